@@ -1,0 +1,125 @@
+import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { compress } from 'hono/compress';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, Services } from './platform/http/env.ts';
+import { csrfProtection, identification, localeSelection, requestLogging, rememberLanguage } from './platform/http/middleware.ts';
+import { registerCatalogs, isLocale } from './platform/i18n/index.ts';
+import { Layout, setNavigation } from './platform/views/layout.tsx';
+import { assets } from './platform/views/assets.ts';
+import { ping } from './platform/db/index.ts';
+import { NotAllowed } from './platform/policy.ts';
+import { problem } from './platform/http/problem.ts';
+import { fieldErrors } from './platform/http/forms.ts';
+import { ErrorPage } from './platform/views/errorPage.tsx';
+import { safeNext } from './platform/http/redirects.ts';
+import { modules } from './modules/index.ts';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+let catalogsLoaded = false;
+function loadCatalogs(): void {
+  if (catalogsLoaded) return;
+  registerCatalogs('common', new URL('./platform/i18n/', import.meta.url));
+  for (const module of modules) registerCatalogs(module.name, module.catalogs);
+  catalogsLoaded = true;
+}
+
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/** Builds Cabildo's HTTP app from the module manifests. */
+export function createApp(services: Services): Hono<AppEnv> {
+  loadCatalogs();
+  setNavigation(modules.flatMap((m) => m.nav ?? []));
+  const app = new Hono<AppEnv>();
+
+  app.use(requestLogging(services));
+  app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
+  app.use(compress());
+  app.use(bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('Payload Too Large', 413) }));
+
+  for (const asset of assets) {
+    app.get(asset.path, (c) =>
+      c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    );
+  }
+  app.get('/healthz', async (c) => {
+    const healthy = await ping(services.db);
+    return c.json({ status: healthy ? 'ok' : 'database unavailable' }, healthy ? 200 : 503);
+  });
+
+  app.use(localeSelection());
+  app.use(identification(services));
+  app.use(csrfProtection(services));
+  app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
+
+  app.get('/language/:code', (c) => {
+    const code = c.req.param('code');
+    if (!isLocale(code)) return c.notFound();
+    rememberLanguage(c, code);
+    return c.redirect(safeNext(c.req.query('next')), 303);
+  });
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const t = c.get('t');
+        return problem(c as never, 422, t('common.errors.invalid_request'), fieldErrors(result.error, t));
+      }
+    },
+  });
+  for (const module of modules) {
+    module.pages?.(app, services);
+    module.api?.(api, services);
+  }
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Cabildo API', version: '1', description: 'Open data and writes for the Cabildo platform.' },
+  });
+  api.notFound((c) => problem(c, 404));
+  app.route('/api', api);
+
+  app.notFound((c) => {
+    if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 404);
+    c.status(404);
+    return c.render(<ErrorPage status={404} />, { title: c.get('t')('common.status.404') });
+  });
+  app.onError((error, c) => {
+    const isApi = new URL(c.req.url).pathname.startsWith('/api/');
+    if (error instanceof NotAllowed) {
+      if (isApi) return problem(c, error.status);
+      if (error.status === 401) {
+        const url = new URL(c.req.url);
+        return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+      }
+      c.status(403);
+      return c.render(<ErrorPage status={403} />, { title: c.get('t')('common.status.403') });
+    }
+    const status = (error as { status?: number }).status;
+    if (status === 400 || status === 413 || status === 415) {
+      if (isApi) return problem(c, status);
+      c.status(status);
+      return c.render(<ErrorPage status={status} />, { title: c.get('t')?.('common.status.400') ?? 'Bad request' });
+    }
+    (c.get('log') ?? services.log).error({ err: error }, 'unhandled error');
+    if (isApi) return problem(c, 500);
+    c.status(500);
+    return c.render(<ErrorPage status={500} />, { title: 'Error' });
+  });
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { CommandContext } from '../../../platform/http/env.ts';
+import { timestamp } from '../../../platform/db/index.ts';
+import { audit } from '../../../platform/audit.ts';
+import { consumeUserToken, issueUserToken } from './userTokens.ts';
+
+/** Marks the email of the link's account as verified; false for an unknown, used or expired link. */
+export async function verifyEmail(ctx: CommandContext, secret: string): Promise<boolean> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const userId = await consumeUserToken(tx, secret, 'verify_email', ctx.now);
+    if (!userId) return false;
+    await tx.updateTable('users').set({ email_verified_at: timestamp(ctx.now) }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'account.email_verified', subjectType: 'user', subjectId: userId });
+    return true;
+  });
+}
+
+/** A fresh verification link for the signed-in, unverified user. */
+export async function reissueVerification(ctx: CommandContext): Promise<string> {
+  return ctx.db.transaction().execute((tx) => issueUserToken(tx, ctx.actor.user!.id, 'verify_email', ctx.now));
+}

@@ -1,0 +1,156 @@
+import { useView } from '../../../platform/views/context.ts';
+import { ChoiceField, ErrorSummary, PostForm, SelectField, TextField, type Option } from '../../../platform/views/components.tsx';
+import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
+import { valueOf } from '../../../platform/http/forms.ts';
+import { capacities, stakeholderGroups } from '../../../platform/stakeholders.ts';
+import { locales } from '../../../platform/i18n/index.ts';
+import { countryOptions } from '../../../platform/views/options.ts';
+
+const localeNames: Record<string, string> = { es: 'Español', en: 'English', pt: 'Português', fr: 'Français' };
+
+interface FormState {
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** The fields a person fills in about themselves, at sign-up and in their profile. */
+function ProfileFields({ values, errors }: FormState) {
+  const { t, locale } = useView();
+  const groups: Option[] = stakeholderGroups.map((g) => ({ value: g, label: t(`common.stakeholder.${g}`) }));
+  return (
+    <>
+      <TextField name="name" label={t('accounts.fields.name')} value={valueOf(values, 'name')} error={errors?.name} required autocomplete="name" maxlength={120} />
+      <SelectField
+        name="locale"
+        label={t('accounts.fields.locale')}
+        options={locales.map((l) => ({ value: l, label: localeNames[l]! }))}
+        value={valueOf(values, 'locale') || locale}
+        error={errors?.locale}
+      />
+      <SelectField
+        name="country"
+        label={t('accounts.fields.country')}
+        options={countryOptions(locale)}
+        value={valueOf(values, 'country')}
+        blank={t('accounts.fields.country_none')}
+        error={errors?.country}
+        autocomplete="country"
+      />
+      <ChoiceField
+        type="radio"
+        name="stakeholder_group"
+        label={t('accounts.fields.stakeholder_group')}
+        hint={t('accounts.fields.stakeholder_group_hint')}
+        options={groups}
+        value={valueOf(values, 'stakeholder_group')}
+        error={errors?.stakeholder_group}
+      />
+      <ChoiceField
+        type="radio"
+        name="capacity"
+        label={t('accounts.fields.capacity')}
+        options={capacities.map((c) => ({ value: c, label: t(`accounts.capacity.${c}`) }))}
+        value={valueOf(values, 'capacity') || 'personal'}
+        error={errors?.capacity}
+      />
+      <TextField
+        name="affiliation"
+        label={t('accounts.fields.affiliation')}
+        hint={t('accounts.fields.affiliation_hint')}
+        value={valueOf(values, 'affiliation')}
+        error={errors?.affiliation}
+        autocomplete="organization"
+        maxlength={200}
+      />
+    </>
+  );
+}
+
+export function fieldLabels(t: (key: string) => string): Record<string, string> {
+  const names = ['name', 'email', 'password', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation'];
+  return Object.fromEntries(names.map((n) => [n, t(`accounts.fields.${n}`)]));
+}
+
+export function SignUpForm({ values, errors }: FormState) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('accounts.signup.title')}</h1>
+      <p>{t('accounts.signup.intro')} <a href="/login">{t('accounts.signup.have_account')}</a></p>
+      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <PostForm action="/signup">
+        <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="email" maxlength={254} />
+        <TextField name="password" type="password" label={t('accounts.fields.password')} hint={t('accounts.fields.password_hint')} error={errors?.password} required autocomplete="new-password" />
+        <ProfileFields values={values} errors={errors} />
+        <button type="submit">{t('accounts.signup.submit')}</button>
+      </PostForm>
+    </>
+  );
+}
+
+export function LogInForm({ values, errors, next, notice }: FormState & { next: string; notice?: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('accounts.login.title')}</h1>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <PostForm action={`/login?next=${encodeURIComponent(next)}`}>
+        <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="username" />
+        <TextField name="password" type="password" label={t('accounts.fields.password')} error={errors?.password} required autocomplete="current-password" />
+        <button type="submit">{t('accounts.login.submit')}</button>
+      </PostForm>
+      <p><a href="/password/forgot">{t('accounts.login.forgot')}</a></p>
+      <p>{t('accounts.login.no_account')} <a href="/signup">{t('accounts.login.signup')}</a></p>
+    </>
+  );
+}
+
+export function ProfileForm({ values, errors }: FormState) {
+  const { t } = useView();
+  return (
+    <section aria-labelledby="profile-title">
+      <h2 id="profile-title">{t('accounts.profile.title')}</h2>
+      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <PostForm action="/account">
+        <ProfileFields values={values} errors={errors} />
+        <button type="submit">{t('accounts.profile.submit')}</button>
+      </PostForm>
+    </section>
+  );
+}
+
+export function ForgotPasswordForm({ values, errors, sent }: FormState & { sent?: boolean }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('accounts.forgot.title')}</h1>
+      {sent ? (
+        <p class="notice" role="status">{t('accounts.forgot.sent')}</p>
+      ) : (
+        <p>{t('accounts.forgot.intro')}</p>
+      )}
+      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <PostForm action="/password/forgot">
+        <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="email" />
+        <button type="submit">{t('accounts.forgot.submit')}</button>
+      </PostForm>
+      <p><a href="/login">{t('accounts.forgot.back')}</a></p>
+    </>
+  );
+}
+
+export function ResetPasswordForm({ token, errors }: FormState & { token: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('accounts.reset.title')}</h1>
+      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
+      <PostForm action="/password/reset">
+        <input type="hidden" name="token" value={token} />
+        <TextField name="password" type="password" label={t('accounts.fields.new_password')} hint={t('accounts.fields.password_hint')} error={errors?.password} required autocomplete="new-password" />
+        <button type="submit">{t('accounts.reset.submit')}</button>
+      </PostForm>
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv, Services } from '../../platform/http/env.ts';
+import { commandContext } from '../../platform/http/context.ts';
+import { fieldErrors } from '../../platform/http/forms.ts';
+import { problem } from '../../platform/http/problem.ts';
+import { authorize } from '../../platform/policy.ts';
+import { stakeholderGroups } from '../../platform/stakeholders.ts';
+import { DirectoryQuerySchema, InitiativeCreateSchema, InitiativeFieldsSchema } from './schema.ts';
+import { initiativePolicy } from './policy.ts';
+import { findInitiativeBySlug, listInitiatives, type InitiativeDetail, type InitiativeSummary } from './queries.ts';
+import { recognitionCriteria } from './recognition.ts';
+import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
+
+const InitiativeItem = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    acronym: z.string().nullable(),
+    type: z.string(),
+    countries: z.array(z.string()),
+    region: z.string().nullable(),
+    languages: z.array(z.string()),
+    year_established: z.number().int().nullable(),
+    website: z.string().nullable(),
+    status: z.string(),
+    demo: z.boolean(),
+    url: z.string(),
+  })
+  .openapi('InitiativeItem');
+
+const InitiativeFull = InitiativeItem.extend({
+  contact_email: z.string(),
+  original_locale: z.string(),
+  descriptions: z.record(z.string(), z.string()),
+  committee_balance: z.record(z.string(), z.number().int()),
+  criteria: z.array(z.object({ key: z.string(), state: z.enum(['met', 'unmet', 'pending']) })),
+}).openapi('Initiative');
+
+const InitiativeList = z
+  .object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(InitiativeItem) })
+  .openapi('InitiativeList');
+
+const Problem = z
+  .object({
+    type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), instance: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+
+const ListQuery = z.object({
+  q: z.string().max(100).optional(),
+  type: z.string().optional(),
+  region: z.string().optional(),
+  country: z.string().optional().openapi({ example: 'CO' }),
+  language: z.string().optional(),
+  status: z.string().optional().openapi({ description: 'listed (default), in_process, delisted or any' }),
+  sort: z.string().optional().openapi({ description: 'name (default), newest or established' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const SlugParam = z.object({ slug: z.string().min(1).max(100) });
+
+/** The documented shape of a write; the handler validates with the same schema as the form. */
+const InitiativeWrite = z
+  .object({
+    name: z.string().min(3).max(200),
+    acronym: z.string().max(30).optional(),
+    type: z.enum(['national', 'regional', 'subregional', 'youth']),
+    countries: z.array(z.string().length(2)).max(60).optional(),
+    region: z.enum(['africa', 'asia_pacific', 'eastern_europe', 'latin_america_caribbean', 'western_europe_others']).optional(),
+    languages: z.array(z.string()).max(20).optional(),
+    year_established: z.number().int().optional(),
+    website: z.string().url().optional(),
+    contact_email: z.string().email(),
+    description_locale: z.enum(['es', 'en', 'pt', 'fr']),
+    description: z.string().min(20).max(5000),
+    translations: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('InitiativeWrite');
+
+function present(baseUrl: string, i: InitiativeSummary) {
+  return {
+    slug: i.slug, name: i.name, acronym: i.acronym, type: i.type, countries: i.countries, region: i.region, languages: i.languages,
+    year_established: i.year_established, website: i.website, status: i.status, demo: i.is_demo === 1, url: `${baseUrl}/initiatives/${i.slug}`,
+  };
+}
+
+function presentFull(baseUrl: string, i: InitiativeDetail) {
+  const balance = Object.fromEntries(stakeholderGroups.map((g) => [g, i.committee.filter((m) => m.stakeholder_group === g).length]));
+  return {
+    ...present(baseUrl, i),
+    contact_email: i.contact_email,
+    original_locale: i.original_locale,
+    descriptions: Object.fromEntries(i.descriptions.map((d) => [d.locale, d.body])),
+    committee_balance: balance,
+    criteria: recognitionCriteria(i).map((c) => ({ key: c.key, state: c.state })),
+  };
+}
+
+/** Reads a JSON body; a body that is not a JSON object answers 400/415 as a problem. */
+async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown> | Response> {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return problem(c, 415, c.get('t')('initiatives.api.json_only'));
+  try {
+    const body: unknown = await c.req.json();
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  return problem(c, 400, c.get('t')('initiatives.api.bad_json'));
+}
+
+export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): void {
+  const { db, config } = services;
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/initiatives', summary: 'List initiatives (the directory, paginated)',
+      request: { query: ListQuery },
+      responses: { 200: { description: 'A page of initiatives', content: { 'application/json': { schema: InitiativeList } } }, 422: problemResponse('Invalid query') },
+    }),
+    async (c) => {
+      const { limit, offset, ...filters } = c.req.valid('query');
+      const query = DirectoryQuerySchema.parse(filters);
+      const { total, items } = await listInitiatives(db, query, { limit, offset });
+      return c.json({ total, limit, offset, items: items.map((i) => present(config.baseUrl, i)) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/initiatives/{slug}', summary: 'One initiative',
+      request: { params: SlugParam },
+      responses: { 200: { description: 'The initiative', content: { 'application/json': { schema: InitiativeFull } } }, 404: problemResponse('No such initiative') },
+    }),
+    async (c) => {
+      const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
+      if (!initiative) return problem(c, 404) as never;
+      return c.json(presentFull(config.baseUrl, initiative), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/initiatives', summary: 'Register an initiative (you become its coordinator)',
+      security: [{ bearerAuth: [] }],
+      request: { body: { content: { 'application/json': { schema: InitiativeWrite } }, required: true } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
+        401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
+      },
+    }),
+    async (c) => {
+      authorize(c.get('actor'), initiativePolicy.create, undefined);
+      const body = await jsonBody(c);
+      if (body instanceof Response) return body as never;
+      const parsed = InitiativeCreateSchema.safeParse(body);
+      if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
+      const { slug } = await createInitiative(commandContext(c), parsed.data);
+      const created = (await findInitiativeBySlug(db, slug))!;
+      c.header('Location', `${config.baseUrl}/api/initiatives/${slug}`);
+      return c.json(presentFull(config.baseUrl, created), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/initiatives/{slug}', summary: "Change an initiative's fields (coordinators)",
+      security: [{ bearerAuth: [] }],
+      request: { params: SlugParam, body: { content: { 'application/json': { schema: InitiativeWrite.partial() } }, required: true } },
+      responses: {
+        200: { description: 'Updated', content: { 'application/json': { schema: InitiativeFull } } },
+        401: problemResponse('Log in or send a token'), 403: problemResponse('Not a coordinator'), 404: problemResponse('No such initiative'),
+        422: problemResponse('Invalid fields'),
+      },
+    }),
+    async (c) => {
+      const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
+      if (!initiative) return problem(c, 404) as never;
+      authorize(c.get('actor'), initiativePolicy.edit, initiative);
+      const body = await jsonBody(c);
+      if (body instanceof Response) return body as never;
+      const current = presentFull(config.baseUrl, initiative);
+      const known = Object.keys(InitiativeFieldsSchema.shape);
+      const merged = {
+        ...Object.fromEntries(known.map((k) => [k, (current as Record<string, unknown>)[k]])),
+        description_locale: initiative.original_locale,
+        description: current.descriptions[initiative.original_locale],
+        translations: Object.fromEntries(Object.entries(current.descriptions).filter(([l]) => l !== initiative.original_locale)),
+        ...body,
+      };
+      for (const [key, value] of Object.entries(merged)) if (value === null) delete (merged as Record<string, unknown>)[key];
+      const parsed = InitiativeCreateSchema.safeParse(merged);
+      if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
+      await updateInitiative(commandContext(c), initiative.id, parsed.data);
+      return c.json(presentFull(config.baseUrl, (await findInitiativeBySlug(db, initiative.slug))!), 200);
+    },
+  );
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http', scheme: 'bearer', description: 'A personal API token from your account page',
+  });
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../../../platform/db/index.ts';
+import { newId, timestamp } from '../../../platform/db/index.ts';
+import { audit } from '../../../platform/audit.ts';
+import { foldForSearch, slugify } from '../../../platform/text.ts';
+import { isCountryCode } from '../../../platform/geo/iso3166.ts';
+import { initiativeTypes, regions } from '../vocabulary.ts';
+import { parseCsv } from '../../../platform/csv.ts';
+
+/** The regions as nris.csv writes them. */
+const regionNames: Record<string, (typeof regions)[number]> = {
+  'Africa': 'africa',
+  'Asia-Pacific': 'asia_pacific',
+  'Eastern Europe': 'eastern_europe',
+  'Latin America and Caribbean': 'latin_america_caribbean',
+  'Western Europe and Others': 'western_europe_others',
+};
+
+export interface ImportReport {
+  imported: number;
+  skipped: number;
+  errors: string[];
+}
+
+interface Row {
+  name: string; acronym: string; type: string; countries: string; region: string; year_established: string;
+  website: string; languages: string; source_url: string;
+}
+
+function checkRow(row: Row, line: number): string | null {
+  if (!row.name?.trim()) return `line ${line}: name is empty`;
+  if (!(initiativeTypes as readonly string[]).includes(row.type)) return `line ${line}: type "${row.type}" is not one of ${initiativeTypes.join(', ')}`;
+  if (row.region && !regionNames[row.region]) return `line ${line}: region "${row.region}" is unknown`;
+  const bad = row.countries.split('|').filter((c) => c && !isCountryCode(c));
+  if (bad.length) return `line ${line}: unknown country code ${bad.join(', ')}`;
+  if (row.year_established && !/^\d{4}$/.test(row.year_established)) return `line ${line}: year "${row.year_established}" is not a year`;
+  return null;
+}
+
+/**
+ * Imports listed initiatives from a CSV with the columns of shared/data/nris/nris.csv. Rows whose
+ * slug exists are skipped, so an import can be repeated. Demo rows are marked as such on their pages.
+ * A file with any bad row imports nothing.
+ */
+export async function importInitiatives(db: Db, csv: string, options: { demo: boolean; now: Date; source: string }): Promise<ImportReport> {
+  const rows = parseCsv(csv, options.source) as unknown as Row[];
+  const errors = rows.map((row, i) => checkRow(row, i + 2)).filter((e): e is string => e !== null);
+  if (errors.length) return { imported: 0, skipped: 0, errors };
+  return db.transaction().execute(async (tx) => {
+    let imported = 0;
+    let skipped = 0;
+    const now = timestamp(options.now);
+    for (const row of rows) {
+      const slug = slugify(row.acronym && row.acronym.length >= 3 ? `${row.acronym} ${row.name}` : row.name);
+      if (await tx.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirst()) {
+        skipped++;
+        continue;
+      }
+      const id = newId();
+      await tx
+        .insertInto('initiatives')
+        .values({
+          id, slug, name: row.name.trim(), acronym: row.acronym?.trim() || null, type: row.type, region: regionNames[row.region] ?? null,
+          year_established: row.year_established ? Number(row.year_established) : null, website: row.website || null,
+          contact_email: '', original_locale: 'en', status: 'listed', principles_accepted_at: null, is_demo: options.demo ? 1 : 0,
+          search_name: foldForSearch(`${row.name} ${row.acronym ?? ''}`.trim()), created_by: null, created_at: now, updated_at: now,
+        })
+        .execute();
+      const countries = [...new Set(row.countries.split('|').filter(Boolean))];
+      const languages = [...new Set(row.languages.split('|').filter(Boolean))];
+      if (countries.length) await tx.insertInto('initiative_countries').values(countries.map((country) => ({ initiative_id: id, country }))).execute();
+      if (languages.length) await tx.insertInto('initiative_languages').values(languages.map((language) => ({ initiative_id: id, language }))).execute();
+      await tx.insertInto('initiative_descriptions').values({ initiative_id: id, locale: 'en', body: `Source: ${row.source_url}` }).execute();
+      await audit(tx, { user: null }, options.now, {
+        action: 'initiative.imported', subjectType: 'initiative', subjectId: id, isPublic: true, details: { source: row.source_url, demo: options.demo },
+      });
+      imported++;
+    }
+    return { imported, skipped, errors: [] };
+  });
+}

@@ -1,0 +1,78 @@
+import type { CommandContext } from '../../../platform/http/env.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { newId, timestamp } from '../../../platform/db/index.ts';
+import { audit } from '../../../platform/audit.ts';
+import { foldForSearch, slugify } from '../../../platform/text.ts';
+import type { InitiativeInput } from '../schema.ts';
+
+function searchName(input: { name: string; acronym?: string | null }): string {
+  return foldForSearch([input.name, input.acronym ?? ''].join(' ').trim());
+}
+
+/** A slug not yet taken: the name's, then with -2, -3 … */
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (await tx.selectFrom('initiatives').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Replaces an initiative's countries, languages and texts with the given ones. */
+async function writeDetails(tx: Tx, id: string, input: InitiativeInput): Promise<void> {
+  await tx.deleteFrom('initiative_countries').where('initiative_id', '=', id).execute();
+  await tx.deleteFrom('initiative_languages').where('initiative_id', '=', id).execute();
+  await tx.deleteFrom('initiative_descriptions').where('initiative_id', '=', id).execute();
+  const countries = [...new Set(input.countries)];
+  const languages = [...new Set(input.languages)];
+  if (countries.length) await tx.insertInto('initiative_countries').values(countries.map((country) => ({ initiative_id: id, country }))).execute();
+  if (languages.length) await tx.insertInto('initiative_languages').values(languages.map((language) => ({ initiative_id: id, language }))).execute();
+  const texts = [{ locale: input.description_locale, body: input.description }];
+  for (const [locale, body] of Object.entries(input.translations ?? {})) {
+    if (body && locale !== input.description_locale) texts.push({ locale: locale as typeof input.description_locale, body });
+  }
+  await tx.insertInto('initiative_descriptions').values(texts.map((t) => ({ initiative_id: id, ...t }))).execute();
+}
+
+/** Registers an initiative; its creator becomes the coordinator, sitting for their own stakeholder group. */
+export async function createInitiative(ctx: CommandContext, input: InitiativeInput): Promise<{ id: string; slug: string }> {
+  const user = ctx.actor.user!;
+  return ctx.db.transaction().execute(async (tx) => {
+    const id = newId();
+    const now = timestamp(ctx.now);
+    const slug = await freeSlug(tx, slugify(input.acronym && input.acronym.length >= 3 ? `${input.acronym} ${input.name}` : input.name));
+    await tx
+      .insertInto('initiatives')
+      .values({
+        id, slug, name: input.name, acronym: input.acronym ?? null, type: input.type, region: input.region ?? null,
+        year_established: input.year_established ?? null, website: input.website ?? null, contact_email: input.contact_email,
+        original_locale: input.description_locale, status: 'draft', principles_accepted_at: null, is_demo: 0,
+        search_name: searchName(input), created_by: user.id, created_at: now, updated_at: now,
+      })
+      .execute();
+    await writeDetails(tx, id, input);
+    await tx
+      .insertInto('committee_members')
+      .values({ id: newId(), initiative_id: id, user_id: user.id, role: 'coordinator', stakeholder_group: user.stakeholder_group, joined_at: now })
+      .execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'initiative.created', subjectType: 'initiative', subjectId: id, isPublic: true, details: { name: input.name } });
+    return { id, slug };
+  });
+}
+
+/** Saves a coordinator's edits; the slug stays, so links keep working. */
+export async function updateInitiative(ctx: CommandContext, initiativeId: string, input: InitiativeInput): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('initiatives')
+      .set({
+        name: input.name, acronym: input.acronym ?? null, type: input.type, region: input.region ?? null,
+        year_established: input.year_established ?? null, website: input.website ?? null, contact_email: input.contact_email,
+        original_locale: input.description_locale, search_name: searchName(input), updated_at: timestamp(ctx.now),
+      })
+      .where('id', '=', initiativeId)
+      .execute();
+    await writeDetails(tx, initiativeId, input);
+    await audit(tx, ctx.actor, ctx.now, { action: 'initiative.updated', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+  });
+}

@@ -1,0 +1,42 @@
+import { minimumStakeholderGroups } from './vocabulary.ts';
+
+export type CriterionState = 'met' | 'unmet' | 'pending';
+
+export interface Criterion {
+  key: 'stakeholder_groups' | 'coordinator_email' | 'public_page' | 'principles' | 'annual_report';
+  state: CriterionState;
+  /** Values for the criterion's message, such as how many groups sit on the committee. */
+  values: Record<string, string | number>;
+  /** Whether the criterion must be met before recognition can be requested. */
+  blocking: boolean;
+}
+
+interface Subject {
+  website: string | null;
+  principles_accepted_at: string | null;
+  committee: ReadonlyArray<{ role: string; stakeholder_group: string; email_verified_at: string | null }>;
+}
+
+/** The IGF's recognition criteria, checked live against the initiative as it stands. */
+export function recognitionCriteria(initiative: Subject): Criterion[] {
+  const groups = new Set(initiative.committee.map((m) => m.stakeholder_group)).size;
+  const verifiedCoordinator = initiative.committee.some((m) => m.role === 'coordinator' && m.email_verified_at !== null);
+  return [
+    {
+      key: 'stakeholder_groups',
+      state: groups >= minimumStakeholderGroups ? 'met' : 'unmet',
+      values: { count: groups, minimum: minimumStakeholderGroups },
+      blocking: true,
+    },
+    { key: 'coordinator_email', state: verifiedCoordinator ? 'met' : 'unmet', values: {}, blocking: true },
+    // The initiative's Cabildo page is itself a public page; a website is shown when given.
+    { key: 'public_page', state: 'met', values: { website: initiative.website ? 'yes' : 'no' }, blocking: true },
+    { key: 'principles', state: initiative.principles_accepted_at ? 'met' : 'unmet', values: {}, blocking: true },
+    // Annual reports arrive with the reports module; a new initiative has none due yet.
+    { key: 'annual_report', state: 'pending', values: {}, blocking: false },
+  ];
+}
+
+export function readyForRecognition(criteria: Criterion[]): boolean {
+  return criteria.every((c) => !c.blocking || c.state === 'met');
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { emailAddress, list, multiLine, optional, singleLine, webAddress, wholeNumber, checked } from '../../platform/validation.ts';
+import { isCountryCode } from '../../platform/geo/iso3166.ts';
+import { locales } from '../../platform/i18n/index.ts';
+import { stakeholderGroups } from '../../platform/stakeholders.ts';
+import { committeeRoles, initiativeTypes, regions, statusFilters } from './vocabulary.ts';
+
+const countryCode = z.string().refine(isCountryCode, { message: 'common.errors.invalid_choice' });
+
+function isLanguageTag(tag: string): boolean {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+const languageTag = z.string().max(35).refine(isLanguageTag, { message: 'common.errors.invalid_choice' });
+
+const currentYear = new Date().getUTCFullYear();
+
+/** An initiative's fields, for creation and for editing, from a form or JSON. */
+export const InitiativeFieldsSchema = z.object({
+  name: singleLine(200, 3),
+  acronym: optional(singleLine(30)),
+  type: z.enum(initiativeTypes),
+  countries: list(countryCode, 60),
+  region: optional(z.enum(regions)),
+  languages: list(languageTag, 20),
+  year_established: optional(wholeNumber(1995, currentYear + 1)),
+  website: optional(webAddress),
+  contact_email: emailAddress,
+  description_locale: z.enum(locales),
+  description: multiLine(5000, 20),
+  translations: z
+    .preprocess(
+      (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}),
+      z.object({ es: optional(multiLine(5000)), en: optional(multiLine(5000)), pt: optional(multiLine(5000)), fr: optional(multiLine(5000)) }),
+    )
+    .optional(),
+});
+
+/** National and youth initiatives name their country. */
+export const InitiativeCreateSchema = InitiativeFieldsSchema.refine(
+  (v) => !['national', 'youth'].includes(v.type) || v.countries.length >= 1,
+  { path: ['countries'], message: 'initiatives.errors.country_needed' },
+);
+export type InitiativeInput = z.output<typeof InitiativeCreateSchema>;
+
+/** The form sends translations as `translation_<locale>` fields; this folds them into one object. */
+export function initiativeFormToInput(values: Record<string, string | string[]>): Record<string, unknown> {
+  const translations: Record<string, unknown> = {};
+  for (const locale of locales) translations[locale] = values[`translation_${locale}`];
+  return { ...values, translations };
+}
+
+export const CommitteeInviteSchema = z.object({
+  email: emailAddress,
+  role: z.enum(committeeRoles),
+});
+export type CommitteeInviteInput = z.output<typeof CommitteeInviteSchema>;
+
+export const InvitationAnswerSchema = z.object({
+  stakeholder_group: z.enum(stakeholderGroups),
+  role: z.enum(committeeRoles),
+});
+export type InvitationAnswerInput = z.output<typeof InvitationAnswerSchema>;
+
+export const PrinciplesSchema = z.object({
+  principles: checked.refine((v) => v, { message: 'initiatives.errors.principles_needed' }),
+});
+
+export const RecognitionDecisionSchema = z.object({
+  decision: z.enum(['approve', 'return']),
+  comments: optional(multiLine(2000)),
+}).refine((v) => v.decision === 'approve' || v.comments !== undefined, {
+  path: ['comments'],
+  message: 'initiatives.errors.comments_needed',
+});
+export type RecognitionDecisionInput = z.output<typeof RecognitionDecisionSchema>;
+
+export const DelistSchema = z.object({ reason: multiLine(2000, 5) });
+
+export const directorySorts = ['name', 'newest', 'established'] as const;
+
+/** The directory's query string; anything unknown falls back to the default rather than failing. */
+export const DirectoryQuerySchema = z.object({
+  q: z.preprocess((v) => (typeof v === 'string' ? v.slice(0, 100) : undefined), z.string().optional()),
+  type: z.enum(initiativeTypes).optional().catch(undefined),
+  region: z.enum(regions).optional().catch(undefined),
+  country: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), countryCode.optional()).catch(undefined),
+  language: languageTag.optional().catch(undefined),
+  status: z.enum(Object.keys(statusFilters) as [keyof typeof statusFilters]).default('listed').catch('listed'),
+  sort: z.enum(directorySorts).default('name').catch('name'),
+  page: wholeNumber(1, 100_000).default(1).catch(1),
+});
+export type DirectoryQuery = z.output<typeof DirectoryQuerySchema>;

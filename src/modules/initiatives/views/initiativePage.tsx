@@ -1,0 +1,237 @@
+import { useView } from '../../../platform/views/context.ts';
+import { ErrorSummary, Notice, PostForm, SelectField, TextArea, TextField, Checkbox } from '../../../platform/views/components.tsx';
+import { StakeholderBalance } from '../../../platform/views/charts/stakeholderBalance.tsx';
+import { formatDate, formatNumber, languageName } from '../../../platform/i18n/index.ts';
+import { stakeholderGroups } from '../../../platform/stakeholders.ts';
+import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
+import { valueOf } from '../../../platform/http/forms.ts';
+import type { InitiativeDetail } from '../queries.ts';
+import type { Criterion } from '../recognition.ts';
+import { committeeRoles } from '../vocabulary.ts';
+import { languageNames, placeNames, regionLabel, typeLabel } from './labels.ts';
+
+export interface InitiativePageCan {
+  edit: boolean;
+  seeContacts: boolean;
+  invite: boolean;
+  removeMember: boolean;
+  leave: boolean;
+  acceptPrinciples: boolean;
+  requestRecognition: boolean;
+  delist: boolean;
+}
+
+export interface InitiativePageProps {
+  initiative: InitiativeDetail;
+  criteria: Criterion[];
+  invitations: Array<{ id: string; email: string; role: string; created_at: string }>;
+  lastDecision?: { decision: string | null; comments: string | null; decided_at: string | null };
+  history: Array<{ action: string; details: string; created_at: string; actor_name: string | null }>;
+  can: InitiativePageCan;
+  notice?: string;
+  forms?: { invite?: { values: FormValues; errors: FieldErrors }; principles?: FieldErrors; delist?: { values: FormValues; errors: FieldErrors } };
+  myMemberId?: string;
+}
+
+function Facts({ initiative }: { initiative: InitiativeDetail }) {
+  const { t, locale } = useView();
+  return (
+    <dl class="stats">
+      <div><dt>{t('initiatives.fields.type')}</dt><dd>{typeLabel(t, initiative.type)}</dd></div>
+      <div><dt>{t('initiatives.fields.region')}</dt><dd>{regionLabel(t, initiative.region)}</dd></div>
+      {initiative.countries.length > 0 && <div><dt>{t('initiatives.fields.countries')}</dt><dd>{placeNames(initiative.countries, locale)}</dd></div>}
+      {initiative.languages.length > 0 && <div><dt>{t('initiatives.fields.languages')}</dt><dd>{languageNames(initiative.languages, locale)}</dd></div>}
+      {initiative.year_established !== null && <div><dt>{t('initiatives.fields.year_established')}</dt><dd>{String(initiative.year_established)}</dd></div>}
+      {initiative.website && <div><dt>{t('initiatives.fields.website')}</dt><dd><a href={initiative.website} rel="nofollow noopener">{initiative.website}</a></dd></div>}
+      {initiative.contact_email && <div><dt>{t('initiatives.fields.contact_email')}</dt><dd><a href={`mailto:${initiative.contact_email}`}>{initiative.contact_email}</a></dd></div>}
+    </dl>
+  );
+}
+
+/** The description in the reader's language when there is one, else in its original language. */
+function Description({ initiative }: { initiative: InitiativeDetail }) {
+  const { t, locale } = useView();
+  const text = initiative.descriptions.find((d) => d.locale === locale) ?? initiative.descriptions.find((d) => d.locale === initiative.original_locale);
+  if (!text) return null;
+  return (
+    <section aria-labelledby="about-title">
+      <h2 id="about-title">{t('initiatives.page.about')}</h2>
+      {text.locale !== locale && <p class="hint">{t('initiatives.page.written_in', { language: languageName(text.locale, locale) })}</p>}
+      <div lang={text.locale}>
+        {text.body.split(/\n{2,}/).map((paragraph) => <p>{paragraph}</p>)}
+      </div>
+    </section>
+  );
+}
+
+function Committee(props: InitiativePageProps) {
+  const { initiative, can, invitations, forms, myMemberId } = props;
+  const { t, locale } = useView();
+  const groups = stakeholderGroups.map((key) => ({
+    key, label: t(`common.stakeholder.${key}`), count: initiative.committee.filter((m) => m.stakeholder_group === key).length,
+  }));
+  return (
+    <section aria-labelledby="committee-title">
+      <h2 id="committee-title">{t('initiatives.committee.title')}</h2>
+      <StakeholderBalance
+        groups={groups}
+        title={t('initiatives.committee.balance')}
+        totalLabel={(total) => t('initiatives.committee.total', { count: total })}
+        formatNumber={(n) => formatNumber(n, locale)}
+      />
+      <table>
+        <caption class="visually-hidden">{t('initiatives.committee.members')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('initiatives.committee.name')}</th>
+            <th scope="col">{t('initiatives.committee.role')}</th>
+            <th scope="col">{t('initiatives.committee.group')}</th>
+            {can.seeContacts && <th scope="col">{t('initiatives.committee.email')}</th>}
+            {(can.removeMember || can.leave) && <th scope="col">{t('initiatives.committee.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {initiative.committee.map((member) => (
+            <tr>
+              <td>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
+              <td>{t(`initiatives.role.${member.role}`)}</td>
+              <td>{t(`common.stakeholder.${member.stakeholder_group}`)}</td>
+              {can.seeContacts && <td>{member.email}</td>}
+              {(can.removeMember || can.leave) && (
+                <td>
+                  {member.id === myMemberId ? (
+                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove`}>
+                      <button type="submit" class="secondary">{t('initiatives.committee.leave')}</button>
+                    </PostForm>
+                  ) : can.removeMember ? (
+                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove`}>
+                      <button type="submit" class="secondary" aria-label={t('initiatives.committee.remove_named', { name: member.name })}>
+                        {t('initiatives.committee.remove')}
+                      </button>
+                    </PostForm>
+                  ) : null}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {can.invite && (
+        <>
+          <h3 id="invite-title">{t('initiatives.committee.invite_title')}</h3>
+          {invitations.length > 0 && (
+            <>
+              <p>{t('initiatives.committee.open_invitations')}</p>
+              <ul>
+                {invitations.map((i) => (
+                  <li>{i.email} — {t(`initiatives.role.${i.role}`)} ({formatDate(i.created_at, locale)})</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <ErrorSummary errors={forms?.invite?.errors} labels={{ email: t('initiatives.committee.email'), role: t('initiatives.committee.role') }} />
+          <PostForm action={`/initiatives/${initiative.slug}/committee/invite`}>
+            <TextField name="email" type="email" label={t('initiatives.committee.invite_email')} value={valueOf(forms?.invite?.values, 'email')} error={forms?.invite?.errors.email} required maxlength={254} />
+            <SelectField name="role" label={t('initiatives.committee.invite_role')} value={valueOf(forms?.invite?.values, 'role') || 'member'}
+              options={committeeRoles.map((r) => ({ value: r, label: t(`initiatives.role.${r}`) }))} error={forms?.invite?.errors.role} />
+            <button type="submit">{t('initiatives.committee.invite_submit')}</button>
+          </PostForm>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Recognition(props: InitiativePageProps) {
+  const { initiative, criteria, can, lastDecision, forms } = props;
+  const { t, locale } = useView();
+  return (
+    <section aria-labelledby="recognition-title">
+      <h2 id="recognition-title">{t('initiatives.recognition.title')}</h2>
+      <p>{t(`initiatives.recognition.status.${initiative.status}`)}</p>
+      {lastDecision?.decision === 'returned' && initiative.status === 'returned' && (
+        <div class="alert">
+          <p>{t('initiatives.recognition.returned_with', { date: formatDate(lastDecision.decided_at!, locale) })}</p>
+          <p>{lastDecision.comments}</p>
+        </div>
+      )}
+      <ul class="criteria">
+        {criteria.map((c) => (
+          <li class={c.state}>
+            {t(`initiatives.criteria.${c.key}`, c.values)}{' '}
+            <span class="visually-hidden">({t(`initiatives.criteria.state.${c.state}`)})</span>
+          </li>
+        ))}
+      </ul>
+      {can.acceptPrinciples && !initiative.principles_accepted_at && (
+        <PostForm action={`/initiatives/${initiative.slug}/principles`}>
+          <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms?.principles?.principles} />
+          <button type="submit">{t('initiatives.recognition.principles_submit')}</button>
+        </PostForm>
+      )}
+      {can.requestRecognition && (
+        <PostForm action={`/initiatives/${initiative.slug}/recognition`}>
+          <button type="submit">{t('initiatives.recognition.request')}</button>
+        </PostForm>
+      )}
+      {can.delist && (
+        <>
+          <ErrorSummary errors={forms?.delist?.errors} labels={{ reason: t('initiatives.recognition.delist_reason') }} />
+          <PostForm action={`/initiatives/${initiative.slug}/delist`}>
+            <TextArea name="reason" label={t('initiatives.recognition.delist_reason')} value={valueOf(forms?.delist?.values, 'reason')} error={forms?.delist?.errors.reason} required maxlength={2000} />
+            <button type="submit">{t('initiatives.recognition.delist')}</button>
+          </PostForm>
+        </>
+      )}
+    </section>
+  );
+}
+
+function History({ history }: Pick<InitiativePageProps, 'history'>) {
+  const { t, locale } = useView();
+  if (history.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('initiatives.history.title')}</h2>
+      <ol class="history">
+        {history.map((entry) => {
+          const details = JSON.parse(entry.details) as Record<string, string | null>;
+          return (
+            <li>
+              <time datetime={entry.created_at}>{formatDate(entry.created_at, locale)}</time>{' — '}
+              {t(`initiatives.history.${entry.action.replace('.', '_')}`, {
+                actor: entry.actor_name ?? t('initiatives.history.someone'),
+                name: details.name ?? '',
+                group: details.stakeholder_group ? t(`common.stakeholder.${details.stakeholder_group}`) : '',
+              })}
+              {(details.comments || details.reason) && <blockquote><p>{details.comments ?? details.reason}</p></blockquote>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+const notices = ['created', 'saved', 'invited', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted', 'last_coordinator'];
+
+/** `/initiatives/<slug>`: everything public about an initiative, and the controls its roles allow. */
+export function InitiativePage(props: InitiativePageProps) {
+  const { initiative, can, notice } = props;
+  const { t } = useView();
+  return (
+    <>
+      <p><a href="/initiatives">{t('initiatives.page.back')}</a></p>
+      <h1>{initiative.name}{initiative.acronym ? ` (${initiative.acronym})` : ''}</h1>
+      <Notice message={notice && notices.includes(notice) ? t(`initiatives.notice.${notice}`) : undefined} />
+      {initiative.is_demo === 1 && <p class="alert">{t('initiatives.page.demo')}</p>}
+      {initiative.status !== 'listed' && <p><span class="badge">{t(`initiatives.status.${initiative.status}`)}</span></p>}
+      {can.edit && <p><a href={`/initiatives/${initiative.slug}/edit`}>{t('initiatives.page.edit')}</a></p>}
+      <Facts initiative={initiative} />
+      <Description initiative={initiative} />
+      <Committee {...props} />
+      <Recognition {...props} />
+      <History history={props.history} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useView } from '../../../platform/views/context.ts';
+import { WorldMap } from '../../../platform/views/charts/worldMap.tsx';
+import { countryName } from '../../../platform/geo/countryName.ts';
+
+/** The map of listed initiatives; each shaded country links to the directory filtered by it. */
+export function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number> }) {
+  const { t, locale } = useView();
+  return (
+    <WorldMap
+      counts={counts}
+      hrefFor={(code) => `/initiatives?country=${code}`}
+      labelFor={(code, count) => t('initiatives.map.country', { country: countryName(code, locale), count })}
+      title={t('initiatives.map.title')}
+      legendLabels={{ zero: t('initiatives.map.zero'), one: t('initiatives.map.one'), many: t('initiatives.map.many') }}
+    />
+  );
+}
+
+/** Counts of listed initiatives by type and by region, as definition lists linking to the directory. */
+export function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, number>; byRegion: Map<string | null, number> }) {
+  const { t } = useView();
+  const entries = (map: Map<string | null, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]);
+  return (
+    <div class="stats">
+      <dl aria-label={t('initiatives.counts.by_type')}>
+        <dt>{t('initiatives.counts.by_type')}</dt>
+        {entries(byType).map(([type, n]) => (
+          <dd><a href={`/initiatives?type=${type}`}>{t(`initiatives.type.${type}`)}</a>: {n}</dd>
+        ))}
+      </dl>
+      <dl aria-label={t('initiatives.counts.by_region')}>
+        <dt>{t('initiatives.counts.by_region')}</dt>
+        {entries(byRegion).map(([region, n]) => (
+          <dd>
+            {region ? <a href={`/initiatives?region=${region}`}>{t(`initiatives.region.${region}`)}</a> : t('initiatives.region.none')}: {n}
+          </dd>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useView } from '../../../platform/views/context.ts';
+import { ErrorSummary, Notice, PostForm, TextArea } from '../../../platform/views/components.tsx';
+import { formatDate } from '../../../platform/i18n/index.ts';
+import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
+import { valueOf } from '../../../platform/http/forms.ts';
+import type { Criterion } from '../recognition.ts';
+
+type QueuedRequest = { id: string; requested_at: string; slug: string; name: string; type: string; requested_by_name: string };
+
+/** `/secretariat/recognition`: requests waiting for a decision, oldest first. */
+export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]; notice?: string }) {
+  const { t, locale } = useView();
+  return (
+    <>
+      <h1>{t('initiatives.queue.title')}</h1>
+      <Notice message={notice && ['approved', 'returned'].includes(notice) ? t(`initiatives.queue.notice_${notice}`) : undefined} />
+      {queue.length === 0 ? (
+        <p>{t('initiatives.queue.empty')}</p>
+      ) : (
+        <ul>
+          {queue.map((request) => (
+            <li>
+              <a href={`/secretariat/recognition/${request.id}`}>{request.name}</a>{' — '}
+              {t('initiatives.queue.requested', { name: request.requested_by_name, date: formatDate(request.requested_at, locale) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** One request: the criteria as they stand, and the decision form. */
+export function RecognitionReviewPage({ request, criteria, values, errors }: { request: QueuedRequest; criteria: Criterion[]; values?: FormValues; errors?: FieldErrors }) {
+  const { t, locale } = useView();
+  return (
+    <>
+      <p><a href="/secretariat/recognition">{t('initiatives.queue.back')}</a></p>
+      <h1>{t('initiatives.queue.review_title', { name: request.name })}</h1>
+      <p class="meta">{t('initiatives.queue.requested', { name: request.requested_by_name, date: formatDate(request.requested_at, locale) })}</p>
+      <p><a href={`/initiatives/${request.slug}`}>{t('initiatives.queue.open_page')}</a></p>
+      <ul class="criteria">
+        {criteria.map((c) => (
+          <li class={c.state}>
+            {t(`initiatives.criteria.${c.key}`, c.values)} <span class="visually-hidden">({t(`initiatives.criteria.state.${c.state}`)})</span>
+          </li>
+        ))}
+      </ul>
+      <ErrorSummary errors={errors} labels={{ comments: t('initiatives.queue.comments') }} />
+      <PostForm action={`/secretariat/recognition/${request.id}`}>
+        <TextArea name="comments" label={t('initiatives.queue.comments')} hint={t('initiatives.queue.comments_hint')}
+          value={valueOf(values, 'comments')} error={errors?.comments} maxlength={2000} />
+        <button type="submit" name="decision" value="approve">{t('initiatives.queue.approve')}</button>{' '}
+        <button type="submit" name="decision" value="return" class="secondary">{t('initiatives.queue.return')}</button>
+      </PostForm>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachDatabase } from '../../../tests/support/databases.ts';
+import { newId, timestamp } from './index.ts';
+
+eachDatabase('ids, timestamps, flags and unicode text round-trip unchanged', async ({ db }) => {
+  const id = newId();
+  const at = timestamp(new Date('2026-03-04T05:06:07.089Z'));
+  await db
+    .insertInto('users')
+    .values({
+      id, email: 'rt@example.org', name: 'Ñandú “Çà” 漢字 🙂', password_hash: 'x', locale: 'es',
+      country: 'CO', stakeholder_group: 'academia', affiliation: null, capacity: 'personal',
+      email_verified_at: at, is_secretariat: 1, created_at: at, updated_at: at,
+    })
+    .execute();
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(row.id, id);
+  assert.equal(row.name, 'Ñandú “Çà” 漢字 🙂');
+  assert.equal(row.email_verified_at, '2026-03-04T05:06:07.089Z');
+  assert.equal(row.is_secretariat, 1);
+  assert.equal(row.affiliation, null);
+  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  assert.equal(n, 1);
+  assert.equal(typeof n, 'number');
+});
+
+test('ids are unique and url-safe', () => {
+  const ids = new Set(Array.from({ length: 1000 }, newId));
+  assert.equal(ids.size, 1000);
+  for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+});

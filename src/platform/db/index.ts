@@ -1,0 +1,88 @@
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { DB } from './schema.ts';
+import { migrations } from '../../../migrations/index.ts';
+
+export type { DB } from './schema.ts';
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL, or undefined for SQLite. */
+  url?: string;
+  /** SQLite file path (`:memory:` for a throw-away database). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to work in (tests give each database its own). */
+  schema?: string;
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, else SQLite. */
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.url) return openPostgres(options.url, options.schema);
+  return openSqlite(options.sqliteFile ?? ':memory:');
+}
+
+export function sqliteFileIn(dataDir: string): string {
+  return join(dataDir, 'cabildo.sqlite');
+}
+
+function openSqlite(file: string): Database {
+  const connection = new SqliteDatabase(file);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = FULL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+// PostgreSQL returns COUNT(*) as a bigint string; our counts fit in a JS number.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+function openPostgres(url: string, schema?: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrate(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Answers true when the database answers a trivial query (used by /healthz). */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A random, url-safe id: 128 bits, so ids can be shown in URLs without leaking counts. */
+export function newId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The one timestamp format stored on both databases: ISO 8601 UTC with milliseconds. */
+export function timestamp(date: Date): string {
+  return date.toISOString();
+}

@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+
+/**
+ * The client's address for rate limits. Behind a reverse proxy (TRUST_PROXY=1) the proxy's
+ * X-Forwarded-For is believed; otherwise only the socket's address is.
+ */
+export function clientAddress(c: Context): string {
+  if (process.env.TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}

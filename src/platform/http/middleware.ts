@@ -1,0 +1,135 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
+import type { AppEnv, Services } from './env.ts';
+import { isLocale, negotiateLocale, translator } from '../i18n/index.ts';
+import { findSession, sessionCookie } from '../auth/sessions.ts';
+import { hashSecret, newSecret, sameText, sign } from '../auth/tokens.ts';
+import { problem } from './problem.ts';
+
+export const languageCookie = 'cabildo_lang';
+const csrfCookie = 'cabildo_csrf';
+
+/** Gives each request an id, and logs one line when it ends (no query strings: they may hold tokens). */
+export function requestLogging(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64).replace(/[^\w-]/g, '') || randomUUID();
+    const log = services.log.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.set('services', services);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    log.info(
+      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  };
+}
+
+/** Reader's language: remembered choice, then the signed-in user's, then Accept-Language. */
+export function localeSelection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const chosen = getCookie(c, languageCookie);
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(c.req.header('accept-language'));
+    c.set('locale', locale);
+    c.set('t', translator(locale));
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
+    await next();
+  };
+}
+
+function secureCookie(services: Services): boolean {
+  return services.config.baseUrl.startsWith('https://');
+}
+
+/** Loads the visitor from the session cookie or an API token. */
+export function identification(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('actor', { user: null });
+    c.set('sessionId', null);
+    c.set('viaApiToken', false);
+    const authorization = c.req.header('authorization');
+    if (authorization?.startsWith('Bearer ') && new URL(c.req.url).pathname.startsWith('/api/')) {
+      const row = await services.db
+        .selectFrom('api_tokens')
+        .innerJoin('users', 'users.id', 'api_tokens.user_id')
+        .selectAll('users')
+        .where('api_tokens.token_hash', '=', hashSecret(authorization.slice(7).trim()))
+        .executeTakeFirst();
+      if (!row) return problem(c, 401, c.get('t')('common.errors.bad_token'));
+      c.set('actor', { user: row });
+      c.set('viaApiToken', true);
+      return next();
+    }
+    const secret = getCookie(c, sessionCookie);
+    if (secret) {
+      const session = await findSession(services.db, secret, services.clock());
+      if (session) {
+        c.set('actor', { user: session.user });
+        c.set('sessionId', session.id);
+        if (!getCookie(c, languageCookie) && isLocale(session.user.locale)) {
+          c.set('locale', session.user.locale);
+          c.set('t', translator(session.user.locale));
+        }
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * CSRF defence for every unsafe request made with a cookie: the form field `_csrf` (or the
+ * `X-CSRF-Token` header for scripts) must match an HMAC of a per-browser cookie, and a present
+ * Origin header must be ours. Requests authenticated by an API token carry no ambient authority.
+ */
+export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
+  const allowedOrigins = new Set([new URL(services.config.baseUrl).origin]);
+  return async (c, next) => {
+    let browserSecret = getCookie(c, csrfCookie);
+    if (!browserSecret || browserSecret.length > 100) {
+      browserSecret = newSecret();
+      setCookie(c, csrfCookie, browserSecret, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(services) });
+    }
+    const expected = sign(services.config.secret, browserSecret);
+    c.set('csrfToken', expected);
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.get('viaApiToken')) return next();
+
+    const origin = c.req.header('origin');
+    const ownOrigin = new URL(c.req.url).origin;
+    const originOk = origin === undefined || allowedOrigins.has(origin) || origin === ownOrigin;
+    let given = c.req.header('x-csrf-token');
+    const type = c.req.header('content-type') ?? '';
+    if (!given && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+      try {
+        // Parse with `all` as readForm does: Hono caches the first parse whatever its options.
+        const body = await c.req.parseBody({ all: true });
+        const field = Array.isArray(body._csrf) ? body._csrf[0] : body._csrf;
+        given = typeof field === 'string' ? field : undefined;
+      } catch {
+        given = undefined;
+      }
+    }
+    if (!originOk || !given || !sameText(given, expected)) {
+      c.get('log').warn({ originOk }, 'csrf check failed');
+      if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 403, c.get('t')('common.errors.csrf'));
+      return c.html(csrfPage(c.get('t')('common.errors.csrf'), c.get('locale')), 403);
+    }
+    return next();
+  };
+}
+
+function csrfPage(message: string, locale: string): string {
+  const text = message.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>403</title></head><body><main><h1>403</h1><p>${text}</p><p><a href="/">Cabildo</a></p></main></body></html>`;
+}
+
+export function rememberLanguage(c: Parameters<MiddlewareHandler<AppEnv>>[0], locale: string): void {
+  setCookie(c, languageCookie, locale, {
+    path: '/',
+    maxAge: 365 * 86_400,
+    sameSite: 'Lax',
+    secure: secureCookie(c.get('services')),
+  });
+}

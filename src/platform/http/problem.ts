@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import type { FieldErrors } from './forms.ts';
+
+/** An RFC 9457 problem details answer for the JSON API. */
+export function problem(
+  c: Context<AppEnv>,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
+  detail?: string,
+  errors?: FieldErrors,
+): Response {
+  const t = c.get('t');
+  const body = {
+    type: `about:blank`,
+    title: t(`common.status.${status}`),
+    status,
+    ...(detail ? { detail } : {}),
+    instance: new URL(c.req.url).pathname,
+    ...(errors ? { errors: Object.entries(errors).map(([pointer, message]) => ({ pointer: `#/${pointer}`, detail: message })) } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+}

@@ -1,0 +1,41 @@
+import nodemailer from 'nodemailer';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+
+export interface Message {
+  to: string;
+  subject: string;
+  text: string;
+  /** The one link the message is about, logged when mail goes to the outbox. */
+  link?: string;
+}
+
+export interface Mailer {
+  send(message: Message): Promise<void>;
+}
+
+const from = 'Cabildo <no-reply@cabildo.local>';
+
+/** Sends over SMTP when a URL is configured; otherwise writes .eml files to the outbox. */
+export function createMailer(options: { smtpUrl?: string; outboxDir: string; log: Logger }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(message) {
+        await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      },
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      mkdirSync(options.outboxDir, { recursive: true });
+      const file = join(options.outboxDir, `${Date.now()}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      writeFileSync(file, info.message as Buffer);
+      // Without SMTP the operator needs the link to finish sign-up; the address stays out of the log.
+      options.log.info({ file, link: message.link }, 'mail written to outbox');
+    },
+  };
+}

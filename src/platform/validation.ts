@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** C0/C1 control characters other than tab and newlines never belong in user text. */
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const lineBreak = /[\r\n]/;
+
+function cleanText(value: unknown): unknown {
+  return typeof value === 'string' ? value.normalize('NFC').trim() : value;
+}
+
+function blankToUndefined(value: unknown): unknown {
+  const cleaned = cleanText(value);
+  return cleaned === '' || cleaned === null ? undefined : cleaned;
+}
+
+/** A required one-line text of at most `max` characters. */
+export function singleLine(max: number, min = 1) {
+  return z.preprocess(
+    cleanText,
+    z
+      .string()
+      .min(min)
+      .max(max)
+      .refine((v) => !controlCharacters.test(v) && !lineBreak.test(v), { message: 'common.errors.control_characters' }),
+  );
+}
+
+/** A required multi-line text (paragraphs allowed). */
+export function multiLine(max: number, min = 1) {
+  return z.preprocess(
+    cleanText,
+    z.string().min(min).max(max).refine((v) => !controlCharacters.test(v), { message: 'common.errors.control_characters' }),
+  );
+}
+
+/** Makes any field optional, reading an empty form field as absent. */
+export function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+export const emailAddress = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z.string().max(254).email(),
+);
+
+export const webAddress = z.preprocess(
+  cleanText,
+  z
+    .string()
+    .max(500)
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), { message: 'common.errors.invalid_url' }),
+);
+
+/** A whole number read from a form field or JSON. */
+export function wholeNumber(min: number, max: number) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
+    z.number().int().min(min).max(max),
+  );
+}
+
+/** A list read from repeated form fields or a JSON array; a single value becomes a list of one. */
+export function list<T extends z.ZodTypeAny>(item: T, max: number) {
+  return z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+    z.array(item).max(max),
+  );
+}
+
+/** An accepted checkbox: "on"/"true"/true. */
+export const checked = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean());

@@ -1,0 +1,195 @@
+import type { Child } from 'hono/jsx';
+import { useView } from './context.ts';
+import type { FieldErrors } from '../http/forms.ts';
+
+export function CsrfField() {
+  const { csrfToken } = useView();
+  return <input type="hidden" name="_csrf" value={csrfToken} />;
+}
+
+/** A POST form that always carries the CSRF token. */
+export function PostForm({ action, children, class: className, id }: { action: string; children?: Child; class?: string; id?: string }) {
+  return (
+    <form method="post" action={action} class={className} id={id} novalidate>
+      <CsrfField />
+      {children}
+    </form>
+  );
+}
+
+/** Lists a form's errors first, each linking to its field, so screen readers hear them at once. */
+export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels: Record<string, string> }) {
+  const { t } = useView();
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="alert" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('common.errors.summary')}</h2>
+      <ul>
+        {Object.entries(errors).map(([field, message]) => (
+          <li>
+            {field === '_form' ? message : <a href={`#field-${field}`}>{`${labels[field] ?? field}: ${message}`}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldNotes({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && <p class="hint" id={`hint-${name}`}>{hint}</p>}
+      {error && <p class="error" id={`error-${name}`}>{error}</p>}
+    </>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search'; autocomplete?: string; maxlength?: number },
+) {
+  const { name, label, hint, error, required, value, type = 'text', autocomplete, maxlength } = props;
+  return (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <input
+        id={`field-${name}`}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        required={required}
+        autocomplete={autocomplete}
+        maxlength={maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string; lang?: string; maxlength?: number }) {
+  const { name, label, hint, error, required, value, lang, maxlength } = props;
+  return (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        required={required}
+        lang={lang}
+        maxlength={maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: FieldProps & { options: Option[]; value?: string | string[]; multiple?: boolean; blank?: string; autocomplete?: string },
+) {
+  const { name, label, hint, error, required, options, value, multiple, blank, autocomplete } = props;
+  const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  return (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <select
+        id={`field-${name}`}
+        name={name}
+        required={required}
+        multiple={multiple}
+        autocomplete={autocomplete}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map((option) => (
+          <option value={option.value} selected={selected.has(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of radio buttons or checkboxes inside a fieldset whose legend names it. */
+export function ChoiceField(props: FieldProps & { options: Option[]; value?: string | string[]; type: 'radio' | 'checkbox' }) {
+  const { name, label, hint, error, options, value, type } = props;
+  const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  return (
+    <fieldset
+      id={`field-${name}`}
+      class="field"
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend>{label}</legend>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <div class="choices">
+        {options.map((option, index) => (
+          <span>
+            <input
+              type={type}
+              id={`field-${name}-${index}`}
+              name={name}
+              value={option.value}
+              checked={selected.has(option.value)}
+            />{' '}
+            <label for={`field-${name}-${index}`}>{option.label}</label>
+          </span>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked?: boolean }) {
+  const { name, label, hint, error, checked } = props;
+  return (
+    <div class="field">
+      <FieldNotes name={name} hint={hint} error={error} />
+      <input
+        type="checkbox"
+        id={`field-${name}`}
+        name={name}
+        checked={checked}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />{' '}
+      <label for={`field-${name}`}>{label}</label>
+    </div>
+  );
+}
+
+/** A message after an action, chosen from a fixed list so a URL cannot inject text. */
+export function Notice({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p class="notice" role="status">
+      {message}
+    </p>
+  );
+}

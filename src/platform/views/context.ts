@@ -1,0 +1,15 @@
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../http/env.ts';
+
+/** What a view needs from the request: the translator, the locale, the visitor and the CSRF token. */
+export function useView() {
+  const c = useRequestContext<AppEnv>();
+  return {
+    t: c.get('t'),
+    locale: c.get('locale'),
+    actor: c.get('actor'),
+    csrfToken: c.get('csrfToken'),
+    path: new URL(c.req.url).pathname,
+    url: new URL(c.req.url),
+  };
+}

@@ -1,0 +1,74 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { join } from 'node:path';
+import type { Config } from './platform/config.ts';
+import { migrate, openDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
+import { createLogger } from './platform/logger.ts';
+import { createMailer } from './platform/mail/index.ts';
+import { createApp } from './app.tsx';
+import type { Services } from './platform/http/env.ts';
+import { redact } from './platform/config.ts';
+
+export interface RunningServer {
+  server: ServerType;
+  database: Database;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Opens the configured database, as the CLI commands and the server all do. */
+export function openConfiguredDatabase(config: Config): Database {
+  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) });
+}
+
+/**
+ * Starts Cabildo: migrates the database, listens, and on SIGTERM/SIGINT stops accepting
+ * connections, lets in-flight requests finish, then closes the database.
+ */
+export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const database = openConfiguredDatabase(config);
+  const applied = await migrate(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const services: Services = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), log }),
+    log,
+    clock: () => new Date(),
+  };
+  const app = createApp(services);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info(
+    { port, database: database.dialect === 'sqlite' ? sqliteFileIn(config.dataDir) : redact(config.databaseUrl!), baseUrl: config.baseUrl },
+    `Cabildo is listening on ${config.baseUrl}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info('shutting down: finishing in-flight requests');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold the server open.
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await database.close();
+      log.info('stopped');
+    })());
+  if (options.handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        stop().then(() => process.exit(0), (error) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        });
+      });
+    }
+  }
+  return { server, database, port, stop };
+}

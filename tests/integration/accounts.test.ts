@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { eachApp } from '../support/app.ts';
+import { password, signUpVerified } from '../support/factories.ts';
+
+const newcomer = {
+  email: 'ana@example.org', password, name: 'Ana Pérez', locale: 'es', country: 'UY', stakeholder_group: 'academia',
+  capacity: 'personal', affiliation: '',
+};
+
+eachApp('sign-up sends a verification email over SMTP; its link verifies the address', async (t) => {
+  const client = t.client();
+  const page = await client.post('/signup', newcomer);
+  assert.equal(page.status, 303);
+  assert.equal(page.location, '/account?notice=check_email');
+  const account = await client.get('/account');
+  assert.match(account.html, /<html lang="es"/);
+  assert.match(account.html, /ana@example\.org/);
+  const mail = await t.mail.lastTo('ana@example.org');
+  assert.ok(mail.subject.length > 0);
+  const link = new URL(await t.mail.linkTo('ana@example.org'));
+  assert.equal(link.origin, 'http://cabildo.test');
+  assert.equal((await client.get(link.pathname + link.search)).location, '/account?notice=verified');
+  const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', 'ana@example.org').executeTakeFirstOrThrow();
+  assert.ok(user.email_verified_at);
+  assert.match(user.password_hash, /^\$argon2id\$/);
+  // The link works once.
+  assert.equal((await client.get(link.pathname + link.search)).status, 400);
+});
+
+eachApp('sign-up errors appear beside the fields, keep what was typed, and write nothing', async (t) => {
+  const client = t.client();
+  client.language = 'es';
+  const page = await client.post('/signup', { ...newcomer, email: 'not-an-email', password: 'short', name: '' });
+  assert.equal(page.status, 422);
+  assert.match(page.html, /id="error-email"/);
+  assert.match(page.html, /id="error-password"/);
+  assert.match(page.html, /id="error-name"/);
+  assert.match(page.html, /aria-invalid="true"/);
+  assert.match(page.html, /value="not-an-email"/, 'keeps the typed email');
+  assert.doesNotMatch(page.html, /value="short"/, 'never echoes a password');
+  const users = await t.database.db.selectFrom('users').select('id').execute();
+  assert.equal(users.length, 0);
+});
+
+eachApp('a taken email is refused with a way forward', async (t) => {
+  await signUpVerified(t, { email: 'ana@example.org' });
+  const page = await t.client().post('/signup', newcomer);
+  assert.equal(page.status, 422);
+  assert.match(page.html, /id="error-email"/);
+  assert.match(page.html, /href="\/password\/forgot"|reset/i);
+});
+
+eachApp('log-in rotates the session, log-out ends it, wrong passwords are refused', async (t) => {
+  const first = await signUpVerified(t, { email: 'ana@example.org' });
+  const before = first.cookie('cabildo_session');
+  assert.ok(before);
+  const wrong = await first.post('/login', { email: 'ana@example.org', password: 'wrong password!' });
+  assert.equal(wrong.status, 422);
+  const ok = await first.post('/login?next=/initiatives', { email: 'ANA@example.org', password });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.location, '/initiatives');
+  const after = first.cookie('cabildo_session');
+  assert.ok(after && after !== before, 'a new session id after log-in');
+  const sessions = await t.database.db.selectFrom('sessions').select('id').execute();
+  assert.equal(sessions.length, 1, 'the old session is gone');
+  assert.equal((await first.post('/logout', {})).status, 303);
+  assert.equal((await first.get('/account')).status, 303, 'logged out visitors are sent to log in');
+});
+
+eachApp('log-in is rate limited', async (t) => {
+  const client = t.client();
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) statuses.push((await client.post('/login', { email: 'who@example.org', password: 'nope nope nope' })).status);
+  assert.deepEqual(statuses.slice(0, 10), Array(10).fill(422));
+  assert.equal(statuses[11], 429);
+});
+
+eachApp('password reset by email link; the old password stops working', async (t) => {
+  await signUpVerified(t, { email: 'ana@example.org' });
+  const client = t.client();
+  const asked = await client.post('/password/forgot', { email: 'ana@example.org' });
+  assert.equal(asked.status, 200);
+  const unknown = await client.post('/password/forgot', { email: 'nobody@example.org' });
+  assert.equal(unknown.status, 200, 'the same answer for unknown addresses');
+  const link = new URL(await t.mail.linkTo('ana@example.org'));
+  assert.equal(link.pathname, '/password/reset');
+  const token = link.searchParams.get('token')!;
+  assert.equal((await client.post('/password/reset', { token, password: 'a brand new secret' })).location, '/login?notice=password_reset');
+  assert.equal((await client.post('/login', { email: 'ana@example.org', password })).status, 422);
+  assert.equal((await client.post('/login', { email: 'ana@example.org', password: 'a brand new secret' })).status, 303);
+  assert.equal((await client.post('/password/reset', { token, password: 'another new one!' })).status, 422, 'a link works once');
+});
+
+eachApp('profile edits are saved and change the page language', async (t) => {
+  const client = await signUpVerified(t, { email: 'ana@example.org' });
+  const saved = await client.post('/account', { name: 'Ana María', locale: 'pt', country: 'BR', stakeholder_group: 'private_sector', capacity: 'on_behalf', affiliation: 'NIC.br' });
+  assert.equal(saved.status, 303);
+  const page = await client.get('/account');
+  assert.match(page.html, /<html lang="pt"/);
+  assert.match(page.html, /value="Ana María"/);
+  const missing = await client.post('/account', { name: 'Ana', locale: 'es', stakeholder_group: 'academia', capacity: 'on_behalf', affiliation: '' });
+  assert.equal(missing.status, 422);
+  assert.match(missing.html, /id="error-affiliation"/);
+});
+
+eachApp('a form post without the CSRF token is refused and changes nothing', async (t) => {
+  const client = t.client();
+  const page = await client.post('/signup', newcomer, { csrf: false });
+  assert.equal(page.status, 403);
+  const foreign = await client.request('/signup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+    body: new URLSearchParams({ ...newcomer, _csrf: await client.csrfToken() }),
+  });
+  assert.equal(foreign.status, 403);
+  assert.equal((await t.database.db.selectFrom('users').select('id').execute()).length, 0);
+});
