@@ -14,6 +14,8 @@ export interface Config {
   /** Signs CSRF tokens; generated once and kept in the data dir so restarts keep sessions valid. */
   secret: string;
   logLevel: string;
+  /** Behind a reverse proxy, believe its X-Forwarded-For for the client's address (rate limits). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of fatal, error, warn, info, debug, trace, silent`);
   }
-  return { port, dataDir, databaseUrl, baseUrl, smtpUrl, secret: loadSecret(dataDir), logLevel };
+  if (env.TRUST_PROXY && !['0', '1'].includes(env.TRUST_PROXY)) throw new ConfigError('TRUST_PROXY', 'must be 1 (behind a reverse proxy) or 0');
+  const trustProxy = env.TRUST_PROXY === '1';
+  return { port, dataDir, databaseUrl, baseUrl, smtpUrl, secret: loadSecret(dataDir), logLevel, trustProxy };
 }

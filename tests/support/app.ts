@@ -29,7 +29,7 @@ export interface TestApp {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-test-')), databaseUrl: undefined, baseUrl: 'http://cabildo.test',
-    smtpUrl: undefined, secret: 'test-secret-0123456789abcdef', logLevel: 'silent', ...overrides,
+    smtpUrl: undefined, secret: 'test-secret-0123456789abcdef', logLevel: 'silent', trustProxy: true, ...overrides,
   };
 }
 

@@ -64,9 +64,11 @@ function tooMany(c: Context<AppEnv>) {
 }
 
 export function accountPages(app: Hono<AppEnv>, services: Services): void {
-  const loginLimiter = new RateLimiter(10, 15 * minute);
-  const signupLimiter = new RateLimiter(5, 60 * minute);
-  const resetLimiter = new RateLimiter(5, 60 * minute);
+  // Per address, generous enough for a workshop behind one NAT; per account, tight.
+  const loginByAddress = new RateLimiter(100, 15 * minute);
+  const loginByAccount = new RateLimiter(10, 15 * minute);
+  const signupLimiter = new RateLimiter(30, 15 * minute);
+  const resetLimiter = new RateLimiter(10, 15 * minute);
   const now = () => services.clock().getTime();
 
   app.get('/signup', (c) => {
@@ -125,7 +127,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     const parsed = validate(AccountLogInSchema, values, t);
     if (!parsed.ok) return form(parsed.errors, 422);
     const address = clientAddress(c);
-    if (!loginLimiter.attempt(`login:${address}`, now()) || !loginLimiter.attempt(`login:${parsed.data.email}`, now())) {
+    if (!loginByAddress.attempt(address, now()) || !loginByAccount.attempt(parsed.data.email, now())) {
       return form({ _form: tooMany(c) }, 429);
     }
     const user = await findUserByEmail(services.db, parsed.data.email);

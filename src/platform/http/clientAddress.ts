@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppEnv } from './env.ts';
 
 /**
  * The client's address for rate limits. Behind a reverse proxy (TRUST_PROXY=1) the proxy's
  * X-Forwarded-For is believed; otherwise only the socket's address is.
  */
-export function clientAddress(c: Context): string {
-  if (process.env.TRUST_PROXY === '1') {
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('services').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }

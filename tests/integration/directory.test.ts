@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { eachApp, type TestApp } from '../support/app.ts';
+import { importInitiatives } from '../../src/modules/initiatives/commands/importInitiatives.ts';
+import { initiativeFields, signUpVerified } from '../support/factories.ts';
+import { parseCsv } from '../../src/platform/csv.ts';
+
+const seedCsv = readFileSync(new URL('../../seeds/nris.csv', import.meta.url), 'utf8');
+
+async function seed(t: TestApp) {
+  const report = await importInitiatives(t.database.db, seedCsv, { demo: true, now: t.clock.now, source: 'nris.csv' });
+  assert.deepEqual(report, { imported: 103, skipped: 0, errors: [] });
+}
+
+function titles(html: string): string[] {
+  return [...html.matchAll(/<h3><a href="\/initiatives\/[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
+}
+
+eachApp('the directory filters by country, type, region, language and name, without minding accents', async (t) => {
+  await seed(t);
+  const client = t.client();
+  client.language = 'en';
+  const colombia = await client.get('/initiatives?country=CO');
+  assert.ok(titles(colombia.html).length >= 1);
+  assert.ok(titles(colombia.html).every((name) => /Colombia/i.test(name)), titles(colombia.html).join('; '));
+  const lower = await client.get('/initiatives?country=co');
+  assert.deepEqual(titles(lower.html), titles(colombia.html), 'country codes are case-insensitive');
+
+  const youth = await client.get('/initiatives?type=youth&region=latin_america_caribbean');
+  assert.ok(titles(youth.html).length > 0);
+  assert.match(youth.html, /Youth/);
+
+  assert.deepEqual(titles((await client.get('/initiatives?q=foro+peru')).html), ['Foro de Gobernanza de Internet de Perú']);
+  assert.deepEqual(titles((await client.get('/initiatives?q=FORUM+DA+INTERNET')).html), ['Fórum da Internet no Brasil']);
+  assert.deepEqual(titles((await client.get('/initiatives?q=panam%C3%A1&type=youth')).html), ['Youth IGF Panamá']);
+  assert.deepEqual(titles((await client.get('/initiatives?q=100%25')).html), [], 'LIKE wildcards are literal');
+  const swiss = titles((await client.get('/initiatives?language=de')).html);
+  assert.ok(swiss.some((name) => /Swiss/.test(name)), swiss.join('; '));
+  // Unknown filter values fall back rather than fail.
+  assert.equal((await client.get('/initiatives?type=nonsense&page=-4&sort=%3Cscript%3E')).status, 200);
+});
+
+eachApp('the directory paginates, sorts and counts', async (t) => {
+  await seed(t);
+  const client = t.client();
+  client.language = 'en';
+  const first = await client.get('/initiatives');
+  assert.match(first.html, /103 initiatives/);
+  assert.match(first.html, /Page 1 of 6/);
+  assert.equal(titles(first.html).length, 20);
+  const second = await client.get('/initiatives?page=2');
+  assert.equal(new Set([...titles(first.html), ...titles(second.html)]).size, 40, 'pages do not overlap');
+  const names = titles(first.html);
+  const folded = names.map((n) => n.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase());
+  assert.deepEqual(folded, [...folded].sort(), 'sorted by name');
+  const last = await client.get('/initiatives?page=6');
+  assert.equal(titles(last.html).length, 3);
+  assert.match(first.html, /By type/);
+  assert.match(first.html, /href="\/initiatives\?region=africa"/);
+});
+
+eachApp('open data: CSV with a header row, paginated JSON with total, one initiative by slug', async (t) => {
+  await seed(t);
+  const client = t.client();
+  const csv = await client.get('/initiatives.csv?country=BR');
+  assert.equal(csv.status, 200);
+  assert.match(csv.response.headers.get('content-type')!, /^text\/csv/);
+  const rows = parseCsv(csv.html, 'initiatives.csv');
+  assert.deepEqual(Object.keys(rows[0]!), ['slug', 'name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'status', 'url']);
+  assert.ok(rows.every((r) => r.countries!.split('|').includes('BR')));
+
+  const list = await client.json('GET', '/api/initiatives?limit=500', undefined);
+  assert.equal(list.status, 200);
+  assert.equal(list.body.total, 103);
+  assert.equal(list.body.items.length, 103);
+  assert.ok(list.body.items.every((i: { slug: string }) => typeof i.slug === 'string'));
+  const page = await client.json('GET', '/api/initiatives?limit=10&offset=100', undefined);
+  assert.equal(page.body.items.length, 3);
+  assert.equal((await client.json('GET', '/api/initiatives?limit=501', undefined)).status, 422);
+  const problem = await client.json('GET', '/api/initiatives?limit=abc', undefined);
+  assert.equal(problem.status, 422);
+  assert.match(problem.response.headers.get('content-type')!, /application\/problem\+json/);
+  assert.equal(problem.body.status, 422);
+
+  const slug = list.body.items[0].slug;
+  const one = await client.json('GET', `/api/initiatives/${slug}`, undefined);
+  assert.equal(one.status, 200);
+  assert.equal(one.body.slug, slug);
+  assert.equal(one.body.demo, true);
+  const missing = await client.json('GET', '/api/initiatives/no-such-thing', undefined);
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.title, 'Page not found');
+});
+
+eachApp('the API creates and updates with a token or a session with CSRF', async (t) => {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const body = { ...initiativeFields, year_established: 2014 };
+  assert.equal((await t.client().json('POST', '/api/initiatives', body)).status, 401);
+  const bad = await coordinator.json('POST', '/api/initiatives', { ...body, type: 'galactic', contact_email: 'x' });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['#/contact_email', '#/type']);
+  const created = await coordinator.json('POST', '/api/initiatives', body);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.equal(created.body.status, 'draft');
+
+  const tokenPage = await coordinator.post('/account/tokens', { name: 'script' });
+  const token = tokenPage.html.match(/<code>(cab_[^<]+)<\/code>/)![1]!;
+  const stranger = t.client();
+  const patched = await stranger.json('PATCH', `/api/initiatives/${created.body.slug}`, { website: 'https://igf.co' }, { Authorization: `Bearer ${token}` });
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.equal(patched.body.website, 'https://igf.co');
+  assert.equal(patched.body.name, initiativeFields.name, 'other fields are kept');
+  const wrongToken = await stranger.json('PATCH', `/api/initiatives/${created.body.slug}`, { website: 'https://x.co' }, { Authorization: 'Bearer cab_nope' });
+  assert.equal(wrongToken.status, 401);
+  const noCsrf = await coordinator.request(`/api/initiatives/${created.body.slug}`, {
+    method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ website: 'https://evil.co' }),
+  });
+  assert.equal(noCsrf.status, 403);
+  const current = await t.database.db.selectFrom('initiatives').select('website').executeTakeFirstOrThrow();
+  assert.equal(current.website, 'https://igf.co');
+});
+
+eachApp('the OpenAPI 3.1 description passes a standard validator', async (t) => {
+  const page = await t.client().json('GET', '/api/openapi.json', undefined);
+  assert.equal(page.status, 200);
+  assert.equal(page.body.openapi, '3.1.0');
+  const result = await new Validator().validate(page.body);
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+  assert.ok(page.body.paths['/initiatives']?.get);
+  assert.ok(page.body.paths['/initiatives/{slug}']?.patch);
+});

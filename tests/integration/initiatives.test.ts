@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { eachApp, type TestApp } from '../support/app.ts';
+import { initiativeFields, registerInitiative, seatMember, secretariat, signUpVerified } from '../support/factories.ts';
+
+/** A coordinator (civil society) with an initiative and two more members from two other groups. */
+async function initiativeWithCommittee(t: TestApp) {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org', name: 'Carla Coordinadora', group: 'civil_society' });
+  const slug = await registerInitiative(coordinator);
+  await seatMember(t, coordinator, slug, { email: 'gov@example.org', name: 'Gustavo Gobierno', group: 'government' });
+  await seatMember(t, coordinator, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
+  return { coordinator, slug };
+}
+
+eachApp('an unverified user cannot register an initiative; a verified one becomes its coordinator', async (t) => {
+  const unverified = t.client();
+  await unverified.post('/signup', { email: 'new@example.org', password: 'correct horse battery', name: 'New', locale: 'en', stakeholder_group: 'academia', capacity: 'personal' });
+  assert.equal((await unverified.get('/initiatives/new')).status, 403);
+  assert.equal((await unverified.post('/initiatives', initiativeFields)).status, 403);
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 0);
+
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org', group: 'academia' });
+  const slug = await registerInitiative(coordinator);
+  assert.equal(slug, 'mcgi-mesa-colombiana-de-gobernanza-de-internet');
+  const page = await coordinator.get(`/initiatives/${slug}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<h1>Mesa Colombiana de Gobernanza de Internet \(MCGI\)<\/h1>/);
+  assert.match(page.html, /Coordinator/);
+  assert.match(page.html, /href="\/initiatives\/mcgi-mesa-colombiana-de-gobernanza-de-internet\/edit"/);
+  assert.match(page.html, /<div lang="es">/);
+  // A second initiative with the same name gets its own address.
+  assert.equal(await registerInitiative(coordinator), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
+});
+
+eachApp('the registration form keeps input and shows errors beside fields', async (t) => {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const page = await coordinator.post('/initiatives', { ...initiativeFields, countries: [], website: 'javascript:alert(1)', description: 'short', year_established: '1800' });
+  assert.equal(page.status, 422);
+  for (const field of ['countries', 'website', 'description', 'year_established']) assert.match(page.html, new RegExp(`id="error-${field}"`), field);
+  assert.match(page.html, /value="Mesa Colombiana de Gobernanza de Internet"/);
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 0);
+});
+
+eachApp('coordinators edit, with translations shown to readers of that language', async (t) => {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const slug = await registerInitiative(coordinator);
+  const saved = await coordinator.post(`/initiatives/${slug}/edit`, {
+    ...initiativeFields, name: 'Mesa Colombiana de Gobernanza', translation_en: 'An open multistakeholder space on Internet governance in Colombia.',
+  });
+  assert.equal(saved.location, `/initiatives/${slug}?notice=saved`);
+  const reader = t.client();
+  reader.language = 'en';
+  const english = await reader.get(`/initiatives/${slug}`);
+  assert.match(english.html, /<div lang="en"><p>An open multistakeholder space/);
+  reader.language = 'fr';
+  const french = await reader.get(`/initiatives/${slug}`);
+  assert.match(french.html, /<div lang="es"><p>Espacio multisectorial/);
+  const stranger = await signUpVerified(t, { email: 'other@example.org' });
+  assert.equal((await stranger.post(`/initiatives/${slug}/edit`, initiativeFields)).status, 403);
+});
+
+eachApp('committee: invitations, balance chart, leaving and removal', async (t) => {
+  const { coordinator, slug } = await initiativeWithCommittee(t);
+  const page = await coordinator.get(`/initiatives/${slug}`);
+  assert.match(page.html, /Gustavo Gobierno/);
+  assert.match(page.html, /Tania Técnica/);
+  assert.match(page.html, /<svg[^>]*role="img"/, 'a server-drawn balance chart');
+  assert.match(page.html, /An organising committee from at least 3 stakeholder groups \(3 now\)/);
+  // Emails are for the committee only.
+  assert.match(page.html, /gov@example\.org/);
+  assert.doesNotMatch((await t.client().get(`/initiatives/${slug}`)).html, /gov@example\.org/);
+
+  const members = await t.database.db.selectFrom('committee_members').innerJoin('users', 'users.id', 'committee_members.user_id')
+    .select(['committee_members.id', 'users.email']).execute();
+  const gov = members.find((m) => m.email === 'gov@example.org')!;
+  const coord = members.find((m) => m.email === 'coord@example.org')!;
+  assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${coord.id}/remove`, {})).location, `/initiatives/${slug}?notice=last_coordinator`);
+  assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${gov.id}/remove`, {})).location, `/initiatives/${slug}?notice=removed`);
+  const after = await t.client().get(`/initiatives/${slug}`);
+  assert.doesNotMatch(after.html, /Gustavo Gobierno<\/td>/);
+  assert.match(after.html, /Coordinator removed Gustavo Gobierno|removed Gustavo Gobierno from the committee/);
+});
+
+eachApp('recognition: criteria, request, secretariat approval by email, then listed in the directory and on the map', async (t) => {
+  const { coordinator, slug } = await initiativeWithCommittee(t);
+  let page = await coordinator.get(`/initiatives/${slug}`);
+  assert.doesNotMatch(page.html, /action="\/initiatives\/[^"]+\/recognition"/, 'cannot request before accepting the principles');
+  assert.equal((await coordinator.post(`/initiatives/${slug}/recognition`, {})).status, 422);
+  assert.equal((await coordinator.post(`/initiatives/${slug}/principles`, {})).status, 422, 'the box must be ticked');
+  assert.equal((await coordinator.post(`/initiatives/${slug}/principles`, { principles: 'on' })).status, 303);
+  page = await coordinator.get(`/initiatives/${slug}`);
+  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition"/);
+  assert.match(page.html, /class="pending"/, 'the annual report shows as pending');
+  assert.equal((await coordinator.post(`/initiatives/${slug}/recognition`, {})).location, `/initiatives/${slug}?notice=requested#recognition-title`);
+
+  const directory = await t.client().get('/initiatives');
+  assert.doesNotMatch(directory.html, /Mesa Colombiana/, 'not listed before approval');
+
+  const admin = await secretariat(t);
+  const queue = await admin.get('/secretariat/recognition');
+  const requestPath = queue.html.match(/href="(\/secretariat\/recognition\/[^"]+)"/)![1]!;
+  const refused = await admin.post(requestPath, { decision: 'return', comments: '' });
+  assert.equal(refused.status, 422, 'returning needs comments');
+  assert.match(refused.html, /id="error-comments"/);
+  assert.equal((await coordinator.post(requestPath, { decision: 'approve' })).status, 403, 'coordinators cannot approve themselves');
+  assert.equal((await admin.post(requestPath, { decision: 'approve', comments: '' })).location, '/secretariat/recognition?notice=approved');
+  const mail = await t.mail.lastTo('coord@example.org');
+  assert.match(mail.subject, /listed/);
+
+  const listed = await t.client().get('/initiatives?country=CO');
+  assert.match(listed.html, /Mesa Colombiana de Gobernanza de Internet/);
+  const home = await t.client().get('/');
+  assert.match(home.html, /<a href="\/initiatives\?country=CO"[^>]*>\s*<title>Colombia: one initiative<\/title>/);
+  const history = await t.client().get(`/initiatives/${slug}`);
+  assert.match(history.html, /approved the recognition/);
+  assert.match(history.html, /requested recognition/);
+
+  const delisted = await admin.post(`/initiatives/${slug}/delist`, { reason: 'No annual report for two years.' });
+  assert.equal(delisted.status, 303);
+  assert.doesNotMatch((await t.client().get('/initiatives')).html, /Mesa Colombiana/);
+  assert.match((await t.client().get(`/initiatives/${slug}`)).html, /No annual report for two years\./);
+  const audit = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', (await t.database.db.selectFrom('initiatives').select('id').executeTakeFirstOrThrow()).id).execute();
+  for (const action of ['initiative.created', 'recognition.requested', 'recognition.approved', 'recognition.delisted']) {
+    assert.ok(audit.some((a) => a.action === action), action);
+  }
+});
+
+eachApp('a returned request carries the comments to the coordinator', async (t) => {
+  const { coordinator, slug } = await initiativeWithCommittee(t);
+  await coordinator.post(`/initiatives/${slug}/principles`, { principles: 'on' });
+  await coordinator.post(`/initiatives/${slug}/recognition`, {});
+  const admin = await secretariat(t);
+  const requestPath = (await admin.get('/secretariat/recognition')).html.match(/href="(\/secretariat\/recognition\/[^"]+)"/)![1]!;
+  assert.equal((await admin.post(requestPath, { decision: 'return', comments: 'Please add the <b>website</b>.' })).status, 303);
+  assert.match((await t.mail.lastTo('coord@example.org')).text, /Please add the <b>website<\/b>\./);
+  const page = await coordinator.get(`/initiatives/${slug}`);
+  assert.match(page.html, /Please add the &lt;b&gt;website&lt;\/b&gt;\./, 'comments are escaped');
+  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition"/, 'the coordinator may ask again');
+});
