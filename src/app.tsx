@@ -5,7 +5,7 @@ import { compress } from 'hono/compress';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from './platform/http/env.ts';
-import { csrfProtection, identification, localeSelection, requestLogging, rememberLanguage } from './platform/http/middleware.ts';
+import { csrfProtection, identification, localeSelection, rejectNulInAddress, requestLogging, rememberLanguage } from './platform/http/middleware.ts';
 import { registerCatalogs, isLocale } from './platform/i18n/index.ts';
 import { Layout, setNavigation } from './platform/views/layout.tsx';
 import { assets } from './platform/views/assets.ts';
@@ -64,9 +64,10 @@ export function createApp(services: Services): Hono<AppEnv> {
   });
 
   app.use(localeSelection());
+  app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
+  app.use(rejectNulInAddress());
   app.use(identification(services));
   app.use(csrfProtection(services));
-  app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');

@@ -32,7 +32,7 @@ class UsageError extends Error {}
 async function withDatabase<T>(run: (database: ReturnType<typeof openConfiguredDatabase>) => Promise<T>): Promise<T> {
   const database = openConfiguredDatabase(loadConfig());
   try {
-    await migrate(database.db);
+    await migrate(database);
     return await run(database);
   } finally {
     await database.close();

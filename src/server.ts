@@ -24,10 +24,11 @@ export function openConfiguredDatabase(config: Config): Database {
  * Starts Cabildo: migrates the database, listens, and on SIGTERM/SIGINT stops accepting
  * connections, lets in-flight requests finish, then closes the database.
  */
-export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: { handleSignals?: boolean; database?: Database } = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const database = openConfiguredDatabase(config);
-  const applied = await migrate(database.db);
+  // A database handed in (by tests) stays open for its owner to close.
+  const database = options.database ?? openConfiguredDatabase(config);
+  const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const services: Services = {
     db: database.db,
@@ -57,7 +58,7 @@ export async function startServer(config: Config, options: { handleSignals?: boo
         // Idle keep-alive connections would otherwise hold the server open.
         (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
-      await database.close();
+      if (!options.database) await database.close();
       log.info('stopped');
     })());
   if (options.handleSignals) {

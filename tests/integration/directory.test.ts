@@ -104,7 +104,7 @@ eachApp('the API creates and updates with a token or a session with CSRF', async
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal(created.body.status, 'draft');
 
-  const tokenPage = await coordinator.post('/account/tokens', { name: 'script' });
+  const tokenPage = await coordinator.post('/account/tokens', { token_name: 'script' });
   const token = tokenPage.html.match(/<code>(cab_[^<]+)<\/code>/)![1]!;
   const stranger = t.client();
   const patched = await stranger.json('PATCH', `/api/initiatives/${created.body.slug}`, { website: 'https://igf.co' }, { Authorization: `Bearer ${token}` });

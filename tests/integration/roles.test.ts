@@ -88,7 +88,8 @@ eachApp('every route answers every role as its policy says', async (t) => {
     for (const role of roles) {
       const page = await call(clients[role], route, slug);
       const expected = route.expect[role];
-      const got: Outcome = page.status === 303 && page.location?.startsWith('/login?next=') ? 'login' : page.status;
+      const location = 'location' in page ? page.location : null;
+      const got: Outcome = page.status === 303 && location?.startsWith('/login?next=') ? 'login' : page.status;
       if (got !== expected) failures.push(`${route.method} ${route.path} as ${role}: expected ${expected}, got ${got}`);
       // Logging out ends the session: log back in for the next routes.
       if (route.path === '/logout' && role !== 'anonymous') {

@@ -16,7 +16,7 @@ export function testDatabaseKinds(): Array<'sqlite' | 'postgres'> {
 export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Database> {
   if (kind === 'sqlite') {
     const database = openDatabase({ sqliteFile: ':memory:' });
-    await migrate(database.db);
+    await migrate(database);
     return database;
   }
   const url = process.env.TEST_DATABASE_URL!;
@@ -26,7 +26,7 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Databa
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ url, schema });
-  await migrate(database.db);
+  await migrate(database);
   return {
     ...database,
     async close() {

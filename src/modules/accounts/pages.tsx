@@ -72,27 +72,26 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   const now = () => services.clock().getTime();
 
   app.get('/signup', (c) => {
-    if (c.get('actor').user) return c.redirect('/account', 303);
-    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm />);
+    const next = safeNext(c.req.query('next'));
+    if (c.get('actor').user) return c.redirect(next === '/' ? '/account' : next, 303);
+    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} />);
   });
 
   app.post('/signup', async (c) => {
     const t = c.get('t');
     const values = await readForm(c);
-    if (!signupLimiter.attempt(`signup:${clientAddress(c)}`, now())) {
-      return page(c, t('accounts.signup.title'), <SignUpForm values={values} errors={{ _form: tooMany(c) }} />, 429);
-    }
+    const next = safeNext(c.req.query('next'));
+    const form = (errors: Record<string, string>, status: 422 | 429) =>
+      page(c, t('accounts.signup.title'), <SignUpForm values={values} errors={errors} next={next} />, status);
+    if (!signupLimiter.attempt(clientAddress(c), now())) return form({ _form: tooMany(c) }, 429);
     const parsed = validate(AccountSignUpSchema, values, t);
-    if (!parsed.ok) return page(c, t('accounts.signup.title'), <SignUpForm values={values} errors={parsed.errors} />, 422);
+    if (!parsed.ok) return form(parsed.errors, 422);
     const result = await signUp(commandContext(c), parsed.data);
-    if (!result.ok) {
-      const errors = { email: t('accounts.errors.email_taken') };
-      return page(c, t('accounts.signup.title'), <SignUpForm values={values} errors={errors} />, 422);
-    }
+    if (!result.ok) return form({ email: t('accounts.errors.email_taken') }, 422);
     await sendVerification(c, parsed.data.email, parsed.data.locale, result.verificationSecret);
     await logIn(c, result.userId);
     rememberLanguage(c, parsed.data.locale);
-    return c.redirect('/account?notice=check_email', 303);
+    return c.redirect(next === '/' ? '/account?notice=check_email' : next, 303);
   });
 
   app.get('/verify-email', async (c) => {
@@ -229,7 +228,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     if (!parsed.ok) {
       return page(c, t('accounts.account.title'), <AccountPage values={profile} tokens={await tokens()} tokenErrors={parsed.errors} />, 422);
     }
-    const secret = await createApiToken(commandContext(c), parsed.data.name);
+    const secret = await createApiToken(commandContext(c), parsed.data.token_name);
     return page(c, t('accounts.account.title'), <AccountPage values={profile} tokens={await tokens()} newToken={secret} />);
   });
 

@@ -45,4 +45,4 @@ export const PasswordResetRequestSchema = z.object({ email: emailAddress });
 export const PasswordResetSchema = z.object({ token: z.string().min(10).max(100), password });
 export type PasswordResetInput = z.output<typeof PasswordResetSchema>;
 
-export const ApiTokenCreateSchema = z.object({ name: singleLine(80) });
+export const ApiTokenCreateSchema = z.object({ token_name: singleLine(80) });

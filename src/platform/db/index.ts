@@ -14,6 +14,8 @@ export type Tx = Transaction<DB>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** The PostgreSQL schema in use, when not the default one. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -56,12 +58,17 @@ function openPostgres(url: string, schema?: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrate(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrate(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    // Kysely looks for its own tables by schema; without this it would find another schema's.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

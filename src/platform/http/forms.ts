@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
 import type { Translate } from '../i18n/index.ts';
 
@@ -8,7 +9,12 @@ export type FieldErrors = Record<string, string>;
 
 /** Reads a urlencoded or multipart body as strings; uploaded files are not accepted here. */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw new HTTPException(400, { message: 'the form body cannot be read' });
+  }
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf') continue;

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { randomUUID } from 'node:crypto';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './env.ts';
 import { isLocale, negotiateLocale, translator } from '../i18n/index.ts';
 import { findSession, sessionCookie } from '../auth/sessions.ts';
@@ -25,6 +26,24 @@ export function requestLogging(services: Services): MiddlewareHandler<AppEnv> {
       { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
+  };
+}
+
+/**
+ * Refuses a NUL character anywhere in the address: no page needs one, and PostgreSQL cannot
+ * even compare text containing it, so it would otherwise surface as a database error.
+ */
+export function rejectNulInAddress(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const raw = c.req.url;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      decoded = raw;
+    }
+    if (decoded.includes('\u0000')) throw new HTTPException(400, { message: 'NUL in the address' });
+    await next();
   };
 }
 

@@ -7,8 +7,9 @@ export function useView() {
   return {
     t: c.get('t'),
     locale: c.get('locale'),
-    actor: c.get('actor'),
-    csrfToken: c.get('csrfToken'),
+    // Errors can be rendered before the visitor is identified.
+    actor: c.get('actor') ?? { user: null },
+    csrfToken: c.get('csrfToken') ?? '',
     path: new URL(c.req.url).pathname,
     url: new URL(c.req.url),
   };

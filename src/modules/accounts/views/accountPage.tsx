@@ -60,9 +60,9 @@ function ApiTokens({ tokens, newToken, tokenErrors }: Pick<Props, 'tokens' | 'ne
           </tbody>
         </table>
       )}
-      <ErrorSummary errors={tokenErrors} labels={{ name: t('accounts.tokens.name') }} />
+      <ErrorSummary errors={tokenErrors} labels={{ token_name: t('accounts.tokens.name') }} />
       <PostForm action="/account/tokens">
-        <TextField name="name" label={t('accounts.tokens.name')} error={tokenErrors?.name} maxlength={80} />
+        <TextField name="token_name" label={t('accounts.tokens.name')} error={tokenErrors?.token_name} maxlength={80} />
         <button type="submit">{t('accounts.tokens.create')}</button>
       </PostForm>
     </section>

@@ -71,14 +71,19 @@ export function fieldLabels(t: (key: string) => string): Record<string, string> 
   return Object.fromEntries(names.map((n) => [n, t(`accounts.fields.${n}`)]));
 }
 
-export function SignUpForm({ values, errors }: FormState) {
+/** `next` carries the visitor back to where they were going (such as an invitation) afterwards. */
+function withNext(path: string, next?: string): string {
+  return next && next !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+export function SignUpForm({ values, errors, next }: FormState & { next?: string }) {
   const { t } = useView();
   return (
     <>
       <h1>{t('accounts.signup.title')}</h1>
-      <p>{t('accounts.signup.intro')} <a href="/login">{t('accounts.signup.have_account')}</a></p>
+      <p>{t('accounts.signup.intro')} <a href={withNext('/login', next)}>{t('accounts.signup.have_account')}</a></p>
       <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action="/signup">
+      <PostForm action={withNext('/signup', next)}>
         <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="email" maxlength={254} />
         <TextField name="password" type="password" label={t('accounts.fields.password')} hint={t('accounts.fields.password_hint')} error={errors?.password} required autocomplete="new-password" />
         <ProfileFields values={values} errors={errors} />
@@ -101,7 +106,7 @@ export function LogInForm({ values, errors, next, notice }: FormState & { next: 
         <button type="submit">{t('accounts.login.submit')}</button>
       </PostForm>
       <p><a href="/password/forgot">{t('accounts.login.forgot')}</a></p>
-      <p>{t('accounts.login.no_account')} <a href="/signup">{t('accounts.login.signup')}</a></p>
+      <p>{t('accounts.login.no_account')} <a href={withNext('/signup', next)}>{t('accounts.login.signup')}</a></p>
     </>
   );
 }

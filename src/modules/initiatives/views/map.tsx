@@ -16,26 +16,30 @@ export function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number>
   );
 }
 
-/** Counts of listed initiatives by type and by region, as definition lists linking to the directory. */
+/** Counts of listed initiatives by type and by region, each linking to the directory filtered by it. */
 export function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, number>; byRegion: Map<string | null, number> }) {
   const { t } = useView();
   const entries = (map: Map<string | null, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]);
   return (
     <div class="stats">
-      <dl aria-label={t('initiatives.counts.by_type')}>
-        <dt>{t('initiatives.counts.by_type')}</dt>
-        {entries(byType).map(([type, n]) => (
-          <dd><a href={`/initiatives?type=${type}`}>{t(`initiatives.type.${type}`)}</a>: {n}</dd>
-        ))}
-      </dl>
-      <dl aria-label={t('initiatives.counts.by_region')}>
-        <dt>{t('initiatives.counts.by_region')}</dt>
-        {entries(byRegion).map(([region, n]) => (
-          <dd>
-            {region ? <a href={`/initiatives?region=${region}`}>{t(`initiatives.region.${region}`)}</a> : t('initiatives.region.none')}: {n}
-          </dd>
-        ))}
-      </dl>
+      <section aria-labelledby="counts-by-type">
+        <h3 id="counts-by-type">{t('initiatives.counts.by_type')}</h3>
+        <ul>
+          {entries(byType).map(([type, n]) => (
+            <li><a href={`/initiatives?type=${type}`}>{t(`initiatives.type.${type}`)}</a>: {n}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="counts-by-region">
+        <h3 id="counts-by-region">{t('initiatives.counts.by_region')}</h3>
+        <ul>
+          {entries(byRegion).map(([region, n]) => (
+            <li>
+              {region ? <a href={`/initiatives?region=${region}`}>{t(`initiatives.region.${region}`)}</a> : t('initiatives.region.none')}: {n}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

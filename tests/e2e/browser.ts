@@ -1,0 +1,131 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { HtmlValidate } from 'html-validate';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { translate, type Locale, type Values } from '../../src/platform/i18n/index.ts';
+import { freshDatabase, testDatabaseKinds } from '../support/databases.ts';
+import { TestMailServer } from '../support/mail.ts';
+import { testConfig } from '../support/app.ts';
+import type { Database } from '../../src/platform/db/index.ts';
+
+export const chromiumPath = '/usr/bin/chromium';
+const requireAll = process.env.CABILDO_REQUIRE_ALL === '1';
+
+/** DESIGN §6: per page, first visit, compressed. */
+export const budget = { totalBytes: 50 * 1024, scriptBytes: 10 * 1024 };
+
+export interface Site {
+  baseUrl: string;
+  mail: TestMailServer;
+  database: Database;
+  browser: Browser;
+  server: RunningServer;
+  /** Pages checked so far, with their measured weight. */
+  report: Array<{ url: string; bytes: number; scripts: number }>;
+}
+
+/**
+ * Declares a browser journey on each database: a real server on a free port, mail over SMTP to a
+ * test server, Debian's Chromium. Without Chromium the journey is skipped, or fails in CI.
+ */
+export function journey(name: string, body: (site: Site) => Promise<void>, options: { databases?: Array<'sqlite' | 'postgres'> } = {}): void {
+  for (const kind of options.databases ?? testDatabaseKinds()) {
+    const title = `${name} [${kind}]`;
+    const missing = !existsSync(chromiumPath) ? `Chromium not found at ${chromiumPath}` : kind === 'postgres' && !process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL is not set' : null;
+    if (missing) {
+      if (requireAll) test(title, () => { throw new Error(`${missing} and CABILDO_REQUIRE_ALL=1`); });
+      else test(title, { skip: missing }, () => {});
+      continue;
+    }
+    test(title, { timeout: 240_000 }, async () => {
+      const database = await freshDatabase(kind);
+      const mail = await new TestMailServer().start();
+      const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
+      // A real server over the chosen database: startServer opens it from the config.
+      const server = await startServer(
+        kind === 'postgres' ? { ...config, databaseUrl: `${process.env.TEST_DATABASE_URL}` } : config,
+        { database },
+      );
+      const baseUrl = `http://127.0.0.1:${server.port}`;
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      });
+      const site: Site = { baseUrl, mail, database, browser, server, report: [] };
+      try {
+        await body(site);
+      } finally {
+        await browser.close();
+        await server.stop();
+        await mail.stop();
+        await database.close();
+      }
+    });
+  }
+}
+
+export function newContext(site: Site, locale: Locale, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  return site.browser.newContext({ baseURL: site.baseUrl, locale, extraHTTPHeaders: { 'Accept-Language': locale }, ...options });
+}
+
+/** The message a person sees, from the same catalogs the app uses. */
+export function say(locale: Locale, key: string, values?: Values): string {
+  return translate(locale, key, values);
+}
+
+const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+
+/**
+ * Checks a page as DESIGN §6 asks: axe-core finds nothing (WCAG 2.2 AA), the HTML is valid, and
+ * a first visit (cold cache, same cookies) stays within the budget with no third-party request.
+ */
+export async function checkPage(site: Site, page: Page, response?: Response | null, options: { javaScript?: boolean } = {}): Promise<void> {
+  const url = page.url();
+  const html = response ? await response.text() : await page.content();
+  const validation = await validator.validateString(html);
+  assert.ok(validation.valid, `invalid HTML on ${url}: ${JSON.stringify(validation.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message} @${m.line}:${m.column}`)))}`);
+  const firstVisit = await openFirstVisit(site, page.context(), url);
+  // axe runs in the page itself; with scripts off it runs on the same page loaded with scripts on.
+  await expectNoAxeViolations(options.javaScript === false ? firstVisit : page);
+  await firstVisit.context().close();
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  assert.deepEqual(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe violations on ${page.url()}`,
+  );
+}
+
+/** Loads the URL again in a cold-cache context with the same cookies, measuring what crosses the wire. */
+async function openFirstVisit(site: Site, from: BrowserContext, url: string): Promise<Page> {
+  const context = await site.browser.newContext({ storageState: await from.storageState() });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const types = new Map<string, string>();
+  let bytes = 0;
+  let scripts = 0;
+  const foreign: string[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!e.request.url.startsWith(site.baseUrl) && !e.request.url.startsWith('data:')) foreign.push(e.request.url);
+  });
+  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    if (types.get(e.requestId) === 'Script') scripts += e.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  site.report.push({ url, bytes, scripts });
+  assert.deepEqual(foreign, [], `third-party requests from ${url}`);
+  assert.ok(bytes <= budget.totalBytes, `${url} weighs ${bytes} bytes on a first visit (budget ${budget.totalBytes})`);
+  assert.ok(scripts <= budget.scriptBytes, `${url} loads ${scripts} bytes of script (budget ${budget.scriptBytes})`);
+  return page;
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { eachApp, type TestApp } from '../support/app.ts';
+import { registerInitiative, seatMember, secretariat, signUpVerified } from '../support/factories.ts';
+import { backupTables } from '../../src/platform/backup.ts';
+import type { TestClient } from '../support/client.ts';
+
+/** A small seeded generator, so a failing case can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
+}
+
+const script = '<script>alert("x")</script>';
+const hostileStrings = [
+  '', ' ', 'a', 'x'.repeat(20_000), 'ñ'.repeat(6_000), '\u0000\u0001\u0002', 'line\r\nbreak', '\u202Eevil', '\uD800', '🙂'.repeat(300),
+  script, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '%00', '-1', '0', '1e309', 'NaN', '99999999999999999999',
+  'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
+];
+const fieldNames = [
+  'email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation', 'token', 'acronym', 'type',
+  'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description',
+  'translation_es', 'translation_fr', 'role', 'principles', 'reason', 'decision', 'comments', 'answer', '__proto__', 'x'.repeat(300),
+];
+
+function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const field of fieldNames) {
+    if (r.next() < 0.4) continue;
+    const copies = r.next() < 0.15 ? 3 : 1;
+    for (let i = 0; i < copies; i++) body.append(field, r.pick(hostileStrings));
+  }
+  return body;
+}
+
+function hostileJson(r: ReturnType<typeof random>, depth = 0): unknown {
+  const kind = r.next();
+  if (depth > 3 || kind < 0.35) return r.pick(hostileStrings);
+  if (kind < 0.45) return r.pick([null, true, false, 0, -1, 1.5, 1e308, -0]);
+  if (kind < 0.6) return Array.from({ length: Math.floor(r.next() * 4) }, () => hostileJson(r, depth + 1));
+  const object: Record<string, unknown> = {};
+  for (const field of fieldNames) if (r.next() < 0.5) object[field] = hostileJson(r, depth + 1);
+  return object;
+}
+
+/** Bodies that are broken below the level of fields: bad encodings, wrong types, too large, nested too deep. */
+const brokenBodies: Array<{ type: string; body: BodyInit }> = [
+  { type: 'application/x-www-form-urlencoded', body: 'name=%E0%A4%A&email=%ZZ&password=%' },
+  { type: 'application/x-www-form-urlencoded', body: new Uint8Array([0x65, 0x6d, 0x61, 0x69, 0x6c, 0x3d, 0xff, 0xfe, 0xc3, 0x28]) },
+  { type: 'application/x-www-form-urlencoded', body: 'a=' + 'b'.repeat(300_000) },
+  { type: 'application/json', body: '{"name": "unterminated' },
+  { type: 'application/json', body: '['.repeat(5000) + ']'.repeat(5000) },
+  { type: 'application/json', body: '{"__proto__": {"is_secretariat": 1}, "constructor": {"prototype": {"x": 1}}}' },
+  { type: 'text/plain', body: 'just text' },
+  { type: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nContent-Disposition: form-data; name="name"; filename="a.exe"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x00\x00\r\n--xyz--\r\n' },
+  { type: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nbroken' },
+];
+
+async function snapshot(t: TestApp): Promise<string> {
+  const tables: Record<string, unknown> = {};
+  for (const table of backupTables) {
+    const rows = await t.database.db.selectFrom(table).selectAll().execute();
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return JSON.stringify(tables);
+}
+
+eachApp('hostile input to every form and API route never gives a 5xx and never stores anything when refused', async (t) => {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org', group: 'civil_society' });
+  const slug = await registerInitiative(coordinator);
+  await seatMember(t, coordinator, slug, { email: 'member@example.org', group: 'government' });
+  await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'pending@example.org', role: 'member' });
+  const invitation = new URL(await t.mail.linkTo('pending@example.org')).pathname;
+  const admin = await secretariat(t);
+  await t.database.db.insertInto('recognition_requests').values({
+    id: 'req1', initiative_id: (await t.database.db.selectFrom('initiatives').select('id').executeTakeFirstOrThrow()).id,
+    requested_by: (await t.database.db.selectFrom('users').select('id').where('email', '=', 'coord@example.org').executeTakeFirstOrThrow()).id,
+    requested_at: t.clock.now.toISOString(), decided_by: null, decided_at: null, decision: null, comments: null,
+  }).execute();
+
+  const targets: Array<{ method: string; path: string; as: TestClient; json?: boolean }> = [
+    { method: 'POST', path: '/signup', as: t.client() },
+    { method: 'POST', path: '/login', as: t.client() },
+    { method: 'POST', path: '/password/forgot', as: t.client() },
+    { method: 'POST', path: '/password/reset', as: t.client() },
+    { method: 'POST', path: '/account', as: coordinator },
+    { method: 'POST', path: '/account/tokens', as: coordinator },
+    { method: 'POST', path: '/initiatives', as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/edit`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/committee/invite`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/principles`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/delist`, as: admin },
+    { method: 'POST', path: '/secretariat/recognition/req1', as: admin },
+    { method: 'POST', path: invitation, as: coordinator },
+    { method: 'POST', path: '/api/initiatives', as: coordinator, json: true },
+    { method: 'PATCH', path: `/api/initiatives/${slug}`, as: coordinator, json: true },
+  ];
+  const r = random(20261123);
+  const failures: string[] = [];
+  let before = await snapshot(t);
+  let refused = 0;
+  const check = async (label: string, status: number, html: string) => {
+    if (status >= 500) failures.push(`${label}: ${status}`);
+    if (html.includes(script)) failures.push(`${label}: echoed a script unescaped`);
+    const after = await snapshot(t);
+    if (status >= 400) {
+      refused++;
+      if (after !== before) failures.push(`${label}: refused with ${status} but the database changed`);
+    }
+    before = after;
+  };
+  for (const target of targets) {
+    const csrf = await target.as.csrfToken();
+    for (let i = 0; i < 24; i++) {
+      const headers: Record<string, string> = { 'X-Forwarded-For': `192.0.2.${i}`, 'X-CSRF-Token': csrf };
+      let body: BodyInit;
+      if (target.json) {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(hostileJson(r));
+      } else {
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        body = hostileForm(r);
+      }
+      const page = await target.as.request(target.path, { method: target.method, headers, body });
+      await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
+    }
+    for (const [i, broken] of brokenBodies.entries()) {
+      const page = await target.as.request(target.path, {
+        method: target.method, body: broken.body, headers: { 'Content-Type': broken.type, 'X-CSRF-Token': csrf, 'X-Forwarded-For': `198.51.100.${i}` },
+      });
+      await check(`${target.method} ${target.path} broken body #${i}`, page.status, page.html);
+    }
+  }
+  for (let i = 0; i < 40; i++) {
+    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset'])]: r.pick(hostileStrings) });
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`]) {
+      const page = await t.client().get(`${path}?${query}`);
+      await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(refused > 300, `most hostile requests are refused (${refused})`);
+  assert.equal(({} as Record<string, unknown>).is_secretariat, undefined, 'no prototype pollution');
+}, { timeout: 240_000 });
