@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `cabildo` command: runs the TypeScript CLI through tsx, with the same Node binary.
-import { spawnSync } from 'node:child_process';
+// The `cabildo` command: runs the TypeScript CLI through tsx with the same Node binary, passing
+// signals on so that `serve` shuts down gracefully under a process manager.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const child = spawn(process.execPath, ['--import', 'tsx', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { migrate } from './platform/db/index.ts';
 import { emailAddress } from './platform/validation.ts';
@@ -12,7 +13,8 @@ import { importInitiatives } from './modules/initiatives/commands/importInitiati
 
 const usage = `Usage: cabildo <command>
 
-  serve                      start the web server (PORT, default 3000)
+  serve [--demo]             start the web server (PORT, default 3000); --demo first loads
+                             the demo initiatives into an empty registry
   migrate                    bring the database schema up to date
   admin create --email E --name N [--locale es|en|pt|fr]
                              create the first secretariat account (or promote one); the
@@ -70,12 +72,24 @@ async function importFile(file: string, demo: boolean): Promise<void> {
   console.log(`Imported ${report.imported} initiatives${demo ? ' (demo data)' : ''}; ${report.skipped} already present.`);
 }
 
+const demoFile = fileURLToPath(new URL('../seeds/nris.csv', import.meta.url));
+
+async function seedDemoIfEmpty(): Promise<void> {
+  const empty = await withDatabase(async ({ db }) => !(await db.selectFrom('initiatives').select('id').limit(1).executeTakeFirst()));
+  if (empty) await importFile(demoFile, true);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   switch (command) {
-    case 'serve':
-      await startServer(loadConfig(), { handleSignals: true });
+    case 'serve': {
+      const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { demo: { type: 'boolean' } } });
+      const config = loadConfig();
+      // `npm start` passes --demo so a first start shows a real-looking portal; production does not.
+      if (values.demo) await seedDemoIfEmpty();
+      await startServer(config, { handleSignals: true });
       return -1;
+    }
     case 'migrate': {
       const applied = await withDatabase(async () => []);
       console.log(applied.length ? `Applied ${applied.length} migrations.` : 'The database is up to date.');
@@ -87,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       if (sub !== 'demo') throw new UsageError('did you mean: cabildo seed demo');
-      await importFile(new URL('../seeds/nris.csv', import.meta.url).pathname, true);
+      await importFile(demoFile, true);
       return 0;
     case 'import':
       if (sub !== 'nris' || !rest[0]) throw new UsageError('did you mean: cabildo import nris FILE.csv');

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
+
+function cabildo(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, input, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** Each kind of database the CLI can be pointed at: a SQLite data dir, or a fresh PostgreSQL database. */
+async function targets(): Promise<Array<{ kind: string; env: Record<string, string>; drop: () => Promise<void> }>> {
+  const sqlite = { kind: 'sqlite', env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) }, drop: async () => {} };
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    if (process.env.CABILDO_REQUIRE_ALL === '1') throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1');
+    return [sqlite];
+  }
+  const name = `cabildo_cli_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return [sqlite, {
+    kind: 'postgres',
+    env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')), DATABASE_URL: dbUrl.toString() },
+    drop: async () => {
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      await cleaner.query(`drop database ${name} with (force)`);
+      await cleaner.end();
+    },
+  }];
+}
+
+test('help, unknown commands and bad settings say what is wrong', () => {
+  const help = cabildo(['--help']);
+  assert.equal(help.code, 0);
+  for (const command of ['serve', 'migrate', 'admin create', 'seed demo', 'import nris', 'backup', 'restore', 'opinion analyze']) assert.match(help.out, new RegExp(command));
+  const unknown = cabildo(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown command "frobnicate"/);
+  const badPort = cabildo(['migrate'], { PORT: 'abc', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
+  assert.equal(badPort.code, 2);
+  assert.match(badPort.err, /Configuration error: PORT/);
+  const badUrl = cabildo(['migrate'], { DATABASE_URL: 'mysql://root:hunter2@x/y', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
+  assert.match(badUrl.err, /DATABASE_URL/);
+  assert.doesNotMatch(badUrl.err, /hunter2/);
+});
+
+test('migrate, admin create, seed demo, import, backup and restore on each database', { timeout: 180_000 }, async () => {
+  for (const target of await targets()) {
+    try {
+      const { env } = target;
+      assert.match(cabildo(['migrate'], env).out, /Applied 1 migrations|up to date/, target.kind);
+      assert.match(cabildo(['migrate'], env).out, /up to date/);
+
+      const admin = cabildo(['admin', 'create', '--email', 'Sec@IGF.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' });
+      assert.equal(admin.code, 0, admin.err);
+      assert.match(admin.out, /sec@igf\.example created/);
+      const weak = cabildo(['admin', 'create', '--email', 'x@igf.example', '--name', 'X'], env, 'short\n');
+      assert.equal(weak.code, 2);
+      assert.match(weak.err, /at least 10 characters/);
+
+      const seeded = cabildo(['seed', 'demo'], env);
+      assert.equal(seeded.code, 0, seeded.err);
+      assert.match(seeded.out, /Imported 103 initiatives \(demo data\); 0 already present/);
+      assert.match(cabildo(['seed', 'demo'], env).out, /Imported 0 initiatives \(demo data\); 103 already present/);
+
+      const dir = mkdtempSync(join(tmpdir(), 'cabildo-import-'));
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Atlantis,,national,ZZ,,2020,,,https://x\nIGF Lemuria,,galactic,,,,,,https://y\n');
+      const refused = cabildo(['import', 'nris', bad], env);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /line 2: unknown country code ZZ/);
+      assert.match(refused.err, /line 3: type "galactic"/);
+      const broken = join(dir, 'broken.csv');
+      writeFileSync(broken, 'name,type\n"unclosed,national\n');
+      assert.match(cabildo(['import', 'nris', broken], env).err, /broken\.csv:2: a quoted field is not closed/);
+      const good = join(dir, 'good.csv');
+      writeFileSync(good, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Atlántida,IGF-AT,national,UY,Latin America and Caribbean,2021,https://igf.example,es,https://igf.example/about\n');
+      assert.match(cabildo(['import', 'nris', good], env).out, /Imported 1 initiatives; 0 already present/);
+
+      const file = join(dir, 'backup.json');
+      assert.match(cabildo(['backup', file], env).out, /Wrote \d+ rows/);
+      assert.ok(existsSync(file));
+      const notEmpty = cabildo(['restore', file], env);
+      assert.equal(notEmpty.code, 1);
+      assert.match(notEmpty.err, /not empty/);
+      const fresh = { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-restore-')) };
+      const restored = cabildo(['restore', file], fresh);
+      assert.equal(restored.code, 0, restored.err);
+      assert.match(restored.out, /Restored \d+ rows/);
+      const again = join(dir, 'again.json');
+      cabildo(['backup', again], fresh);
+      const count = (path: string) => Object.fromEntries(Object.entries(JSON.parse(readFileSync(path, 'utf8')).tables as Record<string, unknown[]>).map(([k, v]) => [k, v.length]));
+      assert.deepEqual(count(again), count(file));
+    } finally {
+      await target.drop();
+    }
+  }
+});

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eachApp } from '../support/app.ts';
+
+const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
+
+eachApp('/healthz answers 200 while the database answers, 503 when it does not', async (t) => {
+  const client = t.client();
+  const healthy = await client.get('/healthz');
+  assert.equal(healthy.status, 200);
+  assert.deepEqual(JSON.parse(healthy.html), { status: 'ok' });
+  await t.database.db.destroy();
+  const sick = await client.get('/healthz');
+  assert.equal(sick.status, 503);
+});
+
+eachApp('pages carry a strict CSP, secure headers, a request id and cacheable fingerprinted assets', async (t) => {
+  const page = await t.client().get('/');
+  const csp = page.response.headers.get('content-security-policy')!;
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(page.response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.response.headers.get('referrer-policy'), 'same-origin');
+  assert.match(page.response.headers.get('x-request-id')!, /^[0-9a-f-]{36}$/);
+  assert.doesNotMatch(page.html, /<script|style="/, 'no inline script or style');
+  const css = page.html.match(/href="(\/assets\/app\.[0-9a-f]{12}\.css)"/)![1]!;
+  const asset = await t.client().get(css);
+  assert.equal(asset.status, 200);
+  assert.match(asset.response.headers.get('cache-control')!, /max-age=31536000, immutable/);
+  const cookie = (await t.client().get('/login')).response.headers.getSetCookie().join(';');
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Lax/);
+});
+
+/** Starts `cabildo serve` on a free port and resolves with the port once it logs that it listens. */
+function serve(dataDir: string) {
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { PATH: process.env.PATH!, PORT: '0', CABILDO_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  let buffer = '';
+  const listening = new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let at: number;
+      while ((at = buffer.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffer.slice(0, at)) as Record<string, unknown>;
+        buffer = buffer.slice(at + 1);
+        lines.push(line);
+        if (typeof line.port === 'number') resolve(line.port);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, lines, listening, exited };
+}
+
+test('SIGTERM lets an in-flight request finish, then closes the database and exits 0; logs are JSON with request ids', { timeout: 60_000 }, async () => {
+  const server = serve(mkdtempSync(join(tmpdir(), 'cabildo-serve-')));
+  const port = await server.listening;
+  const body = 'email=slow%40example.org&password=' + 'x'.repeat(2000);
+  const answer = new Promise<number>((resolve, reject) => {
+    const req = request({ port, method: 'POST', path: '/login', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 100));
+    setTimeout(() => {
+      server.child.kill('SIGTERM');
+      setTimeout(() => req.end(body.slice(100)), 500);
+    }, 300);
+  });
+  assert.equal(await answer, 403, 'the in-flight request got its answer (a refused CSRF check) instead of a reset');
+  assert.equal(await server.exited, 0);
+  const messages = server.lines.map((l) => l.msg);
+  assert.ok(messages.includes('shutting down: finishing in-flight requests'));
+  assert.equal(messages.at(-1), 'stopped');
+  const logged = server.lines.find((l) => l.msg === 'request' && l.path === '/login')!;
+  assert.equal(logged.status, 403);
+  assert.match(String(logged.requestId), /^[0-9a-f-]{36}$/);
+  assert.ok(!JSON.stringify(server.lines).includes('xxxxxxxxxx'), 'request bodies never reach the log');
+});
