@@ -100,6 +100,11 @@ eachApp('the API creates and updates with a token or a session with CSRF', async
   const bad = await coordinator.json('POST', '/api/initiatives', { ...body, type: 'galactic', contact_email: 'x' });
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['#/contact_email', '#/type']);
+  const malformed = await coordinator.request('/api/initiatives', {
+    method: 'POST', body: '{"name": ', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': await coordinator.csrfToken() },
+  });
+  assert.equal(malformed.status, 400);
+  assert.match(malformed.response.headers.get('content-type')!, /application\/problem\+json/);
   const created = await coordinator.json('POST', '/api/initiatives', body);
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal(created.body.status, 'draft');

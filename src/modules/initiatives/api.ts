@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { commandContext } from '../../platform/http/context.ts';
 import { fieldErrors } from '../../platform/http/forms.ts';
@@ -64,24 +63,6 @@ const ListQuery = z.object({
 
 const SlugParam = z.object({ slug: z.string().min(1).max(100) });
 
-/** The documented shape of a write; the handler validates with the same schema as the form. */
-const InitiativeWrite = z
-  .object({
-    name: z.string().min(3).max(200),
-    acronym: z.string().max(30).optional(),
-    type: z.enum(['national', 'regional', 'subregional', 'youth']),
-    countries: z.array(z.string().length(2)).max(60).optional(),
-    region: z.enum(['africa', 'asia_pacific', 'eastern_europe', 'latin_america_caribbean', 'western_europe_others']).optional(),
-    languages: z.array(z.string()).max(20).optional(),
-    year_established: z.number().int().optional(),
-    website: z.string().url().optional(),
-    contact_email: z.string().email(),
-    description_locale: z.enum(['es', 'en', 'pt', 'fr']),
-    description: z.string().min(20).max(5000),
-    translations: z.record(z.string(), z.string()).optional(),
-  })
-  .openapi('InitiativeWrite');
-
 function present(baseUrl: string, i: InitiativeSummary) {
   return {
     slug: i.slug, name: i.name, acronym: i.acronym, type: i.type, countries: i.countries, region: i.region, languages: i.languages,
@@ -101,16 +82,16 @@ function presentFull(baseUrl: string, i: InitiativeDetail) {
   };
 }
 
-/** Reads a JSON body; a body that is not a JSON object answers 400/415 as a problem. */
-async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown> | Response> {
-  if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return problem(c, 415, c.get('t')('initiatives.api.json_only'));
-  try {
-    const body: unknown = await c.req.json();
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  return problem(c, 400, c.get('t')('initiatives.api.bad_json'));
+/** The fields an API write may leave out, taken from the initiative as it stands. */
+function currentFields(initiative: InitiativeDetail) {
+  const descriptions = Object.fromEntries(initiative.descriptions.map((d) => [d.locale, d.body]));
+  const { [initiative.original_locale]: description, ...translations } = descriptions;
+  return {
+    name: initiative.name, acronym: initiative.acronym ?? undefined, type: initiative.type, countries: initiative.countries,
+    region: initiative.region ?? undefined, languages: initiative.languages, year_established: initiative.year_established ?? undefined,
+    website: initiative.website ?? undefined, contact_email: initiative.contact_email, description_locale: initiative.original_locale,
+    description, translations,
+  };
 }
 
 export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): void {
@@ -147,7 +128,7 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
     createRoute({
       method: 'post', path: '/initiatives', summary: 'Register an initiative (you become its coordinator)',
       security: [{ bearerAuth: [] }],
-      request: { body: { content: { 'application/json': { schema: InitiativeWrite } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: InitiativeCreateSchema } }, required: true } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
         401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
@@ -155,11 +136,7 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
     }),
     async (c) => {
       authorize(c.get('actor'), initiativePolicy.create, undefined);
-      const body = await jsonBody(c);
-      if (body instanceof Response) return body as never;
-      const parsed = InitiativeCreateSchema.safeParse(body);
-      if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
-      const { slug } = await createInitiative(commandContext(c), parsed.data);
+      const { slug } = await createInitiative(commandContext(c), c.req.valid('json'));
       const created = (await findInitiativeBySlug(db, slug))!;
       c.header('Location', `${config.baseUrl}/api/initiatives/${slug}`);
       return c.json(presentFull(config.baseUrl, created), 201);
@@ -170,7 +147,7 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
     createRoute({
       method: 'patch', path: '/initiatives/{slug}', summary: "Change an initiative's fields (coordinators)",
       security: [{ bearerAuth: [] }],
-      request: { params: SlugParam, body: { content: { 'application/json': { schema: InitiativeWrite.partial() } }, required: true } },
+      request: { params: SlugParam, body: { content: { 'application/json': { schema: InitiativeFieldsSchema.partial() } }, required: true } },
       responses: {
         200: { description: 'Updated', content: { 'application/json': { schema: InitiativeFull } } },
         401: problemResponse('Log in or send a token'), 403: problemResponse('Not a coordinator'), 404: problemResponse('No such initiative'),
@@ -181,19 +158,9 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
       const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
       if (!initiative) return problem(c, 404) as never;
       authorize(c.get('actor'), initiativePolicy.edit, initiative);
-      const body = await jsonBody(c);
-      if (body instanceof Response) return body as never;
-      const current = presentFull(config.baseUrl, initiative);
-      const known = Object.keys(InitiativeFieldsSchema.shape);
-      const merged = {
-        ...Object.fromEntries(known.map((k) => [k, (current as Record<string, unknown>)[k]])),
-        description_locale: initiative.original_locale,
-        description: current.descriptions[initiative.original_locale],
-        translations: Object.fromEntries(Object.entries(current.descriptions).filter(([l]) => l !== initiative.original_locale)),
-        ...body,
-      };
-      for (const [key, value] of Object.entries(merged)) if (value === null) delete (merged as Record<string, unknown>)[key];
-      const parsed = InitiativeCreateSchema.safeParse(merged);
+      const changes = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined));
+      // The merged whole is checked again: a change can break a rule that spans fields.
+      const parsed = InitiativeCreateSchema.safeParse({ ...currentFields(initiative), ...changes });
       if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
       await updateInitiative(commandContext(c), initiative.id, parsed.data);
       return c.json(presentFull(config.baseUrl, (await findInitiativeBySlug(db, initiative.slug))!), 200);
