@@ -86,7 +86,7 @@ test('migrate, admin create, seed demo, import, backup and restore on each datab
       assert.match(refused.err, /line 3: type "galactic"/);
       const broken = join(dir, 'broken.csv');
       writeFileSync(broken, 'name,type\n"unclosed,national\n');
-      assert.match(cabildo(['import', 'nris', broken], env).err, /broken\.csv:2: a quoted field is not closed/);
+      assert.match(cabildo(['import', 'nris', broken], env).err, /broken\.csv:2: a quoted field is never closed/);
       const good = join(dir, 'good.csv');
       writeFileSync(good, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Atlántida,IGF-AT,national,UY,Latin America and Caribbean,2021,https://igf.example,es,https://igf.example/about\n');
       assert.match(cabildo(['import', 'nris', good], env).out, /Imported 1 initiatives; 0 already present/);

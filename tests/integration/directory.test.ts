@@ -4,7 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { eachApp, type TestApp } from '../support/app.ts';
 import { importInitiatives } from '../../src/modules/initiatives/commands/importInitiatives.ts';
 import { initiativeFields, signUpVerified } from '../support/factories.ts';
-import { parseCsv } from '../../src/platform/csv.ts';
+import { parseCsvObjects } from '../../src/platform/csv.ts';
 
 const seedCsv = readFileSync(new URL('../../seeds/nris.csv', import.meta.url), 'utf8');
 
@@ -66,7 +66,7 @@ eachApp('open data: CSV with a header row, paginated JSON with total, one initia
   const csv = await client.get('/initiatives.csv?country=BR');
   assert.equal(csv.status, 200);
   assert.match(csv.response.headers.get('content-type')!, /^text\/csv/);
-  const rows = parseCsv(csv.html, 'initiatives.csv');
+  const rows = parseCsvObjects(csv.html, 'initiatives.csv');
   assert.deepEqual(Object.keys(rows[0]!), ['slug', 'name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'status', 'url']);
   assert.ok(rows.every((r) => r.countries!.split('|').includes('BR')));
 

@@ -15,7 +15,7 @@ import {
 import { initiativePolicy } from './policy.ts';
 import {
   findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor, latestRecognitionRequest, listInitiatives,
-  listedCountsBy, listedCountsByCountry, membershipsOf, openInvitations, publicHistory, recognitionQueue, type InitiativeDetail,
+  membershipsOf, openInvitations, publicHistory, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
@@ -98,20 +98,16 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
 
   app.get('/', async (c) => {
-    const [counts, byType, byRegion] = await Promise.all([listedCountsByCountry(db), listedCountsBy(db, 'type'), listedCountsBy(db, 'region')]);
-    const total = [...byType.values()].reduce((a, b) => a + b, 0);
-    return page(c, c.get('t')('initiatives.home.title'), <HomePage counts={counts} byType={byType} byRegion={byRegion} total={total} />);
+    return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />);
   });
 
   app.get('/initiatives', async (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
-    const [{ total, items }, counts, byType, byRegion] = await Promise.all([
+    const [{ total, items }, overview] = await Promise.all([
       listInitiatives(db, query, { limit: directoryPageSize, offset: (query.page - 1) * directoryPageSize }),
-      listedCountsByCountry(db), listedCountsBy(db, 'type'), listedCountsBy(db, 'region'),
+      registryOverview(db),
     ]);
-    return page(c, c.get('t')('initiatives.directory.title'), (
-      <DirectoryPage query={query} total={total} items={items} counts={counts} byType={byType} byRegion={byRegion} />
-    ));
+    return page(c, c.get('t')('initiatives.directory.title'), <DirectoryPage query={query} total={total} items={items} overview={overview} />);
   });
 
   app.get('/initiatives.csv', async (c) => {

@@ -186,3 +186,10 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .where('committee_invitations.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
+
+/** What the portal shows about the whole registry: listed initiatives per country, type and region. */
+export async function registryOverview(db: Db) {
+  const [byCountry, byType, byRegion] = await Promise.all([listedCountsByCountry(db), listedCountsBy(db, 'type'), listedCountsBy(db, 'region')]);
+  return { byCountry, byType, byRegion, total: [...byType.values()].reduce((a, b) => a + b, 0) };
+}
+export type RegistryOverview = Awaited<ReturnType<typeof registryOverview>>;

@@ -3,7 +3,7 @@
  * Reads a Polis open-data export and prints its opinion groups and bridging statements.
  */
 import { writeFileSync } from 'node:fs';
-import { CsvError } from './csv.ts';
+import { CsvError } from '../../platform/csv.ts';
 import { analyseOpinions } from './engine/analyse.ts';
 import { loadPolisConversation, loadStakeholderGroups } from './polis.ts';
 import { buildReport, formatText } from './report.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'no
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadPolisConversation, loadStakeholderGroups } from './polis.ts';
-import { parseCsvTable } from './csv.ts';
+import { parseCsvTable } from '../../platform/csv.ts';
 import { analyseOpinions } from './engine/analyse.ts';
 import { findVote, voteCountOf } from './engine/voteStore.ts';
 import { adjustedRandIndex } from './testing/ari.ts';

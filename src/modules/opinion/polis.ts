@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvError, parseCsvTable, type CsvTable } from './csv.ts';
+import { CsvError, parseCsvTable, type CsvTable } from '../../platform/csv.ts';
 import { VoteStoreBuilder, type Vote, type VoteStore } from './engine/voteStore.ts';
 
 export interface Conversation {

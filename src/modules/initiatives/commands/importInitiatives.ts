@@ -4,7 +4,7 @@ import { audit } from '../../../platform/audit.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
-import { parseCsv } from '../../../platform/csv.ts';
+import { parseCsvTable } from '../../../platform/csv.ts';
 
 /** The regions as nris.csv writes them. */
 const regionNames: Record<string, (typeof regions)[number]> = {
@@ -20,6 +20,8 @@ export interface ImportReport {
   skipped: number;
   errors: string[];
 }
+
+const columns = ['name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'source_url'] as const;
 
 interface Row {
   name: string; acronym: string; type: string; countries: string; region: string; year_established: string;
@@ -42,8 +44,9 @@ function checkRow(row: Row, line: number): string | null {
  * A file with any bad row imports nothing.
  */
 export async function importInitiatives(db: Db, csv: string, options: { demo: boolean; now: Date; source: string }): Promise<ImportReport> {
-  const rows = parseCsv(csv, options.source) as unknown as Row[];
-  const errors = rows.map((row, i) => checkRow(row, i + 2)).filter((e): e is string => e !== null);
+  const table = parseCsvTable(csv, options.source, columns);
+  const rows = table.records.map((record) => Object.fromEntries(columns.map((name) => [name, record.fields[table.column(name)]!])) as unknown as Row);
+  const errors = rows.map((row, i) => checkRow(row, table.records[i]!.line)).filter((e): e is string => e !== null);
   if (errors.length) return { imported: 0, skipped: 0, errors };
   return db.transaction().execute(async (tx) => {
     let imported = 0;

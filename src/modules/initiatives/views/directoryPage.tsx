@@ -4,10 +4,10 @@ import { countryOptions } from '../../../platform/views/options.ts';
 import { languageName } from '../../../platform/i18n/index.ts';
 import type { DirectoryQuery } from '../schema.ts';
 import { directorySorts } from '../schema.ts';
-import type { InitiativeSummary } from '../queries.ts';
+import type { InitiativeSummary, RegistryOverview } from '../queries.ts';
 import { commonLanguages, initiativeTypes, regions, statusFilters } from '../vocabulary.ts';
 import { InitiativeCard } from './initiativeCard.tsx';
-import { InitiativesMap, RegistryCounts } from './map.tsx';
+import { RegistryOverviewSection } from './map.tsx';
 
 export const directoryPageSize = 20;
 
@@ -15,9 +15,7 @@ interface Props {
   query: DirectoryQuery;
   total: number;
   items: InitiativeSummary[];
-  counts: ReadonlyMap<string, number>;
-  byType: Map<string | null, number>;
-  byRegion: Map<string | null, number>;
+  overview: RegistryOverview;
 }
 
 /** The directory's query string for a page, keeping the filters. */
@@ -69,7 +67,7 @@ function Pager({ query, total }: { query: DirectoryQuery; total: number }) {
 }
 
 /** `/initiatives`: filters, results, map and counts. */
-export function DirectoryPage({ query, total, items, counts, byType, byRegion }: Props) {
+export function DirectoryPage({ query, total, items, overview }: Props) {
   const { t } = useView();
   const csv = pageHref({ ...query, page: 1 }, 1).replace('/initiatives', '/initiatives.csv');
   return (
@@ -88,10 +86,7 @@ export function DirectoryPage({ query, total, items, counts, byType, byRegion }:
       <p>
         <a href={csv}>{t('initiatives.directory.download_csv')}</a> · <a href="/api/initiatives">{t('initiatives.directory.api')}</a>
       </p>
-      <h2>{t('initiatives.map.title')}</h2>
-      <InitiativesMap counts={counts} />
-      <h2>{t('initiatives.counts.title')}</h2>
-      <RegistryCounts byType={byType} byRegion={byRegion} />
+      <RegistryOverviewSection overview={overview} />
     </>
   );
 }

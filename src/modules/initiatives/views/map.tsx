@@ -1,9 +1,10 @@
 import { useView } from '../../../platform/views/context.ts';
 import { WorldMap } from '../../../platform/views/charts/worldMap.tsx';
 import { countryName } from '../../../platform/geo/countryName.ts';
+import type { RegistryOverview } from '../queries.ts';
 
 /** The map of listed initiatives; each shaded country links to the directory filtered by it. */
-export function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number> }) {
+function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number> }) {
   const { t, locale } = useView();
   return (
     <WorldMap
@@ -17,7 +18,7 @@ export function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number>
 }
 
 /** Counts of listed initiatives by type and by region, each linking to the directory filtered by it. */
-export function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, number>; byRegion: Map<string | null, number> }) {
+function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, number>; byRegion: Map<string | null, number> }) {
   const { t } = useView();
   const entries = (map: Map<string | null, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]);
   return (
@@ -41,5 +42,18 @@ export function RegistryCounts({ byType, byRegion }: { byType: Map<string | null
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The map and the counts, as the home page and the directory show them. */
+export function RegistryOverviewSection({ overview }: { overview: RegistryOverview }) {
+  const { t } = useView();
+  return (
+    <>
+      <h2>{t('initiatives.map.title')}</h2>
+      <InitiativesMap counts={overview.byCountry} />
+      <h2>{t('initiatives.counts.title')}</h2>
+      <RegistryCounts byType={overview.byType} byRegion={overview.byRegion} />
+    </>
   );
 }
