@@ -69,6 +69,13 @@ export function journey(name: string, body: (site: Site) => Promise<void>, optio
   }
 }
 
+/** One line for the log: how many pages were checked and the heaviest first visit. */
+export function budgetSummary(site: Site, journeyName: string): string {
+  const heaviest = [...site.report].sort((a, b) => b.bytes - a.bytes)[0];
+  const scripts = Math.max(0, ...site.report.map((p) => p.scripts));
+  return JSON.stringify({ journey: journeyName, pages: site.report.length, heaviest_bytes: heaviest?.bytes, heaviest_path: heaviest && new URL(heaviest.url).pathname, max_script_bytes: scripts, budget });
+}
+
 export function newContext(site: Site, locale: Locale, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   return site.browser.newContext({ baseURL: site.baseUrl, locale, extraHTTPHeaders: { 'Accept-Language': locale }, ...options });
 }

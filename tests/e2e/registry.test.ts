@@ -2,7 +2,7 @@
 // Page scripts (page.evaluate) run in the browser and use its DOM types.
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkPage, journey, newContext, say, type Site } from './browser.ts';
+import { budgetSummary, checkPage, journey, newContext, say, type Site } from './browser.ts';
 import { createAdmin } from '../../src/modules/accounts/commands/createAdmin.ts';
 import { importInitiatives } from '../../src/modules/initiatives/commands/importInitiatives.ts';
 import { readFileSync } from 'node:fs';
@@ -146,7 +146,7 @@ journey('in Spanish: sign up, register an initiative, seat a committee, get it r
   await visitor.getByRole('link', { name: 'Mesa Colombiana de Gobernanza de Internet' }).waitFor();
 
   for (const context of [coordinatorContext, secretariatContext, visitorContext, ...memberContexts]) await context.close();
-  console.log(JSON.stringify({ journey: 'es-registry', pages: site.report }));
+  console.log(budgetSummary(site, 'es-registry'));
 });
 
 journey('the directory in English, Portuguese and French with JavaScript disabled', async (site) => {
@@ -181,7 +181,7 @@ journey('the directory in English, Portuguese and French with JavaScript disable
     assert.match(page.url(), /page=2/, 'the switcher keeps the page');
     await context.close();
   }
-  console.log(JSON.stringify({ journey: 'directory-no-js', pages: site.report }));
+  console.log(budgetSummary(site, 'directory-no-js'));
 });
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
@@ -238,4 +238,5 @@ journey('sign-up and log-in with the keyboard alone', async (site) => {
   await checkPage(site, page);
   await page.getByRole('link', { name: 'Kim Keyboard' }).waitFor();
   await context.close();
+  console.log(budgetSummary(site, 'keyboard'));
 });

@@ -7,8 +7,8 @@ async function initiativeWithCommittee(t: TestApp) {
   const coordinator = await signUpVerified(t, { email: 'coord@example.org', name: 'Carla Coordinadora', group: 'civil_society' });
   const slug = await registerInitiative(coordinator);
   await seatMember(t, coordinator, slug, { email: 'gov@example.org', name: 'Gustavo Gobierno', group: 'government' });
-  await seatMember(t, coordinator, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
-  return { coordinator, slug };
+  const tech = await seatMember(t, coordinator, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
+  return { coordinator, slug, tech };
 }
 
 eachApp('an unverified user cannot register an initiative; a verified one becomes its coordinator', async (t) => {
@@ -59,7 +59,7 @@ eachApp('coordinators edit, with translations shown to readers of that language'
 });
 
 eachApp('committee: invitations, balance chart, leaving and removal', async (t) => {
-  const { coordinator, slug } = await initiativeWithCommittee(t);
+  const { coordinator, slug, tech } = await initiativeWithCommittee(t);
   const page = await coordinator.get(`/initiatives/${slug}`);
   assert.match(page.html, /Gustavo Gobierno/);
   assert.match(page.html, /Tania Técnica/);
@@ -77,7 +77,13 @@ eachApp('committee: invitations, balance chart, leaving and removal', async (t) 
   assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${gov.id}/remove`, {})).location, `/initiatives/${slug}?notice=removed`);
   const after = await t.client().get(`/initiatives/${slug}`);
   assert.doesNotMatch(after.html, /Gustavo Gobierno<\/td>/);
-  assert.match(after.html, /Coordinator removed Gustavo Gobierno|removed Gustavo Gobierno from the committee/);
+  assert.match(after.html, /removed Gustavo Gobierno from the committee/);
+  const techSeat = members.find((m) => m.email === 'tech@example.org')!;
+  assert.equal((await tech.post(`/initiatives/${slug}/committee/${coord.id}/remove`, {})).status, 403, 'members cannot remove others');
+  assert.equal((await tech.post(`/initiatives/${slug}/committee/${techSeat.id}/remove`, {})).location, `/initiatives/${slug}?notice=left`);
+  const left = await t.client().get(`/initiatives/${slug}`);
+  assert.match(left.html, /Tania Técnica left the committee/);
+  assert.match(left.html, /An organising committee from at least 3 stakeholder groups \(1 now\)/);
 });
 
 eachApp('recognition: criteria, request, secretariat approval by email, then listed in the directory and on the map', async (t) => {
