@@ -16,6 +16,16 @@ import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
 import { modules } from './modules/index.ts';
+import { HTTPException } from 'hono/http-exception';
+
+/**
+ * Two requests racing to create the same thing (the same email, a second answer to an
+ * invitation) meet a unique constraint; that is a conflict to report, not a server error.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -51,7 +61,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.use(requestLogging(services));
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
   app.use(compress());
-  app.use(bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('Payload Too Large', 413) }));
+  app.use(bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } }));
 
   for (const asset of assets) {
     app.get(asset.path, (c) =>
@@ -105,17 +115,18 @@ export function createApp(services: Services): Hono<AppEnv> {
     if (error instanceof NotAllowed) {
       if (isApi) return problem(c, error.status);
       if (error.status === 401) {
+        // After logging in, come back to the page; a form post cannot be replayed, so not to it.
         const url = new URL(c.req.url);
-        return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+        return c.redirect(c.req.method === 'GET' ? `/login?next=${encodeURIComponent(url.pathname + url.search)}` : '/login', 303);
       }
       c.status(403);
       return c.render(<ErrorPage status={403} />, { title: c.get('t')('common.status.403') });
     }
-    const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413 || status === 415) {
+    const status = isUniqueViolation(error) ? 409 : (error as { status?: number }).status;
+    if (status === 400 || status === 409 || status === 413 || status === 415) {
       if (isApi) return problem(c, status);
       c.status(status);
-      return c.render(<ErrorPage status={status} />, { title: c.get('t')?.('common.status.400') ?? 'Bad request' });
+      return c.render(<ErrorPage status={status} />, { title: c.get('t')(`common.status.${status}`) });
     }
     (c.get('log') ?? services.log).error({ err: error }, 'unhandled error');
     if (isApi) return problem(c, 500);

@@ -54,9 +54,12 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     (stopping ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
       await new Promise<void>((resolve) => {
+        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         server.close(() => resolve());
-        // Idle keep-alive connections would otherwise hold the server open.
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        // Idle keep-alive connections would otherwise hold the server open; a client that never
+        // finishes its request gets ten seconds.
+        http.closeIdleConnections?.();
+        setTimeout(() => http.closeAllConnections?.(), 10_000).unref();
       });
       if (!options.database) await database.close();
       log.info('stopped');

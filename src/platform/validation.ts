@@ -4,8 +4,9 @@ import { z } from 'zod';
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const lineBreak = /[\r\n]/;
 
+/** Browsers send textarea line breaks as CRLF; store one kind, so lengths and paragraphs agree. */
 function cleanText(value: unknown): unknown {
-  return typeof value === 'string' ? value.normalize('NFC').trim() : value;
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').normalize('NFC').trim() : value;
 }
 
 function blankToUndefined(value: unknown): unknown {

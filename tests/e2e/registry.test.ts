@@ -103,6 +103,8 @@ journey('in Spanish: sign up, register an initiative, seat a committee, get it r
     await invitee.getByRole('radio', { name: es(`common.stakeholder.${member.group}`) }).check();
     await submit(site, invitee, es('initiatives.invitation.accept'));
     await invitee.getByText(es('initiatives.notice.joined')).waitFor();
+    await openMailedLink(site, invitee, member.email); // the sign-up's verification link
+    await invitee.getByText(es('accounts.notice.verified')).waitFor();
   }
 
   await visit(site, page, initiativePath);

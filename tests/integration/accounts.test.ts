@@ -108,6 +108,22 @@ eachApp('password reset by email link; the old password stops working', async (t
   assert.equal((await client.post('/login', { email: 'ana@example.org', password })).status, 422);
   assert.equal((await client.post('/login', { email: 'ana@example.org', password: 'a brand new secret' })).status, 303);
   assert.equal((await client.post('/password/reset', { token, password: 'another new one!' })).status, 422, 'a link works once');
+  assert.equal((await t.database.db.selectFrom('sessions').select('id').execute()).length, 1, 'only the new log-in remains');
+});
+
+eachApp('a password reset revokes API tokens, so whoever held the account before loses it', async (t) => {
+  const holder = await signUpVerified(t, { email: 'ana@example.org' });
+  const created = await holder.post('/account/tokens', { token_name: 'script' });
+  const token = created.html.match(/<code>(cab_[^<]+)<\/code>/)![1]!;
+  const anyone = t.client();
+  assert.equal((await anyone.json('GET', '/api/initiatives', undefined, { Authorization: `Bearer ${token}` })).status, 200);
+  await anyone.post('/password/forgot', { email: 'ana@example.org' });
+  const link = new URL(await t.mail.linkTo('ana@example.org'));
+  await anyone.post('/password/reset', { token: link.searchParams.get('token')!, password: 'the owner takes it back' });
+  assert.equal((await anyone.json('GET', '/api/initiatives', undefined, { Authorization: `Bearer ${token}` })).status, 401);
+  const unverified = t.client();
+  await unverified.post('/signup', { email: 'new@example.org', password, name: 'New', locale: 'en', stakeholder_group: 'academia', capacity: 'personal' });
+  assert.equal((await unverified.post('/account/tokens', { token_name: 'x' })).status, 403, 'tokens need a verified email');
 });
 
 eachApp('profile edits are saved and change the page language', async (t) => {

@@ -116,6 +116,14 @@ eachApp('the API creates and updates with a token or a session with CSRF', async
   assert.equal(patched.status, 200, JSON.stringify(patched.body));
   assert.equal(patched.body.website, 'https://igf.co');
   assert.equal(patched.body.name, initiativeFields.name, 'other fields are kept');
+  const translated = await coordinator.json('PATCH', `/api/initiatives/${created.body.slug}`, { translations: { en: 'An open space on Internet governance in Colombia.' } });
+  assert.equal(translated.status, 200);
+  const again = await coordinator.json('PATCH', `/api/initiatives/${created.body.slug}`, { translations: { fr: 'Un espace ouvert sur la gouvernance de l’Internet.' }, acronym: null });
+  assert.deepEqual(Object.keys(again.body.descriptions).sort(), ['en', 'es', 'fr'], 'translations merge by language');
+  assert.equal(again.body.acronym, null, 'null clears a field');
+  const cleared = await coordinator.json('PATCH', `/api/initiatives/${created.body.slug}`, { translations: { en: null } });
+  assert.deepEqual(Object.keys(cleared.body.descriptions).sort(), ['es', 'fr']);
+  assert.equal((await coordinator.json('PATCH', `/api/initiatives/${created.body.slug}`, { name: null })).status, 422, 'a required field cannot be cleared');
   const wrongToken = await stranger.json('PATCH', `/api/initiatives/${created.body.slug}`, { website: 'https://x.co' }, { Authorization: 'Bearer cab_nope' });
   assert.equal(wrongToken.status, 401);
   const noCsrf = await coordinator.request(`/api/initiatives/${created.body.slug}`, {

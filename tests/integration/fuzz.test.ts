@@ -78,6 +78,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'pending@example.org', role: 'member' });
   const invitation = new URL(await t.mail.linkTo('pending@example.org')).pathname;
   const admin = await secretariat(t);
+  const memberSeat = (await t.database.db.selectFrom('committee_members').select('id').where('role', '=', 'member').executeTakeFirstOrThrow()).id;
   await t.database.db.insertInto('recognition_requests').values({
     id: 'req1', initiative_id: (await t.database.db.selectFrom('initiatives').select('id').executeTakeFirstOrThrow()).id,
     requested_by: (await t.database.db.selectFrom('users').select('id').where('email', '=', 'coord@example.org').executeTakeFirstOrThrow()).id,
@@ -100,6 +101,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: invitation, as: coordinator },
     { method: 'POST', path: '/api/initiatives', as: coordinator, json: true },
     { method: 'PATCH', path: `/api/initiatives/${slug}`, as: coordinator, json: true },
+    { method: 'POST', path: '/account/verification', as: coordinator },
+    { method: 'POST', path: '/account/tokens/no-such-token/revoke', as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/recognition`, as: coordinator },
+    // Last, as they change who is signed in or seated.
+    { method: 'POST', path: `/initiatives/${slug}/committee/${memberSeat}/remove`, as: coordinator },
+    { method: 'POST', path: '/logout', as: coordinator },
   ];
   const r = random(20261123);
   const failures: string[] = [];

@@ -64,7 +64,7 @@ eachApp('committee: invitations, balance chart, leaving and removal', async (t) 
   assert.match(page.html, /Gustavo Gobierno/);
   assert.match(page.html, /Tania Técnica/);
   assert.match(page.html, /<svg[^>]*role="img"/, 'a server-drawn balance chart');
-  assert.match(page.html, /An organising committee from at least 3 stakeholder groups \(3 now\)/);
+  assert.match(page.html, /An organising committee from at least 3 stakeholder groups, counting members with a verified email \(3 now\)/);
   // Emails are for the committee only.
   assert.match(page.html, /gov@example\.org/);
   assert.doesNotMatch((await t.client().get(`/initiatives/${slug}`)).html, /gov@example\.org/);
@@ -83,7 +83,7 @@ eachApp('committee: invitations, balance chart, leaving and removal', async (t) 
   assert.equal((await tech.post(`/initiatives/${slug}/committee/${techSeat.id}/remove`, {})).location, `/initiatives/${slug}?notice=left`);
   const left = await t.client().get(`/initiatives/${slug}`);
   assert.match(left.html, /Tania Técnica left the committee/);
-  assert.match(left.html, /An organising committee from at least 3 stakeholder groups \(1 now\)/);
+  assert.match(left.html, /counting members with a verified email \(1 now\)/);
 });
 
 eachApp('recognition: criteria, request, secretariat approval by email, then listed in the directory and on the map', async (t) => {
@@ -141,4 +141,22 @@ eachApp('a returned request carries the comments to the coordinator', async (t) 
   const page = await coordinator.get(`/initiatives/${slug}`);
   assert.match(page.html, /Please add the &lt;b&gt;website&lt;\/b&gt;\./, 'comments are escaped');
   assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition"/, 'the coordinator may ask again');
+});
+
+eachApp('an invitee may not make themselves coordinator, and unverified members do not count towards recognition', async (t) => {
+  const coordinator = await signUpVerified(t, { email: 'coord@example.org', group: 'civil_society' });
+  const slug = await registerInitiative(coordinator);
+  await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'sly@example.org', role: 'member' });
+  const invitation = new URL(await t.mail.linkTo('sly@example.org'));
+  const sly = t.client();
+  await sly.post('/signup', { email: 'sly@example.org', password: 'correct horse battery', name: 'Sly', locale: 'en', stakeholder_group: 'government', capacity: 'personal' });
+  const form = await sly.get(invitation.pathname);
+  assert.doesNotMatch(form.html, /<option value="coordinator"/, 'coordinator is not offered');
+  const grab = await sly.post(invitation.pathname, { stakeholder_group: 'government', role: 'coordinator', answer: 'accept' });
+  assert.equal(grab.status, 422);
+  assert.match(grab.html, /id="error-role"/);
+  assert.equal((await t.database.db.selectFrom('committee_members').select('id').execute()).length, 1);
+  assert.equal((await sly.post(invitation.pathname, { stakeholder_group: 'government', role: 'focal_point', answer: 'accept' })).status, 303);
+  const page = await coordinator.get(`/initiatives/${slug}`);
+  assert.match(page.html, /\(1 now\)/, 'an unverified member does not count');
 });

@@ -126,12 +126,16 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     const parsed = validate(AccountLogInSchema, values, t);
     if (!parsed.ok) return form(parsed.errors, 422);
     const address = clientAddress(c);
-    if (!loginByAddress.attempt(address, now()) || !loginByAccount.attempt(parsed.data.email, now())) {
+    // Only failures count against an account, so nobody can lock its owner out by logging in.
+    if (!loginByAddress.attempt(address, now()) || loginByAccount.isLimited(parsed.data.email, now())) {
       return form({ _form: tooMany(c) }, 429);
     }
     const user = await findUserByEmail(services.db, parsed.data.email);
     const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), parsed.data.password);
-    if (!user || !valid) return form({ _form: t('accounts.errors.bad_credentials') }, 422);
+    if (!user || !valid) {
+      loginByAccount.attempt(parsed.data.email, now());
+      return form({ _form: t('accounts.errors.bad_credentials') }, 422);
+    }
     await logIn(c, user.id);
     if (isLocale(user.locale)) rememberLanguage(c, user.locale);
     return c.redirect(next, 303);

@@ -94,6 +94,25 @@ function currentFields(initiative: InitiativeDetail) {
   };
 }
 
+/**
+ * Applies a JSON merge patch (RFC 7396) to the current fields: given members replace, `null`
+ * clears, and translations merge by language. The whole is validated again afterwards, since a
+ * change can break a rule that spans fields.
+ */
+function mergePatch(current: ReturnType<typeof currentFields>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'translations' && value && typeof value === 'object' && !Array.isArray(value)) {
+      const translations: Record<string, unknown> = { ...current.translations };
+      for (const [locale, text] of Object.entries(value)) translations[locale] = text === null ? undefined : text;
+      merged.translations = translations;
+    } else {
+      merged[key] = value === null ? undefined : value;
+    }
+  }
+  return merged;
+}
+
 export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
 
@@ -158,9 +177,9 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
       const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
       if (!initiative) return problem(c, 404) as never;
       authorize(c.get('actor'), initiativePolicy.edit, initiative);
-      const changes = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined));
-      // The merged whole is checked again: a change can break a rule that spans fields.
-      const parsed = InitiativeCreateSchema.safeParse({ ...currentFields(initiative), ...changes });
+      // The validated body has nulls folded away; the merge patch needs them, so read the JSON itself.
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return problem(c, 415) as never;
+      const parsed = InitiativeCreateSchema.safeParse(mergePatch(currentFields(initiative), (await c.req.json()) as Record<string, unknown>));
       if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
       await updateInitiative(commandContext(c), initiative.id, parsed.data);
       return c.json(presentFull(config.baseUrl, (await findInitiativeBySlug(db, initiative.slug))!), 200);

@@ -8,9 +8,10 @@ import { hashSecret } from '../../platform/auth/tokens.ts';
 import { composeMail } from '../../platform/mail/compose.ts';
 import { isLocale } from '../../platform/i18n/index.ts';
 import { toCsv } from '../../platform/csv.ts';
+import { RateLimiter } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
-  RecognitionDecisionSchema, initiativeFormToInput,
+  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput,
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
@@ -18,6 +19,7 @@ import {
   membershipsOf, openInvitations, publicHistory, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
+import { requestableStatuses } from './vocabulary.ts';
 import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
 import { answerInvitation, inviteMember, removeFromCommittee } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
@@ -47,7 +49,7 @@ async function loadInitiative(c: Context<AppEnv>): Promise<InitiativeDetail | un
 }
 
 /** Renders an initiative's page, with what the visitor may do there, and any failed form. */
-async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms?: InitiativePageProps['forms'], status: 200 | 422 = 200) {
+async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms?: InitiativePageProps['forms'], status: 200 | 422 | 429 = 200) {
   const { db, clock } = c.get('services');
   const actor = c.get('actor');
   const criteria = recognitionCriteria(initiative);
@@ -60,7 +62,7 @@ async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, 
     leave: may(initiativePolicy.leave),
     acceptPrinciples: may(initiativePolicy.acceptPrinciples),
     requestRecognition:
-      may(initiativePolicy.requestRecognition) && readyForRecognition(criteria) && ['draft', 'returned', 'delisted'].includes(initiative.status),
+      may(initiativePolicy.requestRecognition) && readyForRecognition(criteria) && requestableStatuses.includes(initiative.status),
     delist: initiativePolicy.delist(actor, undefined) && initiative.status === 'listed',
   };
   const [invitations, lastDecision, history] = await Promise.all([
@@ -96,6 +98,8 @@ async function mailCoordinators(c: Context<AppEnv>, initiativeId: string, key: s
 
 export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  // Invitations send mail with text the inviter chose: a generous ceiling keeps them from spam.
+  const invitationLimiter = new RateLimiter(40, 60 * 60_000);
 
   app.get('/', async (c) => {
     return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />);
@@ -125,6 +129,16 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   });
 
   app.get('/initiatives/new', (c) => {
+    const t = c.get('t');
+    if (c.get('actor').user && !initiativePolicy.create(c.get('actor'), undefined)) {
+      // Signed in but unverified: say what to do rather than a bare refusal.
+      return page(c, t('initiatives.form.create_title'), (
+        <>
+          <h1>{t('initiatives.form.create_title')}</h1>
+          <p>{t('initiatives.mine.verify_first')} <a href="/account">{t('initiatives.mine.to_account')}</a></p>
+        </>
+      ), 403);
+    }
     authorize(c.get('actor'), initiativePolicy.create, undefined);
     const user = c.get('actor').user!;
     const values = { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') };
@@ -137,7 +151,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     const values = await readForm(c);
     const parsed = validate(InitiativeCreateSchema, initiativeFormToInput(values), t);
     if (!parsed.ok) {
-      return page(c, t('initiatives.form.create_title'), <InitiativeForm action="/initiatives" values={values} errors={parsed.errors} editing={false} cancel="/my/initiatives" />, 422);
+      return page(c, t('initiatives.form.create_title'), <InitiativeForm action="/initiatives" values={values} errors={initiativeFormErrors(parsed.errors)} editing={false} cancel="/my/initiatives" />, 422);
     }
     const { slug } = await createInitiative(commandContext(c), parsed.data);
     return c.redirect(`/initiatives/${slug}?notice=created`, 303);
@@ -166,7 +180,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     const parsed = validate(InitiativeCreateSchema, initiativeFormToInput(values), t);
     const href = `/initiatives/${initiative.slug}`;
     if (!parsed.ok) {
-      return page(c, t('initiatives.form.edit_title'), <InitiativeForm action={`${href}/edit`} values={values} errors={parsed.errors} editing cancel={href} />, 422);
+      return page(c, t('initiatives.form.edit_title'), <InitiativeForm action={`${href}/edit`} values={values} errors={initiativeFormErrors(parsed.errors)} editing cancel={href} />, 422);
     }
     await updateInitiative(commandContext(c), initiative.id, parsed.data);
     return c.redirect(`${href}?notice=saved`, 303);
@@ -179,6 +193,9 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     const values = await readForm(c);
     const parsed = validate(CommitteeInviteSchema, values, c.get('t'));
     if (!parsed.ok) return showInitiative(c, initiative, { invite: { values, errors: parsed.errors } }, 422);
+    if (!invitationLimiter.attempt(c.get('actor').user!.id, services.clock().getTime())) {
+      return showInitiative(c, initiative, { invite: { values, errors: { _form: c.get('t')('accounts.errors.too_many_attempts') } } }, 429);
+    }
     const secret = await inviteMember(commandContext(c), initiative.id, parsed.data);
     const inviter = c.get('actor').user!;
     await services.mailer.send(composeMail(c.get('locale'), 'initiatives.mail.invitation', parsed.data.email, {
@@ -215,7 +232,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     if (!initiative) return c.notFound();
     authorize(c.get('actor'), initiativePolicy.requestRecognition, initiative);
     if (!readyForRecognition(recognitionCriteria(initiative)) || !(await requestRecognition(commandContext(c), initiative.id))) {
-      return showInitiative(c, initiative, undefined, 422);
+      return showInitiative(c, initiative, { recognition: c.get('t')('initiatives.errors.not_ready') }, 422);
     }
     return c.redirect(`/initiatives/${initiative.slug}?notice=requested#recognition-title`, 303);
   });
@@ -270,6 +287,12 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     }
     const result = await answerInvitation(commandContext(c), invitation.id, { accept: true, seat: parsed.data });
     if (result === 'gone') return invitationGone(c);
+    if (result === 'role_not_offered') {
+      return page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
+        <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} values={values}
+          errors={{ role: c.get('t')('common.errors.invalid_choice') }} />
+      ), 422);
+    }
     return c.redirect(`/initiatives/${invitation.initiative_slug}?notice=joined`, 303);
   });
 

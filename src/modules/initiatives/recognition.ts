@@ -19,7 +19,8 @@ interface Subject {
 
 /** The IGF's recognition criteria, checked live against the initiative as it stands. */
 export function recognitionCriteria(initiative: Subject): Criterion[] {
-  const groups = new Set(initiative.committee.map((m) => m.stakeholder_group)).size;
+  // Only members who verified their email count: a committee of throwaway accounts is no committee.
+  const groups = new Set(initiative.committee.filter((m) => m.email_verified_at !== null).map((m) => m.stakeholder_group)).size;
   const verifiedCoordinator = initiative.committee.some((m) => m.role === 'coordinator' && m.email_verified_at !== null);
   return [
     {

@@ -7,7 +7,7 @@ import { committeeRoles, initiativeTypes, regions, statusFilters } from './vocab
 
 const countryCode = z.string().refine(isCountryCode, { message: 'common.errors.invalid_choice' });
 
-function isLanguageTag(tag: string): boolean {
+export function isLanguageTag(tag: string): boolean {
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
@@ -52,6 +52,11 @@ export function initiativeFormToInput(values: Record<string, string | string[]>)
   const translations: Record<string, unknown> = {};
   for (const locale of locales) translations[locale] = values[`translation_${locale}`];
   return { ...values, translations };
+}
+
+/** The form names a translation `translation_<locale>`; the schema's path is `translations.<locale>`. */
+export function initiativeFormErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field.replace(/^translations\.(\w+)$/, 'translation_$1'), message]));
 }
 
 export const CommitteeInviteSchema = z.object({

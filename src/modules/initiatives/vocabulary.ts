@@ -7,7 +7,14 @@ export const regions = ['africa', 'asia_pacific', 'eastern_europe', 'latin_ameri
 export type Region = (typeof regions)[number];
 
 export const committeeRoles = ['coordinator', 'member', 'focal_point'] as const;
-export type CommitteeRole = (typeof committeeRoles)[number];
+
+/** The roles an invitee may take: never coordinator unless the coordinator offered it. */
+export function rolesOffered(invitedRole: string): readonly string[] {
+  return invitedRole === 'coordinator' ? committeeRoles : committeeRoles.filter((r) => r !== 'coordinator');
+}
+
+/** The statuses from which a coordinator may (again) ask for recognition. */
+export const requestableStatuses = ['draft', 'returned', 'delisted'];
 
 /** Where an initiative stands with the secretariat. Only `listed` ones appear in the directory by default. */
 export const initiativeStatuses = ['draft', 'pending', 'returned', 'listed', 'delisted'] as const;

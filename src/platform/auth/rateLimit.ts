@@ -22,6 +22,12 @@ export class RateLimiter {
     return window.count <= this.limit;
   }
 
+  /** Whether the key has used up its window, without counting an attempt. */
+  isLimited(key: string, now: number): boolean {
+    const window = this.windows.get(key);
+    return window !== undefined && now - window.start < this.windowMs && window.count >= this.limit;
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) {
       if (now - window.start >= this.windowMs) this.windows.delete(key);

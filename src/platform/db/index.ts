@@ -38,13 +38,39 @@ export function sqliteFileIn(dataDir: string): string {
   return join(dataDir, 'cabildo.sqlite');
 }
 
-function openSqlite(file: string): Database {
+/**
+ * Native better-sqlite3 objects are never left to the garbage collector: from Node 24.19, a
+ * Statement or Database finalised by a GC that runs outside a JS context aborts the process
+ * (`RemoveEnvironmentCleanupHook: (env) != nullptr`; better-sqlite3 < 13, and 13 needs Node 22).
+ * So each connection keeps its prepared statements, one per SQL text (Kysely prepares on every
+ * query, and our queries have a bounded set of shapes), and every connection stays referenced
+ * for the life of the process. Node cleans them up safely at exit.
+ */
+const retained: unknown[] = [];
+
+function retainingConnection(file: string) {
   const connection = new SqliteDatabase(file);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  // exec() runs pragmas without creating Statement objects.
+  connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  const statements = new Map<string, ReturnType<typeof connection.prepare>>();
+  retained.push(connection, statements);
+  return {
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {
+      connection.close();
+    },
+  };
+}
+
+function openSqlite(file: string): Database {
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: retainingConnection(file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -8,7 +8,8 @@ import type { AppEnv } from './env.ts';
  */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.get('services').config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The trusted proxy appends the address it saw; earlier entries come from the client.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

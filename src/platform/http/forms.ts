@@ -12,8 +12,8 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   let body: Awaited<ReturnType<typeof c.req.parseBody>>;
   try {
     body = await c.req.parseBody({ all: true });
-  } catch {
-    throw new HTTPException(400, { message: 'the form body cannot be read' });
+  } catch (error) {
+    throw unreadableBody(error);
   }
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
@@ -24,11 +24,16 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   return values;
 }
 
+/** A body that is too large (413) or broken (400), as an error the app's error page renders. */
+export function unreadableBody(error: unknown): HTTPException {
+  return new HTTPException((error as Error).name === 'BodyLimitError' ? 413 : 400, { message: 'the body cannot be read' });
+}
+
 /** Turns each zod issue into a message in the reader's language, one per field. */
 export function fieldErrors(error: z.ZodError, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '_form');
+    const field = issue.path.map(String).join('.') || '_form';
     if (errors[field]) continue;
     errors[field] = describeIssue(issue, t);
   }

@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './env.ts';
 import { isLocale, negotiateLocale, translator } from '../i18n/index.ts';
 import { findSession, sessionCookie } from '../auth/sessions.ts';
 import { hashSecret, newSecret, sameText, sign } from '../auth/tokens.ts';
 import { problem } from './problem.ts';
+import { unreadableBody } from './forms.ts';
 
 export const languageCookie = 'cabildo_lang';
 const csrfCookie = 'cabildo_csrf';
@@ -22,8 +23,10 @@ export function requestLogging(services: Services): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     c.header('X-Request-Id', requestId);
+    // Invitation links carry their secret in the path.
+    const path = new URL(c.req.url).pathname.replace(/^\/invitations\/[^/]+/, '/invitations/:token');
     log.info(
-      { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   };
@@ -111,8 +114,9 @@ export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
       browserSecret = newSecret();
       setCookie(c, csrfCookie, browserSecret, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(services) });
     }
-    const expected = sign(services.config.secret, browserSecret);
-    c.set('csrfToken', expected);
+    // A fresh nonce per page keeps the token from repeating in compressed responses (BREACH).
+    const nonce = randomBytes(9).toString('base64url');
+    c.set('csrfToken', `${nonce}.${sign(services.config.secret, `${browserSecret}.${nonce}`)}`);
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.get('viaApiToken')) return next();
 
     const origin = c.req.header('origin');
@@ -126,17 +130,22 @@ export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
         const body = await c.req.parseBody({ all: true });
         const field = Array.isArray(body._csrf) ? body._csrf[0] : body._csrf;
         given = typeof field === 'string' ? field : undefined;
-      } catch {
-        given = undefined;
+      } catch (error) {
+        throw unreadableBody(error);
       }
     }
-    if (!originOk || !given || !sameText(given, expected)) {
+    if (!originOk || !given || !csrfTokenMatches(services.config.secret, browserSecret, given)) {
       c.get('log').warn({ originOk }, 'csrf check failed');
       if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 403, c.get('t')('common.errors.csrf'));
       return c.html(csrfPage(c.get('t')('common.errors.csrf'), c.get('locale')), 403);
     }
     return next();
   };
+}
+
+function csrfTokenMatches(secret: string, browserSecret: string, token: string): boolean {
+  const [nonce, signature] = token.split('.');
+  return nonce !== undefined && signature !== undefined && nonce.length <= 24 && sameText(signature, sign(secret, `${browserSecret}.${nonce}`));
 }
 
 function csrfPage(message: string, locale: string): string {

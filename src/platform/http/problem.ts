@@ -16,7 +16,7 @@ export function problem(
     status,
     ...(detail ? { detail } : {}),
     instance: new URL(c.req.url).pathname,
-    ...(errors ? { errors: Object.entries(errors).map(([pointer, message]) => ({ pointer: `#/${pointer}`, detail: message })) } : {}),
+    ...(errors ? { errors: Object.entries(errors).map(([field, message]) => ({ pointer: `#/${field.replaceAll(".", "/")}`, detail: message })) } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }

@@ -12,7 +12,12 @@ export interface Message {
 }
 
 export interface Mailer {
-  send(message: Message): Promise<void>;
+  /**
+   * Sends a message; answers false when it could not. It never throws: mail goes out after the
+   * command has committed, and a mail server that is down must not turn that success into an error.
+   * People can ask again (a new verification or reset link, a new invitation).
+   */
+  send(message: Message): Promise<boolean>;
 }
 
 const from = 'Cabildo <no-reply@cabildo.local>';
@@ -23,7 +28,13 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(message) {
-        await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+        try {
+          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+          return true;
+        } catch (error) {
+          options.log.error({ error: (error as Error).message }, 'mail could not be sent');
+          return false;
+        }
       },
     };
   }
@@ -36,6 +47,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
       writeFileSync(file, info.message as Buffer);
       // Without SMTP the operator needs the link to finish sign-up; the address stays out of the log.
       options.log.info({ file, link: message.link }, 'mail written to outbox');
+      return true;
     },
   };
 }

@@ -23,7 +23,8 @@ export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels:
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <div class="alert" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('common.errors.summary')}</h2>
+      {/* Not a heading: a summary may appear at any depth of the page's outline. */}
+      <p id="error-summary-title"><strong>{t('common.errors.summary')}</strong></p>
       <ul>
         {Object.entries(errors).map(([field, message]) => (
           <li>
@@ -140,12 +141,7 @@ export function ChoiceField(props: FieldProps & { options: Option[]; value?: str
   const { name, label, hint, error, options, value, type } = props;
   const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
   return (
-    <fieldset
-      id={`field-${name}`}
-      class="field"
-      aria-invalid={error ? 'true' : undefined}
-      aria-describedby={describedBy(name, hint, error)}
-    >
+    <fieldset id={`field-${name}`} class="field" aria-describedby={describedBy(name, hint, error)}>
       <legend>{label}</legend>
       <FieldNotes name={name} hint={hint} error={error} />
       <div class="choices">
@@ -157,6 +153,7 @@ export function ChoiceField(props: FieldProps & { options: Option[]; value?: str
               name={name}
               value={option.value}
               checked={selected.has(option.value)}
+              aria-invalid={error ? 'true' : undefined}
             />{' '}
             <label for={`field-${name}-${index}`}>{option.label}</label>
           </span>

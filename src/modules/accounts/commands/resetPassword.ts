@@ -29,7 +29,9 @@ export async function resetPassword(ctx: CommandContext, input: PasswordResetInp
       .where('id', '=', userId)
       .execute();
     await tx.updateTable('users').set({ email_verified_at: timestamp(ctx.now) }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
+    // Whoever held the account before (sessions, API tokens) loses it with the old password.
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await tx.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'account.password_reset', subjectType: 'user', subjectId: userId });
     return true;
   });

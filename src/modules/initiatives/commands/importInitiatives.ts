@@ -4,6 +4,7 @@ import { audit } from '../../../platform/audit.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
+import { isLanguageTag } from '../schema.ts';
 import { parseCsvTable } from '../../../platform/csv.ts';
 
 /** The regions as nris.csv writes them. */
@@ -29,12 +30,17 @@ interface Row {
 }
 
 function checkRow(row: Row, line: number): string | null {
-  if (!row.name?.trim()) return `line ${line}: name is empty`;
+  if (!row.name?.trim() || row.name.length > 200) return `line ${line}: name must have 1 to 200 characters`;
+  if (row.acronym.length > 30) return `line ${line}: acronym is longer than 30 characters`;
+  if (/[\u0000-\u001F\u007F]/.test(Object.values(row).join(''))) return `line ${line}: control characters are not allowed`;
+  const badLanguages = row.languages.split('|').filter((l) => l && !isLanguageTag(l));
+  if (badLanguages.length) return `line ${line}: unknown language tag ${badLanguages.join(', ')}`;
   if (!(initiativeTypes as readonly string[]).includes(row.type)) return `line ${line}: type "${row.type}" is not one of ${initiativeTypes.join(', ')}`;
   if (row.region && !regionNames[row.region]) return `line ${line}: region "${row.region}" is unknown`;
   const bad = row.countries.split('|').filter((c) => c && !isCountryCode(c));
   if (bad.length) return `line ${line}: unknown country code ${bad.join(', ')}`;
   if (row.year_established && !/^\d{4}$/.test(row.year_established)) return `line ${line}: year "${row.year_established}" is not a year`;
+  if (row.website && !/^https?:\/\/[^\s]+$/i.test(row.website)) return `line ${line}: website "${row.website}" is not an http(s) address`;
   return null;
 }
 

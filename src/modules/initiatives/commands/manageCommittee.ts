@@ -3,6 +3,7 @@ import { newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { hashSecret, newSecret } from '../../../platform/auth/tokens.ts';
 import type { CommitteeInviteInput, InvitationAnswerInput } from '../schema.ts';
+import { rolesOffered } from '../vocabulary.ts';
 
 const invitationDays = 30;
 
@@ -24,7 +25,7 @@ export async function inviteMember(ctx: CommandContext, initiativeId: string, in
   return secret;
 }
 
-export type AnswerResult = 'joined' | 'declined' | 'already_member' | 'gone';
+export type AnswerResult = 'joined' | 'declined' | 'already_member' | 'gone' | 'role_not_offered';
 
 /** Accepts (with the group and role the invitee sits for) or declines an invitation, once. */
 export async function answerInvitation(
@@ -36,6 +37,7 @@ export async function answerInvitation(
   return ctx.db.transaction().execute(async (tx) => {
     const invitation = await tx.selectFrom('committee_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
     if (!invitation || invitation.answered_at !== null || invitation.expires_at <= timestamp(ctx.now)) return 'gone';
+    if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return 'role_not_offered';
     const now = timestamp(ctx.now);
     await tx
       .updateTable('committee_invitations')

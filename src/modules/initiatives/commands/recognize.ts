@@ -2,11 +2,18 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import type { RecognitionDecisionInput } from '../schema.ts';
+import { requestableStatuses } from '../vocabulary.ts';
 
 /** The coordinator accepts the IGF principles on the initiative's behalf. */
 export async function acceptPrinciples(ctx: CommandContext, initiativeId: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('initiatives').set({ principles_accepted_at: timestamp(ctx.now) }).where('id', '=', initiativeId).execute();
+    const accepted = await tx
+      .updateTable('initiatives')
+      .set({ principles_accepted_at: timestamp(ctx.now) })
+      .where('id', '=', initiativeId)
+      .where('principles_accepted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(accepted.numUpdatedRows) === 0) return;
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.principles_accepted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
   });
 }
@@ -18,7 +25,7 @@ export async function requestRecognition(ctx: CommandContext, initiativeId: stri
       .updateTable('initiatives')
       .set({ status: 'pending', updated_at: timestamp(ctx.now) })
       .where('id', '=', initiativeId)
-      .where('status', 'in', ['draft', 'returned', 'delisted'])
+      .where('status', 'in', requestableStatuses)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await tx

@@ -12,7 +12,7 @@ const fields = ['name', 'acronym', 'type', 'countries', 'region', 'languages', '
 export function InitiativeForm({ action, values, errors, editing, cancel }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string }) {
   const { t, locale } = useView();
   const labels = Object.fromEntries(fields.map((f) => [f, t(`initiatives.fields.${f}`)]));
-  labels.translations = t('initiatives.form.translations');
+  for (const l of locales) labels[`translation_${l}`] = t('initiatives.form.translation_in', { language: languageName(l, locale) });
   const original = valueOf(values, 'description_locale') || locale;
   return (
     <>
@@ -41,7 +41,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
           <p class="hint">{t('initiatives.form.translations_hint')}</p>
           {locales.map((l) => (
             <TextArea name={`translation_${l}`} lang={l} label={t('initiatives.form.translation_in', { language: languageName(l, locale) })}
-              value={valueOf(values, `translation_${l}`)} error={errors?.translations} maxlength={5000} />
+              value={valueOf(values, `translation_${l}`)} error={errors?.[`translation_${l}`]} maxlength={5000} />
           ))}
         </fieldset>
         <button type="submit">{editing ? t('initiatives.form.save') : t('initiatives.form.create')}</button>

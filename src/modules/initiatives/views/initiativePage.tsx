@@ -29,7 +29,13 @@ export interface InitiativePageProps {
   history: Array<{ action: string; details: string; created_at: string; actor_name: string | null }>;
   can: InitiativePageCan;
   notice?: string;
-  forms?: { invite?: { values: FormValues; errors: FieldErrors }; principles?: FieldErrors; delist?: { values: FormValues; errors: FieldErrors } };
+  forms?: {
+    invite?: { values: FormValues; errors: FieldErrors };
+    principles?: FieldErrors;
+    delist?: { values: FormValues; errors: FieldErrors };
+    /** Why a recognition request was refused. */
+    recognition?: string;
+  };
   myMemberId?: string;
 }
 
@@ -118,7 +124,7 @@ function Committee(props: InitiativePageProps) {
       </table>
       {can.invite && (
         <>
-          <h3 id="invite-title">{t('initiatives.committee.invite_title')}</h3>
+          <h3>{t('initiatives.committee.invite_title')}</h3>
           {invitations.length > 0 && (
             <>
               <p>{t('initiatives.committee.open_invitations')}</p>
@@ -169,6 +175,7 @@ function Recognition(props: InitiativePageProps) {
           <button type="submit">{t('initiatives.recognition.principles_submit')}</button>
         </PostForm>
       )}
+      {forms?.recognition && <p class="alert" role="alert">{forms.recognition}</p>}
       {can.requestRecognition && (
         <PostForm action={`/initiatives/${initiative.slug}/recognition`}>
           <button type="submit">{t('initiatives.recognition.request')}</button>

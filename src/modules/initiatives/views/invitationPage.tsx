@@ -3,7 +3,7 @@ import { ChoiceField, ErrorSummary, PostForm, SelectField } from '../../../platf
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import { stakeholderGroups } from '../../../platform/stakeholders.ts';
-import { committeeRoles } from '../vocabulary.ts';
+import { rolesOffered } from '../vocabulary.ts';
 
 /** Where an invitee accepts a seat (saying which group they sit for, in which role) or declines. */
 export function InvitationPage({ token, initiativeName, role, values, errors }: { token: string; initiativeName: string; role: string; values?: FormValues; errors?: FieldErrors }) {
@@ -18,7 +18,7 @@ export function InvitationPage({ token, initiativeName, role, values, errors }: 
           value={valueOf(values, 'stakeholder_group') || actor.user?.stakeholder_group} error={errors?.stakeholder_group}
           options={stakeholderGroups.map((g) => ({ value: g, label: t(`common.stakeholder.${g}`) }))} />
         <SelectField name="role" label={t('initiatives.invitation.role')} value={valueOf(values, 'role') || role} error={errors?.role}
-          options={committeeRoles.map((r) => ({ value: r, label: t(`initiatives.role.${r}`) }))} />
+          options={rolesOffered(role).map((r) => ({ value: r, label: t(`initiatives.role.${r}`) }))} />
         <button type="submit" name="answer" value="accept">{t('initiatives.invitation.accept')}</button>{' '}
         <button type="submit" name="answer" value="decline" class="secondary">{t('initiatives.invitation.decline')}</button>
       </PostForm>

@@ -18,6 +18,7 @@ export function MyInitiativesPage({ memberships, invitations }: Props) {
           <ul>{invitations.map((i) => <li>{i.name} — {t(`initiatives.role.${i.role}`)}</li>)}</ul>
         </section>
       )}
+      <h2>{t('initiatives.mine.committees')}</h2>
       {memberships.length === 0 ? (
         <p>{t('initiatives.mine.none')}</p>
       ) : (
