@@ -10,4 +10,3 @@ export const stakeholderGroups = [
 export type StakeholderGroup = (typeof stakeholderGroups)[number];
 
 export const capacities = ['personal', 'on_behalf'] as const;
-export type Capacity = (typeof capacities)[number];

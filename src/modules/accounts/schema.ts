@@ -38,7 +38,6 @@ export const AccountProfileSchema = z
 export type AccountProfileInput = z.output<typeof AccountProfileSchema>;
 
 export const AccountLogInSchema = z.object({ email: emailAddress, password: z.string().min(1).max(200) });
-export type AccountLogInInput = z.output<typeof AccountLogInSchema>;
 
 export const PasswordResetRequestSchema = z.object({ email: emailAddress });
 

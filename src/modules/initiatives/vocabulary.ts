@@ -1,10 +1,8 @@
 /** The registry's fixed lists (DESIGN §1). */
 export const initiativeTypes = ['national', 'regional', 'subregional', 'youth'] as const;
-export type InitiativeType = (typeof initiativeTypes)[number];
 
 /** The UN regional groups, as the IGF uses them. */
 export const regions = ['africa', 'asia_pacific', 'eastern_europe', 'latin_america_caribbean', 'western_europe_others'] as const;
-export type Region = (typeof regions)[number];
 
 export const committeeRoles = ['coordinator', 'member', 'focal_point'] as const;
 
@@ -27,7 +25,6 @@ export const statusFilters = {
   delisted: ['delisted'],
   any: [...initiativeStatuses],
 } as const satisfies Record<string, readonly InitiativeStatus[]>;
-export type StatusFilter = keyof typeof statusFilters;
 
 /** Languages offered in forms; any valid BCP 47 tag is accepted through the API. */
 export const commonLanguages = [

@@ -34,14 +34,6 @@ export function registerCatalogs(namespace: string, dir: URL): void {
   }
 }
 
-export function hasMessage(locale: Locale, key: string): boolean {
-  return catalogs.get(locale)!.has(key);
-}
-
-export function catalogKeys(locale: Locale): string[] {
-  return [...catalogs.get(locale)!.keys()];
-}
-
 export type Values = Record<string, string | number | Date | null | undefined>;
 export type Translate = (key: string, values?: Values) => string;
 

@@ -10,7 +10,6 @@ export function useView() {
     // Errors can be rendered before the visitor is identified.
     actor: c.get('actor') ?? { user: null },
     csrfToken: c.get('csrfToken') ?? '',
-    path: new URL(c.req.url).pathname,
     url: new URL(c.req.url),
   };
 }
