@@ -1,4 +1,3 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +7,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { translate, type Locale, type Values } from '../../src/platform/i18n/index.ts';
-import { freshDatabase, testDatabaseKinds } from '../support/databases.ts';
+import { freshDatabase, perDatabase } from '../support/databases.ts';
 import { TestMailServer } from '../support/mail.ts';
 import { testConfig } from '../support/app.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
-const requireAll = process.env.CABILDO_REQUIRE_ALL === '1';
 
 /** DESIGN §6: per page, first visit, compressed. */
 export const budget = { totalBytes: 50 * 1024, scriptBytes: 10 * 1024 };
@@ -33,40 +31,32 @@ export interface Site {
  * Declares a browser journey on each database: a real server on a free port, mail over SMTP to a
  * test server, Debian's Chromium. Without Chromium the journey is skipped, or fails in CI.
  */
-export function journey(name: string, body: (site: Site) => Promise<void>, options: { databases?: Array<'sqlite' | 'postgres'> } = {}): void {
-  for (const kind of options.databases ?? testDatabaseKinds()) {
-    const title = `${name} [${kind}]`;
-    const missing = !existsSync(chromiumPath) ? `Chromium not found at ${chromiumPath}` : kind === 'postgres' && !process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL is not set' : null;
-    if (missing) {
-      if (requireAll) test(title, () => { throw new Error(`${missing} and CABILDO_REQUIRE_ALL=1`); });
-      else test(title, { skip: missing }, () => {});
-      continue;
-    }
-    test(title, { timeout: 240_000 }, async () => {
-      const database = await freshDatabase(kind);
-      const mail = await new TestMailServer().start();
-      const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
-      // A real server over the chosen database: startServer opens it from the config.
-      const server = await startServer(
-        kind === 'postgres' ? { ...config, databaseUrl: `${process.env.TEST_DATABASE_URL}` } : config,
-        { database },
-      );
-      const baseUrl = `http://127.0.0.1:${server.port}`;
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      });
-      const site: Site = { baseUrl, mail, database, browser, server, report: [] };
-      try {
-        await body(site);
-      } finally {
-        await browser.close();
-        await server.stop();
-        await mail.stop();
-        await database.close();
-      }
+export function journey(name: string, body: (site: Site) => Promise<void>): void {
+  const missing = existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}`;
+  perDatabase(name, { timeout: 240_000, missing }, async (kind) => {
+    const database = await freshDatabase(kind);
+    const mail = await new TestMailServer().start();
+    const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
+    // A real server over the test's own database (a PostgreSQL schema of its own).
+    const server = await startServer(
+      kind === 'postgres' ? { ...config, databaseUrl: `${process.env.TEST_DATABASE_URL}` } : config,
+      { database },
+    );
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-  }
+    const site: Site = { baseUrl, mail, database, browser, server, report: [] };
+    try {
+      await body(site);
+    } finally {
+      await browser.close();
+      await server.stop();
+      await mail.stop();
+      await database.close();
+    }
+  });
 }
 
 /** One line for the log: how many pages were checked and the heaviest first visit. */

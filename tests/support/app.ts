@@ -1,4 +1,3 @@
-import { test } from 'node:test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +8,10 @@ import type { AppEnv, Services } from '../../src/platform/http/env.ts';
 import { createMailer } from '../../src/platform/mail/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { Config } from '../../src/platform/config.ts';
-import { freshDatabase, testDatabaseKinds } from './databases.ts';
+import { freshDatabase, perDatabase } from './databases.ts';
 import { TestMailServer } from './mail.ts';
 import { TestClient } from './client.ts';
 
-const requireAll = process.env.CABILDO_REQUIRE_ALL === '1';
 
 export interface TestApp {
   app: Hono<AppEnv>;
@@ -55,25 +53,14 @@ export async function startTestApp(kind: 'sqlite' | 'postgres'): Promise<TestApp
   };
 }
 
-/**
- * Declares one test per database with a fresh app. The PostgreSQL variant is skipped (or, with
- * CABILDO_REQUIRE_ALL=1, fails) when TEST_DATABASE_URL is not set.
- */
+/** Declares one test per database, each with a fresh app. */
 export function eachApp(name: string, body: (app: TestApp) => Promise<void>, options: { timeout?: number } = {}): void {
-  for (const kind of testDatabaseKinds()) {
-    const title = `${name} [${kind}]`;
-    if (kind === 'postgres' && !process.env.TEST_DATABASE_URL) {
-      if (requireAll) test(title, () => { throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1'); });
-      else test(title, { skip: 'PostgreSQL not configured: set TEST_DATABASE_URL' }, () => {});
-      continue;
+  perDatabase(name, options, async (kind) => {
+    const app = await startTestApp(kind);
+    try {
+      await body(app);
+    } finally {
+      await app.close();
     }
-    test(title, { timeout: options.timeout ?? 60_000 }, async () => {
-      const app = await startTestApp(kind);
-      try {
-        await body(app);
-      } finally {
-        await app.close();
-      }
-    });
-  }
+  });
 }

@@ -4,11 +4,6 @@ import { migrate, newId, openDatabase, type Database } from '../../src/platform/
 
 const requireAll = process.env.CABILDO_REQUIRE_ALL === '1';
 
-/** The databases every integration test runs on: SQLite always, PostgreSQL when configured. */
-export function testDatabaseKinds(): Array<'sqlite' | 'postgres'> {
-  return ['sqlite', 'postgres'];
-}
-
 /**
  * Opens a fresh, migrated database of the given kind. PostgreSQL gets its own schema inside
  * TEST_DATABASE_URL, dropped again by the returned close().
@@ -44,25 +39,34 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Databa
  * itself skipped, or fails when CABILDO_REQUIRE_ALL=1 (CI), so a missing database is never silent.
  */
 export function eachDatabase(name: string, body: (database: Database) => Promise<void>): void {
-  for (const kind of testDatabaseKinds()) {
+  perDatabase(name, {}, async (kind) => {
+    const database = await freshDatabase(kind);
+    try {
+      await body(database);
+    } finally {
+      await database.close();
+    }
+  });
+}
+
+/**
+ * Declares `name [sqlite]` and `name [postgres]`. Without TEST_DATABASE_URL the PostgreSQL one
+ * is skipped, or fails under CABILDO_REQUIRE_ALL=1; `missing` may name another thing the test
+ * needs (Chromium) and is treated the same way.
+ */
+export function perDatabase(
+  name: string,
+  options: { timeout?: number; missing?: string | null; kinds?: Array<'sqlite' | 'postgres'> },
+  body: (kind: 'sqlite' | 'postgres') => Promise<void>,
+): void {
+  for (const kind of options.kinds ?? ['sqlite', 'postgres'] as const) {
     const title = `${name} [${kind}]`;
-    if (kind === 'postgres' && !process.env.TEST_DATABASE_URL) {
-      if (requireAll) {
-        test(title, () => {
-          throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1: PostgreSQL tests cannot run');
-        });
-      } else {
-        test(title, { skip: 'PostgreSQL not configured: set TEST_DATABASE_URL' }, () => {});
-      }
+    const missing = options.missing ?? (kind === 'postgres' && !process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL is not set' : null);
+    if (missing) {
+      if (requireAll) test(title, () => { throw new Error(`${missing} and CABILDO_REQUIRE_ALL=1`); });
+      else test(title, { skip: missing }, () => {});
       continue;
     }
-    test(title, async () => {
-      const database = await freshDatabase(kind);
-      try {
-        await body(database);
-      } finally {
-        await database.close();
-      }
-    });
+    test(title, { timeout: options.timeout ?? 60_000 }, () => body(kind));
   }
 }

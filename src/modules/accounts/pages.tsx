@@ -11,7 +11,7 @@ import { endSession, sessionCookie, startSession } from '../../platform/auth/ses
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import { composeMail } from '../../platform/mail/compose.ts';
 import { isLocale, type Locale } from '../../platform/i18n/index.ts';
-import { rememberLanguage } from '../../platform/http/middleware.ts';
+import { rememberLanguage, secureCookie } from '../../platform/http/middleware.ts';
 import {
   AccountLogInSchema, AccountProfileSchema, AccountSignUpSchema, ApiTokenCreateSchema, PasswordResetRequestSchema, PasswordResetSchema,
 } from './schema.ts';
@@ -33,7 +33,7 @@ function setSessionCookie(c: Context<AppEnv>, secret: string): void {
     sameSite: 'Lax',
     path: '/',
     maxAge: 30 * 86_400,
-    secure: c.get('services').config.baseUrl.startsWith('https://'),
+    secure: secureCookie(c.get('services')),
   });
 }
 

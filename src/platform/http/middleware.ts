@@ -62,7 +62,8 @@ export function localeSelection(): MiddlewareHandler<AppEnv> {
   };
 }
 
-function secureCookie(services: Services): boolean {
+/** Cookies are Secure when Cabildo is served over HTTPS. */
+export function secureCookie(services: Services): boolean {
   return services.config.baseUrl.startsWith('https://');
 }
 

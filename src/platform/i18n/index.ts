@@ -6,6 +6,9 @@ export const locales = ['es', 'en', 'pt', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 
+/** Each language's name in itself, for the switcher and the preferred-language field. */
+export const localeNames: Record<Locale, string> = { es: 'Español', en: 'English', pt: 'Português', fr: 'Français' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { locales } from '../i18n/index.ts';
+import { localeNames, locales } from '../i18n/index.ts';
 import { stylesheet } from './assets.ts';
 import { useView } from './context.ts';
 import { CsrfField } from './components.tsx';
@@ -18,8 +18,6 @@ let navigation: NavLink[] = [];
 export function setNavigation(links: NavLink[]): void {
   navigation = links;
 }
-
-const localeNames: Record<string, string> = { es: 'Español', en: 'English', pt: 'Português', fr: 'Français' };
 
 function LanguageSwitcher() {
   const { t, locale, url } = useView();

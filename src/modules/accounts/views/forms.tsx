@@ -3,10 +3,8 @@ import { ChoiceField, ErrorSummary, PostForm, SelectField, TextField, type Optio
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import { capacities, stakeholderGroups } from '../../../platform/stakeholders.ts';
-import { locales } from '../../../platform/i18n/index.ts';
+import { localeNames, locales } from '../../../platform/i18n/index.ts';
 import { countryOptions } from '../../../platform/views/options.ts';
-
-const localeNames: Record<string, string> = { es: 'Español', en: 'English', pt: 'Português', fr: 'Français' };
 
 interface FormState {
   values?: FormValues;
@@ -23,7 +21,7 @@ function ProfileFields({ values, errors }: FormState) {
       <SelectField
         name="locale"
         label={t('accounts.fields.locale')}
-        options={locales.map((l) => ({ value: l, label: localeNames[l]! }))}
+        options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
         value={valueOf(values, 'locale') || locale}
         error={errors?.locale}
       />

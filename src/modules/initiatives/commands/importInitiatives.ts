@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
-import { foldForSearch, slugify } from '../../../platform/text.ts';
+import { baseSlug, searchName } from './saveInitiative.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
 import { isLanguageTag } from '../schema.ts';
@@ -59,7 +59,7 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
     let skipped = 0;
     const now = timestamp(options.now);
     for (const row of rows) {
-      const slug = slugify(row.acronym && row.acronym.length >= 3 ? `${row.acronym} ${row.name}` : row.name);
+      const slug = baseSlug(row);
       if (await tx.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirst()) {
         skipped++;
         continue;
@@ -71,7 +71,7 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
           id, slug, name: row.name.trim(), acronym: row.acronym?.trim() || null, type: row.type, region: regionNames[row.region] ?? null,
           year_established: row.year_established ? Number(row.year_established) : null, website: row.website || null,
           contact_email: '', original_locale: 'en', status: 'listed', principles_accepted_at: null, is_demo: options.demo ? 1 : 0,
-          search_name: foldForSearch(`${row.name} ${row.acronym ?? ''}`.trim()), created_by: null, created_at: now, updated_at: now,
+          search_name: searchName(row), created_by: null, created_at: now, updated_at: now,
         })
         .execute();
       const countries = [...new Set(row.countries.split('|').filter(Boolean))];

@@ -5,8 +5,14 @@ import { audit } from '../../../platform/audit.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
 import type { InitiativeInput } from '../schema.ts';
 
-function searchName(input: { name: string; acronym?: string | null }): string {
+/** What the directory's name search matches: the name and acronym, folded. */
+export function searchName(input: { name: string; acronym?: string | null }): string {
   return foldForSearch([input.name, input.acronym ?? ''].join(' ').trim());
+}
+
+/** The slug an initiative's name suggests: "mcgi-mesa-colombiana-…" when the acronym says something. */
+export function baseSlug(input: { name: string; acronym?: string | null }): string {
+  return slugify(input.acronym && input.acronym.length >= 3 ? `${input.acronym} ${input.name}` : input.name);
 }
 
 /** A slug not yet taken: the name's, then with -2, -3 … */
@@ -40,7 +46,7 @@ export async function createInitiative(ctx: CommandContext, input: InitiativeInp
   return ctx.db.transaction().execute(async (tx) => {
     const id = newId();
     const now = timestamp(ctx.now);
-    const slug = await freeSlug(tx, slugify(input.acronym && input.acronym.length >= 3 ? `${input.acronym} ${input.name}` : input.name));
+    const slug = await freeSlug(tx, baseSlug(input));
     await tx
       .insertInto('initiatives')
       .values({

@@ -1,7 +1,6 @@
 import { useView } from '../../../platform/views/context.ts';
 import { SelectField, TextField } from '../../../platform/views/components.tsx';
-import { countryOptions } from '../../../platform/views/options.ts';
-import { languageName } from '../../../platform/i18n/index.ts';
+import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import type { DirectoryQuery } from '../schema.ts';
 import { directorySorts } from '../schema.ts';
 import type { InitiativeSummary, RegistryOverview } from '../queries.ts';
@@ -41,7 +40,7 @@ function Filters({ query }: { query: DirectoryQuery }) {
         options={regions.map((v) => ({ value: v, label: t(`initiatives.region.${v}`) }))} />
       <SelectField name="country" label={t('initiatives.fields.country')} blank={any} value={query.country} options={countryOptions(locale)} />
       <SelectField name="language" label={t('initiatives.fields.language')} blank={any} value={query.language}
-        options={commonLanguages.map((v) => ({ value: v, label: languageName(v, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))} />
+        options={languageOptions(commonLanguages, locale)} />
       <SelectField name="status" label={t('initiatives.fields.status')} value={query.status}
         options={Object.keys(statusFilters).map((v) => ({ value: v, label: t(`initiatives.status_filter.${v}`) }))} />
       <SelectField name="sort" label={t('initiatives.directory.sort')} value={query.sort}

@@ -1,6 +1,6 @@
 import { useView } from '../../../platform/views/context.ts';
 import { ChoiceField, ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
-import { countryOptions } from '../../../platform/views/options.ts';
+import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf, valuesOf } from '../../../platform/http/forms.ts';
@@ -29,7 +29,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
         <SelectField name="region" label={labels.region!} blank={t('initiatives.region.none')} value={valueOf(values, 'region')} error={errors?.region}
           options={regions.map((v) => ({ value: v, label: t(`initiatives.region.${v}`) }))} />
         <SelectField name="languages" multiple label={labels.languages!} hint={t('initiatives.form.languages_hint')} value={valuesOf(values, 'languages')} error={errors?.languages}
-          options={commonLanguages.map((v) => ({ value: v, label: languageName(v, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))} />
+          options={languageOptions(commonLanguages, locale)} />
         <TextField name="year_established" type="number" label={labels.year_established!} value={valueOf(values, 'year_established')} error={errors?.year_established} />
         <TextField name="website" type="url" label={labels.website!} hint={t('initiatives.form.website_hint')} value={valueOf(values, 'website')} error={errors?.website} maxlength={500} />
         <TextField name="contact_email" type="email" label={labels.contact_email!} value={valueOf(values, 'contact_email')} error={errors?.contact_email} required maxlength={254} />

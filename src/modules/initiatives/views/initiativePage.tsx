@@ -9,6 +9,7 @@ import type { InitiativeDetail } from '../queries.ts';
 import type { Criterion } from '../recognition.ts';
 import { committeeRoles } from '../vocabulary.ts';
 import { languageNames, placeNames, regionLabel, typeLabel } from './labels.ts';
+import { CriteriaList } from './criteriaList.tsx';
 
 export interface InitiativePageCan {
   edit: boolean;
@@ -161,14 +162,7 @@ function Recognition(props: InitiativePageProps) {
           <p>{lastDecision.comments}</p>
         </div>
       )}
-      <ul class="criteria">
-        {criteria.map((c) => (
-          <li class={c.state}>
-            {t(`initiatives.criteria.${c.key}`, c.values)}{' '}
-            <span class="visually-hidden">({t(`initiatives.criteria.state.${c.state}`)})</span>
-          </li>
-        ))}
-      </ul>
+      <CriteriaList criteria={criteria} />
       {can.acceptPrinciples && !initiative.principles_accepted_at && (
         <PostForm action={`/initiatives/${initiative.slug}/principles`}>
           <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms?.principles?.principles} />

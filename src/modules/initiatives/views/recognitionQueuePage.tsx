@@ -4,6 +4,7 @@ import { formatDate } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import type { Criterion } from '../recognition.ts';
+import { CriteriaList } from './criteriaList.tsx';
 
 type QueuedRequest = { id: string; requested_at: string; slug: string; name: string; type: string; requested_by_name: string };
 
@@ -39,13 +40,7 @@ export function RecognitionReviewPage({ request, criteria, values, errors }: { r
       <h1>{t('initiatives.queue.review_title', { name: request.name })}</h1>
       <p class="meta">{t('initiatives.queue.requested', { name: request.requested_by_name, date: formatDate(request.requested_at, locale) })}</p>
       <p><a href={`/initiatives/${request.slug}`}>{t('initiatives.queue.open_page')}</a></p>
-      <ul class="criteria">
-        {criteria.map((c) => (
-          <li class={c.state}>
-            {t(`initiatives.criteria.${c.key}`, c.values)} <span class="visually-hidden">({t(`initiatives.criteria.state.${c.state}`)})</span>
-          </li>
-        ))}
-      </ul>
+      <CriteriaList criteria={criteria} />
       <ErrorSummary errors={errors} labels={{ comments: t('initiatives.queue.comments') }} />
       <PostForm action={`/secretariat/recognition/${request.id}`}>
         <TextArea name="comments" label={t('initiatives.queue.comments')} hint={t('initiatives.queue.comments_hint')}
