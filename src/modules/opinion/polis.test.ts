@@ -10,7 +10,7 @@ import { findVote, voteCountOf } from './engine/voteStore.ts';
 import { adjustedRandIndex } from './testing/ari.ts';
 import { polisConversationDir, polisDataDir } from './testing/polisData.ts';
 
-test('the shared Polis data is present (tests fail rather than skip without it)', () => {
+test('the Polis fixtures are present (tests fail rather than skip without it)', () => {
   assert.ok(existsSync(polisDataDir()));
 });
 

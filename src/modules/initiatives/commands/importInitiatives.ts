@@ -45,7 +45,7 @@ function checkRow(row: Row, line: number): string | null {
 }
 
 /**
- * Imports listed initiatives from a CSV with the columns of shared/data/nris/nris.csv. Rows whose
+ * Imports listed initiatives from a CSV with the columns of seeds/nris.csv. Rows whose
  * slug exists are skipped, so an import can be repeated. Demo rows are marked as such on their pages.
  * A file with any bad row imports nothing.
  */

@@ -1,4 +1,4 @@
-/** Where the shared Polis conversations live: `<repo>/../shared/data/polis`. Missing data fails loudly. */
+/** Where the Polis conversations used by tests and benchmarks live: `tests/fixtures/polis` (CC BY 4.0, see its README). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export function polisDataDir(): string {
-  const dir = process.env.CABILDO_POLIS_DATA ?? join(REPO_ROOT, '..', 'shared', 'data', 'polis');
+  const dir = join(REPO_ROOT, 'tests', 'fixtures', 'polis');
   if (!existsSync(join(dir, '15-per-hour-seattle', 'comments.csv'))) {
-    throw new Error(`Polis data not found at ${dir}: clone the shared data beside the repository (../shared/data/polis)`);
+    throw new Error(`Polis fixtures not found at ${dir}: the repository is incomplete`);
   }
   return dir;
 }
