@@ -10,6 +10,9 @@
 #   CABILDO_TEST_TIMEOUT=S   kill the test runner after S seconds (default: none)
 #   CABILDO_TEST_SUMMARY=F   write "pass fail skipped todo cancelled" counts to file F
 #   CABILDO_SKIP_TYPECHECK=1 skip `tsc --noEmit`
+#   CABILDO_TEST_SCOPE=smoke  the Node 24 pass: unit and SQLite integration tests only (no
+#                            type-check, no PostgreSQL, no browser), see docs/decisions/004
+#   CABILDO_TEST_CONCURRENCY=N  test files run at once (default 3)
 #   Extra arguments are passed to `node --test` (e.g. --test-name-pattern=login).
 set -uo pipefail
 
@@ -32,6 +35,11 @@ else
   echo "TEST_DATABASE_URL: not set (PostgreSQL parts skipped)"
 fi
 echo "CABILDO_REQUIRE_ALL: ${CABILDO_REQUIRE_ALL:-0}"
+scope="${CABILDO_TEST_SCOPE:-full}"
+echo "scope: ${scope}"
+if [[ "$scope" == "smoke" ]]; then
+  export CABILDO_SKIP_TYPECHECK=1
+fi
 
 status=0
 
@@ -53,7 +61,7 @@ fi
 mapfile -t files < <(
   { [[ -d src ]] && find src -type f \( -name '*.test.ts' -o -name '*.test.tsx' \)
     [[ -d tests ]] && find tests -type f \( -name '*.test.ts' -o -name '*.test.tsx' \)
-  } 2>/dev/null | LC_ALL=C sort
+  } 2>/dev/null | { if [[ "$scope" == "smoke" ]]; then grep -v '^tests/e2e/'; else cat; fi; } | LC_ALL=C sort
 )
 
 if [[ ${#files[@]} -eq 0 ]]; then
@@ -83,9 +91,12 @@ start=$SECONDS
 # --test-force-exit: a file that leaves a handle open (a pool, a server) must
 # not hang the run until CI's time runs out. (On Node 20 it truncates reports
 # written to a file by --test-reporter-destination, hence stdout + tee.)
+# Files run side by side: each test has its own database (schema) and ports.
 "${runner[@]}" node --import tsx --test \
   --test-force-exit \
+  --test-concurrency="${CABILDO_TEST_CONCURRENCY:-3}" \
   --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./scripts/slowest-files.mjs --test-reporter-destination=stdout \
   "$@" "${files[@]}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 elapsed=$((SECONDS - start))

@@ -15,7 +15,7 @@ import { problem } from './platform/http/problem.ts';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
-import { modules } from './modules/index.ts';
+import type { ModuleManifest } from './platform/module.ts';
 import { HTTPException } from 'hono/http-exception';
 
 /**
@@ -33,12 +33,15 @@ declare module 'hono' {
   }
 }
 
-let catalogsLoaded = false;
-function loadCatalogs(): void {
-  if (catalogsLoaded) return;
-  registerCatalogs('common', new URL('./platform/i18n/', import.meta.url));
-  for (const module of modules) registerCatalogs(module.name, module.catalogs);
-  catalogsLoaded = true;
+const loadedCatalogs = new Set<string>();
+function loadCatalogs(modules: readonly ModuleManifest[]): void {
+  const sources: Array<[string, URL]> = [['common', new URL('./platform/i18n/', import.meta.url)]];
+  for (const module of modules) if (module.catalogs) sources.push([module.name, module.catalogs]);
+  for (const [namespace, dir] of sources) {
+    if (loadedCatalogs.has(namespace)) continue;
+    registerCatalogs(namespace, dir);
+    loadedCatalogs.add(namespace);
+  }
 }
 
 const contentSecurityPolicy = {
@@ -53,8 +56,8 @@ const contentSecurityPolicy = {
 };
 
 /** Builds Cabildo's HTTP app from the module manifests. */
-export function createApp(services: Services): Hono<AppEnv> {
-  loadCatalogs();
+export function createApp(services: Services, modules: readonly ModuleManifest[]): Hono<AppEnv> {
+  loadCatalogs(modules);
   setNavigation(modules.flatMap((m) => m.nav ?? []));
   const app = new Hono<AppEnv>();
 

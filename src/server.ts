@@ -1,7 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
 import type { Config } from './platform/config.ts';
-import { migrate, openDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
+import { openDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { allMigrations, identityProvider } from './platform/manifests.ts';
+import { modules } from './modules/index.ts';
 import { createLogger } from './platform/logger.ts';
 import { createMailer } from './platform/mail/index.ts';
 import { createApp } from './app.tsx';
@@ -28,7 +31,7 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   const log = createLogger(config.logLevel);
   // A database handed in (by tests) stays open for its owner to close.
   const database = options.database ?? openConfiguredDatabase(config);
-  const applied = await migrate(database);
+  const applied = await migrate(database, allMigrations(modules));
   if (applied.length) log.info({ applied }, 'migrations applied');
   const services: Services = {
     db: database.db,
@@ -37,8 +40,9 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), log }),
     log,
     clock: () => new Date(),
+    identity: identityProvider(modules),
   };
-  const app = createApp(services);
+  const app = createApp(services, modules);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
   });

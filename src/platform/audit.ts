@@ -1,6 +1,18 @@
-import type { Tx, Db } from './db/index.ts';
-import { newId, timestamp } from './db/index.ts';
-import type { Actor } from './http/env.ts';
+import type { Db } from './db/index.ts';
+import { newId, tablesOf, timestamp } from './db/index.ts';
+import type { Actor } from './auth/identity.ts';
+
+interface AuditLogTable {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  is_public: number;
+  created_at: string;
+}
+const auditDb = (db: Db) => tablesOf<{ audit_log: AuditLogTable }>(db);
 
 export interface AuditEntry {
   action: string;
@@ -14,8 +26,8 @@ export interface AuditEntry {
 }
 
 /** Records who did what to which record, inside the command's transaction. */
-export async function audit(tx: Tx | Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
-  await tx
+export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
+  await auditDb(tx)
     .insertInto('audit_log')
     .values({
       id: newId(),
@@ -28,4 +40,25 @@ export async function audit(tx: Tx | Db, actor: Actor, now: Date, entry: AuditEn
       created_at: timestamp(now),
     })
     .execute();
+}
+
+export interface PublicHistoryEntry {
+  action: string;
+  details: Record<string, unknown>;
+  created_at: string;
+  actor_id: string | null;
+}
+
+/** A record's public history: its audit entries marked public, newest first. */
+export async function publicHistory(db: Db, subjectType: string, subjectId: string, limit = 100): Promise<PublicHistoryEntry[]> {
+  const rows = await auditDb(db)
+    .selectFrom('audit_log')
+    .select(['action', 'details', 'created_at', 'actor_id'])
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('is_public', '=', 1)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { taxonomies, type StakeholderTaxonomy, type TaxonomyName } from './stakeholders.ts';
 
 /** Everything Cabildo reads from its environment, checked once at start-up. */
 export interface Config {
@@ -16,34 +18,14 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy, believe its X-Forwarded-For for the client's address (rate limits). */
   trustProxy: boolean;
+  /** The stakeholder groups this installation counts and offers. */
+  stakeholders: StakeholderTaxonomy;
 }
 
 export class ConfigError extends Error {
   constructor(public setting: string, problem: string) {
     super(`${setting}: ${problem}`);
   }
-}
-
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 3000;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('PORT', `"${raw}" is not a port number (0-65535)`);
-  }
-  return port;
-}
-
-function parseUrl(setting: string, raw: string, protocols: string[]): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(setting, `"${redact(raw)}" is not a URL`);
-  }
-  if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(setting, `must start with ${protocols.map((p) => p + '//').join(' or ')}`);
-  }
-  return raw;
 }
 
 /** Hides the password of a URL so that a configuration error never prints a secret. */
@@ -57,6 +39,45 @@ export function redact(raw: string): string {
   }
 }
 
+const unset = (v: unknown) => (v === '' ? undefined : v);
+
+/** A URL setting with one of the given schemes; the message never shows a password. */
+function urlSetting(protocols: string[]) {
+  return z.preprocess(unset, z.string().optional()).superRefine((raw, ctx) => {
+    if (raw === undefined) return;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${redact(raw)}" is not a URL` });
+      return;
+    }
+    if (!protocols.includes(url.protocol)) ctx.addIssue({ code: 'custom', message: `must start with ${protocols.map((p) => p + '//').join(' or ')}` });
+  });
+}
+
+function oneOf<const T extends readonly string[]>(values: T, describe: (raw: string) => string) {
+  return z.preprocess(unset, z.string().optional()).refine((v) => v === undefined || values.includes(v), {
+    error: (issue) => describe(String(issue.input)),
+  });
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The environment Cabildo reads, one entry per setting (README: Configuration). */
+const EnvironmentSchema = z.object({
+  PORT: z.preprocess(unset, z.string().optional()).refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), {
+    error: (issue) => `"${String(issue.input)}" is not a port number (0-65535)`,
+  }),
+  CABILDO_DATA_DIR: z.preprocess(unset, z.string().optional()),
+  DATABASE_URL: urlSetting(['postgres:', 'postgresql:']),
+  BASE_URL: urlSetting(['http:', 'https:']),
+  SMTP_URL: urlSetting(['smtp:', 'smtps:']),
+  LOG_LEVEL: oneOf(logLevels, (raw) => `"${raw}" is not one of ${logLevels.join(', ')}`),
+  TRUST_PROXY: oneOf(['0', '1'], () => 'must be 1 (behind a reverse proxy) or 0'),
+  STAKEHOLDER_GROUPS: oneOf(Object.keys(taxonomies) as TaxonomyName[], (raw) => `"${raw}" is not one of six (the default: academia apart) or igf (the IGF's five groups)`),
+});
+
 function loadSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -67,25 +88,28 @@ function loadSecret(dataDir: string): string {
 
 /** Reads the configuration; a missing or wrong setting throws a ConfigError naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = parsePort(env.PORT);
-  const dataDir = resolve(env.CABILDO_DATA_DIR || './data');
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const settings = parsed.data;
+  const port = settings.PORT === undefined ? 3000 : Number(settings.PORT);
+  const dataDir = resolve(settings.CABILDO_DATA_DIR ?? './data');
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new ConfigError('CABILDO_DATA_DIR', `cannot create ${dataDir}: ${(error as Error).message}`);
   }
-  const databaseUrl = env.DATABASE_URL
-    ? parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'])
-    : undefined;
-  const baseUrl = env.BASE_URL
-    ? parseUrl('BASE_URL', env.BASE_URL, ['http:', 'https:']).replace(/\/+$/, '')
-    : `http://localhost:${port}`;
-  const smtpUrl = env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) : undefined;
-  const logLevel = env.LOG_LEVEL || 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of fatal, error, warn, info, debug, trace, silent`);
-  }
-  if (env.TRUST_PROXY && !['0', '1'].includes(env.TRUST_PROXY)) throw new ConfigError('TRUST_PROXY', 'must be 1 (behind a reverse proxy) or 0');
-  const trustProxy = env.TRUST_PROXY === '1';
-  return { port, dataDir, databaseUrl, baseUrl, smtpUrl, secret: loadSecret(dataDir), logLevel, trustProxy };
+  return {
+    port,
+    dataDir,
+    databaseUrl: settings.DATABASE_URL,
+    baseUrl: settings.BASE_URL?.replace(/\/+$/, '') ?? `http://localhost:${port}`,
+    smtpUrl: settings.SMTP_URL,
+    secret: loadSecret(dataDir),
+    logLevel: settings.LOG_LEVEL ?? 'info',
+    trustProxy: settings.TRUST_PROXY === '1',
+    stakeholders: taxonomies[(settings.STAKEHOLDER_GROUPS as TaxonomyName | undefined) ?? 'six'],
+  };
 }

@@ -1,14 +1,52 @@
 import type { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Migration } from 'kysely';
 import type { AppEnv, Services } from './http/env.ts';
 import type { NavLink } from './views/layout.tsx';
+import type { CliCommand } from './cli.ts';
+import type { Db } from './db/index.ts';
+import type { IdentityProvider } from './auth/identity.ts';
 
-/** One per domain module: the core loops over these to build the app. */
+/**
+ * A migration of one module. Names are `<YYYYMMDDhhmm>_<module>_<what>`, so that sorting them
+ * (as the migrator does) orders every module's migrations by when they were written, and a table
+ * is created before the migrations of later modules refer to it.
+ */
+export interface ModuleMigration extends Migration {
+  /**
+   * The name under which this migration's work was recorded before it moved here (the first
+   * single migration, `001_foundation`, was split among the modules that own its tables).
+   * A database that ran the old one is marked as having run this one.
+   */
+  formerly?: string;
+}
+
+export interface SeedOptions {
+  db: Db;
+  now: Date;
+  /** Load only into an empty installation (what `serve --demo` asks). */
+  onlyIfEmpty: boolean;
+}
+
+/**
+ * One per domain module, in `src/modules/<name>/module.ts`: everything the module brings. The
+ * composition root (`src/modules/index.ts`) lists the manifests; the platform loops over them.
+ */
 export interface ModuleManifest {
   name: string;
   /** The folder holding {es,en,pt,fr}.json, loaded under the module's name. */
-  catalogs: URL;
+  catalogs?: URL;
+  /** Its migrations, by name (see ModuleMigration). */
+  migrations?: Record<string, ModuleMigration>;
+  /** The tables its migrations create: it alone reads and writes them. */
+  tables?: readonly string[];
+  /** Demo data for `cabildo seed demo` and `npm start`; answers a line for the operator. */
+  seedDemo?: (options: SeedOptions) => Promise<string | null>;
+  /** Its `cabildo` subcommands. */
+  cli?: CliCommand[];
   pages?: (app: Hono<AppEnv>, services: Services) => void;
   api?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
   nav?: NavLink[];
+  /** Who a session cookie or an API token belongs to (the accounts module). */
+  identity?: IdentityProvider;
 }

@@ -1,7 +1,11 @@
-import type { Actor } from './http/env.ts';
+import type { Actor, ActorUser, SignedIn } from './auth/identity.ts';
 
-/** A permission rule: one per action, in the module's policy.ts. */
-export type Rule<Subject = undefined> = (actor: Actor, subject: Subject) => boolean;
+/**
+ * A permission rule: one per action, in the module's policy.ts. A rule also says what it
+ * establishes about the actor (signed in or not), so that what runs after `authorize` receives
+ * a typed user instead of a `user!`.
+ */
+export type Rule<Subject = undefined, Established extends Actor = Actor> = (actor: Actor, subject: Subject) => actor is Established;
 
 /** Thrown when a rule refuses; anonymous visitors are asked to log in, others are refused. */
 export class NotAllowed extends Error {
@@ -11,11 +15,24 @@ export class NotAllowed extends Error {
 }
 
 /** The one place a handler asks for permission. */
-export function authorize<S>(actor: Actor, rule: Rule<S>, subject: S): void {
+export function authorize<Subject, Established extends Actor>(
+  actor: Actor,
+  rule: Rule<Subject, Established>,
+  subject: Subject,
+): asserts actor is Established {
   if (rule(actor, subject)) return;
   throw new NotAllowed(actor.user ? 403 : 401);
 }
 
-export const isSignedIn = (actor: Actor): boolean => actor.user !== null;
-export const isVerified = (actor: Actor): boolean => actor.user?.email_verified_at != null;
-export const isSecretariat = (actor: Actor): boolean => actor.user?.is_secretariat === 1;
+/** A rule for anyone, signed in or not. */
+export function anyone<Subject = unknown>(check: (actor: Actor, subject: Subject) => boolean = () => true): Rule<Subject, Actor> {
+  return (actor, subject): actor is Actor => check(actor, subject);
+}
+
+/** A rule only a signed-in user can pass; the check sees that user. */
+export function signedIn<Subject = unknown>(check: (user: ActorUser, subject: Subject) => boolean = () => true): Rule<Subject, SignedIn> {
+  return (actor, subject): actor is SignedIn => actor.user !== null && check(actor.user, subject);
+}
+
+export const isVerified = (user: ActorUser): boolean => user.email_verified_at !== null;
+export const isSecretariat = (user: ActorUser): boolean => user.is_secretariat === 1;

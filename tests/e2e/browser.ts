@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { translate, type Locale, type Values } from '../../src/platform/i18n/index.ts';
-import { freshDatabase, perDatabase } from '../support/databases.ts';
+import { freshDatabase, perDatabase, type Kind } from '../support/databases.ts';
 import { TestMailServer } from '../support/mail.ts';
 import { testConfig } from '../support/app.ts';
 import type { Database } from '../../src/platform/db/index.ts';
@@ -31,9 +31,9 @@ export interface Site {
  * Declares a browser journey on each database: a real server on a free port, mail over SMTP to a
  * test server, Debian's Chromium. Without Chromium the journey is skipped, or fails in CI.
  */
-export function journey(name: string, body: (site: Site) => Promise<void>): void {
+export function journey(name: string, body: (site: Site) => Promise<void>, options: { kinds: readonly Kind[] }): void {
   const missing = existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}`;
-  perDatabase(name, { timeout: 240_000, missing }, async (kind) => {
+  perDatabase(name, { timeout: 300_000, missing, kinds: options.kinds }, async (kind) => {
     const database = await freshDatabase(kind);
     const mail = await new TestMailServer().start();
     const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
@@ -125,4 +125,59 @@ async function openFirstVisit(site: Site, from: BrowserContext, url: string): Pr
   assert.ok(bytes <= budget.totalBytes, `${url} weighs ${bytes} bytes on a first visit (budget ${budget.totalBytes})`);
   assert.ok(scripts <= budget.scriptBytes, `${url} loads ${scripts} bytes of script (budget ${budget.scriptBytes})`);
   return page;
+}
+
+export const password = 'una clave bastante larga';
+
+/** Goes to a page and checks it (axe, HTML, budget). */
+export async function visit(site: Site, page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
+  await checkPage(site, page, response);
+}
+
+/** Submits the form a button belongs to and checks the page it leads to. */
+export async function submit(site: Site, page: Page, buttonName: string, expectStatus?: number): Promise<void> {
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  if (expectStatus) assert.equal(response?.status(), expectStatus);
+  else assert.ok(response && response.status() < 400, `${buttonName} led to ${response?.status()}: ${await page.title()}`);
+  await checkPage(site, page, response);
+}
+
+export async function follow(site: Site, page: Page, linkName: string): Promise<void> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: linkName, exact: true }).first().click()]);
+  await checkPage(site, page, response);
+}
+
+export async function fillSignUp(page: Page, locale: Locale, person: { name: string; email: string; group: string }): Promise<void> {
+  await page.getByLabel(say(locale, 'accounts.fields.email')).fill(person.email);
+  await page.getByLabel(say(locale, 'accounts.fields.password'), { exact: true }).fill(password);
+  await page.getByLabel(say(locale, 'accounts.fields.name')).fill(person.name);
+  await page.getByLabel(say(locale, 'accounts.fields.country')).selectOption('CO');
+  await page.getByRole('radio', { name: say(locale, `common.stakeholder.${person.group}`) }).check();
+}
+
+/** Opens the link of the newest mail to this address, in this browser. */
+export async function openMailedLink(site: Site, page: Page, email: string): Promise<void> {
+  const link = new URL(await site.mail.linkTo(email));
+  const response = await page.goto(link.pathname + link.search);
+  await checkPage(site, page, response);
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+export async function tabTo(page: Page, matches: (el: { tag: string; text: string; label: string; type: string }) => boolean, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return { tag: '', text: '', label: '', type: '' };
+      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '' : '';
+      return { tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim(), label: label.trim(), type: el.type ?? '' };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error('never reached the element with the Tab key');
 }

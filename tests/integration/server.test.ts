@@ -18,7 +18,7 @@ eachApp('/healthz answers 200 while the database answers, 503 when it does not',
   await t.database.db.destroy();
   const sick = await client.get('/healthz');
   assert.equal(sick.status, 503);
-});
+}, { postgres: true });
 
 eachApp('pages carry a strict CSP, secure headers, a request id and cacheable fingerprinted assets', async (t) => {
   const page = await t.client().get('/');

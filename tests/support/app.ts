@@ -8,10 +8,12 @@ import type { AppEnv, Services } from '../../src/platform/http/env.ts';
 import { createMailer } from '../../src/platform/mail/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { Config } from '../../src/platform/config.ts';
-import { freshDatabase, perDatabase } from './databases.ts';
+import { taxonomies } from '../../src/platform/stakeholders.ts';
+import { identityProvider } from '../../src/platform/manifests.ts';
+import { modules } from '../../src/modules/index.ts';
+import { freshDatabase, perDatabase, type Kind } from './databases.ts';
 import { TestMailServer } from './mail.ts';
 import { TestClient } from './client.ts';
-
 
 export interface TestApp {
   app: Hono<AppEnv>;
@@ -27,22 +29,23 @@ export interface TestApp {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-test-')), databaseUrl: undefined, baseUrl: 'http://cabildo.test',
-    smtpUrl: undefined, secret: 'test-secret-0123456789abcdef', logLevel: 'silent', trustProxy: true, ...overrides,
+    smtpUrl: undefined, secret: 'test-secret-0123456789abcdef', logLevel: 'silent', trustProxy: true, stakeholders: taxonomies.six,
+    ...overrides,
   };
 }
 
 /** A complete Cabildo on a fresh database of the given kind, with mail going to a real SMTP test server. */
-export async function startTestApp(kind: 'sqlite' | 'postgres'): Promise<TestApp> {
+export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase(kind);
   const mail = await new TestMailServer().start();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
-  const config = testConfig({ smtpUrl: mail.url });
+  const config = testConfig({ smtpUrl: mail.url, ...overrides });
   const services: Services = {
-    db: database.db, dialect: database.dialect, config, log, clock: () => new Date(clock.now),
+    db: database.db, dialect: database.dialect, config, log, clock: () => new Date(clock.now), identity: identityProvider(modules),
     mailer: createMailer({ smtpUrl: mail.url, outboxDir: join(config.dataDir, 'outbox'), log }),
   };
-  const app = createApp(services);
+  const app = createApp(services, modules);
   return {
     app, database, services, mail, clock,
     client: () => new TestClient(app, config.baseUrl),
@@ -53,10 +56,20 @@ export async function startTestApp(kind: 'sqlite' | 'postgres'): Promise<TestApp
   };
 }
 
-/** Declares one test per database, each with a fresh app. */
-export function eachApp(name: string, body: (app: TestApp) => Promise<void>, options: { timeout?: number } = {}): void {
-  perDatabase(name, options, async (kind) => {
-    const app = await startTestApp(kind);
+export interface AppTestOptions {
+  timeout?: number;
+  /**
+   * Also run on PostgreSQL. HTTP tests run on SQLite; those whose behaviour depends on the
+   * database (writes through every route, races) say so here.
+   */
+  postgres?: boolean;
+  config?: Partial<Config>;
+}
+
+/** Declares a test with a fresh app on SQLite, and on PostgreSQL too when tagged. */
+export function eachApp(name: string, body: (app: TestApp) => Promise<void>, options: AppTestOptions = {}): void {
+  perDatabase(name, { timeout: options.timeout, kinds: options.postgres ? ['sqlite', 'postgres'] : ['sqlite'] }, async (kind) => {
+    const app = await startTestApp(kind, options.config);
     try {
       await body(app);
     } finally {

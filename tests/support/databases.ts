@@ -1,19 +1,18 @@
 import { test } from 'node:test';
 import pg from 'pg';
-import { migrate, newId, openDatabase, type Database } from '../../src/platform/db/index.ts';
+import { newId, openDatabase, type Database } from '../../src/platform/db/index.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { allMigrations } from '../../src/platform/manifests.ts';
+import { modules } from '../../src/modules/index.ts';
 
 const requireAll = process.env.CABILDO_REQUIRE_ALL === '1';
+/** The Node 24 pass is a smoke run on SQLite alone (docs/decisions/004-test-strategy.md). */
+export const smokeRun = process.env.CABILDO_TEST_SCOPE === 'smoke';
 
-/**
- * Opens a fresh, migrated database of the given kind. PostgreSQL gets its own schema inside
- * TEST_DATABASE_URL, dropped again by the returned close().
- */
-export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Database> {
-  if (kind === 'sqlite') {
-    const database = openDatabase({ sqliteFile: ':memory:' });
-    await migrate(database);
-    return database;
-  }
+export type Kind = 'sqlite' | 'postgres';
+
+/** A fresh, empty PostgreSQL schema inside TEST_DATABASE_URL, opened as a database; close() drops it. */
+export async function freshPostgresSchema(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL!;
   const schema = 't_' + newId().toLowerCase().replace(/[^a-z0-9]/g, '');
   const admin = new pg.Client({ connectionString: url });
@@ -21,7 +20,6 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Databa
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ url, schema });
-  await migrate(database);
   return {
     ...database,
     async close() {
@@ -34,12 +32,24 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<Databa
   };
 }
 
+/** An empty database of the given kind, not migrated. */
+export async function emptyDatabase(kind: Kind): Promise<Database> {
+  return kind === 'sqlite' ? openDatabase({ sqliteFile: ':memory:' }) : freshPostgresSchema();
+}
+
+/** A fresh database of the given kind with every module's migrations applied. */
+export async function freshDatabase(kind: Kind): Promise<Database> {
+  const database = await emptyDatabase(kind);
+  await migrate(database, allMigrations(modules));
+  return database;
+}
+
 /**
- * Declares one test per database. Without TEST_DATABASE_URL the PostgreSQL variant reports
- * itself skipped, or fails when CABILDO_REQUIRE_ALL=1 (CI), so a missing database is never silent.
+ * Declares one test per database, for what depends on the database (queries, commands,
+ * migrations, backups, races).
  */
-export function eachDatabase(name: string, body: (database: Database) => Promise<void>): void {
-  perDatabase(name, {}, async (kind) => {
+export function eachDatabase(name: string, body: (database: Database) => Promise<void>, options: { timeout?: number } = {}): void {
+  perDatabase(name, options, async (kind) => {
     const database = await freshDatabase(kind);
     try {
       await body(database);
@@ -50,16 +60,17 @@ export function eachDatabase(name: string, body: (database: Database) => Promise
 }
 
 /**
- * Declares `name [sqlite]` and `name [postgres]`. Without TEST_DATABASE_URL the PostgreSQL one
- * is skipped, or fails under CABILDO_REQUIRE_ALL=1; `missing` may name another thing the test
- * needs (Chromium) and is treated the same way.
+ * Declares `name [sqlite]` and `name [postgres]` (or the `kinds` given). Without TEST_DATABASE_URL
+ * the PostgreSQL one is skipped, or fails under CABILDO_REQUIRE_ALL=1; `missing` may name another
+ * thing the test needs (Chromium) and is treated the same way. A smoke run declares SQLite only.
  */
 export function perDatabase(
   name: string,
-  options: { timeout?: number; missing?: string | null; kinds?: Array<'sqlite' | 'postgres'> },
-  body: (kind: 'sqlite' | 'postgres') => Promise<void>,
+  options: { timeout?: number; missing?: string | null; kinds?: readonly Kind[] },
+  body: (kind: Kind) => Promise<void>,
 ): void {
-  for (const kind of options.kinds ?? ['sqlite', 'postgres'] as const) {
+  const kinds = (options.kinds ?? ['sqlite', 'postgres']).filter((kind) => !smokeRun || kind === 'sqlite');
+  for (const kind of kinds) {
     const title = `${name} [${kind}]`;
     const missing = options.missing ?? (kind === 'postgres' && !process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL is not set' : null);
     if (missing) {

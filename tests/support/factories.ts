@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from './app.ts';
 import type { TestClient } from './client.ts';
-import { createAdmin } from '../../src/modules/accounts/commands/createAdmin.ts';
+import { newId, timestamp } from '../../src/platform/db/index.ts';
+import { sessionCookie } from '../../src/platform/auth/identity.ts';
+import { accountsDb } from '../../src/modules/accounts/tables.ts';
+import { startSession } from '../../src/modules/accounts/sessions.ts';
+import { registryDb } from '../../src/modules/initiatives/tables.ts';
 
 export const password = 'correct horse battery';
+/** argon2id of `password`, computed once: factories insert people without hashing each time. */
+const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$rj4EvDYW+5Ug6qOXDKIxkQ$pOJ0HrFDH8sNSzugerFvH0ny//OBV6b5tvt2vh072G8';
 
 export interface Person {
   email: string;
@@ -11,29 +17,41 @@ export interface Person {
   group?: string;
   locale?: string;
   country?: string;
+  verified?: boolean;
+  secretariat?: boolean;
 }
 
-/** Signs a person up through the form and verifies their email from the SMTP test server. */
-export async function signUpVerified(t: TestApp, person: Person): Promise<TestClient> {
+/** Inserts a person (verified unless said otherwise) straight into the database; answers their id. */
+export async function insertPerson(t: TestApp, person: Person): Promise<string> {
+  const id = newId();
+  const now = timestamp(t.clock.now);
+  await accountsDb(t.database.db)
+    .insertInto('users')
+    .values({
+      id, email: person.email.toLowerCase(), name: person.name ?? person.email.split('@')[0]!, password_hash: passwordHash,
+      locale: person.locale ?? 'en', country: person.country ?? 'CO', stakeholder_group: person.group ?? 'civil_society', affiliation: null,
+      capacity: 'personal', email_verified_at: person.verified === false ? null : now, is_secretariat: person.secretariat ? 1 : 0,
+      created_at: now, updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** A browser-like client already logged in as the given user. */
+export async function loggedIn(t: TestApp, userId: string): Promise<TestClient> {
   const client = t.client();
-  const page = await client.post('/signup', {
-    email: person.email, password, name: person.name ?? person.email.split('@')[0]!, locale: person.locale ?? 'en',
-    country: person.country ?? 'CO', stakeholder_group: person.group ?? 'civil_society', capacity: 'personal', affiliation: '',
-  });
-  assert.equal(page.status, 303, `sign-up of ${person.email} failed: ${page.html.slice(0, 300)}`);
-  const link = await t.mail.linkTo(person.email);
-  const verified = await client.get(new URL(link).pathname + new URL(link).search);
-  assert.equal(verified.status, 303);
+  client.setCookie(sessionCookie, await startSession(t.database.db, userId, t.clock.now));
   return client;
 }
 
-/** A logged-in secretariat member, created as the CLI would. */
+/** A person with a verified address, logged in. */
+export async function verifiedPerson(t: TestApp, person: Person): Promise<TestClient> {
+  return loggedIn(t, await insertPerson(t, person));
+}
+
+/** A logged-in secretariat member. */
 export async function secretariat(t: TestApp, email = 'secretariat@igf.test'): Promise<TestClient> {
-  await createAdmin({ db: t.database.db, actor: { user: null }, locale: 'en', now: t.clock.now }, { email, name: 'Secretariat', password, locale: 'en' });
-  const client = t.client();
-  const login = await client.post('/login', { email, password });
-  assert.equal(login.status, 303);
-  return client;
+  return verifiedPerson(t, { email, name: 'Secretariat', group: 'intergovernmental', secretariat: true });
 }
 
 export const initiativeFields = {
@@ -57,13 +75,14 @@ export async function registerInitiative(client: TestClient, fields: Record<stri
   return page.location!.split('?')[0]!.replace('/initiatives/', '');
 }
 
-/** Invites a person, who signs up and accepts sitting for the given group. */
-export async function seatMember(t: TestApp, coordinator: TestClient, slug: string, person: Person & { group: string }): Promise<TestClient> {
-  const invited = await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: person.email, role: 'member' });
-  assert.equal(invited.status, 303, invited.html.slice(0, 300));
-  const invitation = new URL(await t.mail.linkTo(person.email));
-  const member = await signUpVerified(t, person);
-  const accepted = await member.post(invitation.pathname, { stakeholder_group: person.group, role: 'member', answer: 'accept' });
-  assert.equal(accepted.status, 303, accepted.html.slice(0, 300));
-  return member;
+/** Seats a new verified person on an initiative's committee (as `member` unless said); answers them logged in. */
+export async function seatMember(t: TestApp, slug: string, person: Person & { group: string; role?: string }): Promise<TestClient> {
+  const userId = await insertPerson(t, person);
+  const registry = registryDb(t.database.db);
+  const { id } = await registry.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await registry
+    .insertInto('committee_members')
+    .values({ id: newId(), initiative_id: id, user_id: userId, role: person.role ?? 'member', stakeholder_group: person.group, joined_at: timestamp(t.clock.now) })
+    .execute();
+  return loggedIn(t, userId);
 }

@@ -1,8 +1,16 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { accountPages } from './pages.tsx';
+import { accountMigrations } from './migrations/index.ts';
+import { accountTables } from './tables.ts';
+import { accountIdentity } from './sessions.ts';
+import { adminCreate } from './cli.ts';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
   catalogs: new URL('./i18n/', import.meta.url),
+  migrations: accountMigrations,
+  tables: accountTables,
+  identity: accountIdentity,
+  cli: [adminCreate],
   pages: accountPages,
 };

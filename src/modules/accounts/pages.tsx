@@ -1,13 +1,16 @@
 import type { Hono, Context } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
-import type { AppEnv, Services, User } from '../../platform/http/env.ts';
+import { z } from 'zod';
+import type { AppEnv, Services, ActorUser } from '../../platform/http/env.ts';
 import { commandContext, page } from '../../platform/http/context.ts';
-import { readForm, validate, type FormValues } from '../../platform/http/forms.ts';
+import { formAction, withNotice } from '../../platform/http/action.ts';
+import { ok, refuse, type Refusal } from '../../platform/http/result.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import { safeNext } from '../../platform/http/redirects.ts';
 import { clientAddress } from '../../platform/http/clientAddress.ts';
 import { authorize } from '../../platform/policy.ts';
 import { RateLimiter } from '../../platform/auth/rateLimit.ts';
-import { endSession, sessionCookie, startSession } from '../../platform/auth/sessions.ts';
+import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import { composeMail } from '../../platform/mail/compose.ts';
 import { isLocale, type Locale } from '../../platform/i18n/index.ts';
@@ -17,6 +20,7 @@ import {
 } from './schema.ts';
 import { accountPolicy } from './policy.ts';
 import { findUserByEmail, listApiTokens } from './queries.ts';
+import { endSession, sessionMaxAge, startSession } from './sessions.ts';
 import { signUp } from './commands/signUp.ts';
 import { reissueVerification, verifyEmail } from './commands/verifyEmail.ts';
 import { requestPasswordReset, resetPassword } from './commands/resetPassword.ts';
@@ -26,23 +30,16 @@ import { ForgotPasswordForm, LogInForm, ResetPasswordForm, SignUpForm } from './
 import { AccountPage } from './views/accountPage.tsx';
 
 const minute = 60_000;
-
-function setSessionCookie(c: Context<AppEnv>, secret: string): void {
-  setCookie(c, sessionCookie, secret, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: 30 * 86_400,
-    secure: secureCookie(c.get('services')),
-  });
-}
+const noFields = z.object({});
 
 /** Starts a fresh session (the old one ends: a session id never survives a login). */
 async function logIn(c: Context<AppEnv>, userId: string): Promise<void> {
   const { db, clock } = c.get('services');
   const previous = c.get('sessionId');
   if (previous) await endSession(db, previous);
-  setSessionCookie(c, await startSession(db, userId, clock()));
+  setCookie(c, sessionCookie, await startSession(db, userId, clock()), {
+    httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMaxAge, secure: secureCookie(c.get('services')),
+  });
 }
 
 async function sendVerification(c: Context<AppEnv>, to: string, locale: Locale, secret: string): Promise<void> {
@@ -51,17 +48,14 @@ async function sendVerification(c: Context<AppEnv>, to: string, locale: Locale, 
 }
 
 /** A user's profile as form values, for the profile form. */
-function profileValues(user: User): FormValues {
+function profileValues(user: ActorUser): FormValues {
   return {
     name: user.name, locale: user.locale, country: user.country ?? '', stakeholder_group: user.stakeholder_group,
     affiliation: user.affiliation ?? '', capacity: user.capacity,
   };
 }
 
-function tooMany(c: Context<AppEnv>) {
-  c.header('Retry-After', '900');
-  return c.get('t')('accounts.errors.too_many_attempts');
-}
+const tooMany = (): Refusal => refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 }).refusal;
 
 export function accountPages(app: Hono<AppEnv>, services: Services): void {
   // Per address, generous enough for a workshop behind one NAT; per account, tight.
@@ -70,34 +64,34 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   const signupLimiter = new RateLimiter(30, 15 * minute);
   const resetLimiter = new RateLimiter(10, 15 * minute);
   const now = () => services.clock().getTime();
+  const under = (limiter: RateLimiter, key: string) => (limiter.attempt(key, now()) ? null : tooMany());
+  const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query('next'));
 
   app.get('/signup', (c) => {
-    const next = safeNext(c.req.query('next'));
+    const next = nextOf(c);
     if (c.get('actor').user) return c.redirect(next === '/' ? '/account' : next, 303);
     return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} />);
   });
 
-  app.post('/signup', async (c) => {
-    const t = c.get('t');
-    const values = await readForm(c);
-    const next = safeNext(c.req.query('next'));
-    const form = (errors: Record<string, string>, status: 422 | 429) =>
-      page(c, t('accounts.signup.title'), <SignUpForm values={values} errors={errors} next={next} />, status);
-    if (!signupLimiter.attempt(clientAddress(c), now())) return form({ _form: tooMany(c) }, 429);
-    const parsed = validate(AccountSignUpSchema, values, t);
-    if (!parsed.ok) return form(parsed.errors, 422);
-    const result = await signUp(commandContext(c), parsed.data);
-    if (!result.ok) return form({ email: t('accounts.errors.email_taken') }, 422);
-    await sendVerification(c, parsed.data.email, parsed.data.locale, result.verificationSecret);
-    await logIn(c, result.userId);
-    rememberLanguage(c, parsed.data.locale);
-    return c.redirect(next === '/' ? '/account?notice=check_email' : next, 303);
-  });
+  app.post('/signup', formAction({
+    allow: accountPolicy.useAccountForms,
+    limit: (c) => under(signupLimiter, clientAddress(c)),
+    schema: AccountSignUpSchema,
+    run: signUp,
+    done: async (c, { userId, verificationSecret }, { input }) => {
+      await sendVerification(c, input.email, input.locale, verificationSecret);
+      await logIn(c, userId);
+      rememberLanguage(c, input.locale);
+      const next = nextOf(c);
+      return next === '/' ? '/account?notice=check_email' : next;
+    },
+    retry: (c, failed, { status }) => page(c, c.get('t')('accounts.signup.title'), <SignUpForm {...failed} next={nextOf(c)} />, status),
+  }));
 
   app.get('/verify-email', async (c) => {
     const t = c.get('t');
     const token = c.req.query('token') ?? '';
-    const verified = token.length > 0 && token.length < 100 && (await verifyEmail(commandContext(c), token));
+    const verified = token.length > 0 && token.length < 100 && (await verifyEmail(commandContext(c, c.get('actor')), token)).ok;
     if (!verified) {
       return page(c, t('accounts.verify.failed_title'), (
         <>
@@ -114,132 +108,134 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     const t = c.get('t');
     const notice = c.req.query('notice');
     const known = ['verified', 'password_reset', 'logged_out'].includes(notice ?? '') ? t(`accounts.notice.${notice}`) : undefined;
-    return page(c, t('accounts.login.title'), <LogInForm next={safeNext(c.req.query('next'))} notice={known} />);
+    return page(c, t('accounts.login.title'), <LogInForm next={nextOf(c)} notice={known} />);
   });
 
-  app.post('/login', async (c) => {
-    const t = c.get('t');
-    const values = await readForm(c);
-    const next = safeNext(c.req.query('next'));
-    const form = (errors: Record<string, string>, status: 422 | 429) =>
-      page(c, t('accounts.login.title'), <LogInForm values={values} errors={errors} next={next} />, status);
-    const parsed = validate(AccountLogInSchema, values, t);
-    if (!parsed.ok) return form(parsed.errors, 422);
-    const address = clientAddress(c);
-    // Only failures count against an account, so nobody can lock its owner out by logging in.
-    if (!loginByAddress.attempt(address, now()) || loginByAccount.isLimited(parsed.data.email, now())) {
-      return form({ _form: tooMany(c) }, 429);
-    }
-    const user = await findUserByEmail(services.db, parsed.data.email);
-    const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), parsed.data.password);
-    if (!user || !valid) {
-      loginByAccount.attempt(parsed.data.email, now());
-      return form({ _form: t('accounts.errors.bad_credentials') }, 422);
-    }
-    await logIn(c, user.id);
-    if (isLocale(user.locale)) rememberLanguage(c, user.locale);
-    return c.redirect(next, 303);
-  });
+  app.post('/login', formAction({
+    allow: accountPolicy.useAccountForms,
+    limit: (c) => under(loginByAddress, clientAddress(c)),
+    schema: AccountLogInSchema,
+    run: async (ctx, input) => {
+      // Only failures count against an account, so nobody can lock its owner out by logging in.
+      if (loginByAccount.isLimited(input.email, now())) return refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 });
+      const user = await findUserByEmail(ctx.db, input.email);
+      const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
+      if (!user || !valid) {
+        loginByAccount.attempt(input.email, now());
+        return refuse('accounts.errors.bad_credentials');
+      }
+      return ok(user);
+    },
+    done: async (c, user) => {
+      await logIn(c, user.id);
+      if (isLocale(user.locale)) rememberLanguage(c, user.locale);
+      return nextOf(c);
+    },
+    retry: (c, failed, { status }) => page(c, c.get('t')('accounts.login.title'), <LogInForm {...failed} next={nextOf(c)} />, status),
+  }));
 
-  app.post('/logout', async (c) => {
-    const sessionId = c.get('sessionId');
-    if (sessionId) await endSession(services.db, sessionId);
-    deleteCookie(c, sessionCookie, { path: '/' });
-    return c.redirect('/login?notice=logged_out', 303);
-  });
+  app.post('/logout', formAction({
+    load: async (c) => ({ sessionId: c.get('sessionId') }),
+    allow: accountPolicy.useAccountForms,
+    schema: noFields,
+    run: async (ctx, _, session) => {
+      if (session.sessionId) await endSession(ctx.db, session.sessionId);
+      return ok();
+    },
+    done: (c) => {
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return '/login?notice=logged_out';
+    },
+    retry: (c) => c.redirect('/', 303),
+  }));
 
   app.get('/password/forgot', (c) => page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm />));
 
-  app.post('/password/forgot', async (c) => {
-    const t = c.get('t');
-    const values = await readForm(c);
-    if (!resetLimiter.attempt(`reset:${clientAddress(c)}`, now())) {
-      return page(c, t('accounts.forgot.title'), <ForgotPasswordForm values={values} errors={{ _form: tooMany(c) }} />, 429);
-    }
-    const parsed = validate(PasswordResetRequestSchema, values, t);
-    if (!parsed.ok) return page(c, t('accounts.forgot.title'), <ForgotPasswordForm values={values} errors={parsed.errors} />, 422);
-    const reset = await requestPasswordReset(commandContext(c), parsed.data.email);
-    if (reset) {
-      const locale = isLocale(reset.locale) ? reset.locale : c.get('locale');
-      const link = `${services.config.baseUrl}/password/reset?token=${reset.secret}`;
-      await services.mailer.send(composeMail(locale, 'accounts.mail.reset', parsed.data.email, { link }));
-    }
-    // The same answer whether or not the account exists, so the form reveals no addresses.
-    return page(c, t('accounts.forgot.title'), <ForgotPasswordForm sent />);
-  });
+  app.post('/password/forgot', formAction({
+    allow: accountPolicy.useAccountForms,
+    limit: (c) => under(resetLimiter, `reset:${clientAddress(c)}`),
+    schema: PasswordResetRequestSchema,
+    run: (ctx, input) => requestPasswordReset(ctx, input.email),
+    done: async (c, reset, { input }) => {
+      if (reset) {
+        const link = `${services.config.baseUrl}/password/reset?token=${reset.secret}`;
+        await services.mailer.send(composeMail(isLocale(reset.locale) ? reset.locale : c.get('locale'), 'accounts.mail.reset', input.email, { link }));
+      }
+      // The same answer whether or not the account exists, so the form reveals no addresses.
+      return page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm sent />);
+    },
+    retry: (c, failed, { status }) => page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm {...failed} />, status),
+  }));
 
   app.get('/password/reset', (c) => {
     const token = c.req.query('token') ?? '';
     return page(c, c.get('t')('accounts.reset.title'), <ResetPasswordForm token={token.slice(0, 100)} />);
   });
 
-  app.post('/password/reset', async (c) => {
-    const t = c.get('t');
-    const values = await readForm(c);
-    const token = typeof values.token === 'string' ? values.token.slice(0, 100) : '';
-    const parsed = validate(PasswordResetSchema, values, t);
-    if (!parsed.ok) return page(c, t('accounts.reset.title'), <ResetPasswordForm token={token} errors={parsed.errors} />, 422);
-    const done = await resetPassword(commandContext(c), parsed.data);
-    if (!done) {
-      return page(c, t('accounts.reset.title'), <ResetPasswordForm token={token} errors={{ _form: t('accounts.errors.link_expired') }} />, 422);
-    }
-    deleteCookie(c, sessionCookie, { path: '/' });
-    return c.redirect('/login?notice=password_reset', 303);
-  });
+  app.post('/password/reset', formAction({
+    allow: accountPolicy.useAccountForms,
+    schema: PasswordResetSchema,
+    run: resetPassword,
+    done: (c) => {
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return '/login?notice=password_reset';
+    },
+    retry: (c, failed, { status }) => {
+      const token = typeof failed.values.token === 'string' ? failed.values.token.slice(0, 100) : '';
+      return page(c, c.get('t')('accounts.reset.title'), <ResetPasswordForm token={token} errors={failed.errors} />, status);
+    },
+  }));
+
+  /** The account page, with a failed profile or token form when there is one. */
+  async function showAccount(c: Context<AppEnv>, user: ActorUser, forms: { profile?: FormValues; profileErrors?: Record<string, string>; tokenErrors?: Record<string, string>; newToken?: string } = {}, status: 200 | 409 | 422 | 429 = 200) {
+    return page(c, c.get('t')('accounts.account.title'), (
+      <AccountPage values={forms.profile ?? profileValues(user)} errors={forms.profileErrors} tokens={await listApiTokens(services.db, user.id)}
+        notice={c.req.query('notice')} newToken={forms.newToken} tokenErrors={forms.tokenErrors} />
+    ), status);
+  }
 
   app.get('/account', async (c) => {
     const actor = c.get('actor');
     authorize(actor, accountPolicy.viewOwnAccount, undefined);
-    const user = actor.user!;
-    const notice = c.req.query('notice');
-    return page(c, c.get('t')('accounts.account.title'), (
-      <AccountPage values={profileValues(user)} tokens={await listApiTokens(services.db, user.id)} notice={notice} />
-    ));
+    return showAccount(c, actor.user);
   });
 
-  app.post('/account', async (c) => {
-    const actor = c.get('actor');
-    authorize(actor, accountPolicy.editOwnProfile, undefined);
-    const t = c.get('t');
-    const values = await readForm(c);
-    const parsed = validate(AccountProfileSchema, values, t);
-    if (!parsed.ok) {
-      return page(c, t('accounts.account.title'), (
-        <AccountPage values={values} errors={parsed.errors} tokens={await listApiTokens(services.db, actor.user!.id)} />
-      ), 422);
-    }
-    await updateProfile(commandContext(c), parsed.data);
-    rememberLanguage(c, parsed.data.locale);
-    return c.redirect('/account?notice=profile_saved', 303);
-  });
+  app.post('/account', formAction({
+    allow: accountPolicy.editOwnProfile,
+    schema: AccountProfileSchema,
+    run: updateProfile,
+    done: (c, _, { input }) => {
+      rememberLanguage(c, input.locale);
+      return withNotice('/account', 'profile_saved');
+    },
+    retry: (c, failed, { actor, status }) => showAccount(c, actor.user, { profile: failed.values, profileErrors: failed.errors }, status),
+  }));
 
-  app.post('/account/verification', async (c) => {
-    authorize(c.get('actor'), accountPolicy.resendVerification, undefined);
-    const user = c.get('actor').user!;
-    const secret = await reissueVerification(commandContext(c));
-    await sendVerification(c, user.email, isLocale(user.locale) ? user.locale : c.get('locale'), secret);
-    return c.redirect('/account?notice=check_email', 303);
-  });
+  app.post('/account/verification', formAction({
+    allow: accountPolicy.resendVerification,
+    schema: noFields,
+    run: reissueVerification,
+    done: async (c, secret, { actor: { user } }) => {
+      await sendVerification(c, user.email, isLocale(user.locale) ? user.locale : c.get('locale'), secret);
+      return withNotice('/account', 'check_email');
+    },
+    retry: (c) => c.redirect('/account', 303),
+  }));
 
-  app.post('/account/tokens', async (c) => {
-    const actor = c.get('actor');
-    authorize(actor, accountPolicy.manageOwnApiTokens, undefined);
-    const t = c.get('t');
-    const values = await readForm(c);
-    const parsed = validate(ApiTokenCreateSchema, values, t);
-    const tokens = () => listApiTokens(services.db, actor.user!.id);
-    const profile = profileValues(actor.user!);
-    if (!parsed.ok) {
-      return page(c, t('accounts.account.title'), <AccountPage values={profile} tokens={await tokens()} tokenErrors={parsed.errors} />, 422);
-    }
-    const secret = await createApiToken(commandContext(c), parsed.data.token_name);
-    return page(c, t('accounts.account.title'), <AccountPage values={profile} tokens={await tokens()} newToken={secret} />);
-  });
+  app.post('/account/tokens', formAction({
+    allow: accountPolicy.manageOwnApiTokens,
+    schema: ApiTokenCreateSchema,
+    run: (ctx, input) => createApiToken(ctx, input.token_name),
+    done: (c, secret, { actor }) => showAccount(c, actor.user, { newToken: secret }),
+    retry: (c, failed, { actor, status }) => showAccount(c, actor.user, { tokenErrors: failed.errors }, status),
+  }));
 
-  app.post('/account/tokens/:id/revoke', async (c) => {
-    authorize(c.get('actor'), accountPolicy.manageOwnApiTokens, undefined);
-    const revoked = await revokeApiToken(commandContext(c), c.req.param('id'));
-    if (!revoked) return c.notFound();
-    return c.redirect('/account?notice=token_revoked', 303);
-  });
+  app.post('/account/tokens/:id/revoke', formAction({
+    load: async (c) => ({ tokenId: c.req.param('id') ?? '' }),
+    allow: accountPolicy.manageOwnApiTokens,
+    schema: noFields,
+    run: (ctx, _, token) => revokeApiToken(ctx, token.tokenId),
+    done: () => withNotice('/account', 'token_revoked'),
+    retry: (c) => c.notFound(),
+  }));
 }

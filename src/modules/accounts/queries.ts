@@ -1,14 +1,56 @@
 import type { Db } from '../../platform/db/index.ts';
+import { accountsDb } from './tables.ts';
 
 export function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return accountsDb(db).selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export function listApiTokens(db: Db, userId: string) {
-  return db
+  return accountsDb(db)
     .selectFrom('api_tokens')
     .select(['id', 'name', 'created_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+/** What anyone may see of a person: name, affiliation, and whether their address is verified. */
+export interface PublicPerson {
+  id: string;
+  name: string;
+  affiliation: string | null;
+  verified: boolean;
+}
+
+export async function publicPeople(db: Db, ids: readonly string[]): Promise<Map<string, PublicPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db)
+    .selectFrom('users')
+    .select(['id', 'name', 'affiliation', 'email_verified_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, affiliation: r.affiliation, verified: r.email_verified_at !== null }]));
+}
+
+/** Where to write to people, in their language: for those allowed to contact them, and for mail. */
+export interface Mailbox {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+}
+
+export async function mailboxes(db: Db, ids: readonly string[]): Promise<Map<string, Mailbox>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db)
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'locale'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every secretariat member's mailbox. */
+export function secretariatMailboxes(db: Db): Promise<Mailbox[]> {
+  return accountsDb(db).selectFrom('users').select(['id', 'name', 'email', 'locale']).where('is_secretariat', '=', 1).execute();
 }

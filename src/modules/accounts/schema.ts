@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailAddress, optional, singleLine } from '../../platform/validation.ts';
-import { capacities, stakeholderGroups } from '../../platform/stakeholders.ts';
+import { capacities, stakeholderKeys } from '../../platform/stakeholders.ts';
 import { locales } from '../../platform/i18n/index.ts';
 import { isCountryCode } from '../../platform/geo/iso3166.ts';
 
@@ -16,7 +16,7 @@ const profileFields = {
   name: singleLine(120),
   locale: z.enum(locales),
   country: optional(country),
-  stakeholder_group: z.enum(stakeholderGroups),
+  stakeholder_group: z.enum(stakeholderKeys),
   affiliation: optional(singleLine(200)),
   capacity: z.enum(capacities),
 };

@@ -1,10 +1,10 @@
+import type { Context } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Services } from '../../platform/http/env.ts';
-import { commandContext } from '../../platform/http/context.ts';
-import { fieldErrors } from '../../platform/http/forms.ts';
+import { jsonAction } from '../../platform/http/action.ts';
 import { problem } from '../../platform/http/problem.ts';
-import { authorize } from '../../platform/policy.ts';
-import { stakeholderGroups } from '../../platform/stakeholders.ts';
+import { documentedWrite, problemResponse } from '../../platform/http/openapi.ts';
+import { countByGroup, type StakeholderTaxonomy } from '../../platform/stakeholders.ts';
 import { DirectoryQuerySchema, InitiativeCreateSchema, InitiativeFieldsSchema } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import { findInitiativeBySlug, listInitiatives, type InitiativeDetail, type InitiativeSummary } from './queries.ts';
@@ -40,15 +40,6 @@ const InitiativeList = z
   .object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(InitiativeItem) })
   .openapi('InitiativeList');
 
-const Problem = z
-  .object({
-    type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), instance: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-  })
-  .openapi('Problem');
-
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
-
 const ListQuery = z.object({
   q: z.string().max(100).optional(),
   type: z.string().optional(),
@@ -70,15 +61,15 @@ function present(baseUrl: string, i: InitiativeSummary) {
   };
 }
 
-function presentFull(baseUrl: string, i: InitiativeDetail) {
-  const balance = Object.fromEntries(stakeholderGroups.map((g) => [g, i.committee.filter((m) => m.stakeholder_group === g).length]));
+function presentFull(baseUrl: string, taxonomy: StakeholderTaxonomy, i: InitiativeDetail) {
+  const balance = Object.fromEntries(countByGroup(taxonomy, i.committee.map((m) => m.stakeholder_group)));
   return {
     ...present(baseUrl, i),
     contact_email: i.contact_email,
     original_locale: i.original_locale,
     descriptions: Object.fromEntries(i.descriptions.map((d) => [d.locale, d.body])),
     committee_balance: balance,
-    criteria: recognitionCriteria(i).map((c) => ({ key: c.key, state: c.state })),
+    criteria: recognitionCriteria(i, taxonomy).map((c) => ({ key: c.key, state: c.state })),
   };
 }
 
@@ -99,7 +90,9 @@ function currentFields(initiative: InitiativeDetail) {
  * clears, and translations merge by language. The whole is validated again afterwards, since a
  * change can break a rule that spans fields.
  */
-function mergePatch(current: ReturnType<typeof currentFields>, patch: Record<string, unknown>): Record<string, unknown> {
+function mergePatch(current: ReturnType<typeof currentFields>, patch: unknown): unknown {
+  // RFC 7396: a patch that is not an object replaces the whole, which then fails validation.
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'translations' && value && typeof value === 'object' && !Array.isArray(value)) {
@@ -115,6 +108,9 @@ function mergePatch(current: ReturnType<typeof currentFields>, patch: Record<str
 
 export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
+  const taxonomy = config.stakeholders;
+  const full = (initiative: InitiativeDetail) => presentFull(config.baseUrl, taxonomy, initiative);
+  const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
 
   api.openapi(
     createRoute({
@@ -139,52 +135,45 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
     async (c) => {
       const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
       if (!initiative) return problem(c, 404) as never;
-      return c.json(presentFull(config.baseUrl, initiative), 200);
+      return c.json(full(initiative), 200);
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'post', path: '/initiatives', summary: 'Register an initiative (you become its coordinator)',
-      security: [{ bearerAuth: [] }],
-      request: { body: { content: { 'application/json': { schema: InitiativeCreateSchema } }, required: true } },
-      responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
-        401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
-      },
-    }),
-    async (c) => {
-      authorize(c.get('actor'), initiativePolicy.create, undefined);
-      const { slug } = await createInitiative(commandContext(c), c.req.valid('json'));
-      const created = (await findInitiativeBySlug(db, slug))!;
+  documentedWrite(api, createRoute({
+    method: 'post', path: '/initiatives', summary: 'Register an initiative (you become its coordinator)',
+    security: [{ bearerAuth: [] }],
+    request: { body: { content: { 'application/json': { schema: InitiativeCreateSchema } }, required: true } },
+    responses: {
+      201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
+      401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
+    },
+  }), jsonAction({
+    allow: initiativePolicy.create,
+    schema: InitiativeCreateSchema,
+    run: createInitiative,
+    present: async (c, { slug }) => {
       c.header('Location', `${config.baseUrl}/api/initiatives/${slug}`);
-      return c.json(presentFull(config.baseUrl, created), 201);
+      return c.json(full((await findInitiativeBySlug(db, slug))!), 201);
     },
-  );
+  }));
 
-  api.openapi(
-    createRoute({
-      method: 'patch', path: '/initiatives/{slug}', summary: "Change an initiative's fields (coordinators)",
-      security: [{ bearerAuth: [] }],
-      request: { params: SlugParam, body: { content: { 'application/json': { schema: InitiativeFieldsSchema.partial() } }, required: true } },
-      responses: {
-        200: { description: 'Updated', content: { 'application/json': { schema: InitiativeFull } } },
-        401: problemResponse('Log in or send a token'), 403: problemResponse('Not a coordinator'), 404: problemResponse('No such initiative'),
-        422: problemResponse('Invalid fields'),
-      },
-    }),
-    async (c) => {
-      const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
-      if (!initiative) return problem(c, 404) as never;
-      authorize(c.get('actor'), initiativePolicy.edit, initiative);
-      // The validated body has nulls folded away; the merge patch needs them, so read the JSON itself.
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return problem(c, 415) as never;
-      const parsed = InitiativeCreateSchema.safeParse(mergePatch(currentFields(initiative), (await c.req.json()) as Record<string, unknown>));
-      if (!parsed.success) return problem(c, 422, c.get('t')('common.errors.invalid_request'), fieldErrors(parsed.error, c.get('t'))) as never;
-      await updateInitiative(commandContext(c), initiative.id, parsed.data);
-      return c.json(presentFull(config.baseUrl, (await findInitiativeBySlug(db, initiative.slug))!), 200);
+  documentedWrite(api, createRoute({
+    method: 'patch', path: '/initiatives/{slug}', summary: "Change an initiative's fields (coordinators; a JSON merge patch)",
+    security: [{ bearerAuth: [] }],
+    request: { params: SlugParam, body: { content: { 'application/json': { schema: InitiativeFieldsSchema.partial() } }, required: true } },
+    responses: {
+      200: { description: 'Updated', content: { 'application/json': { schema: InitiativeFull } } },
+      401: problemResponse('Log in or send a token'), 403: problemResponse('Not a coordinator'), 404: problemResponse('No such initiative'),
+      415: problemResponse('The body is not JSON'), 422: problemResponse('Invalid fields'),
     },
-  );
+  }), jsonAction({
+    load: loadInitiative,
+    allow: initiativePolicy.edit,
+    schema: InitiativeCreateSchema,
+    fromBody: (body, initiative) => mergePatch(currentFields(initiative), body),
+    run: (ctx, input, initiative) => updateInitiative(ctx, initiative.id, input),
+    present: async (c, _, { subject }) => c.json(full((await findInitiativeBySlug(db, subject.slug))!), 200),
+  }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http', scheme: 'bearer', description: 'A personal API token from your account page',

@@ -1,16 +1,24 @@
 import type { ModuleManifest } from '../../platform/module.ts';
-import { isSecretariat, isSignedIn } from '../../platform/policy.ts';
+import { isSecretariat } from '../../platform/policy.ts';
 import { initiativePages } from './pages.tsx';
 import { initiativeApi } from './api.ts';
+import { initiativeMigrations } from './migrations/index.ts';
+import { registryTables } from './tables.ts';
+import { seedDemoInitiatives } from './seeds.ts';
+import { importNris } from './cli.ts';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',
   catalogs: new URL('./i18n/', import.meta.url),
+  migrations: initiativeMigrations,
+  tables: registryTables,
+  seedDemo: seedDemoInitiatives,
+  cli: [importNris],
   pages: initiativePages,
   api: initiativeApi,
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
-    { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: isSignedIn },
-    { href: '/secretariat/recognition', label: 'initiatives.nav.queue', visible: isSecretariat },
+    { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },
+    { href: '/secretariat/recognition', label: 'initiatives.nav.queue', visible: (actor) => actor.user !== null && isSecretariat(actor.user) },
   ],
 };

@@ -1,7 +1,10 @@
 import type { Context, Hono } from 'hono';
-import type { AppEnv, Services } from '../../platform/http/env.ts';
-import { commandContext, page } from '../../platform/http/context.ts';
-import { readForm, validate, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
+import { z } from 'zod';
+import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
+import { page } from '../../platform/http/context.ts';
+import { formAction, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { refuse } from '../../platform/http/result.ts';
+import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
@@ -15,9 +18,10 @@ import {
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
-  findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor, latestRecognitionRequest, listInitiatives,
-  membershipsOf, openInvitations, publicHistory, recognitionQueue, registryOverview, type InitiativeDetail,
+  committeeContacts, coordinatorMailboxes, findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor,
+  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
+import { publicHistoryOf } from './history.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
@@ -25,11 +29,13 @@ import { answerInvitation, inviteMember, removeFromCommittee } from './commands/
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
 import { DirectoryPage, directoryPageSize } from './views/directoryPage.tsx';
-import { InitiativePage, type InitiativePageProps } from './views/initiativePage.tsx';
+import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationPage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
+
+const noFields = z.object({});
 
 /** An initiative as form values, for the edit form. */
 function formValues(initiative: InitiativeDetail): FormValues {
@@ -44,66 +50,61 @@ function formValues(initiative: InitiativeDetail): FormValues {
   return values;
 }
 
-async function loadInitiative(c: Context<AppEnv>): Promise<InitiativeDetail | undefined> {
-  return findInitiativeBySlug(c.get('services').db, c.req.param('slug') ?? '');
-}
-
-/** Renders an initiative's page, with what the visitor may do there, and any failed form. */
-async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms?: InitiativePageProps['forms'], status: 200 | 422 | 429 = 200) {
-  const { db, clock } = c.get('services');
-  const actor = c.get('actor');
-  const criteria = recognitionCriteria(initiative);
-  const may = (rule: (a: typeof actor, i: InitiativeDetail) => boolean) => rule(actor, initiative);
-  const can = {
-    edit: may(initiativePolicy.edit),
-    seeContacts: may(initiativePolicy.seeCommitteeContacts),
-    invite: may(initiativePolicy.invite),
-    removeMember: may(initiativePolicy.removeMember),
-    leave: may(initiativePolicy.leave),
-    acceptPrinciples: may(initiativePolicy.acceptPrinciples),
-    requestRecognition:
-      may(initiativePolicy.requestRecognition) && readyForRecognition(criteria) && requestableStatuses.includes(initiative.status),
-    delist: initiativePolicy.delist(actor, undefined) && initiative.status === 'listed',
-  };
-  const [invitations, lastDecision, history] = await Promise.all([
-    can.invite ? openInvitations(db, initiative.id, timestamp(clock())) : Promise.resolve([]),
-    latestRecognitionRequest(db, initiative.id),
-    publicHistory(db, initiative.id),
-  ]);
-  const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
-  return page(c, initiative.name, (
-    <InitiativePage
-      initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
-      can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
-    />
-  ), status);
-}
-
-/** Emails every coordinator of an initiative, each in their own language. */
-async function mailCoordinators(c: Context<AppEnv>, initiativeId: string, key: string, values: Record<string, string>) {
-  const { db, mailer, config } = c.get('services');
-  const coordinators = await db
-    .selectFrom('committee_members')
-    .innerJoin('users', 'users.id', 'committee_members.user_id')
-    .innerJoin('initiatives', 'initiatives.id', 'committee_members.initiative_id')
-    .select(['users.email', 'users.locale', 'initiatives.slug', 'initiatives.name'])
-    .where('committee_members.initiative_id', '=', initiativeId)
-    .where('committee_members.role', '=', 'coordinator')
-    .execute();
-  for (const coordinator of coordinators) {
-    const locale = isLocale(coordinator.locale) ? coordinator.locale : 'en';
-    await mailer.send(composeMail(locale, key, coordinator.email, { ...values, name: coordinator.name, link: `${config.baseUrl}/initiatives/${coordinator.slug}` }));
-  }
-}
+const pathOf = (initiative: { slug: string }) => `/initiatives/${initiative.slug}`;
 
 export function initiativePages(app: Hono<AppEnv>, services: Services): void {
-  const { db } = services;
+  const { db, config } = services;
+  const taxonomy = config.stakeholders;
   // Invitations send mail with text the inviter chose: a generous ceiling keeps them from spam.
   const invitationLimiter = new RateLimiter(40, 60 * 60_000);
+  const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
 
-  app.get('/', async (c) => {
-    return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />);
+  /** Renders an initiative's page, with what the visitor may do there, and any failed form. */
+  async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms: InitiativeForms = {}, status: 200 | FailedStatus = 200) {
+    const actor = c.get('actor');
+    const criteria = recognitionCriteria(initiative, taxonomy);
+    const may = (rule: (a: Actor, i: InitiativeDetail) => boolean) => rule(actor, initiative);
+    const can = {
+      edit: may(initiativePolicy.edit),
+      seeContacts: may(initiativePolicy.seeCommitteeContacts),
+      invite: may(initiativePolicy.invite),
+      removeMember: may(initiativePolicy.removeMember),
+      leave: may(initiativePolicy.leave),
+      acceptPrinciples: may(initiativePolicy.acceptPrinciples),
+      requestRecognition: may(initiativePolicy.requestRecognition) && readyForRecognition(criteria) && requestableStatuses.includes(initiative.status),
+      delist: initiativePolicy.delist(actor, initiative) && initiative.status === 'listed',
+    };
+    const [invitations, lastDecision, history, contacts] = await Promise.all([
+      can.invite ? openInvitations(db, initiative.id, timestamp(services.clock())) : Promise.resolve([]),
+      latestRecognitionRequest(db, initiative.id),
+      publicHistoryOf(db, initiative.id),
+      can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
+    ]);
+    const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
+    return page(c, initiative.name, (
+      <InitiativePage
+        initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
+        contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
+      />
+    ), status);
+  }
+
+  /** Emails every coordinator of an initiative, each in their own language. */
+  async function mailCoordinators(initiative: { id: string; slug: string; name: string }, key: string, values: Record<string, string>) {
+    for (const coordinator of await coordinatorMailboxes(db, initiative.id)) {
+      const locale = isLocale(coordinator.locale) ? coordinator.locale : 'en';
+      await services.mailer.send(composeMail(locale, key, coordinator.email, { ...values, name: initiative.name, link: `${config.baseUrl}${pathOf(initiative)}` }));
+    }
+  }
+
+  /** The steps every form on an initiative's page shares: find it, and show it again with a failed form. */
+  const onInitiativePage = (form: keyof InitiativeForms) => ({
+    load: loadInitiative,
+    retry: (c: Context<AppEnv>, failed: FailedForm, { subject, status }: { subject: InitiativeDetail; status: FailedStatus }) =>
+      showInitiative(c, subject, { [form]: failed }, status),
   });
+
+  app.get('/', async (c) => page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />));
 
   app.get('/initiatives', async (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
@@ -120,7 +121,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     const header = ['slug', 'name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'status', 'url'];
     const rows = items.map((i) => [
       i.slug, i.name, i.acronym, i.type, i.countries.join('|'), i.region, i.year_established, i.website, i.languages.join('|'), i.status,
-      `${services.config.baseUrl}/initiatives/${i.slug}`,
+      `${config.baseUrl}${pathOf(i)}`,
     ]);
     return c.body(toCsv(header, rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
@@ -128,9 +129,15 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     });
   });
 
+  const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('initiatives.form.create_title'), (
+      <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+    ), status);
+
   app.get('/initiatives/new', (c) => {
     const t = c.get('t');
-    if (c.get('actor').user && !initiativePolicy.create(c.get('actor'), undefined)) {
+    const actor = c.get('actor');
+    if (actor.user && !initiativePolicy.create(actor, undefined)) {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
@@ -139,23 +146,20 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
         </>
       ), 403);
     }
-    authorize(c.get('actor'), initiativePolicy.create, undefined);
-    const user = c.get('actor').user!;
-    const values = { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') };
-    return page(c, c.get('t')('initiatives.form.create_title'), <InitiativeForm action="/initiatives" values={values} editing={false} cancel="/my/initiatives" />);
+    authorize(actor, initiativePolicy.create, undefined);
+    const { user } = actor;
+    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') });
   });
 
-  app.post('/initiatives', async (c) => {
-    authorize(c.get('actor'), initiativePolicy.create, undefined);
-    const t = c.get('t');
-    const values = await readForm(c);
-    const parsed = validate(InitiativeCreateSchema, initiativeFormToInput(values), t);
-    if (!parsed.ok) {
-      return page(c, t('initiatives.form.create_title'), <InitiativeForm action="/initiatives" values={values} errors={initiativeFormErrors(parsed.errors)} editing={false} cancel="/my/initiatives" />, 422);
-    }
-    const { slug } = await createInitiative(commandContext(c), parsed.data);
-    return c.redirect(`/initiatives/${slug}?notice=created`, 303);
-  });
+  app.post('/initiatives', formAction({
+    allow: initiativePolicy.create,
+    schema: InitiativeCreateSchema,
+    fromForm: initiativeFormToInput,
+    toFields: initiativeFormErrors,
+    run: createInitiative,
+    done: (_, created) => withNotice(pathOf(created), 'created'),
+    retry: (c, failed, { status }) => creationForm(c, failed.values, failed, status),
+  }));
 
   app.get('/initiatives/:slug', async (c) => {
     const initiative = await loadInitiative(c);
@@ -163,145 +167,122 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     return showInitiative(c, initiative);
   });
 
+  const editForm = (c: Context<AppEnv>, initiative: InitiativeDetail, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('initiatives.form.edit_title'), (
+      <InitiativeForm action={`${pathOf(initiative)}/edit`} values={failed?.values ?? formValues(initiative)} errors={failed?.errors} editing cancel={pathOf(initiative)} />
+    ), status);
+
   app.get('/initiatives/:slug/edit', async (c) => {
     const initiative = await loadInitiative(c);
     if (!initiative) return c.notFound();
     authorize(c.get('actor'), initiativePolicy.edit, initiative);
-    const href = `/initiatives/${initiative.slug}`;
-    return page(c, c.get('t')('initiatives.form.edit_title'), <InitiativeForm action={`${href}/edit`} values={formValues(initiative)} editing cancel={href} />);
+    return editForm(c, initiative);
   });
 
-  app.post('/initiatives/:slug/edit', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    authorize(c.get('actor'), initiativePolicy.edit, initiative);
-    const t = c.get('t');
-    const values = await readForm(c);
-    const parsed = validate(InitiativeCreateSchema, initiativeFormToInput(values), t);
-    const href = `/initiatives/${initiative.slug}`;
-    if (!parsed.ok) {
-      return page(c, t('initiatives.form.edit_title'), <InitiativeForm action={`${href}/edit`} values={values} errors={initiativeFormErrors(parsed.errors)} editing cancel={href} />, 422);
-    }
-    await updateInitiative(commandContext(c), initiative.id, parsed.data);
-    return c.redirect(`${href}?notice=saved`, 303);
-  });
+  app.post('/initiatives/:slug/edit', formAction({
+    load: loadInitiative,
+    allow: initiativePolicy.edit,
+    schema: InitiativeCreateSchema,
+    fromForm: initiativeFormToInput,
+    toFields: initiativeFormErrors,
+    run: (ctx, input, initiative) => updateInitiative(ctx, initiative.id, input),
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'saved'),
+    retry: (c, failed, { subject, status }) => editForm(c, subject, failed, status),
+  }));
 
-  app.post('/initiatives/:slug/committee/invite', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    authorize(c.get('actor'), initiativePolicy.invite, initiative);
-    const values = await readForm(c);
-    const parsed = validate(CommitteeInviteSchema, values, c.get('t'));
-    if (!parsed.ok) return showInitiative(c, initiative, { invite: { values, errors: parsed.errors } }, 422);
-    if (!invitationLimiter.attempt(c.get('actor').user!.id, services.clock().getTime())) {
-      return showInitiative(c, initiative, { invite: { values, errors: { _form: c.get('t')('accounts.errors.too_many_attempts') } } }, 429);
-    }
-    const secret = await inviteMember(commandContext(c), initiative.id, parsed.data);
-    const inviter = c.get('actor').user!;
-    await services.mailer.send(composeMail(c.get('locale'), 'initiatives.mail.invitation', parsed.data.email, {
-      link: `${services.config.baseUrl}/invitations/${secret}`, name: initiative.name, inviter: inviter.name,
-    }));
-    return c.redirect(`/initiatives/${initiative.slug}?notice=invited#committee-title`, 303);
-  });
+  app.post('/initiatives/:slug/committee/invite', formAction({
+    ...onInitiativePage('invite'),
+    allow: initiativePolicy.invite,
+    limit: (_, actor) => (invitationLimiter.attempt(actor.user.id, services.clock().getTime()) ? null : refuse('accounts.errors.too_many_attempts', { status: 429 }).refusal),
+    schema: CommitteeInviteSchema,
+    run: (ctx, input, initiative) => inviteMember(ctx, initiative.id, input),
+    done: async (c, { secret }, { subject, actor, input }) => {
+      await services.mailer.send(composeMail(c.get('locale'), 'initiatives.mail.invitation', input.email, {
+        link: `${config.baseUrl}/invitations/${secret}`, name: subject.name, inviter: actor.user.name,
+      }));
+      return withNotice(pathOf(subject), 'invited', 'committee-title');
+    },
+  }));
 
-  app.post('/initiatives/:slug/committee/:member/remove', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    const actor = c.get('actor');
-    const memberId = c.req.param('member');
-    const leaving = initiative.committee.some((m) => m.id === memberId && m.user_id === actor.user?.id);
-    authorize(actor, leaving ? initiativePolicy.leave : initiativePolicy.removeMember, initiative);
-    const result = await removeFromCommittee(commandContext(c), initiative.id, memberId);
-    if (result === 'not_member') return c.notFound();
-    const notice = result === 'last_coordinator' ? 'last_coordinator' : leaving ? 'left' : 'removed';
-    return c.redirect(`/initiatives/${initiative.slug}?notice=${notice}`, 303);
-  });
+  app.post('/initiatives/:slug/committee/:member/remove', formAction({
+    load: async (c) => {
+      const initiative = await loadInitiative(c);
+      return initiative && { initiative, memberId: c.req.param('member') ?? '' };
+    },
+    allow: initiativePolicy.removeFromCommittee,
+    schema: noFields,
+    run: (ctx, _, { initiative, memberId }) => removeFromCommittee(ctx, initiative.id, memberId),
+    done: (_, outcome, { subject }) => withNotice(pathOf(subject.initiative), outcome, 'committee-title'),
+    retry: (c, failed, { subject, status }) => showInitiative(c, subject.initiative, { committee: failed }, status),
+  }));
 
-  app.post('/initiatives/:slug/principles', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    authorize(c.get('actor'), initiativePolicy.acceptPrinciples, initiative);
-    const parsed = validate(PrinciplesSchema, await readForm(c), c.get('t'));
-    if (!parsed.ok) return showInitiative(c, initiative, { principles: parsed.errors }, 422);
-    await acceptPrinciples(commandContext(c), initiative.id);
-    return c.redirect(`/initiatives/${initiative.slug}?notice=principles#recognition-title`, 303);
-  });
+  app.post('/initiatives/:slug/principles', formAction({
+    ...onInitiativePage('principles'),
+    allow: initiativePolicy.acceptPrinciples,
+    schema: PrinciplesSchema,
+    run: (ctx, _, initiative) => acceptPrinciples(ctx, initiative.id),
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'principles', 'recognition-title'),
+  }));
 
-  app.post('/initiatives/:slug/recognition', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    authorize(c.get('actor'), initiativePolicy.requestRecognition, initiative);
-    if (!readyForRecognition(recognitionCriteria(initiative)) || !(await requestRecognition(commandContext(c), initiative.id))) {
-      return showInitiative(c, initiative, { recognition: c.get('t')('initiatives.errors.not_ready') }, 422);
-    }
-    return c.redirect(`/initiatives/${initiative.slug}?notice=requested#recognition-title`, 303);
-  });
+  app.post('/initiatives/:slug/recognition', formAction({
+    ...onInitiativePage('recognition'),
+    allow: initiativePolicy.requestRecognition,
+    schema: noFields,
+    run: (ctx, _, initiative) => requestRecognition(ctx, initiative.id, taxonomy),
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'requested', 'recognition-title'),
+  }));
 
-  app.post('/initiatives/:slug/delist', async (c) => {
-    const initiative = await loadInitiative(c);
-    if (!initiative) return c.notFound();
-    authorize(c.get('actor'), initiativePolicy.delist, undefined);
-    const values = await readForm(c);
-    const parsed = validate(DelistSchema, values, c.get('t'));
-    if (!parsed.ok) return showInitiative(c, initiative, { delist: { values, errors: parsed.errors } }, 422);
-    if (await delistInitiative(commandContext(c), initiative.id, parsed.data.reason)) {
-      await mailCoordinators(c, initiative.id, 'initiatives.mail.delisted', { reason: parsed.data.reason });
-    }
-    return c.redirect(`/initiatives/${initiative.slug}?notice=delisted`, 303);
-  });
+  app.post('/initiatives/:slug/delist', formAction({
+    ...onInitiativePage('delist'),
+    allow: initiativePolicy.delist,
+    schema: DelistSchema,
+    run: (ctx, input, initiative) => delistInitiative(ctx, initiative.id, input.reason),
+    done: async (_, __, { subject, input }) => {
+      await mailCoordinators(subject, 'initiatives.mail.delisted', { reason: input.reason });
+      return withNotice(pathOf(subject), 'delisted');
+    },
+  }));
 
   const invitationGone = (c: Context<AppEnv>) => page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage />, 404);
 
+  /** An invitation still open, found by the secret in its link. */
   async function loadInvitation(c: Context<AppEnv>) {
     const token = c.req.param('token') ?? '';
     const invitation = token.length < 100 ? await findInvitationByTokenHash(db, hashSecret(token)) : undefined;
     const open = invitation && invitation.answered_at === null && invitation.expires_at > timestamp(services.clock());
     return open ? { token, invitation } : undefined;
   }
+  type OpenInvitation = NonNullable<Awaited<ReturnType<typeof loadInvitation>>>;
+
+  const invitationPage = (c: Context<AppEnv>, { token, invitation }: OpenInvitation, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
+      <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} values={failed?.values} errors={failed?.errors} />
+    ), status);
 
   app.get('/invitations/:token', async (c) => {
     const found = await loadInvitation(c);
     if (!found) return invitationGone(c);
-    authorize(c.get('actor'), initiativePolicy.answerInvitation, undefined);
-    const { invitation, token } = found;
-    return page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
-      <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} />
-    ));
+    authorize(c.get('actor'), initiativePolicy.answerInvitation, found);
+    return invitationPage(c, found);
   });
 
-  app.post('/invitations/:token', async (c) => {
-    const found = await loadInvitation(c);
-    if (!found) return invitationGone(c);
-    authorize(c.get('actor'), initiativePolicy.answerInvitation, undefined);
-    const { invitation, token } = found;
-    const values = await readForm(c);
-    if (values.answer === 'decline') {
-      await answerInvitation(commandContext(c), invitation.id, { accept: false });
-      return c.redirect('/my/initiatives', 303);
-    }
-    const parsed = validate(InvitationAnswerSchema, values, c.get('t'));
-    if (!parsed.ok) {
-      return page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
-        <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} values={values} errors={parsed.errors} />
-      ), 422);
-    }
-    const result = await answerInvitation(commandContext(c), invitation.id, { accept: true, seat: parsed.data });
-    if (result === 'gone') return invitationGone(c);
-    if (result === 'role_not_offered') {
-      return page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
-        <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} values={values}
-          errors={{ role: c.get('t')('common.errors.invalid_choice') }} />
-      ), 422);
-    }
-    return c.redirect(`/initiatives/${invitation.initiative_slug}?notice=joined`, 303);
-  });
+  app.post('/invitations/:token', formAction({
+    load: loadInvitation,
+    missing: invitationGone,
+    allow: initiativePolicy.answerInvitation,
+    schema: InvitationAnswerSchema,
+    run: (ctx, input, { invitation }) =>
+      answerInvitation(ctx, invitation.id, input.answer === 'decline' ? { accept: false } : { accept: true, seat: input }),
+    done: (_, outcome, { subject }) => (outcome === 'declined' ? '/my/initiatives' : withNotice(`/initiatives/${subject.invitation.initiative_slug}`, 'joined')),
+    retry: (c, failed, { subject, status }) => invitationPage(c, subject, failed, status),
+  }));
 
   app.get('/my/initiatives', async (c) => {
     const actor = c.get('actor');
     authorize(actor, initiativePolicy.seeOwnInitiatives, undefined);
     const [memberships, invitations] = await Promise.all([
-      membershipsOf(db, actor.user!.id),
-      invitationsFor(db, actor.user!.email, timestamp(services.clock())),
+      membershipsOf(db, actor.user.id),
+      invitationsFor(db, actor.user.email, timestamp(services.clock())),
     ]);
     return page(c, c.get('t')('initiatives.mine.title'), <MyInitiativesPage memberships={memberships} invitations={invitations} />);
   });
@@ -311,29 +292,32 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     return page(c, c.get('t')('initiatives.queue.title'), <RecognitionQueuePage queue={await recognitionQueue(db)} notice={c.req.query('notice')} />);
   });
 
-  async function showReview(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-    const request = await findQueuedRequest(db, c.req.param('id') ?? '');
-    if (!request) return c.notFound();
+  const loadRequest = (c: Context<AppEnv>) => findQueuedRequest(db, c.req.param('id') ?? '');
+  type Request = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+
+  async function showReview(c: Context<AppEnv>, request: Request, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const initiative = (await findInitiativeBySlug(db, request.slug))!;
     const title = c.get('t')('initiatives.queue.review_title', { name: request.name });
-    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative)} values={values} errors={errors} />, errors ? 422 : 200);
+    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} values={failed?.values} errors={failed?.errors} />, status);
   }
 
   app.get('/secretariat/recognition/:id', async (c) => {
     authorize(c.get('actor'), initiativePolicy.reviewRecognition, undefined);
-    return showReview(c);
+    const request = await loadRequest(c);
+    return request ? showReview(c, request) : c.notFound();
   });
 
-  app.post('/secretariat/recognition/:id', async (c) => {
-    authorize(c.get('actor'), initiativePolicy.reviewRecognition, undefined);
-    const values = await readForm(c);
-    const parsed = validate(RecognitionDecisionSchema, values, c.get('t'));
-    if (!parsed.ok) return showReview(c, values, parsed.errors);
-    const initiativeId = await decideRecognition(commandContext(c), c.req.param('id'), parsed.data);
-    if (!initiativeId) return c.notFound();
-    const approved = parsed.data.decision === 'approve';
-    await mailCoordinators(c, initiativeId, approved ? 'initiatives.mail.approved' : 'initiatives.mail.returned', { comments: parsed.data.comments ?? '' });
-    return c.redirect(`/secretariat/recognition?notice=${approved ? 'approved' : 'returned'}`, 303);
-  });
-
+  app.post('/secretariat/recognition/:id', formAction({
+    load: loadRequest,
+    allow: initiativePolicy.reviewRecognition,
+    authorizeBeforeLoading: true,
+    schema: RecognitionDecisionSchema,
+    run: (ctx, input, request) => decideRecognition(ctx, request.id, input, taxonomy),
+    done: async (_, __, { subject, input }) => {
+      const approved = input.decision === 'approve';
+      await mailCoordinators({ id: subject.initiative_id, slug: subject.slug, name: subject.name }, approved ? 'initiatives.mail.approved' : 'initiatives.mail.returned', { comments: input.comments ?? '' });
+      return `/secretariat/recognition?notice=${approved ? 'approved' : 'returned'}`;
+    },
+    retry: (c, failed, { subject, status }) => showReview(c, subject, failed, status),
+  }));
 }

@@ -1,31 +1,39 @@
-import type { Actor } from '../../platform/http/env.ts';
-import type { Rule } from '../../platform/policy.ts';
-import { isSecretariat, isSignedIn, isVerified } from '../../platform/policy.ts';
+import type { ActorUser } from '../../platform/auth/identity.ts';
+import { anyone, isSecretariat, isVerified, signedIn } from '../../platform/policy.ts';
 
 /** What the rules need to know about an initiative: who sits on its committee, in which role. */
 export interface Committee {
-  committee: ReadonlyArray<{ user_id: string; role: string }>;
+  committee: ReadonlyArray<{ id: string; user_id: string; role: string }>;
 }
 
-function seatOf(actor: Actor, initiative: Committee) {
-  return actor.user ? initiative.committee.find((m) => m.user_id === actor.user!.id) : undefined;
+const seatOf = (user: ActorUser, initiative: Committee) => initiative.committee.find((m) => m.user_id === user.id);
+const isCommitteeMember = (user: ActorUser, initiative: Committee): boolean => seatOf(user, initiative) !== undefined;
+const isCoordinator = (user: ActorUser, initiative: Committee): boolean => seatOf(user, initiative)?.role === 'coordinator';
+
+/** A seat someone is taken off: their own (leaving) or another's (removing). */
+export interface SeatOnCommittee {
+  initiative: Committee;
+  memberId: string;
 }
 
-export const isCommitteeMember = (actor: Actor, initiative: Committee): boolean => seatOf(actor, initiative) !== undefined;
-export const isCoordinator = (actor: Actor, initiative: Committee): boolean => seatOf(actor, initiative)?.role === 'coordinator';
+const isOwnSeat = (user: ActorUser, { initiative, memberId }: SeatOnCommittee) =>
+  initiative.committee.some((m) => m.id === memberId && m.user_id === user.id);
 
 /** Who may do what in the initiative registry: one rule per action. */
 export const initiativePolicy = {
-  create: ((actor) => isVerified(actor)) as Rule,
-  edit: ((actor, initiative) => isCoordinator(actor, initiative) || isSecretariat(actor)) as Rule<Committee>,
-  seeCommitteeContacts: ((actor, initiative) => isCommitteeMember(actor, initiative) || isSecretariat(actor)) as Rule<Committee>,
-  invite: ((actor, initiative) => isCoordinator(actor, initiative)) as Rule<Committee>,
-  removeMember: ((actor, initiative) => isCoordinator(actor, initiative)) as Rule<Committee>,
-  leave: ((actor, initiative) => isCommitteeMember(actor, initiative)) as Rule<Committee>,
-  acceptPrinciples: ((actor, initiative) => isCoordinator(actor, initiative)) as Rule<Committee>,
-  requestRecognition: ((actor, initiative) => isCoordinator(actor, initiative)) as Rule<Committee>,
-  answerInvitation: ((actor) => isSignedIn(actor)) as Rule,
-  seeOwnInitiatives: ((actor) => isSignedIn(actor)) as Rule,
-  reviewRecognition: ((actor) => isSecretariat(actor)) as Rule,
-  delist: ((actor) => isSecretariat(actor)) as Rule,
+  view: anyone<Committee>(),
+  create: signedIn(isVerified),
+  edit: signedIn<Committee>((user, initiative) => isCoordinator(user, initiative) || isSecretariat(user)),
+  seeCommitteeContacts: signedIn<Committee>((user, initiative) => isCommitteeMember(user, initiative) || isSecretariat(user)),
+  invite: signedIn<Committee>(isCoordinator),
+  /** Anyone on the committee may leave; a coordinator may take others off. */
+  removeFromCommittee: signedIn<SeatOnCommittee>((user, seat) => isOwnSeat(user, seat) || isCoordinator(user, seat.initiative)),
+  leave: signedIn<Committee>(isCommitteeMember),
+  removeMember: signedIn<Committee>(isCoordinator),
+  acceptPrinciples: signedIn<Committee>(isCoordinator),
+  requestRecognition: signedIn<Committee>(isCoordinator),
+  answerInvitation: signedIn<unknown>(),
+  seeOwnInitiatives: signedIn(),
+  reviewRecognition: signedIn<unknown>(isSecretariat),
+  delist: signedIn<unknown>(isSecretariat),
 };

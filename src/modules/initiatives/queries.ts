@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { escapeLike, foldForSearch } from '../../platform/text.ts';
+import { publicPeople, mailboxes } from '../accounts/index.ts';
 import type { DirectoryQuery } from './schema.ts';
 import { statusFilters } from './vocabulary.ts';
-import type { InitiativesTable } from '../../platform/db/schema.ts';
+import { registryDb, type InitiativesTable, type RegistryTables } from './tables.ts';
 
 export type InitiativeRow = InitiativesTable;
 
@@ -14,7 +15,7 @@ export interface InitiativeSummary extends InitiativeRow {
 
 type Filters = Omit<DirectoryQuery, 'page' | 'sort'>;
 
-function filtered(db: Db, filters: Filters) {
+function filtered(db: Kysely<RegistryTables>, filters: Filters) {
   let query = db.selectFrom('initiatives').where('status', 'in', [...statusFilters[filters.status]]);
   if (filters.type) query = query.where('type', '=', filters.type);
   if (filters.region) query = query.where('region', '=', filters.region);
@@ -33,54 +34,91 @@ function filtered(db: Db, filters: Filters) {
   return query;
 }
 
+function byInitiative<Row extends { initiative_id: string }>(rows: Row[], value: (row: Row) => string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = map.get(row.initiative_id);
+    if (list) list.push(value(row));
+    else map.set(row.initiative_id, [value(row)]);
+  }
+  return map;
+}
+
 /** Attaches countries and languages to a page of initiatives with two queries, not one per row. */
-async function withPlaces(db: Db, rows: InitiativeRow[]): Promise<InitiativeSummary[]> {
+async function withPlaces(db: Kysely<RegistryTables>, rows: InitiativeRow[]): Promise<InitiativeSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [countries, languages] = await Promise.all([
     db.selectFrom('initiative_countries').selectAll().where('initiative_id', 'in', ids).orderBy('country').execute(),
     db.selectFrom('initiative_languages').selectAll().where('initiative_id', 'in', ids).orderBy('language').execute(),
   ]);
-  return rows.map((row) => ({
-    ...row,
-    countries: countries.filter((c) => c.initiative_id === row.id).map((c) => c.country),
-    languages: languages.filter((l) => l.initiative_id === row.id).map((l) => l.language),
-  }));
+  const countriesOf = byInitiative(countries, (r) => r.country);
+  const languagesOf = byInitiative(languages, (r) => r.language);
+  return rows.map((row) => ({ ...row, countries: countriesOf.get(row.id) ?? [], languages: languagesOf.get(row.id) ?? [] }));
 }
 
 /** One page of the directory and the total number of matches. */
 export async function listInitiatives(db: Db, query: Filters & { sort: DirectoryQuery['sort'] }, page: { limit: number; offset: number }) {
-  const base = filtered(db, query);
+  const registry = registryDb(db);
+  const base = filtered(registry, query);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let ordered = base.selectAll();
   if (query.sort === 'newest') ordered = ordered.orderBy('created_at', 'desc');
   if (query.sort === 'established') ordered = ordered.orderBy(sql`coalesce(year_established, 9999)`).orderBy('year_established', 'asc');
   const rows = await ordered.orderBy('search_name').orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return { total: Number(total), items: await withPlaces(db, rows) };
+  return { total: Number(total), items: await withPlaces(registry, rows) };
 }
 
-export async function findInitiativeBySlug(db: Db, slug: string) {
-  const row = await db.selectFrom('initiatives').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!row) return undefined;
-  const [summary] = await withPlaces(db, [row]);
-  const descriptions = await db.selectFrom('initiative_descriptions').select(['locale', 'body']).where('initiative_id', '=', row.id).execute();
-  const committee = await db
+/** A seat on a committee, with what anyone may know of the person in it. */
+export interface CommitteeSeat {
+  id: string;
+  user_id: string;
+  role: string;
+  stakeholder_group: string;
+  joined_at: string;
+  name: string;
+  affiliation: string | null;
+  verified: boolean;
+}
+
+/** The committee of an initiative, oldest seat first. */
+export async function committeeOf(db: Db, initiativeId: string): Promise<CommitteeSeat[]> {
+  const seats = await registryDb(db)
     .selectFrom('committee_members')
-    .innerJoin('users', 'users.id', 'committee_members.user_id')
-    .select([
-      'committee_members.id', 'committee_members.user_id', 'committee_members.role', 'committee_members.stakeholder_group',
-      'committee_members.joined_at', 'users.name', 'users.email', 'users.email_verified_at', 'users.affiliation',
-    ])
-    .where('committee_members.initiative_id', '=', row.id)
-    .orderBy('committee_members.joined_at')
+    .select(['id', 'user_id', 'role', 'stakeholder_group', 'joined_at'])
+    .where('initiative_id', '=', initiativeId)
+    .orderBy('joined_at')
+    .orderBy('id')
     .execute();
+  const people = await publicPeople(db, seats.map((s) => s.user_id));
+  return seats.map((seat) => {
+    const person = people.get(seat.user_id);
+    return { ...seat, name: person?.name ?? '', affiliation: person?.affiliation ?? null, verified: person?.verified ?? false };
+  });
+}
+
+/** An initiative with its places, texts and committee; no personal contact details. */
+export async function findInitiativeBySlug(db: Db, slug: string) {
+  const registry = registryDb(db);
+  const row = await registry.selectFrom('initiatives').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!row) return undefined;
+  const [[summary], descriptions, committee] = await Promise.all([
+    withPlaces(registry, [row]),
+    registry.selectFrom('initiative_descriptions').select(['locale', 'body']).where('initiative_id', '=', row.id).execute(),
+    committeeOf(db, row.id),
+  ]);
   return { ...summary!, descriptions, committee };
 }
 export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof findInitiativeBySlug>>>;
-export type CommitteeMember = InitiativeDetail['committee'][number];
+
+/** The committee's email addresses, for those the policy lets see them. */
+export async function committeeContacts(db: Db, committee: readonly CommitteeSeat[]): Promise<Map<string, string>> {
+  const boxes = await mailboxes(db, committee.map((m) => m.user_id));
+  return new Map([...boxes].map(([id, box]) => [id, box.email]));
+}
 
 export function openInvitations(db: Db, initiativeId: string, now: string) {
-  return db
+  return registryDb(db)
     .selectFrom('committee_invitations')
     .select(['id', 'email', 'role', 'created_at', 'expires_at'])
     .where('initiative_id', '=', initiativeId)
@@ -91,7 +129,7 @@ export function openInvitations(db: Db, initiativeId: string, now: string) {
 }
 
 export function latestRecognitionRequest(db: Db, initiativeId: string) {
-  return db
+  return registryDb(db)
     .selectFrom('recognition_requests')
     .selectAll()
     .where('initiative_id', '=', initiativeId)
@@ -100,22 +138,8 @@ export function latestRecognitionRequest(db: Db, initiativeId: string) {
     .executeTakeFirst();
 }
 
-/** The public history of an initiative: the audit entries marked public, newest first. */
-export function publicHistory(db: Db, initiativeId: string) {
-  return db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.action', 'audit_log.details', 'audit_log.created_at', 'users.name as actor_name'])
-    .where('audit_log.subject_type', '=', 'initiative')
-    .where('audit_log.subject_id', '=', initiativeId)
-    .where('audit_log.is_public', '=', 1)
-    .orderBy('audit_log.created_at', 'desc')
-    .limit(100)
-    .execute();
-}
-
 /** Listed initiatives per country, for the map. */
-export async function listedCountsByCountry(db: Db): Promise<Map<string, number>> {
+async function listedCountsByCountry(db: Kysely<RegistryTables>): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('initiative_countries')
     .innerJoin('initiatives', 'initiatives.id', 'initiative_countries.initiative_id')
@@ -126,7 +150,7 @@ export async function listedCountsByCountry(db: Db): Promise<Map<string, number>
   return new Map(rows.map((r) => [r.country, Number(r.n)]));
 }
 
-export async function listedCountsBy(db: Db, column: 'type' | 'region'): Promise<Map<string | null, number>> {
+async function listedCountsBy(db: Kysely<RegistryTables>, column: 'type' | 'region'): Promise<Map<string | null, number>> {
   const rows = await db
     .selectFrom('initiatives')
     .select([column, (eb) => eb.fn.countAll<number>().as('n')])
@@ -136,28 +160,42 @@ export async function listedCountsBy(db: Db, column: 'type' | 'region'): Promise
   return new Map(rows.map((r) => [r[column] as string | null, Number(r.n)]));
 }
 
+/** What the portal shows about the whole registry: listed initiatives per country, type and region. */
+export async function registryOverview(db: Db) {
+  const registry = registryDb(db);
+  const [byCountry, byType, byRegion] = await Promise.all([listedCountsByCountry(registry), listedCountsBy(registry, 'type'), listedCountsBy(registry, 'region')]);
+  return { byCountry, byType, byRegion, total: [...byType.values()].reduce((a, b) => a + b, 0) };
+}
+export type RegistryOverview = Awaited<ReturnType<typeof registryOverview>>;
+
 function queuedRequests(db: Db) {
-  return db
+  return registryDb(db)
     .selectFrom('recognition_requests')
     .innerJoin('initiatives', 'initiatives.id', 'recognition_requests.initiative_id')
-    .innerJoin('users', 'users.id', 'recognition_requests.requested_by')
     .select([
-      'recognition_requests.id', 'recognition_requests.requested_at', 'initiatives.slug', 'initiatives.name',
-      'initiatives.type', 'users.name as requested_by_name',
+      'recognition_requests.id', 'recognition_requests.requested_at', 'recognition_requests.requested_by', 'initiatives.id as initiative_id',
+      'initiatives.slug', 'initiatives.name', 'initiatives.type',
     ])
     .where('recognition_requests.decision', 'is', null);
 }
 
-export function recognitionQueue(db: Db) {
-  return queuedRequests(db).orderBy('recognition_requests.requested_at').execute();
+/** The requests waiting for the secretariat, oldest first, with who asked. */
+export async function recognitionQueue(db: Db) {
+  const queue = await queuedRequests(db).orderBy('recognition_requests.requested_at').execute();
+  const people = await publicPeople(db, queue.map((r) => r.requested_by));
+  return queue.map((r) => ({ ...r, requested_by_name: people.get(r.requested_by)?.name ?? '' }));
 }
+export type QueuedRequest = Awaited<ReturnType<typeof recognitionQueue>>[number];
 
-export function findQueuedRequest(db: Db, requestId: string) {
-  return queuedRequests(db).select('initiatives.id as initiative_id').where('recognition_requests.id', '=', requestId).executeTakeFirst();
+export async function findQueuedRequest(db: Db, requestId: string): Promise<QueuedRequest | undefined> {
+  const request = await queuedRequests(db).where('recognition_requests.id', '=', requestId).executeTakeFirst();
+  if (!request) return undefined;
+  const people = await publicPeople(db, [request.requested_by]);
+  return { ...request, requested_by_name: people.get(request.requested_by)?.name ?? '' };
 }
 
 export function membershipsOf(db: Db, userId: string) {
-  return db
+  return registryDb(db)
     .selectFrom('committee_members')
     .innerJoin('initiatives', 'initiatives.id', 'committee_members.initiative_id')
     .select(['initiatives.slug', 'initiatives.name', 'initiatives.status', 'committee_members.role', 'committee_members.stakeholder_group'])
@@ -167,7 +205,7 @@ export function membershipsOf(db: Db, userId: string) {
 }
 
 export function invitationsFor(db: Db, email: string, now: string) {
-  return db
+  return registryDb(db)
     .selectFrom('committee_invitations')
     .innerJoin('initiatives', 'initiatives.id', 'committee_invitations.initiative_id')
     .select(['committee_invitations.id', 'committee_invitations.role', 'initiatives.name', 'initiatives.slug'])
@@ -178,7 +216,7 @@ export function invitationsFor(db: Db, email: string, now: string) {
 }
 
 export function findInvitationByTokenHash(db: Db, tokenHash: string) {
-  return db
+  return registryDb(db)
     .selectFrom('committee_invitations')
     .innerJoin('initiatives', 'initiatives.id', 'committee_invitations.initiative_id')
     .selectAll('committee_invitations')
@@ -187,9 +225,13 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** What the portal shows about the whole registry: listed initiatives per country, type and region. */
-export async function registryOverview(db: Db) {
-  const [byCountry, byType, byRegion] = await Promise.all([listedCountsByCountry(db), listedCountsBy(db, 'type'), listedCountsBy(db, 'region')]);
-  return { byCountry, byType, byRegion, total: [...byType.values()].reduce((a, b) => a + b, 0) };
+/** Coordinators' mailboxes, to tell them of a decision on their initiative. */
+export async function coordinatorMailboxes(db: Db, initiativeId: string) {
+  const seats = await registryDb(db)
+    .selectFrom('committee_members')
+    .select('user_id')
+    .where('initiative_id', '=', initiativeId)
+    .where('role', '=', 'coordinator')
+    .execute();
+  return [...(await mailboxes(db, seats.map((s) => s.user_id))).values()];
 }
-export type RegistryOverview = Awaited<ReturnType<typeof registryOverview>>;

@@ -1,3 +1,4 @@
+import type { StakeholderTaxonomy } from '../../platform/stakeholders.ts';
 import { minimumStakeholderGroups } from './vocabulary.ts';
 
 export type CriterionState = 'met' | 'unmet' | 'pending';
@@ -14,14 +15,15 @@ export interface Criterion {
 interface Subject {
   website: string | null;
   principles_accepted_at: string | null;
-  committee: ReadonlyArray<{ role: string; stakeholder_group: string; email_verified_at: string | null }>;
+  committee: ReadonlyArray<{ role: string; stakeholder_group: string; verified: boolean }>;
 }
 
 /** The IGF's recognition criteria, checked live against the initiative as it stands. */
-export function recognitionCriteria(initiative: Subject): Criterion[] {
+export function recognitionCriteria(initiative: Subject, taxonomy: StakeholderTaxonomy): Criterion[] {
   // Only members who verified their email count: a committee of throwaway accounts is no committee.
-  const groups = new Set(initiative.committee.filter((m) => m.email_verified_at !== null).map((m) => m.stakeholder_group)).size;
-  const verifiedCoordinator = initiative.committee.some((m) => m.role === 'coordinator' && m.email_verified_at !== null);
+  const verified = initiative.committee.filter((m) => m.verified);
+  const groups = new Set(verified.map((m) => taxonomy.groupOf(m.stakeholder_group))).size;
+  const verifiedCoordinator = verified.some((m) => m.role === 'coordinator');
   return [
     {
       key: 'stakeholder_groups',

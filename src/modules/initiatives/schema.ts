@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailAddress, list, multiLine, optional, singleLine, webAddress, wholeNumber, checked } from '../../platform/validation.ts';
 import { isCountryCode } from '../../platform/geo/iso3166.ts';
 import { locales } from '../../platform/i18n/index.ts';
-import { stakeholderGroups } from '../../platform/stakeholders.ts';
+import { stakeholderKeys } from '../../platform/stakeholders.ts';
 import { committeeRoles, initiativeTypes, regions, statusFilters } from './vocabulary.ts';
 
 const countryCode = z.string().refine(isCountryCode, { message: 'common.errors.invalid_choice' });
@@ -65,11 +65,18 @@ export const CommitteeInviteSchema = z.object({
 });
 export type CommitteeInviteInput = z.output<typeof CommitteeInviteSchema>;
 
-export const InvitationAnswerSchema = z.object({
-  stakeholder_group: z.enum(stakeholderGroups),
+/** The seat an invitee accepts: the group they sit for and their role. */
+const SeatSchema = z.object({
+  stakeholder_group: z.enum(stakeholderKeys),
   role: z.enum(committeeRoles),
 });
-export type InvitationAnswerInput = z.output<typeof InvitationAnswerSchema>;
+export type InvitationAnswerInput = z.output<typeof SeatSchema>;
+
+/** The invitation form's two buttons: accept (the default) with a seat, or decline. */
+export const InvitationAnswerSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !('answer' in v) ? { ...v, answer: 'accept' } : v),
+  z.discriminatedUnion('answer', [z.object({ answer: z.literal('decline') }), SeatSchema.extend({ answer: z.literal('accept') })]),
+);
 
 export const PrinciplesSchema = z.object({
   principles: checked.refine((v) => v, { message: 'initiatives.errors.principles_needed' }),

@@ -4,23 +4,40 @@ import { eachDatabase } from '../../../tests/support/databases.ts';
 import { newId, timestamp } from './index.ts';
 
 eachDatabase('ids, timestamps, flags and unicode text round-trip unchanged', async ({ db }) => {
+  // A table shaped like users (the accounts module's), made here so the platform's test stands alone.
+  await db.schema
+    .createTable('round_trip')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('locale', 'text', (c) => c.notNull())
+    .addColumn('country', 'text')
+    .addColumn('stakeholder_group', 'text', (c) => c.notNull())
+    .addColumn('affiliation', 'text')
+    .addColumn('capacity', 'text', (c) => c.notNull())
+    .addColumn('email_verified_at', 'text')
+    .addColumn('is_secretariat', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
   const id = newId();
   const at = timestamp(new Date('2026-03-04T05:06:07.089Z'));
   await db
-    .insertInto('users')
+    .insertInto('round_trip')
     .values({
       id, email: 'rt@example.org', name: 'Ñandú “Çà” 漢字 🙂', password_hash: 'x', locale: 'es',
       country: 'CO', stakeholder_group: 'academia', affiliation: null, capacity: 'personal',
       email_verified_at: at, is_secretariat: 1, created_at: at, updated_at: at,
     })
     .execute();
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('round_trip').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(row.id, id);
   assert.equal(row.name, 'Ñandú “Çà” 漢字 🙂');
   assert.equal(row.email_verified_at, '2026-03-04T05:06:07.089Z');
   assert.equal(row.is_secretariat, 1);
   assert.equal(row.affiliation, null);
-  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db.selectFrom('round_trip').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   assert.equal(n, 1);
   assert.equal(typeof n, 'number');
 });

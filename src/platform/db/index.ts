@@ -1,15 +1,23 @@
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DB } from './schema.ts';
-import { migrations } from '../../../migrations/index.ts';
 
-export type { DB } from './schema.ts';
 export type Dialect = 'sqlite' | 'postgres';
-export type Db = Kysely<DB>;
-export type Tx = Transaction<DB>;
+
+/**
+ * The database handle passed between layers. Each owner narrows it to its own tables with
+ * `tablesOf`, so a module's code can only name the tables it owns (the type checker refuses
+ * the others); other modules' data is reached through their `index.ts`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = Kysely<any>;
+
+/** The handle typed with one owner's tables. A cast, free at run time. */
+export function tablesOf<Tables>(db: Db): Kysely<Tables> {
+  return db as Kysely<Tables>;
+}
 
 export interface Database {
   db: Db;
@@ -70,7 +78,7 @@ function retainingConnection(file: string) {
 }
 
 function openSqlite(file: string): Database {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: retainingConnection(file) }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: retainingConnection(file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -83,21 +91,13 @@ function openPostgres(url: string, schema?: string): Database {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', schema, close: () => db.destroy() };
 }
 
-/** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrate(database: Database): Promise<string[]> {
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrations },
-    // Kysely looks for its own tables by schema; without this it would find another schema's.
-    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+/** Which database a handle (or a transaction) talks to. */
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** Answers true when the database answers a trivial query (used by /healthz). */
@@ -118,4 +118,21 @@ export function newId(): string {
 /** The one timestamp format stored on both databases: ISO 8601 UTC with milliseconds. */
 export function timestamp(date: Date): string {
   return date.toISOString();
+}
+
+/**
+ * Locks a row until the transaction ends, so that commands checking an invariant over it (the
+ * last coordinator, one decision per request) run one after another on PostgreSQL. SQLite needs
+ * nothing: it runs one writing transaction at a time.
+ */
+export async function lockRow(tx: Db, table: string, id: string): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(tx);
+}
+
+/**
+ * Makes transactions that name the same key run one after another on PostgreSQL (a transaction
+ * advisory lock), for invariants no single row holds, such as a free slug. SQLite needs nothing.
+ */
+export async function serializeOn(tx: Db, key: string): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
 }

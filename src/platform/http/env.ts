@@ -3,19 +3,14 @@ import type { Db, Dialect } from '../db/index.ts';
 import type { Config } from '../config.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Mailer } from '../mail/index.ts';
-import type { UsersTable } from '../db/schema.ts';
+import type { Actor, IdentityProvider } from '../auth/identity.ts';
 
-export type User = UsersTable;
-
-/** Who is asking: a signed-in user or an anonymous visitor (user null). */
-export interface Actor {
-  user: User | null;
-}
+export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
 
 /** What every command receives, so that tests control time and identity. */
-export interface CommandContext {
+export interface CommandContext<A extends Actor = Actor> {
   db: Db;
-  actor: Actor;
+  actor: A;
   locale: Locale;
   now: Date;
 }
@@ -29,6 +24,8 @@ export interface Services {
   log: Logger;
   /** Tests pin time; production uses the clock. */
   clock: () => Date;
+  /** Who a session or token belongs to (from the module that provides it). */
+  identity: IdentityProvider;
 }
 
 export interface AppEnv {

@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './env.ts';
 import { isLocale, negotiateLocale, translator } from '../i18n/index.ts';
-import { findSession, sessionCookie } from '../auth/sessions.ts';
-import { hashSecret, newSecret, sameText, sign } from '../auth/tokens.ts';
+import { sessionCookie } from '../auth/identity.ts';
+import { newSecret, sameText, sign } from '../auth/tokens.ts';
 import { problem } from './problem.ts';
 import { unreadableBody } from './forms.ts';
 
@@ -67,7 +67,7 @@ export function secureCookie(services: Services): boolean {
   return services.config.baseUrl.startsWith('https://');
 }
 
-/** Loads the visitor from the session cookie or an API token. */
+/** Loads the visitor from the session cookie or an API token (the identity provider says whose they are). */
 export function identification(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('actor', { user: null });
@@ -75,23 +75,18 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
     c.set('viaApiToken', false);
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ') && new URL(c.req.url).pathname.startsWith('/api/')) {
-      const row = await services.db
-        .selectFrom('api_tokens')
-        .innerJoin('users', 'users.id', 'api_tokens.user_id')
-        .selectAll('users')
-        .where('api_tokens.token_hash', '=', hashSecret(authorization.slice(7).trim()))
-        .executeTakeFirst();
-      if (!row) return problem(c, 401, c.get('t')('common.errors.bad_token'));
-      c.set('actor', { user: row });
+      const user = await services.identity.fromApiToken(services.db, authorization.slice(7).trim());
+      if (!user) return problem(c, 401, c.get('t')('common.errors.bad_token'));
+      c.set('actor', { user });
       c.set('viaApiToken', true);
       return next();
     }
     const secret = getCookie(c, sessionCookie);
     if (secret) {
-      const session = await findSession(services.db, secret, services.clock());
+      const session = await services.identity.fromSession(services.db, secret, services.clock());
       if (session) {
         c.set('actor', { user: session.user });
-        c.set('sessionId', session.id);
+        c.set('sessionId', session.sessionId);
         if (!getCookie(c, languageCookie) && isLocale(session.user.locale)) {
           c.set('locale', session.user.locale);
           c.set('t', translator(session.user.locale));

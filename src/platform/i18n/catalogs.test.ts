@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { locales, negotiateLocale } from './index.ts';
+import { modules } from '../../modules/index.ts';
 
 const src = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,20 +28,28 @@ function walk(dir: string, found: string[] = []): string[] {
 }
 
 const files = walk(src);
-const catalogDirs = [...new Set(files.filter((f) => /\/i18n\/en\.json$/.test(f)).map((f) => f.replace(/en\.json$/, '')))];
-const namespaceOf = (dir: string) => (dir.includes('/platform/i18n/') ? 'common' : dir.split('/modules/')[1]!.split('/')[0]!);
+/** The catalogs the app loads: the platform's (`common`) and each module's, as its manifest declares. */
+const declared: Array<[string, string]> = [
+  ['common', fileURLToPath(new URL('./', import.meta.url))],
+  ...modules.flatMap((m): Array<[string, string]> => (m.catalogs ? [[m.name, fileURLToPath(m.catalogs)]] : [])),
+];
 
 /** namespace.key → message, per locale */
 const catalogs = new Map(locales.map((l) => [l, new Map<string, string>()]));
-for (const dir of catalogDirs) {
+for (const [namespace, dir] of declared) {
   for (const locale of locales) {
     const messages = flatten(JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')));
-    for (const [key, message] of messages) catalogs.get(locale)!.set(`${namespaceOf(dir)}.${key}`, message);
+    for (const [key, message] of messages) catalogs.get(locale)!.set(`${namespace}.${key}`, message);
   }
 }
 
+test('every catalog folder in the code is declared by its module', () => {
+  const folders = [...new Set(files.filter((f) => /\/i18n\/en\.json$/.test(f)).map((f) => f.replace(/en\.json$/, '')))];
+  assert.deepEqual(folders.filter((f) => !declared.some(([, dir]) => dir === f)), []);
+});
+
 test('every catalog has every key in es, en, pt and fr, and every message parses', () => {
-  assert.ok(catalogDirs.length >= 3);
+  assert.ok(declared.length >= 3);
   const english = catalogs.get('en')!;
   for (const locale of locales) {
     const messages = catalogs.get(locale)!;
@@ -50,12 +59,15 @@ test('every catalog has every key in es, en, pt and fr, and every message parses
   }
 });
 
+/** Literal keys passed to the translator or to a command's refusal. */
+const keyPattern = new RegExp(String.raw`\b(?:t|refuse)\(\s*'((?:${declared.map(([n]) => n).join('|')})\.[a-z_.0-9]+)'`, 'g');
+
 test('every literal message key used in the code exists in the catalogs', () => {
   const english = catalogs.get('en')!;
   const missing: string[] = [];
   for (const file of files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))) {
     const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(/\bt\(\s*'((?:common|accounts|initiatives)\.[a-z_.0-9]+)'/g)) {
+    for (const match of code.matchAll(keyPattern)) {
       if (!english.has(match[1]!)) missing.push(`${file.replace(src, 'src/')}: ${match[1]}`);
     }
   }

@@ -7,14 +7,37 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={csrfToken} />;
 }
 
-/** A POST form that always carries the CSRF token. */
-export function PostForm({ action, children, class: className, id }: { action: string; children?: Child; class?: string; id?: string }) {
+interface PostFormProps {
+  action: string;
+  children?: Child;
+  class?: string;
+  /**
+   * The form's id, also added to its action's address: when the server answers with the form
+   * again (an error), the browser scrolls to it, so the error is in view without any script.
+   */
+  anchor?: string;
+  /** Errors to list at the top of the form, each linking to its field. */
+  errors?: FieldErrors;
+  /** Field names to labels, in the form's order (the summary follows it). */
+  labels?: Record<string, string>;
+}
+
+/** A POST form that always carries the CSRF token, and lists its errors first. */
+export function PostForm({ action, children, class: className, anchor, errors, labels }: PostFormProps) {
   return (
-    <form method="post" action={action} class={className} id={id} novalidate>
+    <form method="post" action={anchor ? `${action}#${anchor}` : action} class={className} id={anchor} novalidate>
       <CsrfField />
+      <ErrorSummary errors={errors} labels={labels ?? {}} />
       {children}
     </form>
   );
+}
+
+/** The errors in the order the form shows its fields (the order of `labels`), whole-form errors first. */
+function inFormOrder(errors: FieldErrors, labels: Record<string, string>): Array<[string, string]> {
+  const order = ['_form', ...Object.keys(labels)];
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
 }
 
 /** Lists a form's errors first, each linking to its field, so screen readers hear them at once. */
@@ -26,7 +49,7 @@ export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels:
       {/* Not a heading: a summary may appear at any depth of the page's outline. */}
       <p id="error-summary-title"><strong>{t('common.errors.summary')}</strong></p>
       <ul>
-        {Object.entries(errors).map(([field, message]) => (
+        {inFormOrder(errors, labels).map(([field, message]) => (
           <li>
             {field === '_form' ? message : <a href={`#field-${field}`}>{`${labels[field] ?? field}: ${message}`}</a>}
           </li>

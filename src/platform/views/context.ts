@@ -1,15 +1,21 @@
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../http/env.ts';
+import { stakeholderLabel } from '../stakeholders.ts';
 
-/** What a view needs from the request: the translator, the locale, the visitor and the CSRF token. */
+/** What a view needs from the request: the translator, the locale, the visitor, the CSRF token and the taxonomy. */
 export function useView() {
   const c = useRequestContext<AppEnv>();
+  const t = c.get('t');
+  const stakeholders = c.get('services').config.stakeholders;
   return {
-    t: c.get('t'),
+    t,
     locale: c.get('locale'),
     // Errors can be rendered before the visitor is identified.
     actor: c.get('actor') ?? { user: null },
     csrfToken: c.get('csrfToken') ?? '',
     url: new URL(c.req.url),
+    stakeholders,
+    /** A stored stakeholder group, named as this installation's taxonomy counts it. */
+    groupLabel: (stored: string) => stakeholderLabel(stakeholders, t, stored),
   };
 }

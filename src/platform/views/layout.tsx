@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { Actor } from '../auth/identity.ts';
 import { localeNames, locales } from '../i18n/index.ts';
 import { stylesheet } from './assets.ts';
 import { useView } from './context.ts';
@@ -9,7 +10,7 @@ export interface NavLink {
   /** A catalog key. */
   label: string;
   /** Shown only when this answers true for the visitor. */
-  visible?: (actor: ReturnType<typeof useView>['actor']) => boolean;
+  visible?: (actor: Actor) => boolean;
 }
 
 let navigation: NavLink[] = [];

@@ -2,6 +2,7 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { audit } from '../../../platform/audit.ts';
+import { accountsDb } from '../tables.ts';
 
 /**
  * Creates a verified secretariat account from the command line, or promotes an existing one.
@@ -12,7 +13,7 @@ export async function createAdmin(
   input: { email: string; name: string; password: string; locale: string },
 ): Promise<'created' | 'promoted'> {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (tx) => {
+  return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const now = timestamp(ctx.now);
     const existing = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
     if (existing) {

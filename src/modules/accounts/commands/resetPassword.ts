@@ -2,37 +2,36 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { timestamp } from '../../../platform/db/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { audit } from '../../../platform/audit.ts';
+import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { PasswordResetInput } from '../schema.ts';
+import { accountsDb } from '../tables.ts';
 import { consumeUserToken, issueUserToken } from './userTokens.ts';
 
 /** A reset link secret for the account with this email, or null when there is none. */
-export async function requestPasswordReset(ctx: CommandContext, email: string): Promise<{ secret: string; userId: string; locale: string } | null> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function requestPasswordReset(ctx: CommandContext, email: string): Promise<Result<{ secret: string; locale: string } | null>> {
+  return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const user = await tx.selectFrom('users').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
-    if (!user) return null;
+    if (!user) return ok(null);
     const secret = await issueUserToken(tx, user.id, 'reset_password', ctx.now);
     await audit(tx, ctx.actor, ctx.now, { action: 'account.password_reset_requested', subjectType: 'user', subjectId: user.id });
-    return { secret, userId: user.id, locale: user.locale };
+    return ok({ secret, locale: user.locale });
   });
 }
 
-/** Sets a new password from a reset link and ends every session of the account. */
-export async function resetPassword(ctx: CommandContext, input: PasswordResetInput): Promise<boolean> {
+/** Sets a new password from a reset link and ends every session and token of the account. */
+export async function resetPassword(ctx: CommandContext, input: PasswordResetInput): Promise<Result<void>> {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (tx) => {
+  return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const userId = await consumeUserToken(tx, input.token, 'reset_password', ctx.now);
-    if (!userId) return false;
+    if (!userId) return refuse('accounts.errors.link_expired');
+    const now = timestamp(ctx.now);
+    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
     // Whoever opened the link proved they read the account's email.
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: timestamp(ctx.now) })
-      .where('id', '=', userId)
-      .execute();
-    await tx.updateTable('users').set({ email_verified_at: timestamp(ctx.now) }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
+    await tx.updateTable('users').set({ email_verified_at: now }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
     // Whoever held the account before (sessions, API tokens) loses it with the old password.
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await tx.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'account.password_reset', subjectType: 'user', subjectId: userId });
-    return true;
+    return ok();
   });
 }

@@ -2,39 +2,29 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { audit } from '../../../platform/audit.ts';
+import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { AccountSignUpInput } from '../schema.ts';
+import { accountsDb } from '../tables.ts';
 import { issueUserToken } from './userTokens.ts';
 
-export type SignUpResult = { ok: true; userId: string; verificationSecret: string } | { ok: false; reason: 'email_taken' };
-
 /** Creates an unverified account and the secret for its verification link. */
-export async function signUp(ctx: CommandContext, input: AccountSignUpInput): Promise<SignUpResult> {
+export async function signUp(ctx: CommandContext, input: AccountSignUpInput): Promise<Result<{ userId: string; verificationSecret: string }>> {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (tx) => {
+  return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-    if (existing) return { ok: false, reason: 'email_taken' } as const;
+    if (existing) return refuse('accounts.errors.email_taken', { field: 'email' });
     const id = newId();
     const now = timestamp(ctx.now);
     await tx
       .insertInto('users')
       .values({
-        id,
-        email: input.email,
-        name: input.name,
-        password_hash: passwordHash,
-        locale: input.locale,
-        country: input.country ?? null,
-        stakeholder_group: input.stakeholder_group,
-        affiliation: input.affiliation ?? null,
-        capacity: input.capacity,
-        email_verified_at: null,
-        is_secretariat: 0,
-        created_at: now,
-        updated_at: now,
+        id, email: input.email, name: input.name, password_hash: passwordHash, locale: input.locale, country: input.country ?? null,
+        stakeholder_group: input.stakeholder_group, affiliation: input.affiliation ?? null, capacity: input.capacity,
+        email_verified_at: null, is_secretariat: 0, created_at: now, updated_at: now,
       })
       .execute();
     const verificationSecret = await issueUserToken(tx, id, 'verify_email', ctx.now);
     await audit(tx, ctx.actor, ctx.now, { action: 'account.signed_up', subjectType: 'user', subjectId: id, actorId: id });
-    return { ok: true, userId: id, verificationSecret } as const;
+    return ok({ userId: id, verificationSecret });
   });
 }

@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Notice, PostForm, TextField } from '../../../platform/views/components.tsx';
+import { Notice, PostForm, TextField } from '../../../platform/views/components.tsx';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { ProfileForm } from './forms.tsx';
@@ -60,8 +60,7 @@ function ApiTokens({ tokens, newToken, tokenErrors }: Pick<Props, 'tokens' | 'ne
           </tbody>
         </table>
       )}
-      <ErrorSummary errors={tokenErrors} labels={{ token_name: t('accounts.tokens.name') }} />
-      <PostForm action="/account/tokens">
+      <PostForm action="/account/tokens" anchor="new-token" errors={tokenErrors} labels={{ token_name: t('accounts.tokens.name') }}>
         <TextField name="token_name" label={t('accounts.tokens.name')} error={tokenErrors?.token_name} maxlength={80} />
         <button type="submit">{t('accounts.tokens.create')}</button>
       </PostForm>

@@ -1,8 +1,8 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ChoiceField, ErrorSummary, PostForm, SelectField, TextField, type Option } from '../../../platform/views/components.tsx';
+import { ChoiceField, PostForm, SelectField, TextField, type Option } from '../../../platform/views/components.tsx';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
-import { capacities, stakeholderGroups } from '../../../platform/stakeholders.ts';
+import { capacities } from '../../../platform/stakeholders.ts';
 import { localeNames, locales } from '../../../platform/i18n/index.ts';
 import { countryOptions } from '../../../platform/views/options.ts';
 
@@ -13,8 +13,9 @@ interface FormState {
 
 /** The fields a person fills in about themselves, at sign-up and in their profile. */
 function ProfileFields({ values, errors }: FormState) {
-  const { t, locale } = useView();
-  const groups: Option[] = stakeholderGroups.map((g) => ({ value: g, label: t(`common.stakeholder.${g}`) }));
+  const { t, locale, stakeholders, groupLabel } = useView();
+  const groups: Option[] = stakeholders.groups.map((g) => ({ value: g, label: groupLabel(g) }));
+  const chosen = valueOf(values, 'stakeholder_group');
   return (
     <>
       <TextField name="name" label={t('accounts.fields.name')} value={valueOf(values, 'name')} error={errors?.name} required autocomplete="name" maxlength={120} />
@@ -40,7 +41,7 @@ function ProfileFields({ values, errors }: FormState) {
         label={t('accounts.fields.stakeholder_group')}
         hint={t('accounts.fields.stakeholder_group_hint')}
         options={groups}
-        value={valueOf(values, 'stakeholder_group')}
+        value={chosen ? stakeholders.groupOf(chosen) : ''}
         error={errors?.stakeholder_group}
       />
       <ChoiceField
@@ -65,7 +66,8 @@ function ProfileFields({ values, errors }: FormState) {
 }
 
 export function fieldLabels(t: (key: string) => string): Record<string, string> {
-  const names = ['name', 'email', 'password', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation'];
+  // In the order the forms show them, which the error summary follows.
+  const names = ['email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation'];
   return Object.fromEntries(names.map((n) => [n, t(`accounts.fields.${n}`)]));
 }
 
@@ -80,8 +82,7 @@ export function SignUpForm({ values, errors, next }: FormState & { next?: string
     <>
       <h1>{t('accounts.signup.title')}</h1>
       <p>{t('accounts.signup.intro')} <a href={withNext('/login', next)}>{t('accounts.signup.have_account')}</a></p>
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action={withNext('/signup', next)}>
+      <PostForm action={withNext('/signup', next)} errors={errors} labels={fieldLabels(t)}>
         <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="email" maxlength={254} />
         <TextField name="password" type="password" label={t('accounts.fields.password')} hint={t('accounts.fields.password_hint')} error={errors?.password} required autocomplete="new-password" />
         <ProfileFields values={values} errors={errors} />
@@ -97,8 +98,7 @@ export function LogInForm({ values, errors, next, notice }: FormState & { next: 
     <>
       <h1>{t('accounts.login.title')}</h1>
       {notice && <p class="notice" role="status">{notice}</p>}
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action={`/login?next=${encodeURIComponent(next)}`}>
+      <PostForm action={`/login?next=${encodeURIComponent(next)}`} errors={errors} labels={fieldLabels(t)}>
         <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="username" />
         <TextField name="password" type="password" label={t('accounts.fields.password')} error={errors?.password} required autocomplete="current-password" />
         <button type="submit">{t('accounts.login.submit')}</button>
@@ -114,8 +114,7 @@ export function ProfileForm({ values, errors }: FormState) {
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">{t('accounts.profile.title')}</h2>
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action="/account">
+      <PostForm action="/account" anchor="profile" errors={errors} labels={fieldLabels(t)}>
         <ProfileFields values={values} errors={errors} />
         <button type="submit">{t('accounts.profile.submit')}</button>
       </PostForm>
@@ -133,8 +132,7 @@ export function ForgotPasswordForm({ values, errors, sent }: FormState & { sent?
       ) : (
         <p>{t('accounts.forgot.intro')}</p>
       )}
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action="/password/forgot">
+      <PostForm action="/password/forgot" errors={errors} labels={fieldLabels(t)}>
         <TextField name="email" type="email" label={t('accounts.fields.email')} value={valueOf(values, 'email')} error={errors?.email} required autocomplete="email" />
         <button type="submit">{t('accounts.forgot.submit')}</button>
       </PostForm>
@@ -148,8 +146,7 @@ export function ResetPasswordForm({ token, errors }: FormState & { token: string
   return (
     <>
       <h1>{t('accounts.reset.title')}</h1>
-      <ErrorSummary errors={errors} labels={fieldLabels(t)} />
-      <PostForm action="/password/reset">
+      <PostForm action="/password/reset" errors={errors} labels={fieldLabels(t)}>
         <input type="hidden" name="token" value={token} />
         <TextField name="password" type="password" label={t('accounts.fields.new_password')} hint={t('accounts.fields.password_hint')} error={errors?.password} required autocomplete="new-password" />
         <button type="submit">{t('accounts.reset.submit')}</button>

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
+import { registryDb } from '../tables.ts';
 import { audit } from '../../../platform/audit.ts';
 import { baseSlug, searchName } from './saveInitiative.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
@@ -45,7 +46,7 @@ function checkRow(row: Row, line: number): string | null {
 }
 
 /**
- * Imports listed initiatives from a CSV with the columns of seeds/nris.csv. Rows whose
+ * Imports listed initiatives from a CSV with the columns of the demo seed (`seeds/nris.csv` in this module). Rows whose
  * slug exists are skipped, so an import can be repeated. Demo rows are marked as such on their pages.
  * A file with any bad row imports nothing.
  */
@@ -54,7 +55,7 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
   const rows = table.records.map((record) => Object.fromEntries(columns.map((name) => [name, record.fields[table.column(name)]!])) as unknown as Row);
   const errors = rows.map((row, i) => checkRow(row, table.records[i]!.line)).filter((e): e is string => e !== null);
   if (errors.length) return { imported: 0, skipped: 0, errors };
-  return db.transaction().execute(async (tx) => {
+  return registryDb(db).transaction().execute(async (tx) => {
     let imported = 0;
     let skipped = 0;
     const now = timestamp(options.now);

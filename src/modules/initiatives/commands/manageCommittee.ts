@@ -1,60 +1,69 @@
-import type { CommandContext } from '../../../platform/http/env.ts';
-import { newId, timestamp } from '../../../platform/db/index.ts';
+import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
+import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { hashSecret, newSecret } from '../../../platform/auth/tokens.ts';
+import { ok, refuse, type Result } from '../../../platform/http/result.ts';
+import { mailboxes, publicPeople } from '../../accounts/index.ts';
 import type { CommitteeInviteInput, InvitationAnswerInput } from '../schema.ts';
 import { rolesOffered } from '../vocabulary.ts';
+import { registryDb } from '../tables.ts';
 
 const invitationDays = 30;
 
-/** Invites a person by email to the committee; answers the secret for the invitation link. */
-export async function inviteMember(ctx: CommandContext, initiativeId: string, input: CommitteeInviteInput): Promise<string> {
-  const secret = newSecret();
-  await ctx.db.transaction().execute(async (tx) => {
+/**
+ * Invites a person by email to the committee; answers the secret for the invitation link.
+ * Nobody invites themselves or someone already seated.
+ */
+export async function inviteMember(ctx: CommandContext<SignedIn>, initiativeId: string, input: CommitteeInviteInput): Promise<Result<{ secret: string }>> {
+  if (input.email === ctx.actor.user.email) return refuse('initiatives.errors.invite_yourself', { field: 'email' });
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    const seats = await tx.selectFrom('committee_members').select('user_id').where('initiative_id', '=', initiativeId).execute();
+    const seated = [...(await mailboxes(tx, seats.map((s) => s.user_id))).values()].some((box) => box.email === input.email);
+    if (seated) return refuse('initiatives.errors.already_member', { field: 'email', status: 409 });
+    const secret = newSecret();
     const id = newId();
     await tx
       .insertInto('committee_invitations')
       .values({
         id, initiative_id: initiativeId, email: input.email, role: input.role, token_hash: hashSecret(secret),
-        invited_by: ctx.actor.user!.id, created_at: timestamp(ctx.now),
+        invited_by: ctx.actor.user.id, created_at: timestamp(ctx.now),
         expires_at: timestamp(new Date(ctx.now.getTime() + invitationDays * 86_400_000)), answered_at: null, answer: null,
       })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'committee.invited', subjectType: 'initiative', subjectId: initiativeId, details: { invitation: id, role: input.role } });
+    return ok({ secret });
   });
-  return secret;
 }
 
-export type AnswerResult = 'joined' | 'declined' | 'already_member' | 'gone' | 'role_not_offered';
+export type InvitationAnswer = { accept: true; seat: InvitationAnswerInput } | { accept: false };
 
-/** Accepts (with the group and role the invitee sits for) or declines an invitation, once. */
-export async function answerInvitation(
-  ctx: CommandContext,
-  invitationId: string,
-  answer: { accept: true; seat: InvitationAnswerInput } | { accept: false },
-): Promise<AnswerResult> {
-  const user = ctx.actor.user!;
-  return ctx.db.transaction().execute(async (tx) => {
+/**
+ * Accepts (with the group and role the invitee sits for) or declines an invitation. The answer
+ * is recorded only if none was before, in the same statement, so an invitation is used once
+ * even when two people answer at the same instant.
+ */
+export async function answerInvitation(ctx: CommandContext<SignedIn>, invitationId: string, answer: InvitationAnswer): Promise<Result<'joined' | 'declined'>> {
+  const user = ctx.actor.user;
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
     const invitation = await tx.selectFrom('committee_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
-    if (!invitation || invitation.answered_at !== null || invitation.expires_at <= timestamp(ctx.now)) return 'gone';
-    if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return 'role_not_offered';
     const now = timestamp(ctx.now);
-    await tx
+    if (!invitation || invitation.answered_at !== null || invitation.expires_at <= now) return refuse('initiatives.invitation.gone', { status: 404 });
+    if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return refuse('common.errors.invalid_choice', { field: 'role' });
+    if (answer.accept) {
+      const seated = await tx.selectFrom('committee_members').select('id').where('initiative_id', '=', invitation.initiative_id).where('user_id', '=', user.id).executeTakeFirst();
+      if (seated) return refuse('initiatives.errors.already_member', { status: 409 });
+    }
+    const answered = await tx
       .updateTable('committee_invitations')
       .set({ answered_at: now, answer: answer.accept ? 'accepted' : 'declined' })
       .where('id', '=', invitationId)
-      .execute();
+      .where('answered_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(answered.numUpdatedRows) === 0) return refuse('initiatives.invitation.gone', { status: 404 });
     if (!answer.accept) {
       await audit(tx, ctx.actor, ctx.now, { action: 'committee.declined', subjectType: 'initiative', subjectId: invitation.initiative_id });
-      return 'declined';
+      return ok('declined' as const);
     }
-    const seated = await tx
-      .selectFrom('committee_members')
-      .select('id')
-      .where('initiative_id', '=', invitation.initiative_id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    if (seated) return 'already_member';
     await tx
       .insertInto('committee_members')
       .values({ id: newId(), initiative_id: invitation.initiative_id, user_id: user.id, role: answer.seat.role, stakeholder_group: answer.seat.stakeholder_group, joined_at: now })
@@ -63,26 +72,25 @@ export async function answerInvitation(
       action: 'committee.joined', subjectType: 'initiative', subjectId: invitation.initiative_id, isPublic: true,
       details: { name: user.name, stakeholder_group: answer.seat.stakeholder_group, role: answer.seat.role },
     });
-    return 'joined';
+    return ok('joined' as const);
   });
 }
 
-export type LeaveResult = 'left' | 'last_coordinator' | 'not_member';
-
 /**
  * Takes a member off the committee (they leave, or a coordinator removes them). The last
- * coordinator cannot go: an initiative always has someone who answers for it.
+ * coordinator cannot go: an initiative always has someone who answers for it. Committee changes
+ * of one initiative wait for each other, so two coordinators leaving at once cannot both go.
  */
-export async function removeFromCommittee(ctx: CommandContext, initiativeId: string, memberId: string): Promise<LeaveResult> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function removeFromCommittee(ctx: CommandContext<SignedIn>, initiativeId: string, memberId: string): Promise<Result<'left' | 'removed'>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'initiatives', initiativeId);
     const member = await tx
       .selectFrom('committee_members')
-      .innerJoin('users', 'users.id', 'committee_members.user_id')
-      .select(['committee_members.id', 'committee_members.role', 'committee_members.user_id', 'users.name'])
-      .where('committee_members.id', '=', memberId)
-      .where('committee_members.initiative_id', '=', initiativeId)
+      .select(['id', 'role', 'user_id'])
+      .where('id', '=', memberId)
+      .where('initiative_id', '=', initiativeId)
       .executeTakeFirst();
-    if (!member) return 'not_member';
+    if (!member) return refuse('initiatives.errors.not_member', { status: 404 });
     if (member.role === 'coordinator') {
       const { n } = await tx
         .selectFrom('committee_members')
@@ -90,14 +98,14 @@ export async function removeFromCommittee(ctx: CommandContext, initiativeId: str
         .where('initiative_id', '=', initiativeId)
         .where('role', '=', 'coordinator')
         .executeTakeFirstOrThrow();
-      if (Number(n) <= 1) return 'last_coordinator';
+      if (Number(n) <= 1) return refuse('initiatives.errors.last_coordinator', { status: 409 });
     }
     await tx.deleteFrom('committee_members').where('id', '=', memberId).execute();
-    const left = member.user_id === ctx.actor.user?.id;
+    const left = member.user_id === ctx.actor.user.id;
+    const name = (await publicPeople(tx, [member.user_id])).get(member.user_id)?.name ?? '';
     await audit(tx, ctx.actor, ctx.now, {
-      action: left ? 'committee.left' : 'committee.removed', subjectType: 'initiative', subjectId: initiativeId, isPublic: true,
-      details: { name: member.name },
+      action: left ? 'committee.left' : 'committee.removed', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { name },
     });
-    return 'left';
+    return ok(left ? ('left' as const) : ('removed' as const));
   });
 }

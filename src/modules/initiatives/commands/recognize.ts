@@ -1,12 +1,18 @@
-import type { CommandContext } from '../../../platform/http/env.ts';
-import { newId, timestamp } from '../../../platform/db/index.ts';
+import type { Kysely } from 'kysely';
+import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
+import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { ok, refuse, type Result } from '../../../platform/http/result.ts';
+import type { StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import type { RecognitionDecisionInput } from '../schema.ts';
 import { requestableStatuses } from '../vocabulary.ts';
+import { committeeOf } from '../queries.ts';
+import { readyForRecognition, recognitionCriteria } from '../recognition.ts';
+import { registryDb, type RegistryTables } from '../tables.ts';
 
-/** The coordinator accepts the IGF principles on the initiative's behalf. */
-export async function acceptPrinciples(ctx: CommandContext, initiativeId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+/** The coordinator accepts the IGF principles on the initiative's behalf (once). */
+export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiativeId: string): Promise<Result<void>> {
+  await registryDb(ctx.db).transaction().execute(async (tx) => {
     const accepted = await tx
       .updateTable('initiatives')
       .set({ principles_accepted_at: timestamp(ctx.now) })
@@ -16,41 +22,59 @@ export async function acceptPrinciples(ctx: CommandContext, initiativeId: string
     if (Number(accepted.numUpdatedRows) === 0) return;
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.principles_accepted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
   });
+  return ok();
 }
 
-/** Puts the initiative in the secretariat's queue. The caller has checked the criteria. */
-export async function requestRecognition(ctx: CommandContext, initiativeId: string): Promise<boolean> {
-  return ctx.db.transaction().execute(async (tx) => {
+/** Whether the initiative meets the criteria as it stands inside this transaction. */
+async function meetsCriteria(tx: Kysely<RegistryTables>, initiativeId: string, taxonomy: StakeholderTaxonomy): Promise<boolean> {
+  const initiative = await tx.selectFrom('initiatives').select(['website', 'principles_accepted_at']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
+  const committee = await committeeOf(tx, initiativeId);
+  return readyForRecognition(recognitionCriteria({ ...initiative, committee }, taxonomy));
+}
+
+/** Puts the initiative in the secretariat's queue, if it meets the criteria and is not already there or listed. */
+export async function requestRecognition(ctx: CommandContext<SignedIn>, initiativeId: string, taxonomy: StakeholderTaxonomy): Promise<Result<void>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'initiatives', initiativeId);
+    if (!(await meetsCriteria(tx, initiativeId, taxonomy))) return refuse('initiatives.errors.not_ready');
     const updated = await tx
       .updateTable('initiatives')
       .set({ status: 'pending', updated_at: timestamp(ctx.now) })
       .where('id', '=', initiativeId)
       .where('status', 'in', requestableStatuses)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_ready', { status: 409 });
     await tx
       .insertInto('recognition_requests')
-      .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user!.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
+      .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.requested', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
-    return true;
+    return ok();
   });
 }
 
 /**
- * The secretariat approves (the initiative is listed) or returns a request with comments.
- * Answers the initiative's id, or null when the request was already decided.
+ * The secretariat approves (the initiative is listed) or returns a request with comments. An
+ * approval re-checks the criteria as they stand now: the committee may have changed since the
+ * request. A request is decided once, even when two decisions are sent at the same instant.
+ * Answers the initiative's id.
  */
-export async function decideRecognition(ctx: CommandContext, requestId: string, input: RecognitionDecisionInput): Promise<string | null> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const request = await tx.selectFrom('recognition_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-    if (!request || request.decision !== null) return null;
+export async function decideRecognition(
+  ctx: CommandContext<SignedIn>, requestId: string, input: RecognitionDecisionInput, taxonomy: StakeholderTaxonomy,
+): Promise<Result<string>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    const request = await tx.selectFrom('recognition_requests').select(['initiative_id', 'decision']).where('id', '=', requestId).executeTakeFirst();
+    if (!request || request.decision !== null) return refuse('initiatives.errors.already_decided', { status: 409 });
+    await lockRow(tx, 'initiatives', request.initiative_id);
     const approved = input.decision === 'approve';
-    await tx
+    if (approved && !(await meetsCriteria(tx, request.initiative_id, taxonomy))) return refuse('initiatives.errors.criteria_unmet', { status: 409 });
+    const decided = await tx
       .updateTable('recognition_requests')
-      .set({ decision: approved ? 'approved' : 'returned', decided_by: ctx.actor.user!.id, decided_at: timestamp(ctx.now), comments: input.comments ?? null })
+      .set({ decision: approved ? 'approved' : 'returned', decided_by: ctx.actor.user.id, decided_at: timestamp(ctx.now), comments: input.comments ?? null })
       .where('id', '=', requestId)
-      .execute();
+      .where('decision', 'is', null)
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) === 0) return refuse('initiatives.errors.already_decided', { status: 409 });
     await tx
       .updateTable('initiatives')
       .set({ status: approved ? 'listed' : 'returned', updated_at: timestamp(ctx.now) })
@@ -60,21 +84,21 @@ export async function decideRecognition(ctx: CommandContext, requestId: string, 
       action: approved ? 'recognition.approved' : 'recognition.returned', subjectType: 'initiative', subjectId: request.initiative_id,
       isPublic: true, details: { comments: input.comments ?? null },
     });
-    return request.initiative_id;
+    return ok(request.initiative_id);
   });
 }
 
 /** The secretariat takes a listed initiative off the directory, with a public reason. */
-export async function delistInitiative(ctx: CommandContext, initiativeId: string, reason: string): Promise<boolean> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function delistInitiative(ctx: CommandContext<SignedIn>, initiativeId: string, reason: string): Promise<Result<void>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
     const updated = await tx
       .updateTable('initiatives')
       .set({ status: 'delisted', updated_at: timestamp(ctx.now) })
       .where('id', '=', initiativeId)
       .where('status', '=', 'listed')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
-    return true;
+    return ok();
   });
 }

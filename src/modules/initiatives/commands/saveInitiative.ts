@@ -1,9 +1,11 @@
-import type { CommandContext } from '../../../platform/http/env.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import { newId, timestamp } from '../../../platform/db/index.ts';
+import type { Kysely } from 'kysely';
+import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
+import { newId, serializeOn, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { ok, type Result } from '../../../platform/http/result.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
 import type { InitiativeInput } from '../schema.ts';
+import { registryDb, type RegistryTables } from '../tables.ts';
 
 /** What the directory's name search matches: the name and acronym, folded. */
 export function searchName(input: { name: string; acronym?: string | null }): string {
@@ -15,17 +17,19 @@ export function baseSlug(input: { name: string; acronym?: string | null }): stri
   return slugify(input.acronym && input.acronym.length >= 3 ? `${input.acronym} ${input.name}` : input.name);
 }
 
-/** A slug not yet taken: the name's, then with -2, -3 … */
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  const taken = new Set(
-    (await tx.selectFrom('initiatives').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
-  );
+/**
+ * A slug not yet taken: the name's, then with -2, -3 … Creations wait for each other here, so
+ * ten people registering the same name at once get ten slugs, not one and nine conflicts.
+ */
+async function freeSlug(tx: Kysely<RegistryTables>, base: string): Promise<string> {
+  await serializeOn(tx, 'initiatives.slug');
+  const taken = new Set((await tx.selectFrom('initiatives').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** Replaces an initiative's countries, languages and texts with the given ones. */
-async function writeDetails(tx: Tx, id: string, input: InitiativeInput): Promise<void> {
+async function writeDetails(tx: Kysely<RegistryTables>, id: string, input: InitiativeInput): Promise<void> {
   await tx.deleteFrom('initiative_countries').where('initiative_id', '=', id).execute();
   await tx.deleteFrom('initiative_languages').where('initiative_id', '=', id).execute();
   await tx.deleteFrom('initiative_descriptions').where('initiative_id', '=', id).execute();
@@ -41,9 +45,9 @@ async function writeDetails(tx: Tx, id: string, input: InitiativeInput): Promise
 }
 
 /** Registers an initiative; its creator becomes the coordinator, sitting for their own stakeholder group. */
-export async function createInitiative(ctx: CommandContext, input: InitiativeInput): Promise<{ id: string; slug: string }> {
-  const user = ctx.actor.user!;
-  return ctx.db.transaction().execute(async (tx) => {
+export async function createInitiative(ctx: CommandContext<SignedIn>, input: InitiativeInput): Promise<Result<{ id: string; slug: string }>> {
+  const user = ctx.actor.user;
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
     const id = newId();
     const now = timestamp(ctx.now);
     const slug = await freeSlug(tx, baseSlug(input));
@@ -62,13 +66,13 @@ export async function createInitiative(ctx: CommandContext, input: InitiativeInp
       .values({ id: newId(), initiative_id: id, user_id: user.id, role: 'coordinator', stakeholder_group: user.stakeholder_group, joined_at: now })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.created', subjectType: 'initiative', subjectId: id, isPublic: true, details: { name: input.name } });
-    return { id, slug };
+    return ok({ id, slug });
   });
 }
 
-/** Saves a coordinator's edits; the slug stays, so links keep working. */
-export async function updateInitiative(ctx: CommandContext, initiativeId: string, input: InitiativeInput): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+/** Saves edits; the slug stays, so links keep working. */
+export async function updateInitiative(ctx: CommandContext<SignedIn>, initiativeId: string, input: InitiativeInput): Promise<Result<void>> {
+  await registryDb(ctx.db).transaction().execute(async (tx) => {
     await tx
       .updateTable('initiatives')
       .set({
@@ -81,4 +85,5 @@ export async function updateInitiative(ctx: CommandContext, initiativeId: string
     await writeDetails(tx, initiativeId, input);
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.updated', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
   });
+  return ok();
 }

@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ChoiceField, ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { ChoiceField, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
@@ -19,8 +19,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
       <p><a href={cancel}>{t('initiatives.form.cancel')}</a></p>
       <h1>{editing ? t('initiatives.form.edit_title') : t('initiatives.form.create_title')}</h1>
       {!editing && <p>{t('initiatives.form.intro')}</p>}
-      <ErrorSummary errors={errors} labels={labels} />
-      <PostForm action={action}>
+      <PostForm action={action} errors={errors} labels={labels}>
         <TextField name="name" label={labels.name!} value={valueOf(values, 'name')} error={errors?.name} required maxlength={200} />
         <TextField name="acronym" label={labels.acronym!} hint={t('initiatives.form.acronym_hint')} value={valueOf(values, 'acronym')} error={errors?.acronym} maxlength={30} />
         <ChoiceField type="radio" name="type" label={labels.type!} value={valueOf(values, 'type')} error={errors?.type}

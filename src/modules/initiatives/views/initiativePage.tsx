@@ -1,11 +1,12 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Notice, PostForm, SelectField, TextArea, TextField, Checkbox } from '../../../platform/views/components.tsx';
+import { Notice, PostForm, SelectField, TextArea, TextField, Checkbox } from '../../../platform/views/components.tsx';
 import { StakeholderBalance } from '../../../platform/views/charts/stakeholderBalance.tsx';
 import { formatDate, formatNumber, languageName } from '../../../platform/i18n/index.ts';
-import { stakeholderGroups } from '../../../platform/stakeholders.ts';
-import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
+import { countByGroup } from '../../../platform/stakeholders.ts';
+import type { FailedForm } from '../../../platform/http/action.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import type { InitiativeDetail } from '../queries.ts';
+import type { HistoryEntry } from '../history.ts';
 import type { Criterion } from '../recognition.ts';
 import { committeeRoles } from '../vocabulary.ts';
 import { languageNames, placeNames, regionLabel, typeLabel } from './labels.ts';
@@ -22,21 +23,26 @@ export interface InitiativePageCan {
   delist: boolean;
 }
 
+/** The forms of the page; one comes back with its errors when it failed. */
+export interface InitiativeForms {
+  invite?: FailedForm;
+  committee?: FailedForm;
+  principles?: FailedForm;
+  recognition?: FailedForm;
+  delist?: FailedForm;
+}
+
 export interface InitiativePageProps {
   initiative: InitiativeDetail;
   criteria: Criterion[];
   invitations: Array<{ id: string; email: string; role: string; created_at: string }>;
   lastDecision?: { decision: string | null; comments: string | null; decided_at: string | null };
-  history: Array<{ action: string; details: string; created_at: string; actor_name: string | null }>;
+  history: HistoryEntry[];
+  /** Committee members' email addresses, only for those allowed to see them. */
+  contacts?: Map<string, string>;
   can: InitiativePageCan;
   notice?: string;
-  forms?: {
-    invite?: { values: FormValues; errors: FieldErrors };
-    principles?: FieldErrors;
-    delist?: { values: FormValues; errors: FieldErrors };
-    /** Why a recognition request was refused. */
-    recognition?: string;
-  };
+  forms: InitiativeForms;
   myMemberId?: string;
 }
 
@@ -72,14 +78,14 @@ function Description({ initiative }: { initiative: InitiativeDetail }) {
 }
 
 function Committee(props: InitiativePageProps) {
-  const { initiative, can, invitations, forms, myMemberId } = props;
-  const { t, locale } = useView();
-  const groups = stakeholderGroups.map((key) => ({
-    key, label: t(`common.stakeholder.${key}`), count: initiative.committee.filter((m) => m.stakeholder_group === key).length,
-  }));
+  const { initiative, can, invitations, forms, myMemberId, contacts } = props;
+  const { t, locale, stakeholders, groupLabel } = useView();
+  const counts = countByGroup(stakeholders, initiative.committee.map((m) => m.stakeholder_group));
+  const groups = [...counts].map(([key, count]) => ({ key, label: groupLabel(key), count }));
   return (
     <section aria-labelledby="committee-title">
       <h2 id="committee-title">{t('initiatives.committee.title')}</h2>
+      {forms.committee && <p class="alert" role="alert">{forms.committee.errors._form}</p>}
       <StakeholderBalance
         groups={groups}
         title={t('initiatives.committee.balance')}
@@ -93,7 +99,7 @@ function Committee(props: InitiativePageProps) {
             <th scope="col">{t('initiatives.committee.name')}</th>
             <th scope="col">{t('initiatives.committee.role')}</th>
             <th scope="col">{t('initiatives.committee.group')}</th>
-            {can.seeContacts && <th scope="col">{t('initiatives.committee.email')}</th>}
+            {contacts && <th scope="col">{t('initiatives.committee.email')}</th>}
             {(can.removeMember || can.leave) && <th scope="col">{t('initiatives.committee.actions')}</th>}
           </tr>
         </thead>
@@ -102,16 +108,16 @@ function Committee(props: InitiativePageProps) {
             <tr>
               <td>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
               <td>{t(`initiatives.role.${member.role}`)}</td>
-              <td>{t(`common.stakeholder.${member.stakeholder_group}`)}</td>
-              {can.seeContacts && <td>{member.email}</td>}
+              <td>{groupLabel(member.stakeholder_group)}</td>
+              {contacts && <td>{contacts.get(member.user_id)}</td>}
               {(can.removeMember || can.leave) && (
                 <td>
                   {member.id === myMemberId ? (
-                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove`}>
+                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove#committee-title`}>
                       <button type="submit" class="secondary">{t('initiatives.committee.leave')}</button>
                     </PostForm>
                   ) : can.removeMember ? (
-                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove`}>
+                    <PostForm action={`/initiatives/${initiative.slug}/committee/${member.id}/remove#committee-title`}>
                       <button type="submit" class="secondary" aria-label={t('initiatives.committee.remove_named', { name: member.name })}>
                         {t('initiatives.committee.remove')}
                       </button>
@@ -136,11 +142,11 @@ function Committee(props: InitiativePageProps) {
               </ul>
             </>
           )}
-          <ErrorSummary errors={forms?.invite?.errors} labels={{ email: t('initiatives.committee.email'), role: t('initiatives.committee.role') }} />
-          <PostForm action={`/initiatives/${initiative.slug}/committee/invite`}>
-            <TextField name="email" type="email" label={t('initiatives.committee.invite_email')} value={valueOf(forms?.invite?.values, 'email')} error={forms?.invite?.errors.email} required maxlength={254} />
-            <SelectField name="role" label={t('initiatives.committee.invite_role')} value={valueOf(forms?.invite?.values, 'role') || 'member'}
-              options={committeeRoles.map((r) => ({ value: r, label: t(`initiatives.role.${r}`) }))} error={forms?.invite?.errors.role} />
+          <PostForm action={`/initiatives/${initiative.slug}/committee/invite`} anchor="invite" errors={forms.invite?.errors}
+            labels={{ email: t('initiatives.committee.email'), role: t('initiatives.committee.role') }}>
+            <TextField name="email" type="email" label={t('initiatives.committee.invite_email')} value={valueOf(forms.invite?.values, 'email')} error={forms.invite?.errors.email} required maxlength={254} />
+            <SelectField name="role" label={t('initiatives.committee.invite_role')} value={valueOf(forms.invite?.values, 'role') || 'member'}
+              options={committeeRoles.map((r) => ({ value: r, label: t(`initiatives.role.${r}`) }))} error={forms.invite?.errors.role} />
             <button type="submit">{t('initiatives.committee.invite_submit')}</button>
           </PostForm>
         </>
@@ -164,22 +170,22 @@ function Recognition(props: InitiativePageProps) {
       )}
       <CriteriaList criteria={criteria} />
       {can.acceptPrinciples && !initiative.principles_accepted_at && (
-        <PostForm action={`/initiatives/${initiative.slug}/principles`}>
-          <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms?.principles?.principles} />
+        <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles">
+          <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms.principles?.errors.principles} />
           <button type="submit">{t('initiatives.recognition.principles_submit')}</button>
         </PostForm>
       )}
-      {forms?.recognition && <p class="alert" role="alert">{forms.recognition}</p>}
+      {forms.recognition && <p class="alert" role="alert" id="recognition">{forms.recognition.errors._form}</p>}
       {can.requestRecognition && (
-        <PostForm action={`/initiatives/${initiative.slug}/recognition`}>
+        <PostForm action={`/initiatives/${initiative.slug}/recognition#recognition-title`}>
           <button type="submit">{t('initiatives.recognition.request')}</button>
         </PostForm>
       )}
       {can.delist && (
         <>
-          <ErrorSummary errors={forms?.delist?.errors} labels={{ reason: t('initiatives.recognition.delist_reason') }} />
-          <PostForm action={`/initiatives/${initiative.slug}/delist`}>
-            <TextArea name="reason" label={t('initiatives.recognition.delist_reason')} value={valueOf(forms?.delist?.values, 'reason')} error={forms?.delist?.errors.reason} required maxlength={2000} />
+          <PostForm action={`/initiatives/${initiative.slug}/delist`} anchor="delist" errors={forms.delist?.errors}
+            labels={{ reason: t('initiatives.recognition.delist_reason') }}>
+            <TextArea name="reason" label={t('initiatives.recognition.delist_reason')} value={valueOf(forms.delist?.values, 'reason')} error={forms.delist?.errors.reason} required maxlength={2000} />
             <button type="submit">{t('initiatives.recognition.delist')}</button>
           </PostForm>
         </>
@@ -189,21 +195,21 @@ function Recognition(props: InitiativePageProps) {
 }
 
 function History({ history }: Pick<InitiativePageProps, 'history'>) {
-  const { t, locale } = useView();
+  const { t, locale, groupLabel } = useView();
   if (history.length === 0) return null;
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('initiatives.history.title')}</h2>
       <ol class="history">
         {history.map((entry) => {
-          const details = JSON.parse(entry.details) as Record<string, string | null>;
+          const details = entry.details as Record<string, string | null | undefined>;
           return (
             <li>
               <time datetime={entry.created_at}>{formatDate(entry.created_at, locale)}</time>{' — '}
               {t(`initiatives.history.${entry.action.replace('.', '_')}`, {
                 actor: entry.actor_name ?? t('initiatives.history.someone'),
                 name: details.name ?? '',
-                group: details.stakeholder_group ? t(`common.stakeholder.${details.stakeholder_group}`) : '',
+                group: details.stakeholder_group ? groupLabel(details.stakeholder_group) : '',
               })}
               {(details.comments || details.reason) && <blockquote><p>{details.comments ?? details.reason}</p></blockquote>}
             </li>
@@ -214,7 +220,7 @@ function History({ history }: Pick<InitiativePageProps, 'history'>) {
   );
 }
 
-const notices = ['created', 'saved', 'invited', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted', 'last_coordinator'];
+const notices = ['created', 'saved', 'invited', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted'];
 
 /** `/initiatives/<slug>`: everything public about an initiative, and the controls its roles allow. */
 export function InitiativePage(props: InitiativePageProps) {

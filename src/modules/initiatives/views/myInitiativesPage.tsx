@@ -7,7 +7,7 @@ interface Props {
 
 /** `/my/initiatives`: the committees a person sits on. */
 export function MyInitiativesPage({ memberships, invitations }: Props) {
-  const { t, actor } = useView();
+  const { t, actor, groupLabel } = useView();
   return (
     <>
       <h1>{t('initiatives.mine.title')}</h1>
@@ -25,7 +25,7 @@ export function MyInitiativesPage({ memberships, invitations }: Props) {
         <ul>
           {memberships.map((m) => (
             <li>
-              <a href={`/initiatives/${m.slug}`}>{m.name}</a> — {t(`initiatives.role.${m.role}`)}, {t(`common.stakeholder.${m.stakeholder_group}`)}{' '}
+              <a href={`/initiatives/${m.slug}`}>{m.name}</a> — {t(`initiatives.role.${m.role}`)}, {groupLabel(m.stakeholder_group)}{' '}
               <span class="badge">{t(`initiatives.status.${m.status}`)}</span>
             </li>
           ))}

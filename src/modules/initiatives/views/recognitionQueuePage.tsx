@@ -1,12 +1,12 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Notice, PostForm, TextArea } from '../../../platform/views/components.tsx';
+import { Notice, PostForm, TextArea } from '../../../platform/views/components.tsx';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
 import type { Criterion } from '../recognition.ts';
 import { CriteriaList } from './criteriaList.tsx';
 
-type QueuedRequest = { id: string; requested_at: string; slug: string; name: string; type: string; requested_by_name: string };
+import type { QueuedRequest } from '../queries.ts';
 
 /** `/secretariat/recognition`: requests waiting for a decision, oldest first. */
 export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]; notice?: string }) {
@@ -41,8 +41,7 @@ export function RecognitionReviewPage({ request, criteria, values, errors }: { r
       <p class="meta">{t('initiatives.queue.requested', { name: request.requested_by_name, date: formatDate(request.requested_at, locale) })}</p>
       <p><a href={`/initiatives/${request.slug}`}>{t('initiatives.queue.open_page')}</a></p>
       <CriteriaList criteria={criteria} />
-      <ErrorSummary errors={errors} labels={{ comments: t('initiatives.queue.comments') }} />
-      <PostForm action={`/secretariat/recognition/${request.id}`}>
+      <PostForm action={`/secretariat/recognition/${request.id}`} errors={errors} labels={{ comments: t('initiatives.queue.comments') }}>
         <TextArea name="comments" label={t('initiatives.queue.comments')} hint={t('initiatives.queue.comments_hint')}
           value={valueOf(values, 'comments')} error={errors?.comments} maxlength={2000} />
         <button type="submit" name="decision" value="approve">{t('initiatives.queue.approve')}</button>{' '}

@@ -1,54 +1,13 @@
 /// <reference lib="dom" />
 // Page scripts (page.evaluate) run in the browser and use its DOM types.
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { budgetSummary, checkPage, journey, newContext, say, type Site } from './browser.ts';
-import { createAdmin } from '../../src/modules/accounts/commands/createAdmin.ts';
-import { importInitiatives } from '../../src/modules/initiatives/commands/importInitiatives.ts';
 import { readFileSync } from 'node:fs';
-import type { Locale } from '../../src/platform/i18n/index.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { budgetSummary, checkPage, fillSignUp, follow, journey, newContext, openMailedLink, password, say, submit, visit } from './browser.ts';
+import { createAdmin } from '../../src/modules/accounts/index.ts';
+import { demoInitiativesFile, importInitiatives } from '../../src/modules/initiatives/index.ts';
 
-const password = 'una clave bastante larga';
-
-/** Goes to a page and checks it (axe, HTML, budget). */
-async function visit(site: Site, page: Page, path: string): Promise<void> {
-  const response = await page.goto(path);
-  assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`);
-  await checkPage(site, page, response);
-}
-
-/** Submits the form a button belongs to and checks the page it leads to. */
-async function submit(site: Site, page: Page, buttonName: string, expectStatus?: number): Promise<void> {
-  const [response] = await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  if (expectStatus) assert.equal(response?.status(), expectStatus);
-  else assert.ok(response && response.status() < 400, `${buttonName} led to ${response?.status()}: ${await page.title()}`);
-  await checkPage(site, page, response);
-}
-
-async function follow(site: Site, page: Page, linkName: string): Promise<void> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: linkName, exact: true }).first().click()]);
-  await checkPage(site, page, response);
-}
-
-async function fillSignUp(page: Page, locale: Locale, person: { name: string; email: string; group: string }): Promise<void> {
-  await page.getByLabel(say(locale, 'accounts.fields.email')).fill(person.email);
-  await page.getByLabel(say(locale, 'accounts.fields.password'), { exact: true }).fill(password);
-  await page.getByLabel(say(locale, 'accounts.fields.name')).fill(person.name);
-  await page.getByLabel(say(locale, 'accounts.fields.country')).selectOption('CO');
-  await page.getByRole('radio', { name: say(locale, `common.stakeholder.${person.group}`) }).check();
-}
-
-/** Opens the link of the newest mail to this address, in this browser. */
-async function openMailedLink(site: Site, page: Page, email: string): Promise<void> {
-  const link = new URL(await site.mail.linkTo(email));
-  const response = await page.goto(link.pathname + link.search);
-  await checkPage(site, page, response);
-}
-
-journey('in Spanish: sign up, register an initiative, seat a committee, get it recognised, find it in the directory and on the map', async (site) => {
+journey('in Spanish: sign up, register an initiative, seat a committee, get it recognised, find it in the directory and on the map; then the directory in English, Portuguese and French with JavaScript disabled', async (site) => {
   const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
   const coordinatorContext = await newContext(site, 'es');
   const page = await coordinatorContext.newPage();
@@ -148,11 +107,10 @@ journey('in Spanish: sign up, register an initiative, seat a committee, get it r
   await visitor.getByRole('link', { name: 'Mesa Colombiana de Gobernanza de Internet' }).waitFor();
 
   for (const context of [coordinatorContext, secretariatContext, visitorContext, ...memberContexts]) await context.close();
-  console.log(budgetSummary(site, 'es-registry'));
-});
 
-journey('the directory in English, Portuguese and French with JavaScript disabled', async (site) => {
-  await importInitiatives(site.database.db, readFileSync(new URL('../../seeds/nris.csv', import.meta.url), 'utf8'), { demo: true, now: new Date(), source: 'nris.csv' });
+  // The directory, with the demo initiatives, read without JavaScript in three more languages.
+
+  await importInitiatives(site.database.db, readFileSync(demoInitiativesFile, 'utf8'), { demo: true, now: new Date(), source: 'nris.csv' });
   for (const locale of ['en', 'pt', 'fr'] as const) {
     const context = await newContext(site, locale, { javaScriptEnabled: false });
     const page = await context.newPage();
@@ -183,62 +141,5 @@ journey('the directory in English, Portuguese and French with JavaScript disable
     assert.match(page.url(), /page=2/, 'the switcher keeps the page');
     await context.close();
   }
-  console.log(budgetSummary(site, 'directory-no-js'));
-});
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: { tag: string; text: string; label: string; type: string }) => boolean, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      if (!el) return { tag: '', text: '', label: '', type: '' };
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '' : '';
-      return { tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim(), label: label.trim(), type: el.type ?? '' };
-    });
-    if (matches(focused)) return;
-  }
-  throw new Error('never reached the element with the Tab key');
-}
-
-journey('sign-up and log-in with the keyboard alone', async (site) => {
-  const context = await newContext(site, 'en');
-  const page = await context.newPage();
-  const en = (key: string) => say('en', key);
-  await visit(site, page, '/');
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), en('common.layout.skip'));
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-  assert.notEqual(outline, 'none', 'focus is visible');
-  await tabTo(page, (el) => el.tag === 'a' && el.text === en('common.layout.signup'));
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await checkPage(site, page);
-
-  await tabTo(page, (el) => el.label === en('accounts.fields.email'));
-  await page.keyboard.type('kim@example.org');
-  await page.keyboard.press('Tab'); // password
-  await page.keyboard.type(password);
-  await page.keyboard.press('Tab'); // name
-  await page.keyboard.type('Kim Keyboard');
-  await tabTo(page, (el) => el.type === 'radio' && el.label === en('common.stakeholder.government'));
-  await page.keyboard.press('ArrowDown'); // moves to and selects the next group
-  await tabTo(page, (el) => el.tag === 'button' && el.text === en('accounts.signup.submit'));
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await checkPage(site, page);
-  await page.getByText(en('accounts.notice.check_email')).waitFor();
-  assert.equal(await page.getByRole('radio', { name: en('common.stakeholder.intergovernmental') }).count(), 1);
-  assert.ok(await page.getByRole('radio', { name: en('common.stakeholder.intergovernmental') }).isChecked(), 'the arrow key chose the group');
-
-  await tabTo(page, (el) => el.tag === 'button' && el.text === en('common.layout.logout'));
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await checkPage(site, page);
-  await tabTo(page, (el) => el.label === en('accounts.fields.email'));
-  await page.keyboard.type('kim@example.org');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await checkPage(site, page);
-  await page.getByRole('link', { name: 'Kim Keyboard' }).waitFor();
-  await context.close();
-  console.log(budgetSummary(site, 'keyboard'));
-});
+  console.log(budgetSummary(site, 'initiatives'));
+}, { kinds: ['sqlite', 'postgres'] });

@@ -1,49 +1,6 @@
-/**
- * The database's tables as Kysely sees them. Ids are text (random, url-safe), timestamps are
- * ISO 8601 UTC text and flags are 0/1 integers, so that both databases store and return the
- * same values (see db.test.ts for the round trip).
- */
-export interface UsersTable {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string;
-  locale: string;
-  country: string | null;
-  stakeholder_group: string;
-  affiliation: string | null;
-  capacity: string;
-  email_verified_at: string | null;
-  is_secretariat: number;
-  created_at: string;
-  updated_at: string;
-}
+import { tablesOf, type Db } from '../../platform/db/index.ts';
 
-export interface SessionsTable {
-  id: string; // sha-256 of the cookie value
-  user_id: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface UserTokensTable {
-  id: string;
-  user_id: string;
-  purpose: 'verify_email' | 'reset_password';
-  token_hash: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
-
-export interface ApiTokensTable {
-  id: string;
-  user_id: string;
-  name: string;
-  token_hash: string;
-  created_at: string;
-}
-
+/** The registry's tables (see accounts/tables.ts for how ids, times and flags are stored). */
 export interface InitiativesTable {
   id: string;
   slug: string;
@@ -113,22 +70,7 @@ export interface RecognitionRequestsTable {
   comments: string | null;
 }
 
-export interface AuditLogTable {
-  id: string;
-  actor_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  details: string;
-  is_public: number;
-  created_at: string;
-}
-
-export interface DB {
-  users: UsersTable;
-  sessions: SessionsTable;
-  user_tokens: UserTokensTable;
-  api_tokens: ApiTokensTable;
+export interface RegistryTables {
   initiatives: InitiativesTable;
   initiative_countries: InitiativeCountriesTable;
   initiative_languages: InitiativeLanguagesTable;
@@ -136,5 +78,11 @@ export interface DB {
   committee_members: CommitteeMembersTable;
   committee_invitations: CommitteeInvitationsTable;
   recognition_requests: RecognitionRequestsTable;
-  audit_log: AuditLogTable;
 }
+
+export const registryTables = [
+  'initiatives', 'initiative_countries', 'initiative_languages', 'initiative_descriptions', 'committee_members',
+  'committee_invitations', 'recognition_requests',
+] as const satisfies ReadonlyArray<keyof RegistryTables>;
+
+export const registryDb = (db: Db) => tablesOf<RegistryTables>(db);

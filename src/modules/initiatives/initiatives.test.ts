@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
-import { eachApp, type TestApp } from '../support/app.ts';
-import { initiativeFields, registerInitiative, seatMember, secretariat, signUpVerified } from '../support/factories.ts';
+import { eachApp, type TestApp } from '../../../tests/support/app.ts';
+import { initiativeFields, insertPerson, loggedIn, registerInitiative, seatMember, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 
 /** A coordinator (civil society) with an initiative and two more members from two other groups. */
 async function initiativeWithCommittee(t: TestApp) {
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org', name: 'Carla Coordinadora', group: 'civil_society' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', name: 'Carla Coordinadora', group: 'civil_society' });
   const slug = await registerInitiative(coordinator);
-  await seatMember(t, coordinator, slug, { email: 'gov@example.org', name: 'Gustavo Gobierno', group: 'government' });
-  const tech = await seatMember(t, coordinator, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
+  await seatMember(t, slug, { email: 'gov@example.org', name: 'Gustavo Gobierno', group: 'government' });
+  const tech = await seatMember(t, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
   return { coordinator, slug, tech };
 }
 
 eachApp('an unverified user cannot register an initiative; a verified one becomes its coordinator', async (t) => {
-  const unverified = t.client();
-  await unverified.post('/signup', { email: 'new@example.org', password: 'correct horse battery', name: 'New', locale: 'en', stakeholder_group: 'academia', capacity: 'personal' });
+  const unverified = await loggedIn(t, await insertPerson(t, { email: 'new@example.org', verified: false }));
   assert.equal((await unverified.get('/initiatives/new')).status, 403);
   assert.equal((await unverified.post('/initiatives', initiativeFields)).status, 403);
   assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 0);
 
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org', group: 'academia' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'academia' });
   const slug = await registerInitiative(coordinator);
   assert.equal(slug, 'mcgi-mesa-colombiana-de-gobernanza-de-internet');
   const page = await coordinator.get(`/initiatives/${slug}`);
@@ -29,10 +28,10 @@ eachApp('an unverified user cannot register an initiative; a verified one become
   assert.match(page.html, /<div lang="es">/);
   // A second initiative with the same name gets its own address.
   assert.equal(await registerInitiative(coordinator), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
-});
+}, { postgres: true });
 
 eachApp('the registration form keeps input and shows errors beside fields', async (t) => {
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
   const page = await coordinator.post('/initiatives', { ...initiativeFields, countries: [], website: 'javascript:alert(1)', description: 'short', year_established: '1800' });
   assert.equal(page.status, 422);
   for (const field of ['countries', 'website', 'description', 'year_established']) assert.match(page.html, new RegExp(`id="error-${field}"`), field);
@@ -41,7 +40,7 @@ eachApp('the registration form keeps input and shows errors beside fields', asyn
 });
 
 eachApp('coordinators edit, with translations shown to readers of that language', async (t) => {
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
   const slug = await registerInitiative(coordinator);
   const saved = await coordinator.post(`/initiatives/${slug}/edit`, {
     ...initiativeFields, name: 'Mesa Colombiana de Gobernanza', translation_en: 'An open multistakeholder space on Internet governance in Colombia.',
@@ -54,7 +53,7 @@ eachApp('coordinators edit, with translations shown to readers of that language'
   reader.language = 'fr';
   const french = await reader.get(`/initiatives/${slug}`);
   assert.match(french.html, /<div lang="es"><p>Espacio multisectorial/);
-  const stranger = await signUpVerified(t, { email: 'other@example.org' });
+  const stranger = await verifiedPerson(t, { email: 'other@example.org' });
   assert.equal((await stranger.post(`/initiatives/${slug}/edit`, initiativeFields)).status, 403);
 });
 
@@ -73,28 +72,30 @@ eachApp('committee: invitations, balance chart, leaving and removal', async (t) 
     .select(['committee_members.id', 'users.email']).execute();
   const gov = members.find((m) => m.email === 'gov@example.org')!;
   const coord = members.find((m) => m.email === 'coord@example.org')!;
-  assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${coord.id}/remove`, {})).location, `/initiatives/${slug}?notice=last_coordinator`);
-  assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${gov.id}/remove`, {})).location, `/initiatives/${slug}?notice=removed`);
+  const lastCoordinator = await coordinator.post(`/initiatives/${slug}/committee/${coord.id}/remove`, {});
+  assert.equal(lastCoordinator.status, 409, 'the last coordinator cannot leave');
+  assert.match(lastCoordinator.html, /role="alert">An initiative needs a coordinator/);
+  assert.equal((await coordinator.post(`/initiatives/${slug}/committee/${gov.id}/remove`, {})).location, `/initiatives/${slug}?notice=removed#committee-title`);
   const after = await t.client().get(`/initiatives/${slug}`);
   assert.doesNotMatch(after.html, /Gustavo Gobierno<\/td>/);
   assert.match(after.html, /removed Gustavo Gobierno from the committee/);
   const techSeat = members.find((m) => m.email === 'tech@example.org')!;
   assert.equal((await tech.post(`/initiatives/${slug}/committee/${coord.id}/remove`, {})).status, 403, 'members cannot remove others');
-  assert.equal((await tech.post(`/initiatives/${slug}/committee/${techSeat.id}/remove`, {})).location, `/initiatives/${slug}?notice=left`);
+  assert.equal((await tech.post(`/initiatives/${slug}/committee/${techSeat.id}/remove`, {})).location, `/initiatives/${slug}?notice=left#committee-title`);
   const left = await t.client().get(`/initiatives/${slug}`);
   assert.match(left.html, /Tania Técnica left the committee/);
   assert.match(left.html, /counting members with a verified email \(1 now\)/);
-});
+}, { postgres: true });
 
 eachApp('recognition: criteria, request, secretariat approval by email, then listed in the directory and on the map', async (t) => {
   const { coordinator, slug } = await initiativeWithCommittee(t);
   let page = await coordinator.get(`/initiatives/${slug}`);
-  assert.doesNotMatch(page.html, /action="\/initiatives\/[^"]+\/recognition"/, 'cannot request before accepting the principles');
+  assert.doesNotMatch(page.html, /action="\/initiatives\/[^"]+\/recognition(#[^"]*)?"/, 'cannot request before accepting the principles');
   assert.equal((await coordinator.post(`/initiatives/${slug}/recognition`, {})).status, 422);
   assert.equal((await coordinator.post(`/initiatives/${slug}/principles`, {})).status, 422, 'the box must be ticked');
   assert.equal((await coordinator.post(`/initiatives/${slug}/principles`, { principles: 'on' })).status, 303);
   page = await coordinator.get(`/initiatives/${slug}`);
-  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition"/);
+  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition(#[^"]*)?"/);
   assert.match(page.html, /class="pending"/, 'the annual report shows as pending');
   assert.equal((await coordinator.post(`/initiatives/${slug}/recognition`, {})).location, `/initiatives/${slug}?notice=requested#recognition-title`);
 
@@ -128,7 +129,7 @@ eachApp('recognition: criteria, request, secretariat approval by email, then lis
   for (const action of ['initiative.created', 'recognition.requested', 'recognition.approved', 'recognition.delisted']) {
     assert.ok(audit.some((a) => a.action === action), action);
   }
-});
+}, { postgres: true });
 
 eachApp('a returned request carries the comments to the coordinator', async (t) => {
   const { coordinator, slug } = await initiativeWithCommittee(t);
@@ -140,11 +141,11 @@ eachApp('a returned request carries the comments to the coordinator', async (t) 
   assert.match((await t.mail.lastTo('coord@example.org')).text, /Please add the <b>website<\/b>\./);
   const page = await coordinator.get(`/initiatives/${slug}`);
   assert.match(page.html, /Please add the &lt;b&gt;website&lt;\/b&gt;\./, 'comments are escaped');
-  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition"/, 'the coordinator may ask again');
+  assert.match(page.html, /action="\/initiatives\/[^"]+\/recognition(#[^"]*)?"/, 'the coordinator may ask again');
 });
 
 eachApp('an invitee may not make themselves coordinator, and unverified members do not count towards recognition', async (t) => {
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org', group: 'civil_society' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society' });
   const slug = await registerInitiative(coordinator);
   await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'sly@example.org', role: 'member' });
   const invitation = new URL(await t.mail.linkTo('sly@example.org'));

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { eachApp, type TestApp } from '../support/app.ts';
-import { importInitiatives } from '../../src/modules/initiatives/commands/importInitiatives.ts';
-import { initiativeFields, signUpVerified } from '../support/factories.ts';
-import { parseCsvObjects } from '../../src/platform/csv.ts';
+import { eachApp, type TestApp } from '../../../tests/support/app.ts';
+import { importInitiatives } from './commands/importInitiatives.ts';
+import { demoInitiativesFile } from './seeds.ts';
+import { initiativeFields, verifiedPerson } from '../../../tests/support/factories.ts';
+import { parseCsvObjects } from '../../platform/csv.ts';
 
-const seedCsv = readFileSync(new URL('../../seeds/nris.csv', import.meta.url), 'utf8');
+const seedCsv = readFileSync(demoInitiativesFile, 'utf8');
 
 async function seed(t: TestApp) {
   const report = await importInitiatives(t.database.db, seedCsv, { demo: true, now: t.clock.now, source: 'nris.csv' });
@@ -39,7 +40,7 @@ eachApp('the directory filters by country, type, region, language and name, with
   assert.ok(swiss.some((name) => /Swiss/.test(name)), swiss.join('; '));
   // Unknown filter values fall back rather than fail.
   assert.equal((await client.get('/initiatives?type=nonsense&page=-4&sort=%3Cscript%3E')).status, 200);
-});
+}, { postgres: true });
 
 eachApp('the directory paginates, sorts and counts', async (t) => {
   await seed(t);
@@ -58,7 +59,7 @@ eachApp('the directory paginates, sorts and counts', async (t) => {
   assert.equal(titles(last.html).length, 3);
   assert.match(first.html, /By type/);
   assert.match(first.html, /href="\/initiatives\?region=africa"/);
-});
+}, { postgres: true });
 
 eachApp('open data: CSV with a header row, paginated JSON with total, one initiative by slug', async (t) => {
   await seed(t);
@@ -94,7 +95,7 @@ eachApp('open data: CSV with a header row, paginated JSON with total, one initia
 });
 
 eachApp('the API creates and updates with a token or a session with CSRF', async (t) => {
-  const coordinator = await signUpVerified(t, { email: 'coord@example.org' });
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
   const body = { ...initiativeFields, year_established: 2014 };
   assert.equal((await t.client().json('POST', '/api/initiatives', body)).status, 401);
   const bad = await coordinator.json('POST', '/api/initiatives', { ...body, type: 'galactic', contact_email: 'x' });
@@ -132,7 +133,7 @@ eachApp('the API creates and updates with a token or a session with CSRF', async
   assert.equal(noCsrf.status, 403);
   const current = await t.database.db.selectFrom('initiatives').select('website').executeTakeFirstOrThrow();
   assert.equal(current.website, 'https://igf.co');
-});
+}, { postgres: true });
 
 eachApp('the OpenAPI 3.1 description passes a standard validator', async (t) => {
   const page = await t.client().json('GET', '/api/openapi.json', undefined);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { eachApp } from '../support/app.ts';
-import { password, signUpVerified } from '../support/factories.ts';
+import { eachApp } from '../../../tests/support/app.ts';
+import { password, verifiedPerson } from '../../../tests/support/factories.ts';
 
 const newcomer = {
   email: 'ana@example.org', password, name: 'Ana Pérez', locale: 'es', country: 'UY', stakeholder_group: 'academia',
@@ -25,7 +25,7 @@ eachApp('sign-up sends a verification email over SMTP; its link verifies the add
   assert.match(user.password_hash, /^\$argon2id\$/);
   // The link works once.
   assert.equal((await client.get(link.pathname + link.search)).status, 400);
-});
+}, { postgres: true });
 
 eachApp('sign-up errors appear beside the fields, keep what was typed, and write nothing', async (t) => {
   const client = t.client();
@@ -43,7 +43,7 @@ eachApp('sign-up errors appear beside the fields, keep what was typed, and write
 });
 
 eachApp('a taken email is refused with a way forward', async (t) => {
-  await signUpVerified(t, { email: 'ana@example.org' });
+  await verifiedPerson(t, { email: 'ana@example.org' });
   const page = await t.client().post('/signup', newcomer);
   assert.equal(page.status, 422);
   assert.match(page.html, /id="error-email"/);
@@ -51,7 +51,7 @@ eachApp('a taken email is refused with a way forward', async (t) => {
 });
 
 eachApp('log-in rotates the session, log-out ends it, wrong passwords are refused', async (t) => {
-  const first = await signUpVerified(t, { email: 'ana@example.org' });
+  const first = await verifiedPerson(t, { email: 'ana@example.org' });
   const before = first.cookie('cabildo_session');
   assert.ok(before);
   const wrong = await first.post('/login', { email: 'ana@example.org', password: 'wrong password!' });
@@ -65,7 +65,7 @@ eachApp('log-in rotates the session, log-out ends it, wrong passwords are refuse
   assert.equal(sessions.length, 1, 'the old session is gone');
   assert.equal((await first.post('/logout', {})).status, 303);
   assert.equal((await first.get('/account')).status, 303, 'logged out visitors are sent to log in');
-});
+}, { postgres: true });
 
 eachApp('log-in is rate limited per account and per address', async (t) => {
   const client = t.client();
@@ -95,7 +95,7 @@ eachApp('log-in is rate limited per account and per address', async (t) => {
 });
 
 eachApp('password reset by email link; the old password stops working', async (t) => {
-  await signUpVerified(t, { email: 'ana@example.org' });
+  await verifiedPerson(t, { email: 'ana@example.org' });
   const client = t.client();
   const asked = await client.post('/password/forgot', { email: 'ana@example.org' });
   assert.equal(asked.status, 200);
@@ -109,10 +109,10 @@ eachApp('password reset by email link; the old password stops working', async (t
   assert.equal((await client.post('/login', { email: 'ana@example.org', password: 'a brand new secret' })).status, 303);
   assert.equal((await client.post('/password/reset', { token, password: 'another new one!' })).status, 422, 'a link works once');
   assert.equal((await t.database.db.selectFrom('sessions').select('id').execute()).length, 1, 'only the new log-in remains');
-});
+}, { postgres: true });
 
 eachApp('a password reset revokes API tokens, so whoever held the account before loses it', async (t) => {
-  const holder = await signUpVerified(t, { email: 'ana@example.org' });
+  const holder = await verifiedPerson(t, { email: 'ana@example.org' });
   const created = await holder.post('/account/tokens', { token_name: 'script' });
   const token = created.html.match(/<code>(cab_[^<]+)<\/code>/)![1]!;
   const anyone = t.client();
@@ -127,7 +127,7 @@ eachApp('a password reset revokes API tokens, so whoever held the account before
 });
 
 eachApp('profile edits are saved and change the page language', async (t) => {
-  const client = await signUpVerified(t, { email: 'ana@example.org' });
+  const client = await verifiedPerson(t, { email: 'ana@example.org' });
   const saved = await client.post('/account', { name: 'Ana María', locale: 'pt', country: 'BR', stakeholder_group: 'private_sector', capacity: 'on_behalf', affiliation: 'NIC.br' });
   assert.equal(saved.status, 303);
   const page = await client.get('/account');
