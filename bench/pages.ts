@@ -7,15 +7,18 @@
  * (DESIGN §6: pages ≥ 15 %, JSON ≥ 25 %, /healthz ≥ 50 %).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { request } from 'node:http';
 import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'cabildo.js');
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+/** Rounds per endpoint, alternating the two servers; the median round is reported, as the machine's noise is large. */
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = 20;
 const requestHeaders = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'es-CO,es;q=0.9,en;q=0.8' };
 
@@ -48,7 +51,7 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): 
 /** A bare node:http server that answers each path with the exact status, headers and bytes given. */
 const bareServer = `
 const http = require('node:http');
-const answers = new Map(JSON.parse(process.env.ANSWERS).map(([path, a]) => [path, { ...a, body: Buffer.from(a.body, 'base64') }]));
+const answers = new Map(JSON.parse(require('node:fs').readFileSync(process.env.ANSWERS, 'utf8')).map(([path, a]) => [path, { ...a, body: Buffer.from(a.body, 'base64') }]));
 const server = http.createServer((req, res) => {
   const a = answers.get(req.url);
   if (!a) { res.writeHead(404); res.end(); return; }
@@ -58,19 +61,30 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log('ready ' + server.address().port));
 `;
 
-/** What Cabildo answers for a path: status, the headers that matter on the wire, and the compressed body. */
-async function capture(port: number, path: string) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { ...requestHeaders, 'accept-encoding': 'gzip' }, decompress: false } as RequestInit);
-  const raw = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
-    const value = response.headers.get(name);
-    if (value) headers[name] = value;
-  }
-  return { status: response.status, headers, body: raw.toString('base64'), bytes: raw.length };
+/** What Cabildo answers for a path: status, the headers that matter on the wire, and the body as sent (compressed). */
+function capture(port: number, path: string): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { ...requestHeaders, 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
+          const value = res.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        resolve({ status: res.statusCode!, headers, body: raw.toString('base64'), bytes: raw.length });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function load(port: number, path: string) {
+  // A short warm-up first, so both servers are measured with their code optimised.
+  await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration: 1, headers: { ...requestHeaders, 'accept-encoding': 'gzip' } });
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${path}`, connections, duration: seconds, headers: { ...requestHeaders, 'accept-encoding': 'gzip' },
   });
@@ -101,12 +115,21 @@ async function main(): Promise<void> {
       { name: 'healthz', path: '/healthz', kind: 'health' },
     ];
     const answers = await Promise.all(endpoints.map(async (e) => [e.path, await capture(cabildo.port, e.path)] as const));
-    const started = await startProcess(process.execPath, ['-e', bareServer], { PATH: process.env.PATH!, ANSWERS: JSON.stringify(answers) });
+    const answersFile = join(dataDir, 'answers.json');
+    writeFileSync(answersFile, JSON.stringify(answers));
+    const started = await startProcess(process.execPath, ['-e', bareServer], { PATH: process.env.PATH!, ANSWERS: answersFile });
     bare = started.child;
     const results = [];
+    const median = <T extends { requests_per_second: number }>(runs: T[]) => [...runs].sort((a, b) => a.requests_per_second - b.requests_per_second)[Math.floor(runs.length / 2)]!;
     for (const endpoint of endpoints) {
-      const baseline = await load(started.port, endpoint.path);
-      const measured = await load(cabildo.port, endpoint.path);
+      const bareRuns = [];
+      const cabildoRuns = [];
+      for (let round = 0; round < rounds; round++) {
+        bareRuns.push(await load(started.port, endpoint.path));
+        cabildoRuns.push(await load(cabildo.port, endpoint.path));
+      }
+      const baseline = median(bareRuns);
+      const measured = median(cabildoRuns);
       const ratio = Math.round((measured.requests_per_second / baseline.requests_per_second) * 1000) / 1000;
       const answer = answers.find(([path]) => path === endpoint.path)![1];
       results.push({
@@ -115,7 +138,7 @@ async function main(): Promise<void> {
       });
     }
     console.log(JSON.stringify({
-      benchmark: 'pages', node: process.version, connections, seconds_per_run: seconds, database: 'sqlite', initiatives: 103,
+      benchmark: 'pages', node: process.version, connections, seconds_per_round: seconds, rounds, database: 'sqlite', initiatives: 103,
       all_meet_targets: results.every((r) => r.meets_target), results,
     }, null, 2));
   } finally {

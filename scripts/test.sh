@@ -78,7 +78,8 @@ fi
 
 say "tests: ${#files[@]} files (node --test, tsx)"
 log="$(mktemp "${TMPDIR:-/tmp}/cabildo-test.XXXXXX.log")"
-trap 'rm -f "$log"' EXIT
+times="$(mktemp "${TMPDIR:-/tmp}/cabildo-test-times.XXXXXX.jsonl")"
+trap 'rm -f "$log" "$times"' EXIT
 # The output goes through tee (for the counts below); keep colours on a terminal.
 [[ -t 1 && -z "${NO_COLOR:-}" ]] && export FORCE_COLOR=1
 
@@ -92,11 +93,10 @@ start=$SECONDS
 # not hang the run until CI's time runs out. (On Node 20 it truncates reports
 # written to a file by --test-reporter-destination, hence stdout + tee.)
 # Files run side by side: each test has its own database (schema) and ports.
-"${runner[@]}" node --import tsx --test \
+CABILDO_TEST_TIMES="$times" "${runner[@]}" node --import tsx --import ./scripts/file-time.mjs --test \
   --test-force-exit \
   --test-concurrency="${CABILDO_TEST_CONCURRENCY:-3}" \
   --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=./scripts/slowest-files.mjs --test-reporter-destination=stdout \
   "$@" "${files[@]}" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 elapsed=$((SECONDS - start))
@@ -117,6 +117,12 @@ fi
 if [[ -n "${CABILDO_TEST_SUMMARY:-}" ]]; then
   echo "$pass $fail $skipped $todo $cancelled" > "$CABILDO_TEST_SUMMARY"
 fi
+
+say "slowest test files"
+node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  for (const { file, ms } of lines.sort((a, b) => b.ms - a.ms).slice(0, 10)) console.log(`${(ms / 1000).toFixed(1).padStart(7)} s  ${file}`);
+' "$times" 2>/dev/null || echo "(no times recorded)"
 
 say "summary (node ${node_version}, ${elapsed} s)"
 if [[ "$typecheck" == "FAILED" ]]; then

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
-import { compress } from 'hono/compress';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Services } from './platform/http/env.ts';
@@ -9,9 +7,9 @@ import { csrfProtection, identification, localeSelection, rejectNulInAddress, re
 import { registerCatalogs, isLocale } from './platform/i18n/index.ts';
 import { Layout, setNavigation } from './platform/views/layout.tsx';
 import { assets } from './platform/views/assets.ts';
-import { ping } from './platform/db/index.ts';
 import { NotAllowed } from './platform/policy.ts';
 import { problem } from './platform/http/problem.ts';
+import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
@@ -44,40 +42,36 @@ function loadCatalogs(modules: readonly ModuleManifest[]): void {
   }
 }
 
-const contentSecurityPolicy = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'none'"],
-  objectSrc: ["'none'"],
-};
 
 /** Builds Cabildo's HTTP app from the module manifests. */
-export function createApp(services: Services, modules: readonly ModuleManifest[]): Hono<AppEnv> {
+export async function createApp(services: Services, modules: readonly ModuleManifest[]): Promise<Hono<AppEnv>> {
   loadCatalogs(modules);
   setNavigation(modules.flatMap((m) => m.nav ?? []));
   const app = new Hono<AppEnv>();
 
+  // Before everything else: load balancers probe it every few seconds, and it is not a page. It
+  // answers with no request log line and only the headers a JSON probe needs.
+  app.get('/healthz', async () => {
+    const healthy = await services.ping();
+    return new Response(healthy ? '{"status":"ok"}' : '{"status":"database unavailable"}', {
+      status: healthy ? 200 : 503,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    });
+  });
   app.use(requestLogging(services));
-  app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
-  app.use(compress());
-  app.use(bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } }));
 
   for (const asset of assets) {
-    app.get(asset.path, (c) =>
-      c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
-    );
+    const ready = prepare(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=31536000, immutable' }, new TextEncoder().encode(asset.body));
+    app.get(asset.path, (c) => send(c, ready, true));
   }
-  app.get('/healthz', async (c) => {
-    const healthy = await ping(services.db);
-    return c.json({ status: healthy ? 'ok' : 'database unavailable' }, healthy ? 200 : 503);
-  });
 
   app.use(localeSelection());
+  app.use(delivery(services));
   app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
+  // After the renderer and the translator, so that a refused body gets a page in the reader's language.
+  const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } });
+  // Only requests that may carry a body: reading a GET's body would build a whole Request for nothing.
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(rejectNulInAddress());
   app.use(identification(services));
   app.use(csrfProtection(services));
@@ -98,8 +92,9 @@ export function createApp(services: Services, modules: readonly ModuleManifest[]
     },
   });
   for (const module of modules) {
-    module.pages?.(app, services);
-    module.api?.(api, services);
+    const routes = await module.routes?.();
+    routes?.pages?.(app, services);
+    routes?.api?.(api, services);
   }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -131,7 +126,7 @@ export function createApp(services: Services, modules: readonly ModuleManifest[]
       c.status(status);
       return c.render(<ErrorPage status={status} />, { title: c.get('t')(`common.status.${status}`) });
     }
-    (c.get('log') ?? services.log).error({ err: error }, 'unhandled error');
+    services.log.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
     if (isApi) return problem(c, 500);
     c.status(500);
     return c.render(<ErrorPage status={500} />, { title: 'Error' });

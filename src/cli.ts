@@ -5,7 +5,7 @@ import { CommandError, UsageError, didYouMean, findCommand, helpText, type CliCo
 import { platformCommands } from './platform/commands.ts';
 import { allMigrations, moduleCommands } from './platform/manifests.ts';
 import { CsvError } from './platform/csv.ts';
-import { openConfiguredDatabase, startServer } from './server.ts';
+import { openConfiguredDatabase } from './platform/db/index.ts';
 import { modules } from './modules/index.ts';
 
 const serve: CliCommand = {
@@ -20,6 +20,8 @@ const serve: CliCommand = {
         for (const module of modules) await module.seedDemo?.({ db, now: new Date(), onlyIfEmpty: true });
       });
     }
+    // The web server (and every module's pages) loads only for this command.
+    const { startServer } = await import('./server.ts');
     await startServer(config(), { handleSignals: true });
     return -1;
   },

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
 import type { Config } from './platform/config.ts';
-import { openDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
+import { openConfiguredDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { allMigrations, identityProvider } from './platform/manifests.ts';
 import { modules } from './modules/index.ts';
@@ -18,11 +18,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the configured database, as the CLI commands and the server all do. */
-export function openConfiguredDatabase(config: Config): Database {
-  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) });
-}
-
 /**
  * Starts Cabildo: migrates the database, listens, and on SIGTERM/SIGINT stops accepting
  * connections, lets in-flight requests finish, then closes the database.
@@ -36,13 +31,14 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   const services: Services = {
     db: database.db,
     dialect: database.dialect,
+    ping: database.ping,
     config,
     mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), log }),
     log,
     clock: () => new Date(),
     identity: identityProvider(modules),
   };
-  const app = createApp(services, modules);
+  const app = await createApp(services, modules);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
   });

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './db/index.ts';
 import { newId, tablesOf, timestamp } from './db/index.ts';
 import type { Actor } from './auth/identity.ts';
@@ -12,7 +13,7 @@ interface AuditLogTable {
   is_public: number;
   created_at: string;
 }
-const auditDb = (db: Db) => tablesOf<{ audit_log: AuditLogTable }>(db);
+const auditDb = (db: Db) => tablesOf<{ audit_log: AuditLogTable; data_versions: { scope: string; version: number } }>(db);
 
 export interface AuditEntry {
   action: string;
@@ -25,8 +26,13 @@ export interface AuditEntry {
   actorId?: string;
 }
 
-/** Records who did what to which record, inside the command's transaction. */
+/**
+ * Records who did what to which record, inside the command's transaction, and moves the data
+ * version (see dataVersion): every write that changes state is audited, so public pages built
+ * before it are not served again.
+ */
 export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
+  await moveDataVersion(tx);
   await auditDb(tx)
     .insertInto('audit_log')
     .values({
@@ -61,4 +67,57 @@ export async function publicHistory(db: Db, subjectType: string, subjectId: stri
     .limit(limit)
     .execute();
   return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+}
+
+/** Moves the data version, in the caller's transaction, so nothing built before it is served again. */
+export async function moveDataVersion(tx: Db): Promise<void> {
+  await auditDb(tx)
+    .updateTable('data_versions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('scope', '=', 'public')
+    .execute();
+}
+
+/**
+ * How long a process trusts the data version it read before reading it again. Writes made in
+ * this process are seen at once (the action pipeline calls `forgetDataVersion` after every
+ * command); writes made by another process (a second server, the command line) within this
+ * window.
+ */
+const versionLifetimeMs = 200;
+
+interface KnownVersion {
+  version: number;
+  readAt: number;
+}
+const knownVersions = new WeakMap<Db, KnownVersion>();
+/** Moves on every forget, so that a read which began before a write cannot store its older answer after it. */
+let forgetGeneration = 0;
+const versionQueries = new WeakMap<Db, CompiledQuery<{ version: number }>>();
+
+/**
+ * The current data version, read before building a public page, so the page is never older than
+ * the version it is filed under. Reading a row on every request costs more than serving the page
+ * from memory, hence the short-lived copy (see versionLifetimeMs).
+ */
+export async function dataVersion(db: Db): Promise<number> {
+  const now = performance.now();
+  const known = knownVersions.get(db);
+  if (known && now - known.readAt < versionLifetimeMs) return known.version;
+  const generation = forgetGeneration;
+  let query = versionQueries.get(db);
+  if (!query) {
+    query = auditDb(db).selectFrom('data_versions').select('version').where('scope', '=', 'public').compile();
+    versionQueries.set(db, query);
+  }
+  const { rows } = await db.executeQuery(query);
+  const version = Number(rows[0]!.version);
+  if (generation === forgetGeneration) knownVersions.set(db, { version, readAt: now });
+  return version;
+}
+
+/** Drops the copy of the data version, after a write in this process has committed. */
+export function forgetDataVersion(db: Db): void {
+  forgetGeneration++;
+  knownVersions.delete(db);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { eachDatabase, freshDatabase } from '../../tests/support/databases.ts';
 import { createBackup, inRestoreOrder, restoreBackup, RestoreError } from './backup.ts';
-import { tableNames, migrationTables } from './db/migrate.ts';
+import { tableNames, bookkeepingTables } from './db/migrate.ts';
 import { allTables } from './manifests.ts';
 import { modules } from '../modules/index.ts';
 import { demoInitiativesFile, importInitiatives } from '../modules/initiatives/index.ts';
@@ -51,7 +51,7 @@ eachDatabase('a backup whose rows refer to rows it does not hold fails and resto
 });
 
 eachDatabase("the backup covers every table the migrations create, ordered by the database's foreign keys", async (database) => {
-  const created = (await tableNames(database.db, database.dialect)).filter((t) => !(migrationTables as readonly string[]).includes(t));
+  const created = (await tableNames(database.db, database.dialect)).filter((t) => !(bookkeepingTables as readonly string[]).includes(t));
   assert.deepEqual(created, [...tables].sort());
   const ordered = await inRestoreOrder(database, tables);
   assert.ok(ordered.indexOf('users') < ordered.indexOf('initiatives'));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Db } from './db/index.ts';
 import { foreignKeyParents, parentsFirst } from './db/migrate.ts';
 import { CommandError } from './cli.ts';
+import { moveDataVersion } from './audit.ts';
 
 export interface Backup {
   format: 'cabildo-backup';
@@ -46,6 +47,7 @@ export async function restoreBackup(database: Database, tables: readonly string[
     } catch (error) {
       throw asRestoreError(error);
     }
+    await moveDataVersion(tx);
   });
   return counts;
 }

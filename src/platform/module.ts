@@ -28,6 +28,11 @@ export interface SeedOptions {
   onlyIfEmpty: boolean;
 }
 
+export interface ModuleRoutes {
+  pages?: (app: Hono<AppEnv>, services: Services) => void;
+  api?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
+}
+
 /**
  * One per domain module, in `src/modules/<name>/module.ts`: everything the module brings. The
  * composition root (`src/modules/index.ts`) lists the manifests; the platform loops over them.
@@ -44,8 +49,8 @@ export interface ModuleManifest {
   seedDemo?: (options: SeedOptions) => Promise<string | null>;
   /** Its `cabildo` subcommands. */
   cli?: CliCommand[];
-  pages?: (app: Hono<AppEnv>, services: Services) => void;
-  api?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
+  /** Its HTML and JSON routes, loaded only when a server is built (commands start faster without them). */
+  routes?: () => Promise<ModuleRoutes>;
   nav?: NavLink[];
   /** Who a session cookie or an API token belongs to (the accounts module). */
   identity?: IdentityProvider;

@@ -42,10 +42,10 @@ export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}):
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const config = testConfig({ smtpUrl: mail.url, ...overrides });
   const services: Services = {
-    db: database.db, dialect: database.dialect, config, log, clock: () => new Date(clock.now), identity: identityProvider(modules),
+    db: database.db, dialect: database.dialect, ping: database.ping, config, log, clock: () => new Date(clock.now), identity: identityProvider(modules),
     mailer: createMailer({ smtpUrl: mail.url, outboxDir: join(config.dataDir, 'outbox'), log }),
   };
-  const app = createApp(services, modules);
+  const app = await createApp(services, modules);
   return {
     app, database, services, mail, clock,
     client: () => new TestClient(app, config.baseUrl),

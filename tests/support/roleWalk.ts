@@ -31,11 +31,12 @@ export function outcomes<Role extends string>(roles: readonly Role[]) {
 }
 
 /** The routes a module mounts, as `METHOD /path` with Hono's `:param` placeholders. */
-export function routesOf(module: ModuleManifest, t: TestApp): string[] {
+export async function routesOf(module: ModuleManifest, t: TestApp): Promise<string[]> {
+  const routes = await module.routes?.();
   const pages = new Hono<AppEnv>();
-  module.pages?.(pages, t.services);
+  routes?.pages?.(pages, t.services);
   const api = new OpenAPIHono<AppEnv>();
-  module.api?.(api, t.services);
+  routes?.api?.(api, t.services);
   const mounted = [...pages.routes, ...api.routes.map((r) => ({ ...r, path: `/api${r.path}` }))];
   return [...new Set(mounted.filter((r) => ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method)).map((r) => `${r.method} ${r.path}`))];
 }
@@ -76,7 +77,7 @@ export async function walkRoles<Role extends string>(
   assert.deepEqual(failures, []);
   if (!options.module) return;
   const walked = options.cases.map((c) => `${c.method} ${c.path.split('?')[0]}`);
-  const unwalked = routesOf(options.module, t).filter((route) => {
+  const unwalked = (await routesOf(options.module, t)).filter((route) => {
     const pattern = new RegExp(`^${route.replace(/:[a-z]+/g, '[^/]+')}$`);
     return !walked.some((w) => pattern.test(w) || w === route);
   });

@@ -1,5 +1,4 @@
 import type { ModuleManifest } from '../../platform/module.ts';
-import { accountPages } from './pages.tsx';
 import { accountMigrations } from './migrations/index.ts';
 import { accountTables } from './tables.ts';
 import { accountIdentity } from './sessions.ts';
@@ -12,5 +11,5 @@ export const accountsModule: ModuleManifest = {
   tables: accountTables,
   identity: accountIdentity,
   cli: [adminCreate],
-  pages: accountPages,
+  routes: async () => ({ pages: (await import('./pages.tsx')).accountPages }),
 };

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { taxonomies } from '../../platform/stakeholders.ts';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
 import { initiativeFields, insertPerson, loggedIn, registerInitiative, seatMember, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 
@@ -161,3 +162,18 @@ eachApp('an invitee may not make themselves coordinator, and unverified members 
   const page = await coordinator.get(`/initiatives/${slug}`);
   assert.match(page.html, /\(1 now\)/, 'an unverified member does not count');
 });
+
+eachApp("under the IGF's five groups, academia counts with the technical community, in forms, charts and criteria", async (t) => {
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society' });
+  const slug = await registerInitiative(coordinator);
+  await seatMember(t, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
+  await seatMember(t, slug, { email: 'uni@example.org', name: 'Ulises Universidad', group: 'academia' });
+  const page = await coordinator.get(`/initiatives/${slug}`);
+  assert.match(page.html, /counting members with a verified email \(2 now\)/, 'academia and the technical community are one group');
+  assert.match(page.html, /<td>Ulises Universidad<\/td><td>Member<\/td><td>Technical and academic community<\/td>/);
+  assert.match(page.html, /Technical and academic community: 2/, 'the chart counts them together');
+  assert.doesNotMatch(page.html, />Academia</);
+  const signup = await t.client().get('/signup');
+  assert.match(signup.html, /Technical and academic community/);
+  assert.doesNotMatch(signup.html, /value="academia"/, 'five groups are offered');
+}, { config: { stakeholders: taxonomies.igf } });

@@ -1,7 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { isSecretariat } from '../../platform/policy.ts';
-import { initiativePages } from './pages.tsx';
-import { initiativeApi } from './api.ts';
 import { initiativeMigrations } from './migrations/index.ts';
 import { registryTables } from './tables.ts';
 import { seedDemoInitiatives } from './seeds.ts';
@@ -14,8 +12,7 @@ export const initiativesModule: ModuleManifest = {
   tables: registryTables,
   seedDemo: seedDemoInitiatives,
   cli: [importNris],
-  pages: initiativePages,
-  api: initiativeApi,
+  routes: async () => ({ pages: (await import('./pages.tsx')).initiativePages, api: (await import('./api.ts')).initiativeApi }),
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
     { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },

@@ -24,6 +24,11 @@ export interface Database {
   dialect: Dialect;
   /** The PostgreSQL schema in use, when not the default one. */
   schema?: string;
+  /**
+   * Whether the database answers a trivial query, asked of the driver itself: a health probe
+   * comes often and should cost next to nothing.
+   */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,11 @@ export function openDatabase(options: DatabaseOptions): Database {
 
 export function sqliteFileIn(dataDir: string): string {
   return join(dataDir, 'cabildo.sqlite');
+}
+
+/** The database the configuration names: PostgreSQL at DATABASE_URL, else SQLite in the data dir. */
+export function openConfiguredDatabase(config: { databaseUrl?: string; dataDir: string }): Database {
+  return config.databaseUrl ? openDatabase({ url: config.databaseUrl }) : openDatabase({ sqliteFile: sqliteFileIn(config.dataDir) });
 }
 
 /**
@@ -78,8 +88,17 @@ function retainingConnection(file: string) {
 }
 
 function openSqlite(file: string): Database {
-  const db = new Kysely({ dialect: new SqliteDialect({ database: retainingConnection(file) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const connection = retainingConnection(file);
+  const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+  const ping = async () => {
+    try {
+      (connection.prepare('select 1') as unknown as { get(): unknown }).get();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { db, dialect: 'sqlite', ping, close: () => db.destroy() };
 }
 
 // PostgreSQL returns COUNT(*) as a bigint string; our counts fit in a JS number.
@@ -92,22 +111,20 @@ function openPostgres(url: string, schema?: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+  const ping = async () => {
+    try {
+      await pool.query('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { db, dialect: 'postgres', schema, ping, close: () => db.destroy() };
 }
 
 /** Which database a handle (or a transaction) talks to. */
 export function dialectOf(db: Db): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
-
-/** Answers true when the database answers a trivial query (used by /healthz). */
-export async function ping(db: Db): Promise<boolean> {
-  try {
-    await sql`select 1`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A random, url-safe id: 128 bits, so ids can be shown in URLs without leaking counts. */

@@ -32,7 +32,7 @@ perDatabase('a database made by the first release (one 001_foundation migration)
     await old.db.insertInto('audit_log').values({ id: 'a1', actor_id: 'u1', action: 'account.signed_up', subject_type: 'user', subject_id: 'u1', details: '{}', is_public: 0, created_at: at }).execute();
 
     const applied = await migrate(old, allMigrations(modules));
-    const everything = Object.keys(allMigrations(modules));
+    const everything = Object.keys(allMigrations(modules)).sort();
     const formerlyFoundation = everything.filter((name) => allMigrations(modules)[name]!.formerly === '001_foundation');
     assert.deepEqual(applied, everything.filter((name) => !formerlyFoundation.includes(name)), 'only what came after the first release runs');
     const recorded = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(old.db)).rows.map((r) => r.name);

@@ -2,6 +2,7 @@ import type { Context, Handler } from 'hono';
 import type { z } from 'zod';
 import type { Actor, AppEnv, CommandContext } from './env.ts';
 import { commandContext } from './context.ts';
+import { forgetDataVersion } from '../audit.ts';
 import { authorize, type Rule } from '../policy.ts';
 import { fieldErrors, readForm, unreadableBody, type FieldErrors, type FormValues } from './forms.ts';
 import { problem } from './problem.ts';
@@ -53,6 +54,15 @@ export interface JsonActionSpec<Subject, A extends Actor, Schema extends z.ZodTy
   present: (c: Context<AppEnv>, value: Value, step: { subject: Subject; actor: A }) => Response | Promise<Response>;
 }
 
+/** A command's result, once its transaction has ended; public pages built before it are not served again. */
+async function settled<T>(c: Context<AppEnv>, running: Promise<T>): Promise<T> {
+  try {
+    return await running;
+  } finally {
+    forgetDataVersion(c.get('services').db);
+  }
+}
+
 /** The message of a refusal, in the reader's language, placed on its field. */
 function refusalErrors(c: Context<AppEnv>, refusal: Refusal): FieldErrors {
   if (refusal.retryAfter) c.header('Retry-After', String(refusal.retryAfter));
@@ -93,7 +103,7 @@ export function formAction<Subject, A extends Actor, Schema extends z.ZodType, V
       const errors = fieldErrors(parsed.error, c.get('t'));
       return spec.retry(c, { values, errors: spec.toFields ? spec.toFields(errors) : errors }, { subject, actor, status: 422 });
     }
-    const result = await spec.run(commandContext(c, actor), parsed.data, subject);
+    const result = await settled(c, spec.run(commandContext(c, actor), parsed.data, subject));
     if (!result.ok) return failed(result.refusal);
     const next = await spec.done(c, result.value, { subject, actor, input: parsed.data });
     return typeof next === 'string' ? c.redirect(next, 303) : next;
@@ -128,7 +138,7 @@ export function jsonAction<Subject, A extends Actor, Schema extends z.ZodType, V
     const t = c.get('t');
     const parsed = spec.schema.safeParse(spec.fromBody ? spec.fromBody(body, subject) : body);
     if (!parsed.success) return problem(c, 422, t('common.errors.invalid_request'), fieldErrors(parsed.error, t));
-    const result = await spec.run(commandContext(c, actor), parsed.data, subject);
+    const result = await settled(c, spec.run(commandContext(c, actor), parsed.data, subject));
     if (!result.ok) {
       const { refusal } = result;
       return problem(c, refusal.status, t(refusal.message, refusal.values), refusal.field ? refusalErrors(c, refusal) : undefined);

@@ -19,6 +19,8 @@ export interface CommandContext<A extends Actor = Actor> {
 export interface Services {
   db: Db;
   dialect: Dialect;
+  /** Whether the database answers (for /healthz). */
+  ping: () => Promise<boolean>;
   config: Config;
   mailer: Mailer;
   log: Logger;
@@ -34,11 +36,15 @@ export interface AppEnv {
     actor: Actor;
     locale: Locale;
     t: Translate;
-    csrfToken: string;
+    /** A CSRF token for a form on this page (made on first use: see csrfProtection). */
+    csrfToken: () => string;
+    /** Set when the response is this visitor's own (it carries a form token): never shared from a cache. */
+    personal: boolean;
     requestId: string;
-    log: Logger;
     sessionId: string | null;
     /** Set by a Bearer token; such requests need no CSRF token. */
     viaApiToken: boolean;
+    /** The response was built with the security headers and request id already (headers.ts). */
+    platformHeadersSet: boolean;
   };
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
+import { requestCookie, requestHeader } from './request.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './env.ts';
@@ -8,27 +9,28 @@ import { sessionCookie } from '../auth/identity.ts';
 import { newSecret, sameText, sign } from '../auth/tokens.ts';
 import { problem } from './problem.ts';
 import { unreadableBody } from './forms.ts';
+import { addPlatformHeaders } from './headers.ts';
+import { accessLogger } from '../logger.ts';
 
 export const languageCookie = 'cabildo_lang';
 const csrfCookie = 'cabildo_csrf';
 
-/** Gives each request an id, and logs one line when it ends (no query strings: they may hold tokens). */
+/**
+ * Gives each request an id, sees that the response carries the security headers
+ * and the id, and logs one line when it ends (no query strings: they may hold tokens).
+ */
 export function requestLogging(services: Services): MiddlewareHandler<AppEnv> {
+  const access = accessLogger(services.log);
   return async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 64).replace(/[^\w-]/g, '') || randomUUID();
-    const log = services.log.child({ requestId });
+    const requestId = requestHeader(c, 'x-request-id')?.slice(0, 64).replace(/[^\w-]/g, '') || randomUUID();
     c.set('requestId', requestId);
-    c.set('log', log);
     c.set('services', services);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    addPlatformHeaders(c);
     // Invitation links carry their secret in the path.
-    const path = new URL(c.req.url).pathname.replace(/^\/invitations\/[^/]+/, '/invitations/:token');
-    log.info(
-      { method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
+    const path = c.req.path.replace(/^\/invitations\/[^/]+/, '/invitations/:token');
+    access.info({ requestId, method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   };
 }
 
@@ -53,11 +55,10 @@ export function rejectNulInAddress(): MiddlewareHandler<AppEnv> {
 /** Reader's language: remembered choice, then the signed-in user's, then Accept-Language. */
 export function localeSelection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const chosen = getCookie(c, languageCookie);
-    const locale = isLocale(chosen) ? chosen : negotiateLocale(c.req.header('accept-language'));
+    const chosen = requestCookie(c, languageCookie);
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(requestHeader(c, 'accept-language'));
     c.set('locale', locale);
     c.set('t', translator(locale));
-    c.header('Vary', 'Accept-Language, Cookie', { append: true });
     await next();
   };
 }
@@ -73,7 +74,7 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
     c.set('actor', { user: null });
     c.set('sessionId', null);
     c.set('viaApiToken', false);
-    const authorization = c.req.header('authorization');
+    const authorization = requestHeader(c, 'authorization');
     if (authorization?.startsWith('Bearer ') && new URL(c.req.url).pathname.startsWith('/api/')) {
       const user = await services.identity.fromApiToken(services.db, authorization.slice(7).trim());
       if (!user) return problem(c, 401, c.get('t')('common.errors.bad_token'));
@@ -81,13 +82,13 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
       c.set('viaApiToken', true);
       return next();
     }
-    const secret = getCookie(c, sessionCookie);
+    const secret = requestCookie(c, sessionCookie);
     if (secret) {
       const session = await services.identity.fromSession(services.db, secret, services.clock());
       if (session) {
         c.set('actor', { user: session.user });
         c.set('sessionId', session.sessionId);
-        if (!getCookie(c, languageCookie) && isLocale(session.user.locale)) {
+        if (!requestCookie(c, languageCookie) && isLocale(session.user.locale)) {
           c.set('locale', session.user.locale);
           c.set('t', translator(session.user.locale));
         }
@@ -105,14 +106,21 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
 export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
   const allowedOrigins = new Set([new URL(services.config.baseUrl).origin]);
   return async (c, next) => {
-    let browserSecret = getCookie(c, csrfCookie);
-    if (!browserSecret || browserSecret.length > 100) {
-      browserSecret = newSecret();
-      setCookie(c, csrfCookie, browserSecret, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(services) });
-    }
-    // A fresh nonce per page keeps the token from repeating in compressed responses (BREACH).
-    const nonce = randomBytes(9).toString('base64url');
-    c.set('csrfToken', `${nonce}.${sign(services.config.secret, `${browserSecret}.${nonce}`)}`);
+    const cookie = requestCookie(c, csrfCookie);
+    const known = cookie && cookie.length <= 100 ? cookie : undefined;
+    let browserSecret = known;
+    // Tokens are made only for pages that carry a form, so pages without one (most public pages)
+    // set no cookie and can be shared from the response cache.
+    c.set('csrfToken', () => {
+      c.set('personal', true);
+      if (!browserSecret) {
+        browserSecret = newSecret();
+        setCookie(c, csrfCookie, browserSecret, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(services) });
+      }
+      // A fresh nonce per page keeps the token from repeating in compressed responses (BREACH).
+      const nonce = randomBytes(9).toString('base64url');
+      return `${nonce}.${sign(services.config.secret, `${browserSecret}.${nonce}`)}`;
+    });
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.get('viaApiToken')) return next();
 
     const origin = c.req.header('origin');
@@ -130,8 +138,8 @@ export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
         throw unreadableBody(error);
       }
     }
-    if (!originOk || !given || !csrfTokenMatches(services.config.secret, browserSecret, given)) {
-      c.get('log').warn({ originOk }, 'csrf check failed');
+    if (!originOk || !given || !known || !csrfTokenMatches(services.config.secret, known, given)) {
+      services.log.warn({ requestId: c.get('requestId'), originOk }, 'csrf check failed');
       if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 403, c.get('t')('common.errors.csrf'));
       return c.html(csrfPage(c.get('t')('common.errors.csrf'), c.get('locale')), 403);
     }

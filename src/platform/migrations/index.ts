@@ -1,9 +1,12 @@
 import type { ModuleMigration } from '../module.ts';
 import * as auditLog from './202611230000_platform_audit_log.ts';
+import * as dataVersion from './202611250000_platform_data_version.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
   '202611230000_platform_audit_log': { ...auditLog, formerly: '001_foundation' },
+  '202611250000_platform_data_version': dataVersion,
 };
 
+/** The platform's tables that hold data (backed up); `data_versions` is bookkeeping, like the migrator's. */
 export const platformTables = ['audit_log'] as const;

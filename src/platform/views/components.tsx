@@ -4,7 +4,7 @@ import type { FieldErrors } from '../http/forms.ts';
 
 export function CsrfField() {
   const { csrfToken } = useView();
-  return <input type="hidden" name="_csrf" value={csrfToken} />;
+  return <input type="hidden" name="_csrf" value={csrfToken()} />;
 }
 
 interface PostFormProps {

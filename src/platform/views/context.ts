@@ -12,7 +12,8 @@ export function useView() {
     locale: c.get('locale'),
     // Errors can be rendered before the visitor is identified.
     actor: c.get('actor') ?? { user: null },
-    csrfToken: c.get('csrfToken') ?? '',
+    /** A CSRF token for a form (the page then becomes this visitor's own). */
+    csrfToken: () => c.get('csrfToken')?.() ?? '',
     url: new URL(c.req.url),
     stakeholders,
     /** A stored stakeholder group, named as this installation's taxonomy counts it. */
