@@ -249,12 +249,10 @@ function orientComponents(components: Float64Array[], previous: readonly Float64
  * Polis's sparsity-aware projection: each participant's centred votes dotted with the axes,
  * scaled by sqrt(statements / votes cast) so that people who voted little are not all piled
  * up at the centre. Returns x, y interleaved for each participant in `participants`.
- *
- * `moderatedOut` reproduces a Polis quirk: Polis keeps moderated-out statements as columns
- * of zeros, which count both as statements and as votes cast in this scaling, i.e.
- * sqrt((statements + moderatedOut) / (votes + moderatedOut)). It damps the push outwards.
+ * Statements moderated out are not in the store at all, so they count neither as statements
+ * nor as votes here (Polis keeps them as columns of zeros; see decision record 004).
  */
-export function projectParticipants(store: VoteStore, pca: PrincipalComponents, participants: Int32Array, moderatedOut = 0): Float64Array {
+export function projectParticipants(store: VoteStore, pca: PrincipalComponents, participants: Int32Array): Float64Array {
   const out = new Float64Array(participants.length * 2);
   const [pc1, pc2] = pca.components;
   const { rowStart, statementOf, voteOf } = store;
@@ -271,7 +269,7 @@ export function projectParticipants(store: VoteStore, pca: PrincipalComponents, 
       x += value * pc1[s];
       y += value * pc2[s];
     }
-    const factor = Math.sqrt((m + moderatedOut) / Math.max(end - start + moderatedOut, 1));
+    const factor = Math.sqrt(m / Math.max(end - start, 1));
     out[2 * r] = x * factor;
     out[2 * r + 1] = y * factor;
   }

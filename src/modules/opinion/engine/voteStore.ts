@@ -90,12 +90,20 @@ export function createVoteStore(
  * When a participant votes twice on a statement the later vote wins, as in Polis.
  */
 export class VoteStoreBuilder {
-  private participants = new Int32Array(1024);
-  private statements = new Int32Array(1024);
-  private votes = new Int8Array(1024);
+  private participants: Int32Array;
+  private statements: Int32Array;
+  private votes: Int8Array;
   private length = 0;
   private maxParticipant = -1;
   private maxStatement = -1;
+
+  /** `expectedVotes` sizes the buffers up front (a file's size says roughly how many votes it holds). */
+  constructor(expectedVotes = 1024) {
+    const capacity = Math.max(16, Math.ceil(expectedVotes));
+    this.participants = new Int32Array(capacity);
+    this.statements = new Int32Array(capacity);
+    this.votes = new Int8Array(capacity);
+  }
 
   /** Records a vote; indices are dense integers assigned by the caller. */
   add(participant: number, statement: number, vote: Vote): void {
@@ -115,8 +123,24 @@ export class VoteStoreBuilder {
     return this.length;
   }
 
+  /**
+   * Renumbers statements: statement s becomes `map[s]`. Lets a reader number statements in
+   * order of first appearance while streaming and in their final order afterwards.
+   */
+  renumberStatements(map: Int32Array): void {
+    let max = -1;
+    for (let i = 0; i < this.length; i++) {
+      const s = map[this.statements[i]];
+      if (!(s >= 0)) throw new RangeError(`statement ${this.statements[i]} has no new number`);
+      this.statements[i] = s;
+      if (s > max) max = s;
+    }
+    this.maxStatement = max;
+  }
+
   private grow(): void {
-    const capacity = this.votes.length * 2;
+    // Grow by half rather than double: the copy is transient but the slack stays until build().
+    const capacity = Math.ceil(this.votes.length * 1.5);
     const participants = new Int32Array(capacity);
     participants.set(this.participants);
     const statements = new Int32Array(capacity);
