@@ -31,7 +31,7 @@ test('analyze --format json prints the documented shape', async () => {
   assert.equal(new Set(members).size, members.length);
   for (const list of [report.bridging, report.divisive]) {
     assert.ok(list.length > 0);
-    for (const item of list) assert.deepEqual(Object.keys(item).sort(), ['score', 'statement_id', 'text']);
+    for (const item of list) assert.deepEqual(Object.keys(item).sort(), ['missing_groups', 'provisional', 'score', 'statement_id', 'text']);
     for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].score >= list[i].score, 'best first');
   }
   assert.equal(typeof report.timings_ms.load, 'number');
