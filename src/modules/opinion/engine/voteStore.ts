@@ -160,47 +160,55 @@ export class VoteStoreBuilder {
     if (participantCount <= this.maxParticipant || statementCount <= this.maxStatement) {
       throw new RangeError('declared counts are smaller than the indices recorded');
     }
-    const { order, rowStart } = this.bucketByParticipant(participantCount);
-    const keys = new Float64Array(this.length);
+    // Votes grouped by participant in arrival order (a counting sort), then within each row a
+    // later vote on a statement overwrites the earlier one in place, and the row is sorted by
+    // statement with a native typed-array sort of (statement, vote) packed into one integer.
+    const order = countingSort(this.participants, this.length, participantCount);
     const finalStart = new Int32Array(participantCount + 1);
-    const statementOf = new Int32Array(this.length);
-    const voteOf = new Int8Array(this.length);
+    const packed = new Int32Array(this.length);
+    const slotOf = new Int32Array(statementCount);
+    const stampOf = new Int32Array(statementCount);
     let written = 0;
+    let k = 0;
     for (let p = 0; p < participantCount; p++) {
       finalStart[p] = written;
-      const start = rowStart[p];
-      const end = rowStart[p + 1];
-      // Key = statement * 2^32 + arrival, so sorting groups a statement's votes in arrival order.
-      for (let i = start; i < end; i++) keys[i] = this.statements[order[i]] * 4294967296 + order[i];
-      const row = keys.subarray(start, end);
-      row.sort();
-      for (let i = 0; i < row.length; i++) {
-        const statement = Math.floor(row[i] / 4294967296);
-        const isLastOfStatement = i + 1 === row.length || Math.floor(row[i + 1] / 4294967296) !== statement;
-        if (!isLastOfStatement) continue;
-        statementOf[written] = statement;
-        voteOf[written] = this.votes[row[i] - statement * 4294967296];
-        written++;
+      const rowStart = written;
+      while (k < this.length && this.participants[order[k]] === p) {
+        const i = order[k++];
+        const s = this.statements[i];
+        const value = s * 4 + (this.votes[i] + 1);
+        if (stampOf[s] === p + 1) packed[slotOf[s]] = value;
+        else {
+          stampOf[s] = p + 1;
+          slotOf[s] = written;
+          packed[written++] = value;
+        }
       }
+      if (written - rowStart > 1) packed.subarray(rowStart, written).sort();
     }
     finalStart[participantCount] = written;
+    const statementOf = new Int32Array(written);
+    const voteOf = new Int8Array(written);
+    for (let i = 0; i < written; i++) {
+      statementOf[i] = packed[i] >> 2;
+      voteOf[i] = (packed[i] & 3) - 1;
+    }
     return {
       participantCount,
       statementCount,
       rowStart: finalStart,
-      statementOf: written === this.length ? statementOf : statementOf.slice(0, written),
-      voteOf: written === this.length ? voteOf : voteOf.slice(0, written),
+      statementOf,
+      voteOf,
     };
   }
+}
 
-  /** Counting sort of vote positions by participant, stable in arrival order. */
-  private bucketByParticipant(participantCount: number): { order: Int32Array; rowStart: Int32Array } {
-    const rowStart = new Int32Array(participantCount + 1);
-    for (let i = 0; i < this.length; i++) rowStart[this.participants[i] + 1]++;
-    for (let p = 0; p < participantCount; p++) rowStart[p + 1] += rowStart[p];
-    const cursor = rowStart.slice(0, participantCount);
-    const order = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) order[cursor[this.participants[i]]++] = i;
-    return { order, rowStart };
-  }
+/** Positions 0 … length-1 sorted by `keys[position]` (0 ≤ key < keyCount), stable: a counting sort. */
+function countingSort(keys: Int32Array, length: number, keyCount: number): Int32Array {
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < length; i++) start[keys[i] + 1]++;
+  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+  const out = new Int32Array(length);
+  for (let i = 0; i < length; i++) out[start[keys[i]]++] = i;
+  return out;
 }

@@ -5,8 +5,12 @@
  */
 import type { CsvRecordView } from './csvStream.ts';
 
+/** Numeric ids below this are looked up in a flat table (at most 16 MB); larger ones in a Map. */
+const DIRECT_LIMIT = 1 << 22;
+
 export class IdIndex {
   readonly ids: string[] = [];
+  private direct = new Int32Array(1024).fill(-1);
   private readonly byNumber = new Map<number, number>();
   private readonly byText = new Map<string, number>();
 
@@ -16,11 +20,27 @@ export class IdIndex {
 
   /** Index of a numeric id, added when new. */
   ofNumber(id: number): number {
+    if (id >= 0 && id < DIRECT_LIMIT) return this.ofSmallNumber(id);
     let index = this.byNumber.get(id);
     if (index === undefined) {
       index = this.ids.length;
       this.ids.push(String(id));
       this.byNumber.set(id, index);
+    }
+    return index;
+  }
+
+  private ofSmallNumber(id: number): number {
+    if (id >= this.direct.length) {
+      const bigger = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(id + 1, this.direct.length * 2))).fill(-1);
+      bigger.set(this.direct);
+      this.direct = bigger;
+    }
+    let index = this.direct[id];
+    if (index < 0) {
+      index = this.ids.length;
+      this.ids.push(String(id));
+      this.direct[id] = index;
     }
     return index;
   }
@@ -49,7 +69,11 @@ export class IdIndex {
   /** The index of an id already seen, or -1. */
   find(id: string): number {
     const text = id.trim();
-    if (/^-?(0|[1-9]\d{0,14})$/.test(text)) return this.byNumber.get(Number(text)) ?? -1;
+    if (/^-?(0|[1-9]\d{0,14})$/.test(text)) {
+      const id = Number(text);
+      if (id >= 0 && id < DIRECT_LIMIT) return id < this.direct.length ? this.direct[id] : -1;
+      return this.byNumber.get(id) ?? -1;
+    }
     return this.byText.get(text) ?? -1;
   }
 }
