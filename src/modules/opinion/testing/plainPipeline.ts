@@ -273,6 +273,53 @@ export function plainGroups(projection: Float64Array, seed: number): { groupOfPo
   return { groupOfPoint: base.assignment.map((b) => groupOfBase[b]), groupCount: best ? best.centres.length : 1 };
 }
 
+/**
+ * The same projection without forming the covariance matrix: a fixed number of power
+ * iterations directly on the dense centred matrix (Polis itself runs 100), for conversations
+ * too big for an m × m covariance loop in plain code. Used by the benchmark's baseline.
+ */
+export function plainProjectionByIteration(input: PlainInput, rows: number[], iterations = 100): Float64Array {
+  const m = input.statementCount;
+  const n = rows.length;
+  const matrix = centredMatrix(input, rows);
+  const axes: Float64Array[] = [];
+  for (let axis = 0; axis < 2; axis++) {
+    let v = new Float64Array(m).fill(1 / Math.sqrt(m));
+    for (let iteration = 0; iteration < iterations; iteration++) {
+      const next = new Float64Array(m);
+      for (let r = 0; r < n; r++) {
+        let dot = 0;
+        for (let s = 0; s < m; s++) dot += matrix[r * m + s] * v[s];
+        for (let s = 0; s < m; s++) next[s] += dot * matrix[r * m + s];
+      }
+      for (const u of axes) {
+        let d = 0;
+        for (let s = 0; s < m; s++) d += next[s] * u[s];
+        for (let s = 0; s < m; s++) next[s] -= d * u[s];
+      }
+      let norm = 0;
+      for (let s = 0; s < m; s++) norm += next[s] * next[s];
+      norm = Math.sqrt(norm) || 1;
+      for (let s = 0; s < m; s++) next[s] /= norm;
+      v = next;
+    }
+    axes.push(v);
+  }
+  const points = new Float64Array(n * 2);
+  rows.forEach((p, r) => {
+    let x = 0;
+    let y = 0;
+    for (let s = 0; s < m; s++) {
+      x += matrix[r * m + s] * axes[0][s];
+      y += matrix[r * m + s] * axes[1][s];
+    }
+    const scale = Math.sqrt(m / Math.max(votesCast(input, p), 1));
+    points[2 * r] = x * scale;
+    points[2 * r + 1] = y * scale;
+  });
+  return points;
+}
+
 /** The whole pipeline on a dense matrix. */
 export function plainPolisPipeline(input: PlainInput, seed: number): PlainResult {
   const participating = plainParticipants(input);
