@@ -4,10 +4,13 @@
  * know its name or columns: the caller names them, or passes a query whose rows have the
  * columns `participant`, `statement`, `vote` (-1, 0 or 1) and `position` (time order).
  *
- * Rows are read in pages by keyset pagination on (position, participant, statement): one
- * query text for the first page and one for the rest, whatever the size (better-sqlite3
- * statements are kept for the life of the process, so their number must stay bounded; see
- * src/platform/db/index.ts). Memory holds one page of rows at a time besides the store.
+ * Rows are read in pages by keyset pagination on the position alone, so that an index on it
+ * (or the primary key) serves both the filter and the order: a page ends before its last
+ * position, and the next page starts at that position again (≥), so rows sharing a position
+ * are never split; a page made of one single position is read whole with `=`. That is four
+ * query texts in all, whatever the size (better-sqlite3 statements are kept for the life of
+ * the process, so their number must stay bounded; see src/platform/db/index.ts). Memory
+ * holds one page of rows at a time besides the store.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { VoteStoreBuilder, type Vote, type VoteStore } from '../engine/voteStore.ts';
@@ -21,9 +24,8 @@ export interface VoteRow {
   vote: number | string;
   /**
    * Time order: later rows replace earlier votes by the same participant on the same statement.
-   * Two votes of one participant on one statement must not share a position (an id column or
-   * a timestamp with the vote's id behind it will do): pages are cut on (position, participant,
-   * statement).
+   * Two votes of one participant on one statement must not share a position (an id column
+   * will do): rows with equal positions come in the database's order.
    */
   position: number | string | Date;
 }
@@ -76,12 +78,22 @@ function tableQuery(db: Kysely<any>, source: VoteTable): VoteQuery {
     ]) as unknown as VoteQuery;
 }
 
-/** One page after `after` (or the first page), in time order. */
+type Position = VoteRow['position'];
+
+/** Where the next page starts: after a position, or at it again (the rest of a tie). */
+type Cursor = { position: Position; inclusive: boolean } | null;
+
+/** One page of rows in time order, starting at `cursor`; `limit` null reads the rows of exactly that position. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function page(db: Kysely<any>, votes: VoteQuery, after: VoteRow | null, size: number): Promise<VoteRow[]> {
+function page(db: Kysely<any>, votes: VoteQuery, cursor: Cursor, size: number | null): Promise<VoteRow[]> {
   let query = db.selectFrom(votes.as('v')).select(['v.participant', 'v.statement', 'v.vote', 'v.position']);
-  if (after) query = query.where(sql<boolean>`(v.position, v.participant, v.statement) > (${after.position}, ${after.participant}, ${after.statement})`);
-  return query.orderBy('v.position').orderBy('v.participant').orderBy('v.statement').limit(size).execute() as Promise<VoteRow[]>;
+  if (cursor) query = query.where('v.position', size === null ? '=' : cursor.inclusive ? '>=' : '>', cursor.position);
+  query = query.orderBy('v.position');
+  return (size === null ? query : query.limit(size)).execute() as Promise<VoteRow[]>;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
 function toVote(value: number | string, where: string, row: VoteRow): Vote {
@@ -108,18 +120,36 @@ export async function readVotesFromDatabase(db: Kysely<any>, source: VoteTable |
   for (const id of options.statementIds ?? []) statements.of(id);
   const declared = statements.size;
   const builder = new VoteStoreBuilder(size);
-  let after: VoteRow | null = null;
+  let cursor: Cursor = null;
   let rows = 0;
-  for (;;) {
-    const batch = await page(db, votes, after, size);
-    for (const row of batch) {
+  const add = (batch: VoteRow[], end: number): void => {
+    for (let i = 0; i < end; i++) {
+      const row = batch[i];
       const p = keyIndex(participants, row.participant, 'participant', where);
       const s = keyIndex(statements, row.statement, 'statement', where);
       builder.add(p, s, toVote(row.vote, where, row));
     }
-    rows += batch.length;
-    if (batch.length < size) break;
-    after = batch[batch.length - 1];
+    rows += end;
+  };
+  for (;;) {
+    const batch = await page(db, votes, cursor, size);
+    if (batch.length < size) {
+      add(batch, batch.length);
+      break;
+    }
+    // Hold back the rows of the last position: the next page starts at it again.
+    const last = batch[batch.length - 1].position;
+    let end = batch.length;
+    while (end > 0 && samePosition(batch[end - 1].position, last)) end--;
+    if (end === 0) {
+      // The whole page is one position: read all of its rows at once, then move past it.
+      const tie = await page(db, votes, { position: last, inclusive: true }, null);
+      add(tie, tie.length);
+      cursor = { position: last, inclusive: false };
+      continue;
+    }
+    add(batch, end);
+    cursor = { position: last, inclusive: true };
   }
   const { ids, renumber } = numberStatements(statements.ids, declared);
   builder.renumberStatements(renumber);
