@@ -160,31 +160,30 @@ export class VoteStoreBuilder {
     if (participantCount <= this.maxParticipant || statementCount <= this.maxStatement) {
       throw new RangeError('declared counts are smaller than the indices recorded');
     }
-    // Votes grouped by participant in arrival order (a counting sort), then within each row a
-    // later vote on a statement overwrites the earlier one in place, and the row is sorted by
-    // statement with a native typed-array sort of (statement, vote) packed into one integer.
-    const order = countingSort(this.participants, this.length, participantCount);
+    // One counting-sort pass scatters (statement, vote), packed into one integer, into each
+    // participant's row in arrival order: the votes are read in order, only the writes jump.
+    // Then each row is read backwards keeping the first (= latest) vote per statement, and
+    // sorted by statement with a native typed-array sort.
+    const rowStart = new Int32Array(participantCount + 1);
+    for (let i = 0; i < this.length; i++) rowStart[this.participants[i] + 1]++;
+    for (let p = 0; p < participantCount; p++) rowStart[p + 1] += rowStart[p];
+    const cursor = rowStart.slice(0, participantCount);
+    const arrived = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) arrived[cursor[this.participants[i]]++] = this.statements[i] * 4 + (this.votes[i] + 1);
     const finalStart = new Int32Array(participantCount + 1);
     const packed = new Int32Array(this.length);
-    const slotOf = new Int32Array(statementCount);
     const stampOf = new Int32Array(statementCount);
     let written = 0;
-    let k = 0;
     for (let p = 0; p < participantCount; p++) {
       finalStart[p] = written;
-      const rowStart = written;
-      while (k < this.length && this.participants[order[k]] === p) {
-        const i = order[k++];
-        const s = this.statements[i];
-        const value = s * 4 + (this.votes[i] + 1);
-        if (stampOf[s] === p + 1) packed[slotOf[s]] = value;
-        else {
-          stampOf[s] = p + 1;
-          slotOf[s] = written;
-          packed[written++] = value;
-        }
+      const first = written;
+      for (let i = rowStart[p + 1] - 1; i >= rowStart[p]; i--) {
+        const s = arrived[i] >> 2;
+        if (stampOf[s] === p + 1) continue;
+        stampOf[s] = p + 1;
+        packed[written++] = arrived[i];
       }
-      if (written - rowStart > 1) packed.subarray(rowStart, written).sort();
+      if (written - first > 1) packed.subarray(first, written).sort();
     }
     finalStart[participantCount] = written;
     const statementOf = new Int32Array(written);
@@ -201,14 +200,4 @@ export class VoteStoreBuilder {
       voteOf,
     };
   }
-}
-
-/** Positions 0 … length-1 sorted by `keys[position]` (0 ≤ key < keyCount), stable: a counting sort. */
-function countingSort(keys: Int32Array, length: number, keyCount: number): Int32Array {
-  const start = new Int32Array(keyCount + 1);
-  for (let i = 0; i < length; i++) start[keys[i] + 1]++;
-  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
-  const out = new Int32Array(length);
-  for (let i = 0; i < length; i++) out[start[keys[i]]++] = i;
-  return out;
 }
