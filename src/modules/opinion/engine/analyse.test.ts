@@ -141,6 +141,39 @@ test('a warm start after new votes re-clusters in fewer steps and keeps group nu
   assert.ok(groupAgreement(warm, grown.plantedGroupOf) >= 0.95);
 });
 
+test('a warm start survives new statements: the old axes are padded, groups and numbers are kept', () => {
+  const cold = analyseOpinions(medium.store, { seed: 3 });
+  const { store } = medium;
+  // Ten new statements at the end, each voted by every tenth participant along their planted group.
+  const extra = 10;
+  const rowStart = new Int32Array(store.participantCount + 1);
+  const statementOf: number[] = [];
+  const voteOf: number[] = [];
+  for (let p = 0; p < store.participantCount; p++) {
+    rowStart[p] = statementOf.length;
+    for (let i = store.rowStart[p]; i < store.rowStart[p + 1]; i++) {
+      statementOf.push(store.statementOf[i]);
+      voteOf.push(store.voteOf[i]);
+    }
+    if (p % 10 === 0) {
+      for (let s = 0; s < extra; s++) {
+        statementOf.push(store.statementCount + s);
+        voteOf.push((medium.plantedGroupOf[p] + s) % 3 === 0 ? 1 : -1);
+      }
+    }
+  }
+  rowStart[store.participantCount] = statementOf.length;
+  const grown = { participantCount: store.participantCount, statementCount: store.statementCount + extra, rowStart, statementOf: Int32Array.from(statementOf), voteOf: Int8Array.from(voteOf) };
+  const warm = analyseOpinions(grown, { seed: 3, warmStart: warmStartOf(cold) });
+  const coldAgain = analyseOpinions(grown, { seed: 3 });
+  assert.ok(warm.pca.steps < coldAgain.pca.steps, `warm ${warm.pca.steps} vs cold ${coldAgain.pca.steps}`);
+  assert.ok(absoluteCosine(warm.pca.components[0], coldAgain.pca.components[0]) > 0.999999);
+  assert.equal(warm.groupCount, cold.groupCount);
+  let same = 0;
+  for (const p of warm.participating) if (warm.groupOf[p] === cold.groupOf[p]) same++;
+  assert.ok(same / warm.participating.length > 0.9, `kept ${same}/${warm.participating.length}`);
+});
+
 test('representative statements of each group are ones the group agrees with far more (or less) than the rest', () => {
   const analysis = analyseOpinions(medium.store, { seed: 5 });
   const { repness, tally } = analysis.opinion;
