@@ -1,72 +1,79 @@
 /**
- * The baseline the benchmark compares against, measured in the same run: Polis's own
- * approach to the principal components — the dense mean-imputed matrix, centred, and 100
- * power iterations per component with deflation — followed by the same clustering.
+ * The benchmark's baseline: the plain pipeline (src/modules/opinion/testing/plainPipeline.ts,
+ * our own straightforward TypeScript, not numpy/scikit-learn) doing the command's work from
+ * the same files, the way a plain script would: read each CSV whole and split it into lines
+ * and fields, fill a dense participant × statement matrix, mean-impute and centre it, 100
+ * power iterations per axis, Polis's projection, plain k-means into 100 base clusters, k by
+ * silhouette, then agree/disagree/pass counts and Jeffreys bounds per group and statement.
+ *
+ * Usage: node --import tsx bench/opinion-baseline.ts DIR   (prints a small JSON summary)
  */
-import type { VoteStore } from '../src/modules/opinion/engine/voteStore.ts';
-import { formOpinionGroups } from '../src/modules/opinion/engine/clustering.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plainGroups, plainParticipants, plainProjectionByIteration } from '../src/modules/opinion/testing/plainPipeline.ts';
+import { jeffreysLowerBound } from '../src/modules/opinion/engine/beta.ts';
 
-export function denseImputedMatrix(store: VoteStore, rows: Int32Array): { matrix: Float64Array; centre: Float64Array } {
-  const m = store.statementCount;
-  const sums = new Float64Array(m);
-  const counts = new Float64Array(m);
-  for (const p of rows) {
-    for (let i = store.rowStart[p]; i < store.rowStart[p + 1]; i++) {
-      sums[store.statementOf[i]] += store.voteOf[i];
-      counts[store.statementOf[i]]++;
+function readRows(file: string): string[][] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line !== '')
+    .map((line) => line.split(','));
+}
+
+const dir = process.argv[2];
+const started = performance.now();
+const votes = readRows(join(dir, 'votes.csv'));
+const participants = new Map<string, number>();
+const statements = new Map<string, number>();
+for (const [, , comment, voter] of votes) {
+  if (!participants.has(voter)) participants.set(voter, participants.size);
+  if (!statements.has(comment)) statements.set(comment, statements.size);
+}
+const n = participants.size;
+const m = statements.size;
+const matrix = new Float64Array(n * m).fill(NaN);
+for (const [, , comment, voter, vote] of votes) matrix[participants.get(voter)! * m + statements.get(comment)!] = Number(vote);
+const stakeholderOf = new Int32Array(n).fill(-1);
+const labels = new Map<string, number>();
+for (const [participant, group] of readRows(join(dir, 'groups.csv'))) {
+  const p = participants.get(participant);
+  if (p === undefined) continue;
+  if (!labels.has(group)) labels.set(group, labels.size);
+  stakeholderOf[p] = labels.get(group)!;
+}
+const loaded = performance.now();
+const input = { participantCount: n, statementCount: m, votes: matrix };
+const rows = plainParticipants(input);
+const projection = plainProjectionByIteration(input, rows, 100);
+const { groupOfPoint, groupCount } = plainGroups(projection, 1);
+const opinionOf = new Int32Array(n).fill(-1);
+rows.forEach((p, i) => (opinionOf[p] = groupOfPoint[i]));
+
+/** Bridging per family: the minimum over groups of the Jeffreys lower bound of the agree rate. */
+function bridging(groupOf: Int32Array, groups: number): Float64Array {
+  const agree = new Float64Array(m * groups);
+  const seen = new Float64Array(m * groups);
+  for (let p = 0; p < n; p++) {
+    const g = groupOf[p];
+    if (g < 0) continue;
+    for (let s = 0; s < m; s++) {
+      const v = matrix[p * m + s];
+      if (Number.isNaN(v)) continue;
+      seen[s * groups + g]++;
+      if (v === 1) agree[s * groups + g]++;
     }
   }
-  const centre = sums.map((s, j) => (counts[j] > 0 ? s / counts[j] : 0));
-  const matrix = new Float64Array(rows.length * m);
-  rows.forEach((p, r) => {
-    for (let j = 0; j < m; j++) matrix[r * m + j] = centre[j];
-    for (let i = store.rowStart[p]; i < store.rowStart[p + 1]; i++) matrix[r * m + store.statementOf[i]] = store.voteOf[i];
-    for (let j = 0; j < m; j++) matrix[r * m + j] -= centre[j];
+  return Float64Array.from({ length: m }, (_, s) => {
+    let score = Infinity;
+    for (let g = 0; g < groups; g++) if (seen[s * groups + g] >= 5) score = Math.min(score, jeffreysLowerBound(agree[s * groups + g], seen[s * groups + g], 0.9));
+    return score;
   });
-  return { matrix, centre };
 }
-
-function powerIteration(matrix: Float64Array, n: number, m: number, iterations: number, deflate: Float64Array | null): Float64Array {
-  let v = new Float64Array(m).fill(1 / Math.sqrt(m));
-  for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(m);
-    for (let r = 0; r < n; r++) {
-      let dot = 0;
-      const base = r * m;
-      for (let j = 0; j < m; j++) dot += matrix[base + j] * v[j];
-      for (let j = 0; j < m; j++) next[j] += dot * matrix[base + j];
-    }
-    if (deflate) {
-      let c = 0;
-      for (let j = 0; j < m; j++) c += next[j] * deflate[j];
-      for (let j = 0; j < m; j++) next[j] -= c * deflate[j];
-    }
-    let norm = 0;
-    for (let j = 0; j < m; j++) norm += next[j] * next[j];
-    norm = Math.sqrt(norm);
-    for (let j = 0; j < m; j++) next[j] /= norm;
-    v = next;
-  }
-  return v;
-}
-
-/** Dense Polis-style analysis; returns the number of groups (so the work cannot be optimised away). */
-export function densePolisStyleAnalysis(store: VoteStore, rows: Int32Array, iterations = 100): number {
-  const m = store.statementCount;
-  const { matrix } = denseImputedMatrix(store, rows);
-  const pc1 = powerIteration(matrix, rows.length, m, iterations, null);
-  const pc2 = powerIteration(matrix, rows.length, m, iterations, pc1);
-  const projection = new Float64Array(rows.length * 2);
-  rows.forEach((p, r) => {
-    let x = 0;
-    let y = 0;
-    for (let j = 0; j < m; j++) {
-      x += matrix[r * m + j] * pc1[j];
-      y += matrix[r * m + j] * pc2[j];
-    }
-    const factor = Math.sqrt(m / Math.max(store.rowStart[p + 1] - store.rowStart[p], 1));
-    projection[2 * r] = x * factor;
-    projection[2 * r + 1] = y * factor;
-  });
-  return formOpinionGroups(projection, { seed: 1, baseClusters: 100, minGroups: 2, maxGroups: 5, restarts: 10 }).groupCount;
-}
+const opinion = bridging(opinionOf, groupCount);
+const stakeholder = bridging(stakeholderOf, labels.size);
+const combined = opinion.map((x, s) => Math.min(x, stakeholder[s]));
+const finished = performance.now();
+process.stdout.write(
+  JSON.stringify({ participants: n, statements: m, clustered: rows.length, groups: groupCount, top: combined.indexOf(Math.max(...combined)), load_ms: Math.round(loaded - started), analyse_ms: Math.round(finished - loaded) }) + '\n',
+);

@@ -1,59 +1,124 @@
 /**
- * `npm run bench:opinion`: the opinion engine on synthetic conversations the size of
- * Polis's largest production conversation (33,422 × 783, 2.0 M votes) and of a very large
- * one (100,000 × 5,000, 10 M votes). Each case runs in its own child process so its peak
- * resident memory is its own. Prints one JSON object, including a baseline measured in the
- * same run: Polis's dense approach (imputed matrix, 100 power iterations per component).
+ * `npm run bench:opinion`: the opinion command as users run it, measured from outside.
+ *
+ * - Command: `cabildo opinion analyze DIR --groups groups.csv --format json` on Polis-format
+ *   files written for two sizes (33,422 × 783 × 2.0 M votes, Polis's largest; 100,000 ×
+ *   5,000 × 10 M), with six declared stakeholder groups of uneven sizes (45/20/15/12/5/3 %).
+ *   Each run is a child process under /usr/bin/time: wall time and peak resident memory come
+ *   from the operating system. The opinion entry (what the top-level dispatch calls) and the
+ *   full `bin/cabildo.js` are both timed; the latter also loads the rest of the platform.
+ * - Baseline, same run, same files: the plain pipeline (bench/opinion-baseline.ts; our own
+ *   plain TypeScript, not numpy).
+ * - Engine in-process: warm re-analysis after new votes and new statements (the PCA warm
+ *   start must survive new columns), its agreement (ARI) with a cold analysis of the same
+ *   data, and single-vote updates.
+ * - Database: 2 M votes read from SQLite and PostgreSQL into the store (bench/opinion-db.ts).
+ *
+ * Prints one JSON object. Timings on a shared 2-core machine are noisy: medians are given.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseOpinions, warmStartOf } from '../src/modules/opinion/engine/analyse.ts';
 import { LiveOpinion } from '../src/modules/opinion/engine/incremental.ts';
-import { selectParticipants } from '../src/modules/opinion/engine/clustering.ts';
 import { createRandom, randomInt } from '../src/modules/opinion/engine/random.ts';
 import type { Vote, VoteStore } from '../src/modules/opinion/engine/voteStore.ts';
 import { syntheticConversation, type SyntheticConversation } from '../src/modules/opinion/testing/synthetic.ts';
 import { adjustedRandIndex } from '../src/modules/opinion/testing/ari.ts';
-import { densePolisStyleAnalysis } from './opinion-baseline.ts';
+import { benchConversationDir, conversationSpec, stakeholderGroups, STAKEHOLDER_SHARES } from './opinion-data.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Case {
-  name: string;
   participants: number;
   statements: number;
   votes: number;
-  coldRuns: number;
-  targets: { cold_ms: number; warm_ms?: number; peak_rss_mb: number; vote_update_ms: number };
+  targets: { peak_rss_mb: number; load_ms?: number; command_ms?: number; speedup_vs_plain?: number };
 }
 
 const CASES: Record<string, Case> = {
-  polis_largest: { name: '33k x 783, 2.0M votes', participants: 33_422, statements: 783, votes: 2_000_000, coldRuns: 5, targets: { cold_ms: 1000, warm_ms: 300, peak_rss_mb: 300, vote_update_ms: 0.1 } },
-  large: { name: '100k x 5000, 10M votes', participants: 100_000, statements: 5_000, votes: 10_000_000, coldRuns: 3, targets: { cold_ms: 6000, peak_rss_mb: 1024, vote_update_ms: 0.1 } },
+  polis_largest: { participants: 33_422, statements: 783, votes: 2_000_000, targets: { peak_rss_mb: 300, load_ms: 1000, speedup_vs_plain: 3 } },
+  large: { participants: 100_000, statements: 5_000, votes: 10_000_000, targets: { peak_rss_mb: 1024, command_ms: 10_000 } },
 };
 
-const megabytes = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number): number => Math.round(x * 10) / 10;
+const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The store with `extra` new votes (1 % more), drawn from the planted opinions: what a warm re-clustering sees. */
-function grownStore(conversation: SyntheticConversation, extra: number, seed: number): VoteStore {
+/** Runs a command under GNU time; returns wall ms, peak RSS MB and its stdout. */
+function timed(args: string[]): { wall_ms: number; peak_rss_mb: number; stdout: string } {
+  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time (Debian package "time") is needed to read peak memory from the operating system');
+  const child = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed:\n${child.stderr}`);
+  const [seconds, kilobytes] = child.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall_ms: round(seconds * 1000, 0), peak_rss_mb: round(kilobytes / 1024), stdout: child.stdout };
+}
+
+function node(script: string, ...args: string[]): string[] {
+  return [process.execPath, '--import', 'tsx', join(ROOT, script), ...args];
+}
+
+/** The case's files, written by a child process (generating 10 M votes takes memory the parent should not keep). */
+function caseDir(key: string): string {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', key], { encoding: 'utf8', maxBuffer: 2 ** 20 });
+  if (child.status !== 0) throw new Error(`preparing ${key} failed:\n${child.stderr}`);
+  return child.stdout.trim();
+}
+
+/** The command, RUNS times, through the opinion entry; once through bin/cabildo.js. */
+function measureCommand(key: string, dir: string): Record<string, unknown> {
+  const out = mkdtempSync(join(tmpdir(), 'opinion-bench-'));
+  try {
+    const file = join(out, 'report.json');
+    const args = ['analyze', dir, '--groups', join(dir, 'groups.csv'), '--format', 'json', '--out', file];
+    const runs = Array.from({ length: RUNS }, () => {
+      const run = timed(node('bench/opinion-command.ts', ...args));
+      const report = JSON.parse(readFileSync(file, 'utf8')) as { timings_ms: { load: number; analyse: number }; opinion_groups: unknown[]; bridging: { provisional: boolean }[] };
+      return { ...run, load_ms: report.timings_ms.load, analyse_ms: report.timings_ms.analyse, groups: report.opinion_groups.length, provisional: report.bridging.filter((b) => b.provisional).length };
+    });
+    const full = timed([process.execPath, join(ROOT, 'bin/cabildo.js'), 'opinion', ...args]);
+    const last = runs[runs.length - 1];
+    return {
+      command: `cabildo opinion ${args.join(' ').replace(dir, 'DIR').replace(join(dir, 'groups.csv'), 'DIR/groups.csv').replace(file, 'OUT')}`,
+      votes_csv_mb: round(Number(spawnSync('stat', ['-c', '%s', join(dir, 'votes.csv')], { encoding: 'utf8' }).stdout) / 2 ** 20),
+      wall_ms: { median: median(runs.map((r) => r.wall_ms)), runs: runs.map((r) => r.wall_ms) },
+      peak_rss_mb: { median: median(runs.map((r) => r.peak_rss_mb)), runs: runs.map((r) => r.peak_rss_mb) },
+      load_ms: { median: median(runs.map((r) => r.load_ms)), runs: runs.map((r) => r.load_ms) },
+      analyse_ms: { median: median(runs.map((r) => r.analyse_ms)), runs: runs.map((r) => r.analyse_ms) },
+      opinion_groups: last.groups,
+      provisional_bridging_statements: last.provisional,
+      through_bin_cabildo: { wall_ms: full.wall_ms, peak_rss_mb: full.peak_rss_mb, note: 'src/cli.ts loads the whole platform (server, views) before dispatching' },
+      targets: CASES[key].targets,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The store with new statements (2 % more) and new votes (1 % more), statements appended at the end. */
+function grownStore(conversation: SyntheticConversation, extraVotes: number, extraStatements: number, seed: number): VoteStore {
   const { store, agreeProbability, plantedGroupOf } = conversation;
   const k = agreeProbability.length / store.statementCount;
+  const m = store.statementCount + extraStatements;
   const random = createRandom(seed);
+  const newAgree = Float64Array.from({ length: extraStatements * k }, () => (random() < 0.5 ? 0.8 : 0.15));
   const added = new Map<number, Map<number, Vote>>();
   let count = 0;
-  while (count < extra) {
+  while (count < extraVotes) {
     const p = randomInt(random, store.participantCount);
-    const s = randomInt(random, store.statementCount);
-    const row = store.statementOf.subarray(store.rowStart[p], store.rowStart[p + 1]);
-    if (row.includes(s) || added.get(p)?.has(s)) continue;
+    const s = randomInt(random, m);
+    if (s < store.statementCount && store.statementOf.subarray(store.rowStart[p], store.rowStart[p + 1]).includes(s)) continue;
+    if (added.get(p)?.has(s)) continue;
+    const pAgree = (s < store.statementCount ? agreeProbability[s * k + plantedGroupOf[p]] : newAgree[(s - store.statementCount) * k + plantedGroupOf[p]]) * 0.9;
     const draw = random();
-    const pAgree = agreeProbability[s * k + plantedGroupOf[p]] * 0.9;
     const map = added.get(p) ?? new Map<number, Vote>();
     map.set(s, draw < pAgree ? 1 : draw < 0.9 ? -1 : 0);
     added.set(p, map);
     count++;
   }
-  const total = store.rowStart[store.participantCount] + extra;
+  const total = store.rowStart[store.participantCount] + extraVotes;
   const rowStart = new Int32Array(store.participantCount + 1);
   const statementOf = new Int32Array(total);
   const voteOf = new Int8Array(total);
@@ -71,139 +136,103 @@ function grownStore(conversation: SyntheticConversation, extra: number, seed: nu
     }
   }
   rowStart[store.participantCount] = w;
-  return { participantCount: store.participantCount, statementCount: store.statementCount, rowStart, statementOf, voteOf };
+  return { participantCount: store.participantCount, statementCount: m, rowStart, statementOf, voteOf };
 }
 
-function measureVoteUpdates(store: VoteStore, live: LiveOpinion, count: number): number {
+function voteUpdateMs(store: VoteStore, live: LiveOpinion, count: number): number {
   const random = createRandom(99);
-  const participants = new Int32Array(count);
-  const statements = new Int32Array(count);
-  const votes = new Int8Array(count);
-  for (let i = 0; i < count; i++) {
-    participants[i] = randomInt(random, store.participantCount);
-    statements[i] = randomInt(random, store.statementCount);
-    votes[i] = randomInt(random, 3) - 1;
-  }
   const started = performance.now();
-  for (let i = 0; i < count; i++) live.recordVote(participants[i], statements[i], votes[i] as Vote);
+  for (let i = 0; i < count; i++) live.recordVote(randomInt(random, store.participantCount), randomInt(random, store.statementCount), (randomInt(random, 3) - 1) as Vote);
   return (performance.now() - started) / count;
 }
 
-function runCase(key: string): Record<string, unknown> {
+/** In-process engine figures: cold, warm after new statements and votes, agreement warm vs cold, vote updates. */
+function engineCase(key: string): Record<string, unknown> {
   const spec = CASES[key];
-  const rssBefore = process.memoryUsage().rss;
-  const generationStarted = performance.now();
-  const conversation = syntheticConversation({
-    participants: spec.participants,
-    statements: spec.statements,
-    votes: spec.votes,
-    groups: 3,
-    bridgingStatements: 20,
-    seed: 2025,
-    stakeholderGroups: 6,
-  });
-  const generationMs = performance.now() - generationStarted;
-  const rssWithData = process.memoryUsage().rss;
-  const cold: number[] = [];
-  let analysis = analyseOpinions(conversation.store, { seed: 1 });
-  for (let run = 0; run < spec.coldRuns; run++) {
-    globalThis.gc?.();
-    const started = performance.now();
-    analysis = analyseOpinions(conversation.store, { seed: 1 });
-    cold.push(performance.now() - started);
+  const conversation = syntheticConversation(conversationSpec(spec.participants, spec.statements, spec.votes));
+  const stakeholders = { groupOf: stakeholderGroups(spec.participants, 7), labels: STAKEHOLDER_SHARES.map(([name]) => name) };
+  const cold = analyseOpinions(conversation.store, { seed: 1, stakeholders });
+  const grown = grownStore(conversation, Math.round(spec.votes * 0.01), Math.round(spec.statements * 0.02), 7);
+  const warmMs: number[] = [];
+  const coldMs: number[] = [];
+  let warm = cold;
+  let coldGrown = cold;
+  for (let run = 0; run < RUNS; run++) {
+    let started = performance.now();
+    warm = analyseOpinions(grown, { seed: 1, stakeholders: stakeholders, warmStart: warmStartOf(cold) });
+    warmMs.push(performance.now() - started);
+    started = performance.now();
+    coldGrown = analyseOpinions(grown, { seed: 1, stakeholders: stakeholders });
+    coldMs.push(performance.now() - started);
   }
-  const grown = grownStore(conversation, Math.round(spec.votes * 0.01), 7);
-  const warm: number[] = [];
-  let warmAnalysis = analysis;
-  for (let run = 0; run < 3; run++) {
-    globalThis.gc?.();
-    const started = performance.now();
-    warmAnalysis = analyseOpinions(grown, { seed: 1, warmStart: warmStartOf(analysis) });
-    warm.push(performance.now() - started);
-  }
-  const live = new LiveOpinion(conversation.store, analysis);
-  measureVoteUpdates(conversation.store, live, 20_000); // warm-up
-  const voteUpdateMs = measureVoteUpdates(conversation.store, live, 200_000);
-  const ari = adjustedRandIndex(
-    Array.from(analysis.participating, (p) => analysis.groupOf[p]),
-    Array.from(analysis.participating, (p) => conversation.plantedGroupOf[p]),
-  );
-  const planted = new Set(conversation.plantedBridging);
-  const top = Array.from(analysis.bridgingRanking.slice(0, planted.size));
-  const peak = process.resourceUsage().maxRSS * 1024;
-  const result: Record<string, unknown> = {
-    case: spec.name,
-    participants: spec.participants,
-    statements: spec.statements,
-    votes: analysis.voteCount,
-    participants_clustered: analysis.participating.length,
-    groups: analysis.groupCount,
-    cold_ms: { median: ms(median(cold)), runs: cold.map(ms), last_breakdown: roundAll(analysis.timingsMs) },
-    warm_ms: { median: ms(median(warm)), runs: warm.map(ms), after_new_votes: Math.round(spec.votes * 0.01), last_breakdown: roundAll(warmAnalysis.timingsMs) },
-    lanczos_steps: { cold: analysis.pca.steps, warm: warmAnalysis.pca.steps },
-    vote_update_ms: Math.round(voteUpdateMs * 1e5) / 1e5,
-    vote_updates_measured: 200_000,
-    peak_rss_mb: megabytes(peak),
-    rss_before_data_mb: megabytes(rssBefore),
-    rss_with_data_mb: megabytes(rssWithData),
-    generation_ms: ms(generationMs),
-    quality: { ari_vs_planted: Math.round(ari * 1e4) / 1e4, bridging_precision_top20: top.filter((s) => planted.has(s)).length / planted.size },
-    targets: spec.targets,
-    meets_targets:
-      median(cold) <= spec.targets.cold_ms &&
-      (spec.targets.warm_ms === undefined || median(warm) <= spec.targets.warm_ms) &&
-      megabytes(peak) <= spec.targets.peak_rss_mb &&
-      voteUpdateMs <= spec.targets.vote_update_ms,
-  };
-  return result;
-}
-
-function roundAll(timings: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, ms(v)]));
-}
-
-/** Baseline in the same run: Polis's dense method on the 33k case, in its own process for a clean peak RSS. */
-function runBaseline(): Record<string, unknown> {
-  const spec = CASES.polis_largest;
-  const conversation = syntheticConversation({ participants: spec.participants, statements: spec.statements, votes: spec.votes, groups: 3, bridgingStatements: 20, seed: 2025, stakeholderGroups: 6 });
-  const rows = selectParticipants(conversation.store);
-  const started = performance.now();
-  const groups = densePolisStyleAnalysis(conversation.store, rows, 100);
-  const elapsed = performance.now() - started;
+  const participating = Array.from(coldGrown.participating);
+  const live = new LiveOpinion(conversation.store, cold);
+  voteUpdateMs(conversation.store, live, 20_000);
   return {
-    case: `${spec.name}: Polis-style dense PCA (imputed matrix, 100 power iterations per component) + same clustering`,
-    groups,
-    cold_ms: ms(elapsed),
-    peak_rss_mb: megabytes(process.resourceUsage().maxRSS * 1024),
+    warm_after: { new_votes: Math.round(spec.votes * 0.01), new_statements: Math.round(spec.statements * 0.02) },
+    warm_ms: { median: round(median(warmMs)), runs: warmMs.map((x) => round(x)) },
+    cold_on_same_data_ms: { median: round(median(coldMs)), runs: coldMs.map((x) => round(x)) },
+    lanczos_steps: { warm: warm.pca.steps, cold: coldGrown.pca.steps },
+    warm_vs_cold_ari: round(adjustedRandIndex(participating.map((p) => warm.groupOf[p]), participating.map((p) => coldGrown.groupOf[p])), 4),
+    groups: { warm: warm.groupCount, cold: coldGrown.groupCount },
+    ari_vs_planted: round(adjustedRandIndex(participating.map((p) => coldGrown.groupOf[p]), participating.map((p) => conversation.plantedGroupOf[p])), 4),
+    vote_update_ms: round(voteUpdateMs(conversation.store, live, 200_000), 5),
   };
 }
 
-function runChild(mode: string): Record<string, unknown> {
-  const script = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [...process.execArgv, script, mode], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
-  if (child.status !== 0) throw new Error(`bench ${mode} failed:\n${child.stderr}`);
+function runChild(mode: string, key: string): Record<string, unknown> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, key], { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+  if (child.status !== 0) throw new Error(`bench ${mode} ${key} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as Record<string, unknown>;
 }
 
-const mode = process.argv[2];
-if (mode === 'baseline') {
-  process.stdout.write(JSON.stringify(runBaseline()));
-} else if (mode && mode in CASES) {
-  process.stdout.write(JSON.stringify(runCase(mode)));
+const [mode, key] = process.argv.slice(2);
+if (mode === 'prepare') {
+  const spec = CASES[key];
+  process.stdout.write(benchConversationDir(key, spec.participants, spec.statements, spec.votes));
+} else if (mode === 'engine') {
+  process.stdout.write(JSON.stringify(engineCase(key)));
 } else {
   const started = performance.now();
-  const polisLargest = runChild('polis_largest');
-  const large = runChild('large');
-  const baseline = runChild('baseline');
-  const coldMedian = (polisLargest.cold_ms as { median: number }).median;
-  const output = {
-    benchmark: 'opinion engine',
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpus: (await import('node:os')).availableParallelism(),
-    cases: { polis_largest: polisLargest, large },
-    baseline: { ...baseline, speedup_cold: Math.round(((baseline.cold_ms as number) / coldMedian) * 10) / 10 },
-    total_bench_s: Math.round((performance.now() - started) / 100) / 10,
-  };
-  process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+  const only = (process.env.BENCH_CASES ?? 'polis_largest,large').split(',');
+  const cases: Record<string, unknown> = {};
+  let speedup: Record<string, unknown> | null = null;
+  for (const name of only) {
+    const dir = caseDir(name);
+    const command = measureCommand(name, dir);
+    const entry: Record<string, unknown> = { command, engine: runChild('engine', name) };
+    if (name === 'polis_largest') {
+      const plain = timed(node('bench/opinion-baseline.ts', dir));
+      const plainReport = JSON.parse(plain.stdout) as { load_ms: number; analyse_ms: number; groups: number };
+      const ours = (command.wall_ms as { median: number }).median;
+      entry.plain_pipeline = { wall_ms: plain.wall_ms, peak_rss_mb: plain.peak_rss_mb, ...plainReport, note: 'our own plain TypeScript pipeline, not numpy; one run' };
+      speedup = { command_vs_plain: round(plain.wall_ms / ours), command_wall_ms: ours, plain_wall_ms: plain.wall_ms };
+    }
+    if (name === 'polis_largest') entry.database = runDatabaseBench(dir);
+    cases[name] = entry;
+  }
+  process.stdout.write(
+    JSON.stringify({ benchmark: 'opinion command', node: process.version, cpus: availableParallelism(), runs: RUNS, cases, speedup, total_bench_s: round((performance.now() - started) / 1000) }, null, 2) + '\n',
+  );
+}
+
+/** 2 M votes read from each database by a child process (bench/opinion-db.ts). */
+function runDatabaseBench(dir: string): Record<string, unknown> {
+  const results: Record<string, unknown> = {};
+  const prepared = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/opinion-db.ts'), 'prepare', dir], { encoding: 'utf8', maxBuffer: 2 ** 20 });
+  if (prepared.status !== 0) return { error: prepared.stderr.trim().split('\n').slice(-3).join(' ') };
+  for (const kind of ['sqlite', 'postgres']) {
+    const runs = Array.from({ length: RUNS }, () => {
+      const run = timed(node('bench/opinion-db.ts', 'read', kind));
+      return { ...run, ...(JSON.parse(run.stdout) as { read_ms: number; votes: number }) };
+    });
+    results[kind] = {
+      votes: runs[0].votes,
+      read_ms: { median: median(runs.map((r) => r.read_ms)), runs: runs.map((r) => r.read_ms) },
+      process_wall_ms: median(runs.map((r) => r.wall_ms)),
+      peak_rss_mb: { median: median(runs.map((r) => r.peak_rss_mb)), runs: runs.map((r) => r.peak_rss_mb) },
+      targets: { read_ms: 2000, peak_rss_mb: 300 },
+    };
+  }
+  return results;
 }

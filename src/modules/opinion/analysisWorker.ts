@@ -1,17 +1,21 @@
-/** Worker-thread entry: receives { store, options }, replies with the analysis (buffers transferred). */
+/**
+ * Worker-thread entry: a long-lived loop. Each message { id, store, options } gets one reply
+ * { id, ok, analysis | error }, with the result's buffers transferred.
+ */
 import { parentPort } from 'node:worker_threads';
 import { analyseOpinions, type AnalysisOptions } from './engine/analyse.ts';
 import { createVoteStore, type VoteStore } from './engine/voteStore.ts';
-import { transferableBuffers } from './worker.ts';
+import { transferableBuffers, type WorkerReply } from './worker.ts';
 
-parentPort?.once('message', (message: { store: VoteStore; options: AnalysisOptions }) => {
+parentPort?.on('message', (message: { id: number; store: VoteStore; options: AnalysisOptions }) => {
+  let reply: WorkerReply;
   try {
     const { participantCount, statementCount, rowStart, statementOf, voteOf } = message.store;
     // The store crossed a thread boundary: check its invariants before trusting them.
     const store = createVoteStore(participantCount, statementCount, rowStart, statementOf, voteOf);
-    const analysis = analyseOpinions(store, message.options);
-    parentPort?.postMessage({ ok: true, analysis }, transferableBuffers(analysis));
+    reply = { id: message.id, ok: true, analysis: analyseOpinions(store, message.options) };
   } catch (error) {
-    parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    reply = { id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+  parentPort?.postMessage(reply, reply.ok ? transferableBuffers(reply.analysis) : []);
 });

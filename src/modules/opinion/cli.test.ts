@@ -31,7 +31,7 @@ test('analyze --format json prints the documented shape', async () => {
   assert.equal(new Set(members).size, members.length);
   for (const list of [report.bridging, report.divisive]) {
     assert.ok(list.length > 0);
-    for (const item of list) assert.deepEqual(Object.keys(item).sort(), ['score', 'statement_id', 'text']);
+    for (const item of list) assert.deepEqual(Object.keys(item).sort(), ['missing_groups', 'provisional', 'score', 'statement_id', 'text']);
     for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].score >= list[i].score, 'best first');
   }
   assert.equal(typeof report.timings_ms.load, 'number');
@@ -81,10 +81,14 @@ test('--format text is a readable summary; --format html a self-contained access
     const page = readFileSync(out, 'utf8');
     assert.match(page, /^<!doctype html>\n<html lang="en">/);
     assert.match(page, /<title>Opinion map: 15-per-hour-seattle<\/title>/);
+    const spanish = await run(['analyze', seattle, '--format', 'html', '--lang', 'es']);
+    assert.match(spanish.stdout, /^<!doctype html>\n<html lang="es">/);
+    assert.match(spanish.stdout, /<title>Mapa de opiniones: 15-per-hour-seattle<\/title>/);
     assert.match(page, /<svg role="img" aria-labelledby="map-title map-desc"[^>]*>\s*<title id="map-title">/);
+    assert.match(page, /Group A: \d+ participants/);
     assert.doesNotMatch(page, /<script|https?:\/\/(?!www\.w3\.org)/);
     assert.equal((page.match(/<svg/g) ?? []).length, (page.match(/<\/svg>/g) ?? []).length);
-    assert.ok(page.length < 50_000, `page is ${page.length} bytes`);
+    assert.ok(page.length < 80_000, `page is ${page.length} bytes`);
   } finally {
     rmSync(dir, { recursive: true });
   }
@@ -94,7 +98,7 @@ test('--help prints usage; bad arguments print usage and exit 2', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Usage: cabildo opinion analyze DIR/);
-  for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', seattle, '--format', 'pdf'], ['analyze', seattle, '--seed', 'x'], ['analyze', seattle, '--bogus']]) {
+  for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', seattle, '--format', 'pdf'], ['analyze', seattle, '--seed', 'x'], ['analyze', seattle, '--bogus'], ['analyze', seattle, '--lang', 'de']]) {
     const result = await run(args);
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, /Usage:/);
@@ -110,7 +114,21 @@ test('malformed input stops with a message naming the file and line', async () =
     assert.match(result.stderr, /votes\.csv:3: a quoted field is never closed/);
     const missing = await run(['analyze', join(dir, 'nope')]);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /nope/);
+    assert.equal(
+      missing.stderr,
+      `cabildo opinion analyze: ${join(dir, 'nope')}: no such file or folder; expected a Polis export: votes.csv (timestamp,datetime,comment-id,voter-id,vote) or participants-votes.csv, with comments.csv\n`,
+    );
+    const empty = mkdtempSync(join(tmpdir(), 'empty-'));
+    const noVotes = await run(['analyze', empty]);
+    assert.equal(noVotes.code, 1);
+    assert.match(noVotes.stderr, new RegExp(`^cabildo opinion analyze: ${join(empty, 'votes\\.csv')}: not found \\(nor participants-votes\\.csv beside it\\); expected`));
+    rmSync(empty, { recursive: true });
+    const unwritable = await run(['analyze', seattle, '--out', join(dir, 'no', 'such', 'dir', 'out.txt')]);
+    assert.equal(unwritable.code, 1);
+    assert.equal(unwritable.stderr, `cabildo opinion analyze: ${join(dir, 'no', 'such', 'dir', 'out.txt')}: cannot write the output: no such file or folder\n`);
+    const groups = await run(['analyze', seattle, '--groups', join(dir, 'groups.csv')]);
+    assert.equal(groups.code, 1);
+    assert.match(groups.stderr, /groups\.csv: not found; expected a CSV file with the header participant,group/);
   } finally {
     rmSync(dir, { recursive: true });
   }

@@ -1,13 +1,15 @@
 /**
- * `cabildo opinion analyze DIR [--groups FILE.csv] [--seed N] [--format json|text|html] [--out FILE]`
+ * `cabildo opinion analyze DIR [--groups FILE.csv] [--seed N] [--format json|text|html] [--lang L] [--out FILE]`
  * Reads a Polis open-data export and prints its opinion groups and bridging statements.
  */
 import { writeFileSync } from 'node:fs';
 import { CsvError } from '../../platform/csv.ts';
+import { isLocale, locales, type Locale } from '../../platform/i18n/index.ts';
 import { analyseOpinions } from './engine/analyse.ts';
 import { loadPolisConversation, loadStakeholderGroups } from './polis.ts';
 import { buildReport, formatText } from './report.ts';
 import { renderHtml } from './html.ts';
+import { InputError } from './source/inputError.ts';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -16,17 +18,19 @@ export interface CliIo {
 
 export const OPINION_USAGE = `Usage: cabildo opinion analyze DIR [options]
 
-Reads a conversation in Polis's open-data format (votes.csv or participants-votes.csv,
-comments.csv) and reports opinion groups, bridging and divisive statements.
+DIR is a folder holding a conversation in Polis's open-data format (votes.csv or
+participants-votes.csv, and comments.csv), or the votes file itself. Reports opinion
+groups, bridging and divisive statements.
 
 Options:
   --groups FILE.csv      participant,group: declared stakeholder groups
   --seed N               seed for clustering (default 1); same seed, same result
   --format json|text|html  output format (default text)
+  --lang es|en|pt|fr     language of the HTML page (default en)
   --out FILE             write the output to FILE instead of standard output
-  --min-votes N          votes every group needs on a statement to rank it (default 5)
-  --plain-projection     scale projections by sqrt(statements/votes) without Polis's
-                         moderated-out padding
+  --min-votes N          votes a group needs on a statement to count in its score
+                         (default 5); a statement short of them in some group is
+                         still ranked, marked provisional, with those groups named
   -h, --help             show this help
 `;
 
@@ -37,7 +41,7 @@ interface AnalyzeArgs {
   format: 'json' | 'text' | 'html';
   out?: string;
   minVotes?: number;
-  plainProjection: boolean;
+  lang: Locale;
 }
 
 class UsageError extends Error {}
@@ -50,7 +54,7 @@ function parseInteger(flag: string, raw: string | undefined, min: number): numbe
 }
 
 function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
-  const parsed: AnalyzeArgs = { dir: '', seed: 1, format: 'text', plainProjection: false };
+  const parsed: AnalyzeArgs = { dir: '', seed: 1, format: 'text', lang: 'en' };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -79,9 +83,12 @@ function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
       case '--min-votes':
         parsed.minVotes = parseInteger('--min-votes', value(), 1);
         break;
-      case '--plain-projection':
-        parsed.plainProjection = true;
+      case '--lang': {
+        const lang = value();
+        if (!isLocale(lang)) throw new UsageError(`--lang must be one of ${locales.join(', ')}`);
+        parsed.lang = lang;
         break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         positional.push(arg);
@@ -113,14 +120,27 @@ export async function runOpinionCli(args: string[], io: CliIo): Promise<number> 
   }
   try {
     const output = await analyze(options);
-    if (options.out) writeFileSync(options.out, output);
+    if (options.out) writeOutput(options.out, output);
     else io.stdout(output);
     return 0;
   } catch (error) {
-    if (error instanceof CsvError || isFsError(error)) {
-      io.stderr(`cabildo opinion analyze: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof CsvError || error instanceof InputError) {
+      io.stderr(`cabildo opinion analyze: ${error.message}\n`);
       return 1;
     }
+    if (isFsError(error)) {
+      io.stderr(`cabildo opinion analyze: ${error.path ?? options.dir}: ${fsProblem(error)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function writeOutput(file: string, output: string): void {
+  try {
+    writeFileSync(file, output);
+  } catch (error) {
+    if (isFsError(error)) throw new InputError(file, null, `cannot write the output: ${fsProblem(error)}`);
     throw error;
   }
 }
@@ -129,20 +149,34 @@ function isFsError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('E');
 }
 
+/** The operating system's complaint in words, without Node's "ENOENT: …, open '…'" wrapping. */
+function fsProblem(error: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EISDIR: 'is a folder, not a file',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENOSPC: 'no space left on the device',
+  };
+  return words[error.code ?? ''] ?? error.message;
+}
+
+/** The folder's name (or the votes file's folder), for the page title. */
+function conversationName(path: string): string {
+  const parts = path.replace(/\/+$/, '').split('/');
+  const last = parts.pop() ?? path;
+  return /\.csv$/i.test(last) ? (parts.pop() ?? last) : last;
+}
+
 async function analyze(options: AnalyzeArgs): Promise<string> {
   const started = performance.now();
   const conversation = loadPolisConversation(options.dir);
   const stakeholders = options.groups ? loadStakeholderGroups(options.groups, conversation.participantIds) : undefined;
   const loaded = performance.now();
-  const analysis = analyseOpinions(conversation.store, {
-    seed: options.seed,
-    stakeholders,
-    minVotesPerGroup: options.minVotes,
-    polisModeratedOut: options.plainProjection ? 0 : conversation.moderatedOut,
-  });
+  const analysis = analyseOpinions(conversation.store, { seed: options.seed, stakeholders, minVotesPerGroup: options.minVotes });
   const analysed = performance.now();
   const report = buildReport(conversation, analysis, { load: loaded - started, analyse: analysed - loaded });
   if (options.format === 'json') return JSON.stringify(report, null, 2) + '\n';
-  if (options.format === 'html') return renderHtml(report, `Opinion map: ${options.dir.replace(/\/+$/, '').split('/').pop() ?? options.dir}`);
+  if (options.format === 'html') return renderHtml(report, { locale: options.lang, name: conversationName(options.dir) });
   return formatText(report);
 }

@@ -4,6 +4,7 @@ import { analyseOpinions, warmStartOf, type OpinionAnalysis } from './analyse.ts
 import { syntheticConversation, type SyntheticConversation } from '../testing/synthetic.ts';
 import { adjustedRandIndex } from '../testing/ari.ts';
 import { absoluteCosine } from '../testing/denseReference.ts';
+import { missingGroups } from './bridging.ts';
 
 function groupAgreement(analysis: OpinionAnalysis, planted: Int32Array): number {
   const ours = Array.from(analysis.participating, (p) => analysis.groupOf[p]);
@@ -63,7 +64,7 @@ test('every group weighs the same: a small group rejecting a statement sinks its
   assert.ok(family.divisive[0] > 0.9);
 });
 
-test('a statement without enough votes in some group does not qualify', () => {
+test('a statement short of votes from some group is still ranked from the groups that voted enough, marked provisional', () => {
   const n = 40;
   const rowStart = Int32Array.from({ length: n + 1 }, (_, p) => p);
   const statementOf = new Int32Array(n);
@@ -71,9 +72,50 @@ test('a statement without enough votes in some group does not qualify', () => {
   const groupOf = Int32Array.from({ length: n }, (_, p) => (p < 38 ? 0 : 1));
   const store = { participantCount: n, statementCount: 1, rowStart, statementOf, voteOf };
   const analysis = analyseOpinions(store, { stakeholders: { groupOf, labels: ['a', 'b'] }, minVotesPerGroup: 5 });
-  assert.ok(Number.isNaN(analysis.stakeholder!.bridging[0]));
-  const relaxed = analyseOpinions(store, { stakeholders: { groupOf, labels: ['a', 'b'] }, minVotesPerGroup: 2 });
-  assert.ok(relaxed.stakeholder!.bridging[0] > 0);
+  const family = analysis.stakeholder!;
+  // Group b (2 votes) is left out: the score is group a's own lower bound.
+  assert.equal(family.bridging[0], family.lowerBounds[0 * 2 + 0]);
+  assert.equal(family.provisional[0], 1);
+  assert.equal(analysis.provisional[0], 1);
+  assert.deepEqual(Array.from(analysis.bridgingRanking), [0]);
+  const complete = analyseOpinions(store, { stakeholders: { groupOf, labels: ['a', 'b'] }, minVotesPerGroup: 2 });
+  assert.equal(complete.stakeholder!.provisional[0], 0);
+  assert.equal(complete.stakeholder!.bridging[0], Math.min(complete.stakeholder!.lowerBounds[0], complete.stakeholder!.lowerBounds[1]));
+});
+
+test('uneven stakeholder groups (45/20/15/12/5/3 %): every statement stays ranked; the small groups are named where they lack votes', () => {
+  const conversation = syntheticConversation({ participants: 3000, statements: 120, votes: 18_000, groups: 3, bridgingStatements: 8, seed: 41 });
+  const shares = [0.45, 0.2, 0.15, 0.12, 0.05, 0.03];
+  const labels = ['civil_society', 'technical', 'academia', 'private_sector', 'government', 'intergovernmental'];
+  const groupOf = Int32Array.from({ length: 3000 }, (_, p) => {
+    let x = (p * 0.6180339887) % 1;
+    for (let g = 0; g < shares.length; g++) if ((x -= shares[g]) < 0) return g;
+    return shares.length - 1;
+  });
+  const analysis = analyseOpinions(conversation.store, { seed: 1, stakeholders: { groupOf, labels } });
+  const family = analysis.stakeholder!;
+  let provisional = 0;
+  for (let s = 0; s < 120; s++) {
+    assert.ok(!Number.isNaN(analysis.bridging[s]), `statement ${s} dropped out`);
+    const missing = missingGroups(family.tally, s, analysis.bridgingOptions.minVotesPerGroup);
+    assert.equal(family.provisional[s] === 1, missing.length > 0);
+    // Only groups that really lack votes are named, and the score is the minimum over the others.
+    let expected = Infinity;
+    for (let g = 0; g < 6; g++) {
+      const cell = s * 6 + g;
+      const votes = family.tally.agree[cell] + family.tally.disagree[cell] + family.tally.pass[cell];
+      assert.equal(missing.includes(g), votes < 5);
+      if (votes >= 5) expected = Math.min(expected, family.lowerBounds[cell]);
+    }
+    assert.equal(family.bridging[s], expected);
+    if (missing.length > 0) provisional++;
+  }
+  // About four or five votes per statement come from the 3 % group: some statements reach five, many do not.
+  assert.ok(provisional > 10 && provisional < 120, `${provisional} provisional`);
+  // The planted bridging statements still lead the ranking.
+  const planted = new Set(conversation.plantedBridging);
+  const top = Array.from(analysis.bridgingRanking.slice(0, 8));
+  assert.ok(top.filter((s) => planted.has(s)).length >= 6, `top: ${top}`);
 });
 
 test('the same seed gives identical output; the result does not depend on the run', () => {
@@ -97,6 +139,39 @@ test('a warm start after new votes re-clusters in fewer steps and keeps group nu
   for (const p of warm.participating) if (warm.groupOf[p] === cold.groupOf[p]) same++;
   assert.ok(same / warm.participating.length > 0.9, `kept ${same}/${warm.participating.length}`);
   assert.ok(groupAgreement(warm, grown.plantedGroupOf) >= 0.95);
+});
+
+test('a warm start survives new statements: the old axes are padded, groups and numbers are kept', () => {
+  const cold = analyseOpinions(medium.store, { seed: 3 });
+  const { store } = medium;
+  // Ten new statements at the end, each voted by every tenth participant along their planted group.
+  const extra = 10;
+  const rowStart = new Int32Array(store.participantCount + 1);
+  const statementOf: number[] = [];
+  const voteOf: number[] = [];
+  for (let p = 0; p < store.participantCount; p++) {
+    rowStart[p] = statementOf.length;
+    for (let i = store.rowStart[p]; i < store.rowStart[p + 1]; i++) {
+      statementOf.push(store.statementOf[i]);
+      voteOf.push(store.voteOf[i]);
+    }
+    if (p % 10 === 0) {
+      for (let s = 0; s < extra; s++) {
+        statementOf.push(store.statementCount + s);
+        voteOf.push((medium.plantedGroupOf[p] + s) % 3 === 0 ? 1 : -1);
+      }
+    }
+  }
+  rowStart[store.participantCount] = statementOf.length;
+  const grown = { participantCount: store.participantCount, statementCount: store.statementCount + extra, rowStart, statementOf: Int32Array.from(statementOf), voteOf: Int8Array.from(voteOf) };
+  const warm = analyseOpinions(grown, { seed: 3, warmStart: warmStartOf(cold) });
+  const coldAgain = analyseOpinions(grown, { seed: 3 });
+  assert.ok(warm.pca.steps < coldAgain.pca.steps, `warm ${warm.pca.steps} vs cold ${coldAgain.pca.steps}`);
+  assert.ok(absoluteCosine(warm.pca.components[0], coldAgain.pca.components[0]) > 0.999999);
+  assert.equal(warm.groupCount, cold.groupCount);
+  let same = 0;
+  for (const p of warm.participating) if (warm.groupOf[p] === cold.groupOf[p]) same++;
+  assert.ok(same / warm.participating.length > 0.9, `kept ${same}/${warm.participating.length}`);
 });
 
 test('representative statements of each group are ones the group agrees with far more (or less) than the rest', () => {

@@ -14,6 +14,7 @@ import {
   combineMaximum,
   combineMinimum,
   divisiveness,
+  provisionalFlags,
   rankByScore,
   type BridgingOptions,
 } from './bridging.ts';
@@ -47,12 +48,6 @@ export interface AnalysisOptions {
   confidence?: number;
   stakeholders?: StakeholderGroups;
   warmStart?: WarmStart;
-  /**
-   * Polis compatibility: the number of statements moderated out of the conversation, which
-   * Polis keeps as all-zero columns in its projection scaling (see projectParticipants).
-   * 0 (the default) gives the plain sqrt(statements / votes cast).
-   */
-  polisModeratedOut?: number;
   /** Lanczos stops when every Ritz residual is below this × the largest eigenvalue (default 1e-8). */
   pcaTolerance?: number;
 }
@@ -66,9 +61,11 @@ export interface FamilyStatistics {
   /** Jeffreys-interval lower bound of agreement per cell statement × groupCount + group. */
   lowerBounds: Float64Array;
   repness: Repness;
-  /** Per statement; NaN when a group has fewer than minVotesPerGroup votes on it. */
+  /** Per statement, over the groups with at least minVotesPerGroup votes on it; NaN when none has. */
   bridging: Float64Array;
   divisive: Float64Array;
+  /** 1 when some non-empty group has fewer than minVotesPerGroup votes on the statement. */
+  provisional: Uint8Array;
 }
 
 export interface OpinionAnalysis {
@@ -77,6 +74,8 @@ export interface OpinionAnalysis {
   voteCount: number;
   seed: number;
   bridgingOptions: BridgingOptions;
+  /** Votes a participant needed to take part in clustering. */
+  minVotesToCluster: number;
   /** Participants who took part in clustering, ascending. */
   participating: Int32Array;
   pca: PrincipalComponents;
@@ -98,6 +97,8 @@ export interface OpinionAnalysis {
   bridging: Float64Array;
   /** Maximum of the families' divisiveness. */
   divisive: Float64Array;
+  /** 1 when either family's scores leave out some group for lack of votes. */
+  provisional: Uint8Array;
   bridgingRanking: Int32Array;
   divisiveRanking: Int32Array;
   timingsMs: { pca: number; clustering: number; statistics: number; total: number };
@@ -111,7 +112,9 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
     minVotesPerGroup: options.minVotesPerGroup ?? DEFAULT_BRIDGING.minVotesPerGroup,
     confidence: options.confidence ?? DEFAULT_BRIDGING.confidence,
   };
-  const participating = selectParticipants(store, options.minVotesToCluster ?? Math.min(7, store.statementCount));
+  // Polis's threshold: enough votes for a position on the map to mean something (see decision record 004).
+  const minVotesToCluster = options.minVotesToCluster ?? Math.min(7, store.statementCount);
+  const participating = selectParticipants(store, minVotesToCluster);
   const warm = options.warmStart;
   const pca = principalComponents(store, {
     rows: participating,
@@ -119,7 +122,7 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
     start: warm?.components,
     tolerance: options.pcaTolerance ?? 1e-8,
   });
-  const projection = projectParticipants(store, pca, participating, options.polisModeratedOut ?? 0);
+  const projection = projectParticipants(store, pca, participating);
   const afterPca = performance.now();
 
   const grouping = formOpinionGroups(projection, {
@@ -137,11 +140,12 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
   participating.forEach((p, i) => (groupOf[p] = grouping.groupOfPoint[i]));
   const afterClustering = performance.now();
 
-  const opinionLabels = Array.from({ length: grouping.groupCount }, (_, g) => String(g));
+  const opinionLabels = Array.from({ length: grouping.groupCount }, (_, g) => opinionGroupLabel(g));
   const opinion = familyStatistics(store, groupOf, opinionLabels, bridgingOptions);
   const stakeholder = options.stakeholders ? familyStatistics(store, options.stakeholders.groupOf, options.stakeholders.labels, bridgingOptions) : null;
   const bridging = stakeholder ? combineMinimum(opinion.bridging, stakeholder.bridging) : opinion.bridging;
   const divisive = stakeholder ? combineMaximum(opinion.divisive, stakeholder.divisive) : opinion.divisive;
+  const provisional = stakeholder ? opinion.provisional.map((flag, s) => flag | stakeholder.provisional[s]) : opinion.provisional;
   const finished = performance.now();
 
   return {
@@ -150,6 +154,7 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
     voteCount: voteCountOf(store),
     seed,
     bridgingOptions,
+    minVotesToCluster,
     participating,
     pca,
     projection,
@@ -164,8 +169,9 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
     stakeholder,
     bridging,
     divisive,
-    bridgingRanking: rankByScore(bridging),
-    divisiveRanking: rankByScore(divisive),
+    provisional,
+    bridgingRanking: rankByScore(bridging, bridging.length, provisional),
+    divisiveRanking: rankByScore(divisive, divisive.length, provisional),
     timingsMs: {
       pca: afterPca - started,
       clustering: afterClustering - afterPca,
@@ -187,7 +193,14 @@ export function familyStatistics(store: VoteStore, groupOf: Int32Array, labels: 
     repness: representativeness(tally),
     bridging: bridgingScores(tally, options, lowerBounds),
     divisive: divisiveness(tally, options),
+    provisional: provisionalFlags(tally, options.minVotesPerGroup),
   };
+}
+
+/** Opinion groups are named A, B, C … (then A2, B2 … past Z, which k ≤ 5 never reaches). */
+export function opinionGroupLabel(g: number): string {
+  const letter = String.fromCharCode(65 + (g % 26));
+  return g < 26 ? letter : `${letter}${Math.floor(g / 26) + 1}`;
 }
 
 /** The warm start for the next analysis of the same (possibly grown) conversation. */

@@ -5,9 +5,14 @@
  * the groups of a family, of the lower end of the Jeffreys interval of the group's agree
  * rate (agrees / votes seen, passes included). Taking the minimum gives every group the same
  * weight whatever its size, and unlike Polis's product of group agree rates it does not
- * shrink as the number of groups grows. A statement qualifies only when every non-empty
- * group cast at least `minVotesPerGroup` votes on it; otherwise its score is NaN.
- * Statistics rank statements; they never decide.
+ * shrink as the number of groups grows.
+ *
+ * Groups of very different sizes are the norm (governments may be 3 % of participants), so a
+ * group that has not yet cast `minVotesPerGroup` votes on a statement does not remove the
+ * statement from the ranking: its score is computed from the groups that did, and it is
+ * marked provisional, with the missing groups named (see {@link missingGroups}). Only a
+ * statement on which no group has enough votes is unranked (NaN). Statistics rank
+ * statements; they never decide.
  */
 import { jeffreysLowerBound } from './beta.ts';
 import { votesSeen, smoothedAgreeRate, type GroupTally } from './tally.ts';
@@ -35,18 +40,39 @@ export function agreementLowerBounds(tally: GroupTally, confidence: number): Flo
   return bounds;
 }
 
-/** The bridging score of one statement from cached bounds: O(groups). NaN when it does not qualify. */
+/**
+ * The bridging score of one statement from cached bounds, over the groups with at least
+ * `minVotesPerGroup` votes on it: O(groups). NaN when no group has enough votes.
+ */
 export function bridgingScoreOf(tally: GroupTally, bounds: Float64Array, s: number, minVotesPerGroup: number): number {
   let score = Infinity;
   let groups = 0;
   for (let g = 0; g < tally.groupCount; g++) {
-    if (tally.members[g] === 0) continue;
-    if (votesSeen(tally, s, g) < minVotesPerGroup) return NaN;
+    if (tally.members[g] === 0 || votesSeen(tally, s, g) < minVotesPerGroup) continue;
     const bound = bounds[s * tally.groupCount + g];
     if (bound < score) score = bound;
     groups++;
   }
   return groups === 0 ? NaN : score;
+}
+
+/** Non-empty groups with fewer than `minVotesPerGroup` votes on statement s: their view is not in its scores yet. */
+export function missingGroups(tally: GroupTally, s: number, minVotesPerGroup: number): number[] {
+  const missing: number[] = [];
+  for (let g = 0; g < tally.groupCount; g++) if (tally.members[g] > 0 && votesSeen(tally, s, g) < minVotesPerGroup) missing.push(g);
+  return missing;
+}
+
+/** 1 for every statement whose scores leave out some group (too few votes from it). */
+export function provisionalFlags(tally: GroupTally, minVotesPerGroup: number): Uint8Array {
+  const flags = new Uint8Array(tally.statementCount);
+  for (let s = 0; s < flags.length; s++) flags[s] = isProvisional(tally, s, minVotesPerGroup) ? 1 : 0;
+  return flags;
+}
+
+export function isProvisional(tally: GroupTally, s: number, minVotesPerGroup: number): boolean {
+  for (let g = 0; g < tally.groupCount; g++) if (tally.members[g] > 0 && votesSeen(tally, s, g) < minVotesPerGroup) return true;
+  return false;
 }
 
 /** Bridging score of every statement. */
@@ -58,16 +84,15 @@ export function bridgingScores(tally: GroupTally, options: BridgingOptions = DEF
 
 /**
  * Divisiveness: the spread (largest minus smallest) of the groups' Jeffreys-smoothed agree
- * rates, over non-empty groups, with the same qualification rule as bridging. 1 would mean
- * one group agrees unanimously while another never agrees.
+ * rates, over the groups with enough votes on the statement (at least two are needed). 1
+ * would mean one group agrees unanimously while another never agrees.
  */
 export function divisivenessOf(tally: GroupTally, s: number, minVotesPerGroup: number): number {
   let low = Infinity;
   let high = -Infinity;
   let groups = 0;
   for (let g = 0; g < tally.groupCount; g++) {
-    if (tally.members[g] === 0) continue;
-    if (votesSeen(tally, s, g) < minVotesPerGroup) return NaN;
+    if (tally.members[g] === 0 || votesSeen(tally, s, g) < minVotesPerGroup) continue;
     const rate = smoothedAgreeRate(tally, s, g);
     low = Math.min(low, rate);
     high = Math.max(high, rate);
@@ -82,11 +107,22 @@ export function divisiveness(tally: GroupTally, options: BridgingOptions = DEFAU
   return out;
 }
 
-/** Element-wise minimum of two score vectors (NaN if either is NaN): both families must bridge. */
+/**
+ * Element-wise minimum of two families' scores: both families must bridge. A family with no
+ * score for a statement (no group voted enough) leaves the other's, and the statement is then
+ * provisional; NaN only when neither family has a score.
+ */
 export function combineMinimum(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Math.min(a[i], b[i]);
+  for (let i = 0; i < a.length; i++) out[i] = minimumOfScores(a[i], b[i]);
   return out;
+}
+
+/** min(a, b) where NaN means "no score" rather than "unknown". */
+export function minimumOfScores(a: number, b: number): number {
+  if (Number.isNaN(a)) return b;
+  if (Number.isNaN(b)) return a;
+  return Math.min(a, b);
 }
 
 /** Element-wise maximum ignoring NaN on one side: a statement dividing either family is divisive. */
@@ -96,10 +132,13 @@ export function combineMaximum(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
-/** Statement indices by descending score, NaN left out, ties broken by index. */
-export function rankByScore(scores: Float64Array, limit = scores.length): Int32Array {
+/**
+ * Statement indices by descending score, NaN left out. Ties go to the statement with complete
+ * evidence (not provisional), then to the lower index.
+ */
+export function rankByScore(scores: Float64Array, limit = scores.length, provisional?: Uint8Array): Int32Array {
   const order: number[] = [];
   for (let s = 0; s < scores.length; s++) if (!Number.isNaN(scores[s])) order.push(s);
-  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  order.sort((a, b) => scores[b] - scores[a] || (provisional ? provisional[a] - provisional[b] : 0) || a - b);
   return Int32Array.from(order.slice(0, limit));
 }

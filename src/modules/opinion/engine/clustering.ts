@@ -68,18 +68,18 @@ export function formOpinionGroups(points: Float64Array, options: GroupingOptions
   });
   const b = base.weights.length;
   const distances = pairwiseDistances(base.centres);
+  // Polis's cap: a few base clusters cannot support many groups.
   const maxK = Math.min(options.maxGroups, 2 + Math.floor(b / 12), b);
   const silhouettes = new Float64Array(options.maxGroups + 1).fill(NaN);
   let best: KMeansResult | null = null;
   let bestScore = -Infinity;
   for (let k = options.minGroups; k <= maxK; k++) {
-    const grouping = bestGroupClustering(base, k, options, random);
-    if (grouping.weights.length < k) continue;
-    const score = weightedSilhouette(distances, grouping.assignment, base.weights, k);
-    silhouettes[k] = score;
-    if (score > bestScore + 1e-12) {
-      bestScore = score;
-      best = grouping;
+    const candidate = groupClusteringsFor(base, k, options, random, distances);
+    if (!candidate) continue;
+    silhouettes[k] = candidate.silhouette;
+    if (candidate.silhouette > bestScore + 1e-12) {
+      bestScore = candidate.silhouette;
+      best = candidate.grouping;
     }
   }
   if (!best) best = singleGroup(base);
@@ -95,18 +95,35 @@ function spread(points: Float64Array): number {
   return max || 1;
 }
 
-/** k-means of the base centres weighted by their sizes; the lowest inertia of several seeded restarts (plus the warm start, if any). */
-function bestGroupClustering(base: KMeansResult, k: number, options: GroupingOptions, random: () => number): KMeansResult {
-  let best: KMeansResult | null = null;
+/**
+ * Groupings of the base centres (weighted by their sizes) into k groups from several seeded
+ * k-means runs (plus the warm start, if any). The grouping kept is the lowest-inertia run; the
+ * score of k is the median silhouette over the runs. Judging k by one run lets a lucky or
+ * unlucky start decide the number of groups; the median judges k by what k-means typically
+ * finds with it. Returns null when no run found k non-empty groups.
+ */
+function groupClusteringsFor(
+  base: KMeansResult,
+  k: number,
+  options: GroupingOptions,
+  random: () => number,
+  distances: Float64Array,
+): { grouping: KMeansResult; silhouette: number } | null {
+  const runs: KMeansResult[] = [];
   const previous = options.previousGroupCentres;
-  if (previous && previous.length === 2 * k) {
-    best = kmeans2d(base.centres, base.weights, k, { random, initial: previous, maxIterations: 100 });
-  }
-  for (let r = 0; r < options.restarts; r++) {
-    const candidate = kmeans2d(base.centres, base.weights, k, { random, maxIterations: 100 });
-    if (!best || (candidate.weights.length >= best.weights.length && candidate.inertia < best.inertia * (1 - 1e-12))) best = candidate;
-  }
-  return best ?? kmeans2d(base.centres, base.weights, k, { random });
+  if (previous && previous.length === 2 * k) runs.push(kmeans2d(base.centres, base.weights, k, { random, initial: previous, maxIterations: 100 }));
+  for (let r = 0; r < options.restarts; r++) runs.push(kmeans2d(base.centres, base.weights, k, { random, maxIterations: 100 }));
+  const complete = runs.filter((run) => run.weights.length === k);
+  if (complete.length === 0) return null;
+  let grouping = complete[0];
+  for (const run of complete) if (run.inertia < grouping.inertia * (1 - 1e-12)) grouping = run;
+  const scores = complete.map((run) => weightedSilhouette(distances, run.assignment, base.weights, k)).sort((x, y) => x - y);
+  return { grouping, silhouette: median(scores) };
+}
+
+function median(sorted: number[]): number {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function singleGroup(base: KMeansResult): KMeansResult {
@@ -142,8 +159,11 @@ function pairwiseDistances(centres: Float64Array): Float64Array {
 
 /**
  * Silhouette of a grouping of the base clusters, each base cluster weighted by its number of
- * participants (so a crowd counts more than a stray point) both in the mean distances and in
- * the final average. A member of a singleton group scores 0, as in Polis.
+ * participants both in the mean distances and in the final average: an approximation of the
+ * participants' own silhouette, where every person counts once. (Polis averages over base
+ * clusters unweighted, so a handful of outliers in sparse corners of the map weigh as much
+ * as a crowd; on real conversations that tips k towards more groups.) A member of a
+ * singleton group scores 0, as in Polis.
  */
 export function weightedSilhouette(distances: Float64Array, groupOf: Int32Array, weights: Float64Array, k: number): number {
   const b = groupOf.length;

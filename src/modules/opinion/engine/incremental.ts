@@ -5,7 +5,7 @@
  */
 import { NO_VOTE, findVote, type Vote, type VoteStore } from './voteStore.ts';
 import { jeffreysLowerBound } from './beta.ts';
-import { bridgingScoreOf, divisivenessOf, rankByScore, type BridgingOptions } from './bridging.ts';
+import { bridgingScoreOf, divisivenessOf, isProvisional, minimumOfScores, rankByScore, type BridgingOptions } from './bridging.ts';
 import { votesSeen, type GroupTally } from './tally.ts';
 import type { FamilyStatistics, OpinionAnalysis } from './analyse.ts';
 
@@ -15,6 +15,7 @@ interface LiveFamily {
   lowerBounds: Float64Array;
   bridging: Float64Array;
   divisive: Float64Array;
+  provisional: Uint8Array;
 }
 
 function copyFamily(family: FamilyStatistics): LiveFamily {
@@ -32,6 +33,7 @@ function copyFamily(family: FamilyStatistics): LiveFamily {
     lowerBounds: family.lowerBounds.slice(),
     bridging: family.bridging.slice(),
     divisive: family.divisive.slice(),
+    provisional: family.provisional.slice(),
   };
 }
 
@@ -87,12 +89,18 @@ export class LiveOpinion {
     family.lowerBounds[cell] = jeffreysLowerBound(tally.agree[cell], votesSeen(tally, statement, g), this.options.confidence);
     family.bridging[statement] = bridgingScoreOf(tally, family.lowerBounds, statement, this.options.minVotesPerGroup);
     family.divisive[statement] = divisivenessOf(tally, statement, this.options.minVotesPerGroup);
+    family.provisional[statement] = isProvisional(tally, statement, this.options.minVotesPerGroup) ? 1 : 0;
   }
 
   private combinedBridging(statement: number): number {
-    let score = Infinity;
-    for (const family of this.families) score = Math.min(score, family.bridging[statement]);
+    let score = NaN;
+    for (const family of this.families) score = minimumOfScores(score, family.bridging[statement]);
     return score;
+  }
+
+  /** Whether the statement's score still leaves out some group for lack of votes. */
+  isProvisional(statement: number): boolean {
+    return this.families.some((f) => f.provisional[statement] === 1);
   }
 
   /** Bridging score of each family (opinion first, then stakeholder) for one statement. */

@@ -100,10 +100,23 @@ function randomVector(size: number, random: Random): Float64Array {
   return v;
 }
 
+/**
+ * A previous axis fitted to the current statements: statements added since are appended, so
+ * the old loadings keep their places and the new statements start at 0. Null when the
+ * conversation shrank (the old axes no longer describe it).
+ */
+export function fitToStatements(previous: Float64Array | undefined, size: number): Float64Array | null {
+  if (!previous || previous.length > size) return null;
+  if (previous.length === size) return previous;
+  const padded = new Float64Array(size);
+  padded.set(previous);
+  return padded;
+}
+
 /** The start vector: a blend of the previous components (warm) plus a little noise so no direction is missed. */
 function startVector(size: number, random: Random, start: readonly Float64Array[] | undefined): Float64Array {
   const v = randomVector(size, random);
-  const usable = (start ?? []).filter((c) => c.length === size && norm(c) > 0);
+  const usable = (start ?? []).map((c) => fitToStatements(c, size)).filter((c): c is Float64Array => c !== null && norm(c) > 0);
   if (usable.length > 0) {
     for (let i = 0; i < size; i++) v[i] *= 1e-3 / Math.sqrt(size);
     usable.forEach((c, k) => {
@@ -233,9 +246,9 @@ function ritzVectors(ritz: Ritz, basis: Float64Array[], wanted: number, m: numbe
 /** Fixes each axis's sign: towards the previous axis on a warm start, else largest entry positive. */
 function orientComponents(components: Float64Array[], previous: readonly Float64Array[] | undefined): void {
   components.forEach((c, k) => {
-    const before = previous?.[k];
+    const before = fitToStatements(previous?.[k], c.length);
     let direction: number;
-    if (before && before.length === c.length && dotProduct(before, c) !== 0) direction = dotProduct(before, c);
+    if (before && dotProduct(before, c) !== 0) direction = dotProduct(before, c);
     else {
       let largest = 0;
       for (let i = 0; i < c.length; i++) if (Math.abs(c[i]) > Math.abs(largest) + 1e-12) largest = c[i];
@@ -249,12 +262,10 @@ function orientComponents(components: Float64Array[], previous: readonly Float64
  * Polis's sparsity-aware projection: each participant's centred votes dotted with the axes,
  * scaled by sqrt(statements / votes cast) so that people who voted little are not all piled
  * up at the centre. Returns x, y interleaved for each participant in `participants`.
- *
- * `moderatedOut` reproduces a Polis quirk: Polis keeps moderated-out statements as columns
- * of zeros, which count both as statements and as votes cast in this scaling, i.e.
- * sqrt((statements + moderatedOut) / (votes + moderatedOut)). It damps the push outwards.
+ * Statements moderated out are not in the store at all, so they count neither as statements
+ * nor as votes here (Polis keeps them as columns of zeros; see decision record 004).
  */
-export function projectParticipants(store: VoteStore, pca: PrincipalComponents, participants: Int32Array, moderatedOut = 0): Float64Array {
+export function projectParticipants(store: VoteStore, pca: PrincipalComponents, participants: Int32Array): Float64Array {
   const out = new Float64Array(participants.length * 2);
   const [pc1, pc2] = pca.components;
   const { rowStart, statementOf, voteOf } = store;
@@ -271,7 +282,7 @@ export function projectParticipants(store: VoteStore, pca: PrincipalComponents, 
       x += value * pc1[s];
       y += value * pc2[s];
     }
-    const factor = Math.sqrt((m + moderatedOut) / Math.max(end - start + moderatedOut, 1));
+    const factor = Math.sqrt(m / Math.max(end - start, 1));
     out[2 * r] = x * factor;
     out[2 * r + 1] = y * factor;
   }

@@ -43,3 +43,27 @@ test('the builder grows past its initial capacity', () => {
   assert.equal(store.participantCount, 50);
   assert.ok(voteCountOf(store) <= 5000);
 });
+
+test('the built store equals a naive construction on many random votes and re-votes', () => {
+  let seed = 12345;
+  const next = (bound: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % bound;
+  };
+  const builder = new VoteStoreBuilder(10);
+  const latest = new Map<string, number>();
+  for (let i = 0; i < 20_000; i++) {
+    const p = next(300);
+    const s = next(50);
+    const v = (next(3) - 1) as -1 | 0 | 1;
+    builder.add(p, s, v);
+    latest.set(`${p}:${s}`, v);
+  }
+  const store = builder.build(301, 50);
+  assert.equal(voteCountOf(store), latest.size);
+  for (let p = 0; p < 301; p++) {
+    const row = Array.from(store.statementOf.subarray(store.rowStart[p], store.rowStart[p + 1]));
+    assert.deepEqual(row, [...row].sort((a, b) => a - b));
+    for (let s = 0; s < 50; s++) assert.equal(findVote(store, p, s), latest.get(`${p}:${s}`) ?? NO_VOTE);
+  }
+});

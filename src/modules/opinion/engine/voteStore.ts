@@ -90,12 +90,20 @@ export function createVoteStore(
  * When a participant votes twice on a statement the later vote wins, as in Polis.
  */
 export class VoteStoreBuilder {
-  private participants = new Int32Array(1024);
-  private statements = new Int32Array(1024);
-  private votes = new Int8Array(1024);
+  private participants: Int32Array;
+  private statements: Int32Array;
+  private votes: Int8Array;
   private length = 0;
   private maxParticipant = -1;
   private maxStatement = -1;
+
+  /** `expectedVotes` sizes the buffers up front (a file's size says roughly how many votes it holds). */
+  constructor(expectedVotes = 1024) {
+    const capacity = Math.max(16, Math.ceil(expectedVotes));
+    this.participants = new Int32Array(capacity);
+    this.statements = new Int32Array(capacity);
+    this.votes = new Int8Array(capacity);
+  }
 
   /** Records a vote; indices are dense integers assigned by the caller. */
   add(participant: number, statement: number, vote: Vote): void {
@@ -115,8 +123,24 @@ export class VoteStoreBuilder {
     return this.length;
   }
 
+  /**
+   * Renumbers statements: statement s becomes `map[s]`. Lets a reader number statements in
+   * order of first appearance while streaming and in their final order afterwards.
+   */
+  renumberStatements(map: Int32Array): void {
+    let max = -1;
+    for (let i = 0; i < this.length; i++) {
+      const s = map[this.statements[i]];
+      if (!(s >= 0)) throw new RangeError(`statement ${this.statements[i]} has no new number`);
+      this.statements[i] = s;
+      if (s > max) max = s;
+    }
+    this.maxStatement = max;
+  }
+
   private grow(): void {
-    const capacity = this.votes.length * 2;
+    // Grow by half rather than double: the copy is transient but the slack stays until build().
+    const capacity = Math.ceil(this.votes.length * 1.5);
     const participants = new Int32Array(capacity);
     participants.set(this.participants);
     const statements = new Int32Array(capacity);
@@ -136,47 +160,44 @@ export class VoteStoreBuilder {
     if (participantCount <= this.maxParticipant || statementCount <= this.maxStatement) {
       throw new RangeError('declared counts are smaller than the indices recorded');
     }
-    const { order, rowStart } = this.bucketByParticipant(participantCount);
-    const keys = new Float64Array(this.length);
-    const finalStart = new Int32Array(participantCount + 1);
-    const statementOf = new Int32Array(this.length);
-    const voteOf = new Int8Array(this.length);
-    let written = 0;
-    for (let p = 0; p < participantCount; p++) {
-      finalStart[p] = written;
-      const start = rowStart[p];
-      const end = rowStart[p + 1];
-      // Key = statement * 2^32 + arrival, so sorting groups a statement's votes in arrival order.
-      for (let i = start; i < end; i++) keys[i] = this.statements[order[i]] * 4294967296 + order[i];
-      const row = keys.subarray(start, end);
-      row.sort();
-      for (let i = 0; i < row.length; i++) {
-        const statement = Math.floor(row[i] / 4294967296);
-        const isLastOfStatement = i + 1 === row.length || Math.floor(row[i + 1] / 4294967296) !== statement;
-        if (!isLastOfStatement) continue;
-        statementOf[written] = statement;
-        voteOf[written] = this.votes[row[i] - statement * 4294967296];
-        written++;
-      }
-    }
-    finalStart[participantCount] = written;
-    return {
-      participantCount,
-      statementCount,
-      rowStart: finalStart,
-      statementOf: written === this.length ? statementOf : statementOf.slice(0, written),
-      voteOf: written === this.length ? voteOf : voteOf.slice(0, written),
-    };
-  }
-
-  /** Counting sort of vote positions by participant, stable in arrival order. */
-  private bucketByParticipant(participantCount: number): { order: Int32Array; rowStart: Int32Array } {
+    // One counting-sort pass scatters (statement, vote), packed into one integer, into each
+    // participant's row in arrival order: the votes are read in order, only the writes jump.
+    // Then each row is read backwards keeping the first (= latest) vote per statement, and
+    // sorted by statement with a native typed-array sort.
     const rowStart = new Int32Array(participantCount + 1);
     for (let i = 0; i < this.length; i++) rowStart[this.participants[i] + 1]++;
     for (let p = 0; p < participantCount; p++) rowStart[p + 1] += rowStart[p];
     const cursor = rowStart.slice(0, participantCount);
-    const order = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) order[cursor[this.participants[i]]++] = i;
-    return { order, rowStart };
+    const arrived = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) arrived[cursor[this.participants[i]]++] = this.statements[i] * 4 + (this.votes[i] + 1);
+    const finalStart = new Int32Array(participantCount + 1);
+    const packed = new Int32Array(this.length);
+    const stampOf = new Int32Array(statementCount);
+    let written = 0;
+    for (let p = 0; p < participantCount; p++) {
+      finalStart[p] = written;
+      const first = written;
+      for (let i = rowStart[p + 1] - 1; i >= rowStart[p]; i--) {
+        const s = arrived[i] >> 2;
+        if (stampOf[s] === p + 1) continue;
+        stampOf[s] = p + 1;
+        packed[written++] = arrived[i];
+      }
+      if (written - first > 1) packed.subarray(first, written).sort();
+    }
+    finalStart[participantCount] = written;
+    const statementOf = new Int32Array(written);
+    const voteOf = new Int8Array(written);
+    for (let i = 0; i < written; i++) {
+      statementOf[i] = packed[i] >> 2;
+      voteOf[i] = (packed[i] & 3) - 1;
+    }
+    return {
+      participantCount,
+      statementCount,
+      rowStart: finalStart,
+      statementOf,
+      voteOf,
+    };
   }
 }

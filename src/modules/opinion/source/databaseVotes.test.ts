@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
+import { newId, openDatabase, type Database } from '../../../platform/db/index.ts';
+import { perDatabase } from '../../../../tests/support/databases.ts';
+import { VoteStoreBuilder, type Vote } from '../engine/voteStore.ts';
+import { createRandom, randomInt } from '../engine/random.ts';
+import { readVotesFromDatabase } from './databaseVotes.ts';
+
+/** A database of the given kind with nothing in it; PostgreSQL gets its own schema, dropped on close. */
+async function emptyDatabase(kind: 'sqlite' | 'postgres'): Promise<Database> {
+  if (kind === 'sqlite') return openDatabase({ sqliteFile: ':memory:' });
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = 'op_' + newId().toLowerCase().replace(/[^a-z0-9]/g, '');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = openDatabase({ url, schema });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      await cleaner.query(`drop schema ${schema} cascade`);
+      await cleaner.end();
+    },
+  };
+}
+
+interface Row {
+  id: number;
+  who: string;
+  what: number;
+  value: number;
+  at: number;
+}
+
+/**
+ * Votes with re-votes, shared positions (ties on `at`, including a first run of 1,500 rows at
+ * one position, longer than a page) and participants known by text keys. As the reader asks,
+ * one participant's votes on one statement never share a position.
+ */
+function sampleRows(count: number): Row[] {
+  const random = createRandom(5);
+  return Array.from({ length: count }, (_, i) =>
+    i < 1500
+      ? { id: i + 1, who: `p-${i % 400}`, what: 100 + Math.floor(i / 400), value: randomInt(random, 3) - 1, at: 0 }
+      : { id: i + 1, who: `p-${randomInt(random, 400)}`, what: 100 + randomInt(random, 60), value: randomInt(random, 3) - 1, at: Math.floor(i / 3) },
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createVotesTable(db: Kysely<any>, rows: Row[]): Promise<void> {
+  await sql`create table cast_votes (id integer primary key, who text not null, what integer not null, value integer not null, at integer not null)`.execute(db);
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('cast_votes').values(rows.slice(i, i + 500)).execute();
+}
+
+perDatabase('the database vote source streams a table page by page into the same store as the votes in time order', {}, async (kind) => {
+  const database = await emptyDatabase(kind);
+  try {
+    const rows = sampleRows(6000);
+    await createVotesTable(database.db, rows);
+    const read = await readVotesFromDatabase(
+      database.db,
+      { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' },
+      { pageSize: 777 },
+    );
+    assert.equal(read.rows, rows.length, 'every row read once, across page boundaries inside runs of equal positions');
+    const same = await readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' }, { pageSize: 50 });
+    assert.deepEqual(same.store, read.store, 'the page size does not change the result');
+    // Expected: the same votes added in time order, later ones winning. (Within a tie the order
+    // is the database's, which decides only the participants' numbering: take it from the read.)
+    const participants = new Map(read.participantIds.map((id, i) => [id, i]));
+    assert.equal(participants.size, new Set(rows.map((r) => r.who)).size);
+    const builder = new VoteStoreBuilder();
+    for (const row of [...rows].sort((a, b) => a.at - b.at)) builder.add(participants.get(row.who)!, row.what - 100, row.value as Vote);
+    const expected = builder.build(participants.size, 60);
+    assert.deepEqual(read.statementIds, Array.from({ length: 60 }, (_, s) => String(100 + s)));
+    assert.deepEqual(read.store, expected);
+  } finally {
+    await database.close();
+  }
+});
+
+perDatabase('the database vote source takes a query, keeps declared statements first, and names bad rows', {}, async (kind) => {
+  const database = await emptyDatabase(kind);
+  try {
+    const rows = sampleRows(3000);
+    await createVotesTable(database.db, rows);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const db = database.db as unknown as Kysely<any>;
+    const query = db
+      .selectFrom('cast_votes')
+      .where('what', '<', 130)
+      .select(['who as participant', sql<string>`cast(what as text)`.as('statement'), 'value as vote', 'id as position']);
+    const read = await readVotesFromDatabase(database.db, query, { statementIds: ['129', 'unvoted', '100'] });
+    assert.deepEqual(read.statementIds.slice(0, 3), ['129', 'unvoted', '100']);
+    assert.equal(read.store.statementCount, 31);
+    assert.equal(read.rows, rows.filter((r) => r.what < 130).length);
+    await sql`update cast_votes set value = 7 where id = 2005`.execute(database.db);
+    await assert.rejects(
+      readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'id' }),
+      (error: Error) => error.message.startsWith('table cast_votes: vote must be -1, 0 or 1, got "7" (participant ') && error.message.includes('position 2005)'),
+    );
+  } finally {
+    await database.close();
+  }
+});
