@@ -4,7 +4,7 @@ import type { CliCommand } from '../../platform/cli.ts';
 /** `cabildo opinion …`: the opinion engine's own command line (src/modules/opinion/cli.ts). */
 const opinion: CliCommand = {
   name: 'opinion',
-  usage: 'analyze DIR [--groups F] [--seed N] [--format json|text|html]',
+  usage: 'analyze DIR [--groups F] [--seed N] [--format json|text|html] [--lang es|en|pt|fr]',
   summary: 'opinion groups and bridging statements of a Polis conversation',
   async run(args, { io }) {
     // The engine loads only when asked for: the other commands start faster without it.
@@ -15,5 +15,6 @@ const opinion: CliCommand = {
 
 export const opinionModule: ModuleManifest = {
   name: 'opinion',
+  catalogs: new URL('./i18n/', import.meta.url),
   cli: [opinion],
 };
