@@ -1,0 +1,4 @@
+import { journey } from './browser.ts';
+import { registryJourney, registryJourneyName } from './journeys/registry.ts';
+
+journey(registryJourneyName, registryJourney, { kinds: ['postgres'] });
