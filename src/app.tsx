@@ -10,6 +10,11 @@ import { assets } from './platform/views/assets.ts';
 import { NotAllowed } from './platform/policy.ts';
 import { problem } from './platform/http/problem.ts';
 import { delivery, prepare, send } from './platform/http/delivery.ts';
+import { jobPages } from './platform/jobs/pages.tsx';
+import { notificationPages } from './platform/notifications/pages.tsx';
+import { notificationKinds } from './platform/manifests.ts';
+import { isSecretariat } from './platform/policy.ts';
+import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
@@ -43,10 +48,15 @@ function loadCatalogs(modules: readonly ModuleManifest[]): void {
 }
 
 
+/** The platform's own pages in the main navigation. */
+const platformNavigation: NavLink[] = [
+  { href: '/secretariat/jobs', label: 'common.jobs.title', visible: (actor) => actor.user !== null && isSecretariat(actor.user) },
+];
+
 /** Builds Cabildo's HTTP app from the module manifests. */
 export async function createApp(services: Services, modules: readonly ModuleManifest[]): Promise<Hono<AppEnv>> {
   loadCatalogs(modules);
-  setNavigation(modules.flatMap((m) => m.nav ?? []));
+  setNavigation([...modules.flatMap((m) => m.nav ?? []), ...platformNavigation]);
   const app = new Hono<AppEnv>();
 
   // Before everything else: load balancers probe it every few seconds, and it is not a page. It
@@ -75,6 +85,9 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   app.use(rejectNulInAddress());
   app.use(identification(services));
   app.use(csrfProtection(services));
+
+  jobPages(app, services);
+  notificationPages(app, services, notificationKinds(modules));
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');

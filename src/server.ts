@@ -1,15 +1,16 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { join } from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openConfiguredDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { allMigrations, identityProvider } from './platform/manifests.ts';
+import { allMigrations } from './platform/manifests.ts';
+import { createServices, startBackgroundWork } from './platform/services.ts';
 import { modules } from './modules/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { createMailer } from './platform/mail/index.ts';
 import { createApp } from './app.tsx';
-import type { Services } from './platform/http/env.ts';
 import { redact } from './platform/config.ts';
+
+/** How often a server looks for jobs queued by another process or coming due. */
+const jobPollMs = 1000;
 
 export interface RunningServer {
   server: ServerType;
@@ -28,17 +29,9 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   const database = options.database ?? openConfiguredDatabase(config);
   const applied = await migrate(database, allMigrations(modules));
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const services: Services = {
-    db: database.db,
-    dialect: database.dialect,
-    ping: database.ping,
-    config,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), log }),
-    log,
-    clock: () => new Date(),
-    identity: identityProvider(modules),
-  };
+  const services = createServices({ database, config, log, clock: () => new Date(), modules });
   const app = await createApp(services, modules);
+  await startBackgroundWork(services, jobPollMs);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
   });
@@ -61,6 +54,8 @@ export async function startServer(config: Config, options: { handleSignals?: boo
         http.closeIdleConnections?.();
         setTimeout(() => http.closeAllConnections?.(), 10_000).unref();
       });
+      // The job in hand finishes; the rest wait in the database for the next start.
+      await services.jobs.runner.stop();
       if (!options.database) await database.close();
       log.info('stopped');
     })());

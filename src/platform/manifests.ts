@@ -1,6 +1,8 @@
 import type { ModuleManifest, ModuleMigration } from './module.ts';
 import type { IdentityProvider } from './auth/identity.ts';
 import type { CliCommand } from './cli.ts';
+import type { JobHandler } from './jobs/index.ts';
+import type { NotificationKind } from './notifications/index.ts';
 import { platformMigrations, platformTables } from './migrations/index.ts';
 
 /** The platform's and every module's migrations, in one set; a name used twice is a programming error. */
@@ -29,4 +31,21 @@ export function identityProvider(modules: readonly ModuleManifest[]): IdentityPr
 
 export function moduleCommands(modules: readonly ModuleManifest[]): CliCommand[] {
   return modules.flatMap((m) => m.cli ?? []);
+}
+
+/** Every job handler: the platform's (mail) and each module's; a kind handled twice is a programming error. */
+export function jobHandlers(modules: readonly ModuleManifest[], platform: Record<string, JobHandler>): Map<string, JobHandler> {
+  const handlers = new Map(Object.entries(platform));
+  for (const module of modules) {
+    for (const [kind, handler] of Object.entries(module.jobs ?? {})) {
+      if (handlers.has(kind)) throw new Error(`jobs of kind ${kind} have two handlers`);
+      handlers.set(kind, handler);
+    }
+  }
+  return handlers;
+}
+
+/** Every kind of notification the modules send, by kind. */
+export function notificationKinds(modules: readonly ModuleManifest[]): Map<string, NotificationKind> {
+  return new Map(modules.flatMap((m) => m.notifications ?? []).map((kind) => [kind.kind, kind]));
 }

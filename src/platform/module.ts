@@ -6,6 +6,8 @@ import type { NavLink } from './views/layout.tsx';
 import type { CliCommand } from './cli.ts';
 import type { Db } from './db/index.ts';
 import type { IdentityProvider } from './auth/identity.ts';
+import type { JobHandler } from './jobs/index.ts';
+import type { NotificationKind } from './notifications/index.ts';
 
 /**
  * A migration of one module. Names are `<YYYYMMDDhhmm>_<module>_<what>`, so that sorting them
@@ -54,4 +56,8 @@ export interface ModuleManifest {
   nav?: NavLink[];
   /** Who a session cookie or an API token belongs to (the accounts module). */
   identity?: IdentityProvider;
+  /** Handlers of the jobs its commands queue, by kind (`<module>.<what>`). */
+  jobs?: Record<string, JobHandler>;
+  /** The kinds of notification it sends (people choose how often to be mailed about each). */
+  notifications?: NotificationKind[];
 }

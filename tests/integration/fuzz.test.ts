@@ -4,6 +4,7 @@ import { registerInitiative, seatMember, secretariat, verifiedPerson } from '../
 import { allTables } from '../../src/platform/manifests.ts';
 import { modules } from '../../src/modules/index.ts';
 import type { TestClient } from '../support/client.ts';
+import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -86,7 +87,14 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     requested_at: t.clock.now.toISOString(), decided_by: null, decided_at: null, decision: null, comments: null,
   }).execute();
 
+  // Mail jobs would otherwise finish in the background between two snapshots.
+  await t.services.jobs.runner.stop();
+  const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
   const targets: Array<{ method: string; path: string; as: TestClient; json?: boolean }> = [
+    { method: 'POST', path: '/notifications/preferences', as: coordinator },
+    { method: 'POST', path: '/notifications/read', as: coordinator },
+    { method: 'POST', path: unsubscribe, as: t.client() },
+    { method: 'POST', path: '/secretariat/jobs/no-such-job/retry', as: admin },
     { method: 'POST', path: '/signup', as: t.client() },
     { method: 'POST', path: '/login', as: t.client() },
     { method: 'POST', path: '/password/forgot', as: t.client() },

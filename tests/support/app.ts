@@ -5,11 +5,10 @@ import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.tsx';
 import type { AppEnv, Services } from '../../src/platform/http/env.ts';
-import { createMailer } from '../../src/platform/mail/index.ts';
+import { createServices, startBackgroundWork } from '../../src/platform/services.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { Config } from '../../src/platform/config.ts';
 import { taxonomies } from '../../src/platform/stakeholders.ts';
-import { identityProvider } from '../../src/platform/manifests.ts';
 import { modules } from '../../src/modules/index.ts';
 import { freshDatabase, perDatabase, type Kind } from './databases.ts';
 import { TestMailServer } from './mail.ts';
@@ -41,15 +40,15 @@ export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}):
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const config = testConfig({ smtpUrl: mail.url, ...overrides });
-  const services: Services = {
-    db: database.db, dialect: database.dialect, ping: database.ping, config, log, clock: () => new Date(clock.now), identity: identityProvider(modules),
-    mailer: createMailer({ smtpUrl: mail.url, outboxDir: join(config.dataDir, 'outbox'), log }),
-  };
+  const services = createServices({ database, config, log, clock: () => new Date(clock.now), modules });
   const app = await createApp(services, modules);
+  // Jobs run as in a server: woken after each command, and polled for retries.
+  await startBackgroundWork(services, 50);
   return {
     app, database, services, mail, clock,
     client: () => new TestClient(app, config.baseUrl),
     async close() {
+      await services.jobs.runner.stop();
       await mail.stop();
       await database.close();
     },

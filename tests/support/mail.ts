@@ -5,14 +5,22 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Header name (lower case) to value, as sent. */
+  headers: Record<string, string>;
 }
 
+/** Decodes RFC 2047 encoded words; adjacent ones are joined as bytes, since a character may straddle two. */
 function decodeWords(header: string): string {
-  return header.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
+  const bytesOf = (encoding: string, data: string) =>
     encoding.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-  ).replace(/\?=\s+=\?/g, '');
+      ? Buffer.from(data, 'base64')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return header.replace(/(?:=\?utf-8\?[QB]\?[^?]*\?=\s*)+/gi, (run) => {
+    const words = [...run.matchAll(/=\?utf-8\?([QB])\?([^?]*)\?=/gi)];
+    const decoded = Buffer.concat(words.map((w) => bytesOf(w[1]!, w[2]!))).toString('utf8');
+    // Whitespace after the last word separates it from plain text that follows.
+    return decoded + (/\s$/.test(run) ? ' ' : '');
+  });
 }
 
 function decodeBody(body: string, encoding: string): string {
@@ -30,7 +38,8 @@ export function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
   const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
   const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
   const header = (name: string) => head.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1] ?? '';
-  return { subject: decodeWords(header('Subject')), text: decodeBody(body, header('Content-Transfer-Encoding')) };
+  const headers = Object.fromEntries(head.split(/\r?\n/).map((line) => line.match(/^([\w-]+):\s*(.*)$/)).filter((m) => m !== null).map((m) => [m[1]!.toLowerCase(), m[2]!]));
+  return { subject: decodeWords(header('Subject')), text: decodeBody(body, header('Content-Transfer-Encoding')), headers };
 }
 
 /** A real SMTP server on a free local port that keeps what it receives, for tests. */

@@ -29,7 +29,7 @@ export const adminCreate: CliCommand = {
     const password = await readPassword();
     if (password.length < 10) throw new UsageError('the password needs at least 10 characters');
     const outcome = await withDatabase(({ db }) =>
-      createAdmin({ db, actor: { user: null }, locale: 'en', now: new Date() }, { email: email.data, name, password, locale }),
+      createAdmin({ db, actor: { user: null }, now: new Date() }, { email: email.data, name, password, locale }),
     );
     io.stdout(outcome === 'created' ? `Secretariat account ${email.data} created.\n` : `${email.data} is now secretariat.\n`);
     return 0;

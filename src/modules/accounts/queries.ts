@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/index.ts';
+import type { Mailbox } from '../../platform/auth/identity.ts';
 import { accountsDb } from './tables.ts';
 
 export function findUserByEmail(db: Db, email: string) {
@@ -33,12 +34,7 @@ export async function publicPeople(db: Db, ids: readonly string[]): Promise<Map<
 }
 
 /** Where to write to people, in their language: for those allowed to contact them, and for mail. */
-export interface Mailbox {
-  id: string;
-  name: string;
-  email: string;
-  locale: string;
-}
+export type { Mailbox };
 
 export async function mailboxes(db: Db, ids: readonly string[]): Promise<Map<string, Mailbox>> {
   if (ids.length === 0) return new Map();

@@ -3,6 +3,7 @@ import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { ActorUser, IdentityProvider } from '../../platform/auth/identity.ts';
 import { accountsDb, type UsersTable } from './tables.ts';
+import { mailboxes } from './queries.ts';
 
 const sessionDays = 30;
 export const sessionMaxAge = sessionDays * 86_400;
@@ -49,4 +50,5 @@ export const accountIdentity: IdentityProvider = {
       .executeTakeFirst();
     return row ? asActorUser(row) : null;
   },
+  mailboxes,
 };

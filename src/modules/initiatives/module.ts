@@ -4,6 +4,7 @@ import { initiativeMigrations } from './migrations/index.ts';
 import { registryTables } from './tables.ts';
 import { seedDemoInitiatives } from './seeds.ts';
 import { importNris } from './cli.ts';
+import { registryNotifications } from './notifications.ts';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',
@@ -13,6 +14,7 @@ export const initiativesModule: ModuleManifest = {
   seedDemo: seedDemoInitiatives,
   cli: [importNris],
   routes: async () => ({ pages: (await import('./pages.tsx')).initiativePages, api: (await import('./api.ts')).initiativeApi }),
+  notifications: registryNotifications,
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
     { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },

@@ -33,4 +33,13 @@ export interface IdentityProvider {
   fromSession(db: Db, secret: string, now: Date): Promise<{ sessionId: string; user: ActorUser } | null>;
   /** The owner of a personal API token. */
   fromApiToken(db: Db, secret: string): Promise<ActorUser | null>;
+  /** Where to write to people, and in which language (for notifications). */
+  mailboxes(db: Db, userIds: readonly string[]): Promise<Map<string, Mailbox>>;
+}
+
+export interface Mailbox {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
 }

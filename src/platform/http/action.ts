@@ -54,12 +54,18 @@ export interface JsonActionSpec<Subject, A extends Actor, Schema extends z.ZodTy
   present: (c: Context<AppEnv>, value: Value, step: { subject: Subject; actor: A }) => Response | Promise<Response>;
 }
 
-/** A command's result, once its transaction has ended; public pages built before it are not served again. */
+/**
+ * A command's result, once its transaction has ended: public pages built before it are not served
+ * again, and the jobs it queued start.
+ */
 async function settled<T>(c: Context<AppEnv>, running: Promise<T>): Promise<T> {
   try {
     return await running;
   } finally {
-    forgetDataVersion(c.get('services').db);
+    const { db, jobs } = c.get('services');
+    forgetDataVersion(db);
+    // Mail the command queued leaves now rather than at the next poll.
+    jobs.wake();
   }
 }
 

@@ -4,7 +4,7 @@ import type { Actor, AppEnv, CommandContext } from './env.ts';
 /** The command context of a request: its database, visitor, language and the time now. */
 export function commandContext<A extends Actor>(c: Context<AppEnv>, actor: A): CommandContext<A> {
   const services = c.get('services');
-  return { db: services.db, actor, locale: c.get('locale'), now: services.clock() };
+  return { db: services.db, actor, locale: c.get('locale'), now: services.clock(), jobs: services.jobs };
 }
 
 /** Renders a page with the given title; the layout adds the site name. */

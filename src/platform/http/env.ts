@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Actor, IdentityProvider } from '../auth/identity.ts';
+import type { JobQueue, Jobs } from '../jobs/index.ts';
 
 export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
 
@@ -13,6 +14,8 @@ export interface CommandContext<A extends Actor = Actor> {
   actor: A;
   locale: Locale;
   now: Date;
+  /** Side effects (mail) are jobs, added in the command's own transaction. */
+  jobs: JobQueue;
 }
 
 /** The shared services every request sees. */
@@ -28,6 +31,8 @@ export interface Services {
   clock: () => Date;
   /** Who a session or token belongs to (from the module that provides it). */
   identity: IdentityProvider;
+  /** The job queue and this process's runner. */
+  jobs: Jobs;
 }
 
 export interface AppEnv {
@@ -46,5 +51,7 @@ export interface AppEnv {
     viaApiToken: boolean;
     /** The response was built with the security headers and request id already (headers.ts). */
     platformHeadersSet: boolean;
+    /** How many notifications the signed-in visitor has not read (asked only by pages that show it). */
+    unreadNotifications: () => Promise<number>;
   };
 }

@@ -11,6 +11,7 @@ import { problem } from './problem.ts';
 import { unreadableBody } from './forms.ts';
 import { addPlatformHeaders } from './headers.ts';
 import { accessLogger } from '../logger.ts';
+import { unreadCount } from '../notifications/index.ts';
 
 export const languageCookie = 'cabildo_lang';
 const csrfCookie = 'cabildo_csrf';
@@ -88,6 +89,7 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
       if (session) {
         c.set('actor', { user: session.user });
         c.set('sessionId', session.sessionId);
+        c.set('unreadNotifications', () => unreadCount(services.db, session.user.id));
         if (!requestCookie(c, languageCookie) && isLocale(session.user.locale)) {
           c.set('locale', session.user.locale);
           c.set('t', translator(session.user.locale));
@@ -121,7 +123,9 @@ export function csrfProtection(services: Services): MiddlewareHandler<AppEnv> {
       const nonce = randomBytes(9).toString('base64url');
       return `${nonce}.${sign(services.config.secret, `${browserSecret}.${nonce}`)}`;
     });
-    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.get('viaApiToken')) return next();
+    // One-click unsubscribe (RFC 8058) is posted by mail programs with neither cookie nor token;
+    // its signed link is its authority.
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.get('viaApiToken') || c.req.path.startsWith('/unsubscribe/')) return next();
 
     const origin = c.req.header('origin');
     const ownOrigin = new URL(c.req.url).origin;

@@ -9,6 +9,8 @@ export interface Message {
   text: string;
   /** The one link the message is about, logged when mail goes to the outbox. */
   link?: string;
+  /** Extra headers (List-Unsubscribe for notifications). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -29,7 +31,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
     return {
       async send(message) {
         try {
-          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers });
           return true;
         } catch (error) {
           options.log.error({ error: (error as Error).message }, 'mail could not be sent');
@@ -41,7 +43,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers });
       mkdirSync(options.outboxDir, { recursive: true });
       const file = join(options.outboxDir, `${Date.now()}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
       writeFileSync(file, info.message as Buffer);

@@ -1,12 +1,16 @@
 import type { ModuleMigration } from '../module.ts';
 import * as auditLog from './202611230000_platform_audit_log.ts';
 import * as dataVersion from './202611250000_platform_data_version.ts';
+import * as jobs from './202611260000_platform_jobs.ts';
+import * as notifications from './202611260100_platform_notifications.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
   '202611230000_platform_audit_log': { ...auditLog, formerly: '001_foundation' },
   '202611250000_platform_data_version': dataVersion,
+  '202611260000_platform_jobs': jobs,
+  '202611260100_platform_notifications': notifications,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` is bookkeeping, like the migrator's. */
-export const platformTables = ['audit_log'] as const;
+export const platformTables = ['audit_log', 'jobs', 'notifications', 'notification_preferences'] as const;

@@ -16,6 +16,7 @@ export function useView() {
     csrfToken: () => c.get('csrfToken')?.() ?? '',
     url: new URL(c.req.url),
     stakeholders,
+    unreadNotifications: c.get('unreadNotifications') ?? (async () => 0),
     /** A stored stakeholder group, named as this installation's taxonomy counts it. */
     groupLabel: (stored: string) => stakeholderLabel(stakeholders, t, stored),
   };

@@ -43,6 +43,13 @@ function LanguageSwitcher() {
   );
 }
 
+/** The way to one's notifications, with how many are unread. */
+async function NotificationsLink() {
+  const { t, unreadNotifications } = useView();
+  const unread = await unreadNotifications();
+  return <a href="/notifications">{unread > 0 ? t('common.notifications.link_unread', { count: unread }) : t('common.notifications.link')}</a>;
+}
+
 function AccountLinks() {
   const { t, actor } = useView();
   if (!actor.user) {
@@ -55,6 +62,7 @@ function AccountLinks() {
   }
   return (
     <ul>
+      <li><NotificationsLink /></li>
       <li><a href="/account">{actor.user.name}</a></li>
       <li>
         <form method="post" action="/logout" class="inline">

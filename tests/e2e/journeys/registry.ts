@@ -79,7 +79,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
   await page.getByText(es('initiatives.notice.requested')).waitFor();
 
   await createAdmin(
-    { db: site.database.db, actor: { user: null }, locale: 'es', now: new Date() },
+    { db: site.database.db, actor: { user: null }, now: new Date() },
     { email: 'secretaria@igf.example', name: 'Secretaría IGF', password, locale: 'es' },
   );
   const secretariatContext = await newContext(site, 'es');

@@ -9,7 +9,7 @@ import { accountsDb } from '../tables.ts';
  * Run by the operator, who is trusted with the address.
  */
 export async function createAdmin(
-  ctx: CommandContext,
+  ctx: Pick<CommandContext, 'db' | 'actor' | 'now'>,
   input: { email: string; name: string; password: string; locale: string },
 ): Promise<'created' | 'promoted'> {
   const passwordHash = await hashPassword(input.password);

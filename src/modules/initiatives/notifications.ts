@@ -1,0 +1,8 @@
+import type { NotificationKind } from '../../platform/notifications/index.ts';
+
+/** What the registry tells people about (texts: `initiatives.notifications.<name>.*` in the catalogs). */
+export const invitationReceived: NotificationKind = { kind: 'initiatives.invitation', defaultFrequency: 'immediately' };
+export const recognitionDecided: NotificationKind = { kind: 'initiatives.recognition_decided', defaultFrequency: 'immediately' };
+export const requestWaiting: NotificationKind = { kind: 'initiatives.request_waiting', defaultFrequency: 'immediately' };
+
+export const registryNotifications = [invitationReceived, recognitionDecided, requestWaiting];

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/index.ts';
+import type { Services } from './http/env.ts';
+import type { ModuleManifest } from './module.ts';
+import { createMailer } from './mail/index.ts';
+import { mailHandler, mailJobKind } from './mail/queue.ts';
+import { Jobs } from './jobs/index.ts';
+import { identityProvider, jobHandlers, notificationKinds } from './manifests.ts';
+import { notificationMailJob } from './notifications/index.ts';
+import { digestHandler, digestJob, notificationMailHandler, scheduleDigests } from './notifications/mail.ts';
+
+/** The services every request and job sees, for one database and configuration. */
+export function createServices(options: { database: Database; config: Config; log: Logger; clock: () => Date; modules: readonly ModuleManifest[] }): Services {
+  const { database, config, log, clock, modules } = options;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), log });
+  const identity = identityProvider(modules);
+  const notifying = { identity, kinds: notificationKinds(modules), mailer, baseUrl: config.baseUrl, secret: config.secret };
+  // The digest queues the next one: its handler reaches the queue once it exists.
+  let jobs: Jobs | undefined;
+  const handlers = jobHandlers(modules, {
+    [mailJobKind]: mailHandler(mailer, config.baseUrl),
+    [notificationMailJob]: notificationMailHandler(notifying),
+    [digestJob]: digestHandler(notifying, () => jobs!),
+  });
+  jobs = new Jobs({ db: database.db, secret: config.secret, handlers, log, clock });
+  return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs };
+}
+
+/** Starts the work a running installation does in the background: due jobs, and the next digests. */
+export async function startBackgroundWork(services: Services, pollMs: number): Promise<void> {
+  await scheduleDigests(services.jobs, services.db, services.clock());
+  services.jobs.runner.start(pollMs);
+}
