@@ -1,5 +1,7 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../src/platform/http/env.ts';
+/** What answers the client's requests: the app in process (Hono's `request`), or real servers over HTTP. */
+export interface Requester {
+  request(url: string, init: RequestInit): Response | Promise<Response>;
+}
 
 export interface Page {
   status: number;
@@ -14,7 +16,7 @@ export class TestClient {
   private csrf: string | null = null;
   language: string | undefined;
 
-  constructor(private app: Hono<AppEnv>, private origin: string) {}
+  constructor(private app: Requester, private origin: string) {}
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
