@@ -56,11 +56,9 @@ function roundRobin(servers: Server[]) {
     request(url: string, init: RequestInit) {
       const server = servers[next++ % servers.length]!;
       const target = new URL(url);
-      return fetch(`http://127.0.0.1:${server.port}${target.pathname}${target.search}`, {
-        ...init,
-        redirect: 'manual',
-        headers: { ...Object.fromEntries(new Headers(init.headers)), Host: target.host },
-      });
+      const headers = new Headers(init.headers);
+      headers.set('Host', target.host);
+      return fetch(`http://127.0.0.1:${server.port}${target.pathname}${target.search}`, { ...init, redirect: 'manual', headers });
     },
   };
 }
