@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { newId, openDatabase } from '../../src/platform/db/index.ts';
 import { Jobs } from '../../src/platform/jobs/index.ts';
@@ -13,6 +12,7 @@ import { createLogger } from '../../src/platform/logger.ts';
 import { perDatabase } from '../support/databases.ts';
 import { TestClient } from '../support/client.ts';
 import { TestMailServer } from '../support/mail.ts';
+import { cabildoBin, eventually, serveProcess, type ServerProcess } from '../support/process.ts';
 
 /*
  * Two `cabildo serve` processes on one PostgreSQL database, reached through a round-robin
@@ -20,45 +20,18 @@ import { TestMailServer } from '../support/mail.ts';
  * (README: Several servers).
  */
 
-const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
 const baseUrl = 'http://cabildo.test';
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-/** Starts `cabildo serve` with the given settings; resolves once it says which port it listens on. */
-function serve(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH!, PORT: '0', LOG_LEVEL: 'info', BASE_URL: baseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let at: number;
-      while ((at = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, at)) as { port?: unknown };
-        buffer = buffer.slice(at + 1);
-        if (typeof line.port === 'number') resolve({ child, port: line.port });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
-
 /** A proxy in front of the servers: each request goes to the next one in turn. */
-function roundRobin(servers: Server[]) {
+function roundRobin(ports: number[]) {
   let next = 0;
   return {
     request(url: string, init: RequestInit) {
-      const server = servers[next++ % servers.length]!;
+      const port = ports[next++ % ports.length]!;
       const target = new URL(url);
       const headers = new Headers(init.headers);
       headers.set('Host', target.host);
-      return fetch(`http://127.0.0.1:${server.port}${target.pathname}${target.search}`, { ...init, redirect: 'manual', headers });
+      return fetch(`http://127.0.0.1:${port}${target.pathname}${target.search}`, { ...init, redirect: 'manual', headers });
     },
   };
 }
@@ -70,14 +43,6 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-async function eventually(what: string, check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) assert.fail(`not within ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -97,12 +62,12 @@ perDatabase('two servers on one PostgreSQL behave as one: sessions, changes seen
     writeFileSync(join(dir, 'secret'), secret + '\n', { mode: 0o600 });
     return dir;
   });
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
   const database = openDatabase({ url: databaseUrl });
   try {
     // Both start (and migrate) at the same instant.
-    servers.push(...(await Promise.all(dataDirs.map((dir) => serve({ CABILDO_DATA_DIR: dir, DATABASE_URL: databaseUrl, SMTP_URL: `smtp://127.0.0.1:${mail.port}` })))));
-    const visitor = new TestClient(roundRobin(servers), baseUrl);
+    servers.push(...dataDirs.map((dir) => serveProcess({ CABILDO_DATA_DIR: dir, DATABASE_URL: databaseUrl, SMTP_URL: mail.url, BASE_URL: baseUrl })));
+    const visitor = new TestClient(roundRobin(await Promise.all(servers.map((s) => s.listening))), baseUrl);
 
     // Sign up on one process, verify on another, then the session works on both.
     const email = 'dos.servidores@example.org';
@@ -124,7 +89,7 @@ perDatabase('two servers on one PostgreSQL behave as one: sessions, changes seen
     // A change made elsewhere (here an operator's `cabildo seed demo`) shows at once on both
     // processes, although each keeps built public pages in memory (per data version).
     for (let i = 0; i < 2; i++) assert.doesNotMatch((await visitor.get('/initiatives')).html, /Arab Internet Governance Forum/);
-    const seeded = spawnSync(process.execPath, [bin, 'seed', 'demo'], { env: { PATH: process.env.PATH!, DATABASE_URL: databaseUrl, CABILDO_DATA_DIR: dataDirs[0]! }, encoding: 'utf8' });
+    const seeded = spawnSync(process.execPath, [cabildoBin, 'seed', 'demo'], { env: { PATH: process.env.PATH!, DATABASE_URL: databaseUrl, CABILDO_DATA_DIR: dataDirs[0]! }, encoding: 'utf8' });
     assert.equal(seeded.status, 0, seeded.stderr);
     await new Promise((r) => setTimeout(r, 300));
     for (let i = 0; i < 2; i++) assert.match((await visitor.get('/initiatives')).html, /Arab Internet Governance Forum/, `server ${i} shows the change`);
@@ -147,8 +112,7 @@ perDatabase('two servers on one PostgreSQL behave as one: sessions, changes seen
     const done = await admin(databaseUrl, (c) => c.query(`select count(*)::int as n from jobs where status = 'done' and summary like '%job%@example.org'`));
     assert.equal(done.rows[0].n, count);
   } finally {
-    for (const server of servers) server.child.kill('SIGTERM');
-    await Promise.all(servers.map((s) => new Promise((r) => (s.child.exitCode !== null ? r(null) : s.child.on('exit', r)))));
+    await Promise.all(servers.map((s) => s.stop()));
     await database.close();
     await mail.stop();
     await admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));

@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eachApp } from '../support/app.ts';
-
-const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
+import { serveProcess } from '../support/process.ts';
 
 eachApp('/healthz answers 200 while the database answers, 503 when it does not', async (t) => {
   const client = t.client();
@@ -40,29 +37,8 @@ eachApp('pages carry a strict CSP, secure headers, a request id and cacheable fi
   assert.match(cookie, /SameSite=Lax/);
 });
 
-/** Starts `cabildo serve` on a free port and resolves with the port once it logs that it listens. */
 function serve(dataDir: string) {
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH!, PORT: '0', CABILDO_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let buffer = '';
-  const listening = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let at: number;
-      while ((at = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, at)) as Record<string, unknown>;
-        buffer = buffer.slice(at + 1);
-        lines.push(line);
-        if (typeof line.port === 'number') resolve(line.port);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, lines, listening, exited };
+  return serveProcess({ CABILDO_DATA_DIR: dataDir });
 }
 
 test('SIGTERM lets an in-flight request finish, then closes the database and exits 0; logs are JSON with request ids', { timeout: 60_000 }, async () => {
