@@ -8,13 +8,18 @@ export interface Page {
   response: Response;
 }
 
+/** Whatever answers a request: the app itself (`app.request`), or a real server over a socket. */
+export interface Answerer {
+  request(url: string, init: RequestInit): Response | Promise<Response>;
+}
+
 /** A browser-like client for app.request(): keeps cookies, sends the Origin, fills the CSRF field. */
 export class TestClient {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
   language: string | undefined;
 
-  constructor(private app: Hono<AppEnv>, private origin: string) {}
+  constructor(private app: Hono<AppEnv> | Answerer, private origin: string) {}
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
