@@ -9,7 +9,7 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { safeNext } from '../../platform/http/redirects.ts';
 import { clientAddress } from '../../platform/http/clientAddress.ts';
 import { authorize } from '../../platform/policy.ts';
-import { RateLimiter } from '../../platform/auth/rateLimit.ts';
+import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import { composeMail } from '../../platform/mail/compose.ts';
@@ -55,16 +55,15 @@ function profileValues(user: ActorUser): FormValues {
   };
 }
 
-const tooMany = (): Refusal => refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 }).refusal;
+// Per address, generous enough for a workshop behind one NAT; per account, tight.
+const loginByAddress: WindowLimit = { name: 'login.address', limit: 100, windowMs: 15 * minute };
+const loginByAccount: WindowLimit = { name: 'login.account', limit: 10, windowMs: 15 * minute };
+const signupByAddress: WindowLimit = { name: 'signup.address', limit: 30, windowMs: 15 * minute };
+const resetByAddress: WindowLimit = { name: 'reset.address', limit: 10, windowMs: 15 * minute };
 
 export function accountPages(app: Hono<AppEnv>, services: Services): void {
-  // Per address, generous enough for a workshop behind one NAT; per account, tight.
-  const loginByAddress = new RateLimiter(100, 15 * minute);
-  const loginByAccount = new RateLimiter(10, 15 * minute);
-  const signupLimiter = new RateLimiter(30, 15 * minute);
-  const resetLimiter = new RateLimiter(10, 15 * minute);
-  const now = () => services.clock().getTime();
-  const under = (limiter: RateLimiter, key: string) => (limiter.attempt(key, now()) ? null : tooMany());
+  const { limits } = services;
+  const under = async (limit: WindowLimit, key: string): Promise<Refusal | null> => limitRefusal(await limits.count(limit, key));
   const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query('next'));
 
   app.get('/signup', (c) => {
@@ -75,7 +74,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
 
   app.post('/signup', formAction({
     allow: accountPolicy.useAccountForms,
-    limit: (c) => under(signupLimiter, clientAddress(c)),
+    limit: (c) => under(signupByAddress, clientAddress(c)),
     schema: AccountSignUpSchema,
     run: signUp,
     done: async (c, { userId, verificationSecret }, { input }) => {
@@ -117,11 +116,12 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     schema: AccountLogInSchema,
     run: async (ctx, input) => {
       // Only failures count against an account, so nobody can lock its owner out by logging in.
-      if (loginByAccount.isLimited(input.email, now())) return refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 });
+      const limited = limitRefusal(await limits.isLimited(loginByAccount, input.email));
+      if (limited) return { ok: false, refusal: limited };
       const user = await findUserByEmail(ctx.db, input.email);
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
       if (!user || !valid) {
-        loginByAccount.attempt(input.email, now());
+        await limits.count(loginByAccount, input.email);
         return refuse('accounts.errors.bad_credentials');
       }
       return ok(user);
@@ -153,7 +153,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
 
   app.post('/password/forgot', formAction({
     allow: accountPolicy.useAccountForms,
-    limit: (c) => under(resetLimiter, `reset:${clientAddress(c)}`),
+    limit: (c) => under(resetByAddress, clientAddress(c)),
     schema: PasswordResetRequestSchema,
     run: (ctx, input) => requestPasswordReset(ctx, input.email),
     done: async (c, reset, { input }) => {

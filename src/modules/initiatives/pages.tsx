@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
-import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
@@ -11,7 +10,7 @@ import { hashSecret } from '../../platform/auth/tokens.ts';
 import { composeMail } from '../../platform/mail/compose.ts';
 import { isLocale } from '../../platform/i18n/index.ts';
 import { toCsv } from '../../platform/csv.ts';
-import { RateLimiter } from '../../platform/auth/rateLimit.ts';
+import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
   RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput,
@@ -52,11 +51,12 @@ function formValues(initiative: InitiativeDetail): FormValues {
 
 const pathOf = (initiative: { slug: string }) => `/initiatives/${initiative.slug}`;
 
+/** Invitations send mail with text the inviter chose: a generous ceiling keeps them from spam. */
+const invitationsPerAccount: WindowLimit = { name: 'invitations.account', limit: 40, windowMs: 60 * 60_000 };
+
 export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   const { db, config } = services;
   const taxonomy = config.stakeholders;
-  // Invitations send mail with text the inviter chose: a generous ceiling keeps them from spam.
-  const invitationLimiter = new RateLimiter(40, 60 * 60_000);
   const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
 
   /** Renders an initiative's page, with what the visitor may do there, and any failed form. */
@@ -193,7 +193,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   app.post('/initiatives/:slug/committee/invite', formAction({
     ...onInitiativePage('invite'),
     allow: initiativePolicy.invite,
-    limit: (_, actor) => (invitationLimiter.attempt(actor.user.id, services.clock().getTime()) ? null : refuse('accounts.errors.too_many_attempts', { status: 429 }).refusal),
+    limit: async (_, actor) => limitRefusal(await services.limits.count(invitationsPerAccount, actor.user.id)),
     schema: CommitteeInviteSchema,
     run: (ctx, input, initiative) => inviteMember(ctx, initiative.id, input),
     done: async (c, { secret }, { subject, actor, input }) => {

@@ -2,8 +2,8 @@ import { Migrator, sql } from 'kysely';
 import type { Database, Db } from './index.ts';
 import type { ModuleMigration } from '../module.ts';
 
-/** Tables that hold no data (the migrator's, the data version): never backed up nor restored. */
-export const bookkeepingTables = ['kysely_migration', 'kysely_migration_lock', 'data_versions'] as const;
+/** Tables that hold no data (the migrator's, the data version, rate-limit counters): never backed up nor restored. */
+export const bookkeepingTables = ['kysely_migration', 'kysely_migration_lock', 'data_versions', 'rate_limits'] as const;
 
 /**
  * Brings the schema up to date with every module's migrations; answers the names it applied.

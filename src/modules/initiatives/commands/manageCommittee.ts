@@ -40,7 +40,8 @@ export type InvitationAnswer = { accept: true; seat: InvitationAnswerInput } | {
 /**
  * Accepts (with the group and role the invitee sits for) or declines an invitation. The answer
  * is recorded only if none was before, in the same statement, so an invitation is used once
- * even when two people answer at the same instant.
+ * even when two people answer at the same instant (the second waits for the first's row lock,
+ * then finds it answered).
  */
 export async function answerInvitation(ctx: CommandContext<SignedIn>, invitationId: string, answer: InvitationAnswer): Promise<Result<'joined' | 'declined'>> {
   const user = ctx.actor.user;
@@ -50,6 +51,9 @@ export async function answerInvitation(ctx: CommandContext<SignedIn>, invitation
     if (!invitation || invitation.answered_at !== null || invitation.expires_at <= now) return refuse('initiatives.invitation.gone', { status: 404 });
     if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return refuse('common.errors.invalid_choice', { field: 'role' });
     if (answer.accept) {
+      // Committee changes of one initiative wait for each other: a person holding two invitations
+      // to it who accepts both at once is seated once and told so the second time.
+      await lockRow(tx, 'initiatives', invitation.initiative_id);
       const seated = await tx.selectFrom('committee_members').select('id').where('initiative_id', '=', invitation.initiative_id).where('user_id', '=', user.id).executeTakeFirst();
       if (seated) return refuse('initiatives.errors.already_member', { status: 409 });
     }
