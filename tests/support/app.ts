@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { pino } from 'pino';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.tsx';
 import type { AppEnv, Services } from '../../src/platform/http/env.ts';
 import { createServices, startBackgroundWork } from '../../src/platform/services.ts';
@@ -75,4 +77,22 @@ export function eachApp(name: string, body: (app: TestApp) => Promise<void>, opt
       await app.close();
     }
   });
+}
+
+/**
+ * Serves a test app over real HTTP on a free port: Node's server checks what app.request() does
+ * not (header characters, early answers to large bodies).
+ */
+export async function listen(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
 }
