@@ -78,12 +78,14 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   app.use(localeSelection());
   app.use(delivery(services));
   app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
-  // After the renderer and the translator, so that a refused body gets a page in the reader's language.
+  app.use(rejectNulInAddress());
+  app.use(identification(services));
+  // After the renderer, the translator and the visitor (who may have chosen a language), so that
+  // a refused body gets a page in the reader's language whether it was announced as too large
+  // (refused at once) or found to be so while read; before anything reads a body (CSRF).
   const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } });
   // Only requests that may carry a body: reading a GET's body would build a whole Request for nothing.
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use(rejectNulInAddress());
-  app.use(identification(services));
   app.use(csrfProtection(services));
 
   jobPages(app, services);

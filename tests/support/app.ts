@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.tsx';
@@ -36,10 +36,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A complete Cabildo on a fresh database of the given kind, with mail going to a real SMTP test server. */
-export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}, log: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })): Promise<TestApp> {
   const database = await freshDatabase(kind);
   const mail = await new TestMailServer().start();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const config = testConfig({ smtpUrl: mail.url, ...overrides });
   const services = createServices({ database, config, log, clock: () => new Date(clock.now), modules });
