@@ -18,6 +18,7 @@ import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
+import { learnRouteWords } from './platform/http/paths.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { HTTPException } from 'hono/http-exception';
 
@@ -117,6 +118,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   });
   api.notFound((c) => problem(c, 404));
   app.route('/api', api);
+  learnRouteWords(app.routes);
 
   app.notFound((c) => {
     if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 404);
