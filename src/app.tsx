@@ -18,6 +18,7 @@ import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
+import { learnRouteWords } from './platform/http/paths.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { HTTPException } from 'hono/http-exception';
 
@@ -78,12 +79,14 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   app.use(localeSelection());
   app.use(delivery(services));
   app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
-  // After the renderer and the translator, so that a refused body gets a page in the reader's language.
+  app.use(rejectNulInAddress());
+  app.use(identification(services));
+  // After the renderer, the translator and the visitor (who may have chosen a language), so that
+  // a refused body gets a page in the reader's language whether it was announced as too large
+  // (refused at once) or found to be so while read; before anything reads a body (CSRF).
   const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } });
   // Only requests that may carry a body: reading a GET's body would build a whole Request for nothing.
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use(rejectNulInAddress());
-  app.use(identification(services));
   app.use(csrfProtection(services));
 
   jobPages(app, services);
@@ -115,6 +118,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   });
   api.notFound((c) => problem(c, 404));
   app.route('/api', api);
+  learnRouteWords(app.routes);
 
   app.notFound((c) => {
     if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 404);

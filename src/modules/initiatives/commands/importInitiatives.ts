@@ -1,3 +1,4 @@
+import { isRouteWord } from '../../../platform/http/paths.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { registryDb } from '../tables.ts';
@@ -60,7 +61,9 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
     let skipped = 0;
     const now = timestamp(options.now);
     for (const row of rows) {
-      const slug = baseSlug(row);
+      const base = baseSlug(row);
+      // The site's own address words are not a record's to take (see freeSlug).
+      const slug = isRouteWord(base) ? `${base}-2` : base;
       if (await tx.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirst()) {
         skipped++;
         continue;
