@@ -12,8 +12,7 @@ import { authorize } from '../../platform/policy.ts';
 import { RateLimiter } from '../../platform/auth/rateLimit.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
-import { isLocale, type Locale } from '../../platform/i18n/index.ts';
+import { isLocale } from '../../platform/i18n/index.ts';
 import { rememberLanguage, secureCookie } from '../../platform/http/middleware.ts';
 import {
   AccountLogInSchema, AccountProfileSchema, AccountSignUpSchema, ApiTokenCreateSchema, PasswordResetRequestSchema, PasswordResetSchema,
@@ -40,11 +39,6 @@ async function logIn(c: Context<AppEnv>, userId: string): Promise<void> {
   setCookie(c, sessionCookie, await startSession(db, userId, clock()), {
     httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMaxAge, secure: secureCookie(c.get('services')),
   });
-}
-
-async function sendVerification(c: Context<AppEnv>, to: string, locale: Locale, secret: string): Promise<void> {
-  const { mailer, config } = c.get('services');
-  await mailer.send(composeMail(locale, 'accounts.mail.verify', to, { link: `${config.baseUrl}/verify-email?token=${secret}` }));
 }
 
 /** A user's profile as form values, for the profile form. */
@@ -74,12 +68,13 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   });
 
   app.post('/signup', formAction({
+    // Where the person was going (an invitation, the initiative form): the verification link leads back there.
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.useAccountForms,
     limit: (c) => under(signupLimiter, clientAddress(c)),
     schema: AccountSignUpSchema,
-    run: signUp,
-    done: async (c, { userId, verificationSecret }, { input }) => {
-      await sendVerification(c, input.email, input.locale, verificationSecret);
+    run: (ctx, input, { next }) => signUp(ctx, input, next),
+    done: async (c, { userId }, { input }) => {
       await logIn(c, userId);
       rememberLanguage(c, input.locale);
       const next = nextOf(c);
@@ -101,7 +96,9 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
         </>
       ), 400);
     }
-    return c.redirect(c.get('actor').user ? '/account?notice=verified' : '/login?notice=verified', 303);
+    const next = nextOf(c);
+    if (c.get('actor').user) return c.redirect(next === '/' ? '/account?notice=verified' : next, 303);
+    return c.redirect(`/login?notice=verified${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`, 303);
   });
 
   app.get('/login', (c) => {
@@ -156,11 +153,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     limit: (c) => under(resetLimiter, `reset:${clientAddress(c)}`),
     schema: PasswordResetRequestSchema,
     run: (ctx, input) => requestPasswordReset(ctx, input.email),
-    done: async (c, reset, { input }) => {
-      if (reset) {
-        const link = `${services.config.baseUrl}/password/reset?token=${reset.secret}`;
-        await services.mailer.send(composeMail(isLocale(reset.locale) ? reset.locale : c.get('locale'), 'accounts.mail.reset', input.email, { link }));
-      }
+    done: (c) => {
       // The same answer whether or not the account exists, so the form reveals no addresses.
       return page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm sent />);
     },
@@ -214,11 +207,8 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   app.post('/account/verification', formAction({
     allow: accountPolicy.resendVerification,
     schema: noFields,
-    run: reissueVerification,
-    done: async (c, secret, { actor: { user } }) => {
-      await sendVerification(c, user.email, isLocale(user.locale) ? user.locale : c.get('locale'), secret);
-      return withNotice('/account', 'check_email');
-    },
+    run: (ctx) => reissueVerification(ctx),
+    done: () => withNotice('/account', 'check_email'),
     retry: (c) => c.redirect('/account', 303),
   }));
 

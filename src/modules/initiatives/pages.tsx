@@ -8,8 +8,6 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
-import { isLocale } from '../../platform/i18n/index.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { RateLimiter } from '../../platform/auth/rateLimit.ts';
 import {
@@ -18,7 +16,7 @@ import {
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
-  committeeContacts, coordinatorMailboxes, findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor,
+  committeeContacts, findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor,
   latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
@@ -87,14 +85,6 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
       />
     ), status);
-  }
-
-  /** Emails every coordinator of an initiative, each in their own language. */
-  async function mailCoordinators(initiative: { id: string; slug: string; name: string }, key: string, values: Record<string, string>) {
-    for (const coordinator of await coordinatorMailboxes(db, initiative.id)) {
-      const locale = isLocale(coordinator.locale) ? coordinator.locale : 'en';
-      await services.mailer.send(composeMail(locale, key, coordinator.email, { ...values, name: initiative.name, link: `${config.baseUrl}${pathOf(initiative)}` }));
-    }
   }
 
   /** The steps every form on an initiative's page shares: find it, and show it again with a failed form. */
@@ -196,12 +186,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     limit: (_, actor) => (invitationLimiter.attempt(actor.user.id, services.clock().getTime()) ? null : refuse('accounts.errors.too_many_attempts', { status: 429 }).refusal),
     schema: CommitteeInviteSchema,
     run: (ctx, input, initiative) => inviteMember(ctx, initiative.id, input),
-    done: async (c, { secret }, { subject, actor, input }) => {
-      await services.mailer.send(composeMail(c.get('locale'), 'initiatives.mail.invitation', input.email, {
-        link: `${config.baseUrl}/invitations/${secret}`, name: subject.name, inviter: actor.user.name,
-      }));
-      return withNotice(pathOf(subject), 'invited', 'committee-title');
-    },
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'invited', 'committee-title'),
   }));
 
   app.post('/initiatives/:slug/committee/:member/remove', formAction({
@@ -237,10 +222,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     allow: initiativePolicy.delist,
     schema: DelistSchema,
     run: (ctx, input, initiative) => delistInitiative(ctx, initiative.id, input.reason),
-    done: async (_, __, { subject, input }) => {
-      await mailCoordinators(subject, 'initiatives.mail.delisted', { reason: input.reason });
-      return withNotice(pathOf(subject), 'delisted');
-    },
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'delisted'),
   }));
 
   const invitationGone = (c: Context<AppEnv>) => page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage />, 404);
@@ -313,11 +295,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     authorizeBeforeLoading: true,
     schema: RecognitionDecisionSchema,
     run: (ctx, input, request) => decideRecognition(ctx, request.id, input, taxonomy),
-    done: async (_, __, { subject, input }) => {
-      const approved = input.decision === 'approve';
-      await mailCoordinators({ id: subject.initiative_id, slug: subject.slug, name: subject.name }, approved ? 'initiatives.mail.approved' : 'initiatives.mail.returned', { comments: input.comments ?? '' });
-      return `/secretariat/recognition?notice=${approved ? 'approved' : 'returned'}`;
-    },
+    done: (_, __, { input }) => `/secretariat/recognition?notice=${input.decision === 'approve' ? 'approved' : 'returned'}`,
     retry: (c, failed, { subject, status }) => showReview(c, subject, failed, status),
   }));
 }

@@ -224,14 +224,3 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .where('committee_invitations.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
-
-/** Coordinators' mailboxes, to tell them of a decision on their initiative. */
-export async function coordinatorMailboxes(db: Db, initiativeId: string) {
-  const seats = await registryDb(db)
-    .selectFrom('committee_members')
-    .select('user_id')
-    .where('initiative_id', '=', initiativeId)
-    .where('role', '=', 'coordinator')
-    .execute();
-  return [...(await mailboxes(db, seats.map((s) => s.user_id))).values()];
-}
