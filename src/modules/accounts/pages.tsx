@@ -6,6 +6,7 @@ import { commandContext, page } from '../../platform/http/context.ts';
 import { formAction, withNotice } from '../../platform/http/action.ts';
 import { ok, refuse, type Refusal } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { emailAddress } from '../../platform/validation.ts';
 import { safeNext } from '../../platform/http/redirects.ts';
 import { clientAddress } from '../../platform/http/clientAddress.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -64,7 +65,9 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/signup', (c) => {
     const next = nextOf(c);
     if (c.get('actor').user) return c.redirect(next === '/' ? '/account' : next, 303);
-    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} />);
+    // An invitation's page fills in the invited address.
+    const email = emailAddress.safeParse(c.req.query('email') ?? '');
+    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} values={email.success ? { email: email.data } : undefined} />);
   });
 
   app.post('/signup', formAction({
@@ -205,10 +208,11 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   }));
 
   app.post('/account/verification', formAction({
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.resendVerification,
     schema: noFields,
-    run: (ctx) => reissueVerification(ctx),
-    done: () => withNotice('/account', 'check_email'),
+    run: (ctx, _, { next }) => reissueVerification(ctx, next),
+    done: (_, __, { subject: { next } }) => withNotice(next === '/' ? '/account' : next, 'check_email'),
     retry: (c) => c.redirect('/account', 303),
   }));
 

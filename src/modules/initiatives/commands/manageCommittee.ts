@@ -51,6 +51,22 @@ export async function inviteMember(ctx: CommandContext<SignedIn>, initiativeId: 
   });
 }
 
+/** A coordinator withdraws an open invitation: its link stops working at once. */
+export async function withdrawInvitation(ctx: CommandContext<SignedIn>, initiativeId: string, invitationId: string): Promise<Result<void>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    const withdrawn = await tx
+      .updateTable('committee_invitations')
+      .set({ answered_at: timestamp(ctx.now), answer: 'withdrawn' })
+      .where('id', '=', invitationId)
+      .where('initiative_id', '=', initiativeId)
+      .where('answered_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(withdrawn.numUpdatedRows) === 0) return refuse('initiatives.invitation.gone', { status: 404 });
+    await audit(tx, ctx.actor, ctx.now, { action: 'committee.invitation_withdrawn', subjectType: 'initiative', subjectId: initiativeId, details: { invitation: invitationId } });
+    return ok();
+  });
+}
+
 export type InvitationAnswer = { accept: true; seat: InvitationAnswerInput } | { accept: false };
 
 /**
@@ -64,6 +80,8 @@ export async function answerInvitation(ctx: CommandContext<SignedIn>, invitation
     const invitation = await tx.selectFrom('committee_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
     const now = timestamp(ctx.now);
     if (!invitation || invitation.answered_at !== null || invitation.expires_at <= now) return refuse('initiatives.invitation.gone', { status: 404 });
+    // Bound to the invited address, whoever holds the link.
+    if (invitation.email !== user.email || user.email_verified_at === null) return refuse('initiatives.invitation.gone', { status: 404 });
     if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return refuse('common.errors.invalid_choice', { field: 'role' });
     if (answer.accept) {
       const seated = await tx.selectFrom('committee_members').select('id').where('initiative_id', '=', invitation.initiative_id).where('user_id', '=', user.id).executeTakeFirst();
