@@ -79,6 +79,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await seatMember(t, slug, { email: 'member@example.org', group: 'government' });
   await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'pending@example.org', role: 'member' });
   const invitation = new URL(await t.mail.linkTo('pending@example.org')).pathname;
+  const invitationId = (await t.database.db.selectFrom('committee_invitations').select('id').executeTakeFirstOrThrow()).id;
   const admin = await secretariat(t);
   const memberSeat = (await t.database.db.selectFrom('committee_members').select('id').where('role', '=', 'member').executeTakeFirstOrThrow()).id;
   await t.database.db.insertInto('recognition_requests').values({
@@ -113,7 +114,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: '/account/verification', as: coordinator },
     { method: 'POST', path: '/account/tokens/no-such-token/revoke', as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/recognition`, as: coordinator },
-    // Last, as they change who is signed in or seated.
+    // Last, as they change who is signed in or seated, or what is pending.
+    { method: 'POST', path: `/initiatives/${slug}/invitations/${invitationId}/withdraw`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/committee/${memberSeat}/remove`, as: coordinator },
     { method: 'POST', path: '/logout', as: coordinator },
   ];

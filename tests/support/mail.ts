@@ -92,6 +92,20 @@ export class TestMailServer {
     }
   }
 
+  /** The n-th message (counting from 1) to an address, waiting briefly for it to arrive. */
+  async nthTo(address: string, n: number, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.filter((m) => m.to.includes(address))[n - 1];
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no mail number ${n} to ${address} arrived`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
   /** The first link in a message to this address. */
   async linkTo(address: string): Promise<string> {
     const mail = await this.lastTo(address);

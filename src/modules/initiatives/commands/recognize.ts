@@ -9,6 +9,17 @@ import { requestableStatuses } from '../vocabulary.ts';
 import { committeeOf } from '../queries.ts';
 import { readyForRecognition, recognitionCriteria } from '../recognition.ts';
 import { registryDb, type RegistryTables } from '../tables.ts';
+import { notify, type NotificationKind } from '../../../platform/notifications/index.ts';
+import { initiativeDelisted, recognitionDecided } from '../notifications.ts';
+
+/** Tells every coordinator of an initiative, in the command's transaction (each reads it in their language). */
+async function notifyCoordinators(ctx: CommandContext, tx: Kysely<RegistryTables>, initiativeId: string, kind: NotificationKind, values: Record<string, string>) {
+  const initiative = await tx.selectFrom('initiatives').select(['name', 'slug']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
+  const coordinators = await tx.selectFrom('committee_members').select('user_id').where('initiative_id', '=', initiativeId).where('role', '=', 'coordinator').execute();
+  for (const { user_id } of coordinators) {
+    await notify(ctx, tx, kind, { userId: user_id, kind: kind.kind, values: { ...values, initiative: initiative.name }, path: `/initiatives/${initiative.slug}` });
+  }
+}
 
 /** The coordinator accepts the IGF principles on the initiative's behalf (once). */
 export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiativeId: string): Promise<Result<void>> {
@@ -84,6 +95,7 @@ export async function decideRecognition(
       action: approved ? 'recognition.approved' : 'recognition.returned', subjectType: 'initiative', subjectId: request.initiative_id,
       isPublic: true, details: { comments: input.comments ?? null },
     });
+    await notifyCoordinators(ctx, tx, request.initiative_id, recognitionDecided, { decision: approved ? 'approved' : 'returned', comments: input.comments ?? '' });
     return ok(request.initiative_id);
   });
 }
@@ -99,6 +111,7 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
+    await notifyCoordinators(ctx, tx, initiativeId, initiativeDelisted, { reason });
     return ok();
   });
 }
