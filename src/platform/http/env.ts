@@ -5,6 +5,7 @@ import type { Locale, Translate } from '../i18n/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Actor, IdentityProvider } from '../auth/identity.ts';
 import type { JobQueue, Jobs } from '../jobs/index.ts';
+import type { TransparencyLog } from '../log/index.ts';
 
 export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
 
@@ -33,6 +34,8 @@ export interface Services {
   identity: IdentityProvider;
   /** The job queue and this process's runner. */
   jobs: Jobs;
+  /** The public log of outcomes: checkpoints, entries, proofs. */
+  transparencyLog: TransparencyLog;
 }
 
 export interface AppEnv {

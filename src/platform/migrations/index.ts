@@ -3,6 +3,7 @@ import * as auditLog from './202611230000_platform_audit_log.ts';
 import * as dataVersion from './202611250000_platform_data_version.ts';
 import * as jobs from './202611260000_platform_jobs.ts';
 import * as notifications from './202611260100_platform_notifications.ts';
+import * as transparencyLog from './202611260230_platform_transparency_log.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -10,7 +11,9 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611250000_platform_data_version': dataVersion,
   '202611260000_platform_jobs': jobs,
   '202611260100_platform_notifications': notifications,
+  '202611260230_platform_transparency_log': transparencyLog,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` is bookkeeping, like the migrator's. */
-export const platformTables = ['audit_log', 'jobs', 'notifications', 'notification_preferences'] as const;
+export const platformTables = ['audit_log', 'jobs', 'notifications', 'notification_preferences',
+  'log_entries', 'log_nodes', 'log_checkpoints', 'log_witnessed'] as const;
