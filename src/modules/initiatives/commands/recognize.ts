@@ -9,6 +9,7 @@ import { requestableStatuses } from '../vocabulary.ts';
 import { committeeOf } from '../queries.ts';
 import { readyForRecognition, recognitionCriteria } from '../recognition.ts';
 import { registryDb, type RegistryTables } from '../tables.ts';
+import { logOutcome } from '../outcomes.ts';
 
 /** The coordinator accepts the IGF principles on the initiative's behalf (once). */
 export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiativeId: string): Promise<Result<void>> {
@@ -84,6 +85,7 @@ export async function decideRecognition(
       action: approved ? 'recognition.approved' : 'recognition.returned', subjectType: 'initiative', subjectId: request.initiative_id,
       isPublic: true, details: { comments: input.comments ?? null },
     });
+    await logOutcome(tx, { initiativeId: request.initiative_id, outcome: approved ? 'approved' : 'returned', note: input.comments ?? null, actorId: ctx.actor.user.id, now: ctx.now });
     return ok(request.initiative_id);
   });
 }
@@ -99,6 +101,7 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
+    await logOutcome(tx, { initiativeId, outcome: 'delisted', note: reason, actorId: ctx.actor.user.id, now: ctx.now });
     return ok();
   });
 }
