@@ -2,69 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { eachDatabase } from '../../../tests/support/databases.ts';
+import { rfcLeaf, rfcRoot, rfcVerifyConsistency, rfcVerifyInclusion } from '../../../tests/support/tlogVerifier.ts';
 import { canonicalJson, NotCanonical, parseCanonical } from './canonical.ts';
 import { completedBy, consistencyRanges, inclusionRanges, leafHash, perfectKey, rangeHash, verifyConsistency, verifyInclusion, type Hash } from './merkle.ts';
 import { appendToLog, consistencyProof, entryText, inclusionProof, rootAt, treeSize, type NewLogEntry } from './store.ts';
-
-// ---------------------------------------------------------------------------------------------
-// An independent verifier, written from RFC 9162 alone: it shares no code with src/platform/log.
-// ---------------------------------------------------------------------------------------------
-const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
-const rfcLeaf = (entry: Buffer) => sha(Buffer.of(0), entry);
-const rfcNode = (left: Buffer, right: Buffer) => sha(Buffer.of(1), left, right);
-
-/** MTH(D[n]) by its definition (§2.1.1), over entries. */
-function rfcRoot(entries: Buffer[]): Buffer {
-  if (entries.length === 0) return sha();
-  if (entries.length === 1) return rfcLeaf(entries[0]!);
-  let k = 1;
-  while (k << 1 < entries.length) k <<= 1;
-  return rfcNode(rfcRoot(entries.slice(0, k)), rfcRoot(entries.slice(k)));
-}
-
-/** §2.1.3.2, step by step. */
-function rfcVerifyInclusion(leafIndex: number, treeSize: number, hash: Buffer, path: Buffer[], root: Buffer): boolean {
-  if (leafIndex >= treeSize) return false;
-  let fn = leafIndex;
-  let sn = treeSize - 1;
-  let r = hash;
-  for (const p of path) {
-    if (sn === 0) return false;
-    if ((fn & 1) === 1 || fn === sn) {
-      r = rfcNode(p, r);
-      if ((fn & 1) === 0) while ((fn & 1) === 0 && fn !== 0) { fn >>= 1; sn >>= 1; }
-    } else {
-      r = rfcNode(r, p);
-    }
-    fn >>= 1;
-    sn >>= 1;
-  }
-  return sn === 0 && r.equals(root);
-}
-
-/** §2.1.4.2, step by step (first < second). */
-function rfcVerifyConsistency(first: number, second: number, firstHash: Buffer, secondHash: Buffer, proof: Buffer[]): boolean {
-  if (proof.length === 0) return false;
-  const path = (first & (first - 1)) === 0 ? [firstHash, ...proof] : [...proof];
-  let fn = first - 1;
-  let sn = second - 1;
-  while ((fn & 1) === 1) { fn >>= 1; sn >>= 1; }
-  let fr = path[0]!;
-  let sr = path[0]!;
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if ((fn & 1) === 1 || fn === sn) {
-      fr = rfcNode(c, fr);
-      sr = rfcNode(c, sr);
-      if ((fn & 1) === 0) while ((fn & 1) === 0 && fn !== 0) { fn >>= 1; sn >>= 1; }
-    } else {
-      sr = rfcNode(sr, c);
-    }
-    fn >>= 1;
-    sn >>= 1;
-  }
-  return sn === 0 && fr.equals(firstHash) && sr.equals(secondHash);
-}
 
 // The reference leaves and hashes of Certificate Transparency (RFC 6962's tree, unchanged in RFC 9162).
 const hex = (s: string) => Buffer.from(s, 'hex');
