@@ -13,6 +13,7 @@ import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { jobPages } from './platform/jobs/pages.tsx';
 import { notificationPages } from './platform/notifications/pages.tsx';
 import { notificationKinds } from './platform/manifests.ts';
+import { logApi } from './platform/log/api.ts';
 import { isSecretariat } from './platform/policy.ts';
 import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
@@ -112,6 +113,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
     routes?.pages?.(app, services);
     routes?.api?.(api, services);
   }
+  logApi(api, services);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Cabildo API', version: '1', description: 'Open data and writes for the Cabildo platform.' },

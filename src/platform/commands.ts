@@ -1,7 +1,9 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
 import { allTables } from './manifests.ts';
+import { logKeyFile } from './log/note.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -31,9 +33,12 @@ export const platformCommands: CliCommand[] = [
     name: 'backup',
     usage: 'FILE',
     summary: 'write every table to FILE (JSON, readable by its owner only;\nthe same format for both databases)',
-    async run([file], { io, withDatabase, modules }) {
+    async run([file], { io, withDatabase, modules, config }) {
       if (!file) throw new UsageError('backup needs a FILE');
       const backup = await withDatabase(async (database) => createBackup(database, await inRestoreOrder(database, allTables(modules)), new Date()));
+      // The log's signing key goes with the data: checkpoints can only be continued with it.
+      const keyFile = join(config().dataDir, logKeyFile);
+      if (existsSync(keyFile)) backup.files = { [logKeyFile]: readFileSync(keyFile, 'utf8') };
       // It holds password hashes and email addresses: its owner alone may read it, even when the file existed.
       writeFileSync(file, JSON.stringify(backup), { mode: 0o600 });
       chmodSync(file, 0o600);
@@ -46,7 +51,7 @@ export const platformCommands: CliCommand[] = [
     name: 'restore',
     usage: 'FILE',
     summary: 'load a backup into an empty database, in one transaction',
-    async run([file], { io, withDatabase, modules }) {
+    async run([file], { io, withDatabase, modules, config }) {
       if (!file || !existsSync(file)) throw new UsageError(`restore needs an existing FILE${file ? `: ${file} not found` : ''}`);
       let backup: unknown;
       try {
@@ -56,7 +61,25 @@ export const platformCommands: CliCommand[] = [
       }
       const counts = await withDatabase((database) => restoreBackup(database, allTables(modules), backup));
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);
+      const key = (backup as { files?: Record<string, unknown> }).files?.[logKeyFile];
+      if (typeof key === 'string') io.stdout(restoreLogKey(config().dataDir, key));
       return 0;
     },
   },
 ];
+
+/**
+ * Puts the backup's log signing key in the data directory: the restored checkpoints were signed
+ * with it. A different key already there (made by a first start before the restore) has signed
+ * nothing in this database; it is kept aside, never deleted.
+ */
+function restoreLogKey(dataDir: string, key: string): string {
+  const file = join(dataDir, logKeyFile);
+  if (existsSync(file)) {
+    if (readFileSync(file, 'utf8') === key) return '';
+    renameSync(file, `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  writeFileSync(file, key, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return `Restored the log's signing key to ${file}.\n`;
+}

@@ -8,6 +8,7 @@ import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
 import { isLanguageTag } from '../schema.ts';
 import { parseCsvTable } from '../../../platform/csv.ts';
+import { logOutcome } from '../outcomes.ts';
 
 /** The regions as nris.csv writes them. */
 const regionNames: Record<string, (typeof regions)[number]> = {
@@ -86,6 +87,8 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
       await audit(tx, { user: null }, options.now, {
         action: 'initiative.imported', subjectType: 'initiative', subjectId: id, isPublic: true, details: { source: row.source_url, demo: options.demo },
       });
+      // Listed without a request: the import is the outcome the log records (demo data too, so a fresh start shows a log).
+      await logOutcome(tx, { initiativeId: id, outcome: 'imported', note: row.source_url || null, actorId: null, now: options.now });
       imported++;
     }
     return { imported, skipped, errors: [] };

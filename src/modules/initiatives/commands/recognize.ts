@@ -20,6 +20,7 @@ async function notifyCoordinators(ctx: CommandContext, tx: Kysely<RegistryTables
     await notify(ctx, tx, kind, { userId: user_id, kind: kind.kind, values: { ...values, initiative: initiative.name }, path: `/initiatives/${initiative.slug}` });
   }
 }
+import { logOutcome } from '../outcomes.ts';
 
 /** The coordinator accepts the IGF principles on the initiative's behalf (once). */
 export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiativeId: string): Promise<Result<void>> {
@@ -96,6 +97,7 @@ export async function decideRecognition(
       isPublic: true, details: { comments: input.comments ?? null },
     });
     await notifyCoordinators(ctx, tx, request.initiative_id, recognitionDecided, { decision: approved ? 'approved' : 'returned', comments: input.comments ?? '' });
+    await logOutcome(tx, { initiativeId: request.initiative_id, outcome: approved ? 'approved' : 'returned', note: input.comments ?? null, actorId: ctx.actor.user.id, now: ctx.now });
     return ok(request.initiative_id);
   });
 }
@@ -112,6 +114,7 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
     await notifyCoordinators(ctx, tx, initiativeId, initiativeDelisted, { reason });
+    await logOutcome(tx, { initiativeId, outcome: 'delisted', note: reason, actorId: ctx.actor.user.id, now: ctx.now });
     return ok();
   });
 }
