@@ -3,6 +3,7 @@ import * as auditLog from './202611230000_platform_audit_log.ts';
 import * as dataVersion from './202611250000_platform_data_version.ts';
 import * as jobs from './202611260000_platform_jobs.ts';
 import * as notifications from './202611260100_platform_notifications.ts';
+import * as search from './202611260200_platform_search.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -10,6 +11,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611250000_platform_data_version': dataVersion,
   '202611260000_platform_jobs': jobs,
   '202611260100_platform_notifications': notifications,
+  '202611260200_platform_search': search,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` is bookkeeping, like the migrator's. */
