@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { UsageError, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
-import { allTables } from './manifests.ts';
+import { allTables, searchSources } from './manifests.ts';
+import { reindex } from './search/index.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -54,7 +55,12 @@ export const platformCommands: CliCommand[] = [
       } catch {
         throw new UsageError(`${file} is not JSON: is it a Cabildo backup?`);
       }
-      const counts = await withDatabase((database) => restoreBackup(database, allTables(modules), backup));
+      const counts = await withDatabase(async (database) => {
+        const restored = await restoreBackup(database, allTables(modules), backup);
+        // A backup leaves the search index out: it is rebuilt from what was restored.
+        await reindex(database.db, searchSources(modules));
+        return restored;
+      });
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);
       return 0;
     },

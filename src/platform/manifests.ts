@@ -3,6 +3,7 @@ import type { IdentityProvider } from './auth/identity.ts';
 import type { CliCommand } from './cli.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
+import type { SearchSource } from './search/index.ts';
 import { platformMigrations, platformTables } from './migrations/index.ts';
 
 /** The platform's and every module's migrations, in one set; a name used twice is a programming error. */
@@ -48,4 +49,15 @@ export function jobHandlers(modules: readonly ModuleManifest[], platform: Record
 /** Every kind of notification the modules send, by kind. */
 export function notificationKinds(modules: readonly ModuleManifest[]): Map<string, NotificationKind> {
   return new Map(modules.flatMap((m) => m.notifications ?? []).map((kind) => [kind.kind, kind]));
+}
+
+/** Every search source the modules declare; a kind declared twice is a programming error. */
+export function searchSources(modules: readonly ModuleManifest[]): SearchSource[] {
+  const sources = modules.flatMap((m) => m.search ?? []);
+  const kinds = new Set<string>();
+  for (const source of sources) {
+    if (kinds.has(source.kind)) throw new Error(`search documents of kind ${source.kind} have two sources`);
+    kinds.add(source.kind);
+  }
+  return sources;
 }

@@ -8,6 +8,7 @@ import type { Db } from './db/index.ts';
 import type { IdentityProvider } from './auth/identity.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
+import type { SearchSource } from './search/index.ts';
 
 /**
  * A migration of one module. Names are `<YYYYMMDDhhmm>_<module>_<what>`, so that sorting them
@@ -60,4 +61,9 @@ export interface ModuleManifest {
   jobs?: Record<string, JobHandler>;
   /** The kinds of notification it sends (people choose how often to be mailed about each). */
   notifications?: NotificationKind[];
+  /**
+   * What it makes searchable: per kind, its fields and their weights, and how to read a record as
+   * a document (language, visibility, url). Its commands call `indexRecords` for what they change.
+   */
+  search?: SearchSource[];
 }

@@ -34,6 +34,10 @@ export const initiativePolicy = {
   requestRecognition: signedIn<Committee>(isCoordinator),
   answerInvitation: signedIn<unknown>(),
   seeOwnInitiatives: signedIn(),
+  /** An initiative not (or no longer) in the directory is found in search by its committee and the secretariat only. */
+  findUnlisted: signedIn<Committee>((user, initiative) => isCommitteeMember(user, initiative) || isSecretariat(user)),
+  /** The secretariat finds every one of them. */
+  findEveryUnlisted: signedIn<unknown>(isSecretariat),
   reviewRecognition: signedIn<unknown>(isSecretariat),
   delist: signedIn<unknown>(isSecretariat),
 };

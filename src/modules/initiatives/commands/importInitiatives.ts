@@ -2,6 +2,8 @@ import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { registryDb } from '../tables.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { baseSlug, searchName } from './saveInitiative.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
@@ -58,6 +60,7 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
   return registryDb(db).transaction().execute(async (tx) => {
     let imported = 0;
     let skipped = 0;
+    const added: string[] = [];
     const now = timestamp(options.now);
     for (const row of rows) {
       const slug = baseSlug(row);
@@ -84,7 +87,9 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
         action: 'initiative.imported', subjectType: 'initiative', subjectId: id, isPublic: true, details: { source: row.source_url, demo: options.demo },
       });
       imported++;
+      added.push(id);
     }
+    await indexRecords(tx, initiativeSearch, added);
     return { imported, skipped, errors: [] };
   });
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import type { RecognitionDecisionInput } from '../schema.ts';
@@ -49,6 +51,7 @@ export async function requestRecognition(ctx: CommandContext<SignedIn>, initiati
       .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.requested', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }
@@ -84,6 +87,7 @@ export async function decideRecognition(
       action: approved ? 'recognition.approved' : 'recognition.returned', subjectType: 'initiative', subjectId: request.initiative_id,
       isPublic: true, details: { comments: input.comments ?? null },
     });
+    await indexRecords(tx, initiativeSearch, [request.initiative_id]);
     return ok(request.initiative_id);
   });
 }
@@ -99,6 +103,7 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }
