@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { UsageError, type CliCommand } from './cli.ts';
+import { UsageError, progress, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
 import { allTables, searchSources } from './manifests.ts';
 import { reindex } from './search/index.ts';
@@ -25,6 +25,23 @@ export const platformCommands: CliCommand[] = [
           if (line) io.stdout(`${line}\n`);
         }
       });
+      return 0;
+    },
+  },
+  {
+    name: 'search reindex',
+    summary: "rebuild the search index from every module's records\n(repeatable: the same records give the same index)",
+    async run(_, { io, withDatabase, modules }) {
+      const indexed = await withDatabase(async ({ db }) => {
+        let bar: ReturnType<typeof progress> | undefined;
+        const count = await reindex(db, searchSources(modules), {
+          start: (total) => (bar = progress(io, 'Indexing', total)),
+          tick: (count) => bar?.tick(count),
+        });
+        bar?.finish();
+        return count;
+      });
+      io.stdout(`Indexed ${indexed} documents.\n`);
       return 0;
     },
   },

@@ -141,7 +141,7 @@ export async function indexRecords(tx: Db, source: SearchSource, recordIds: read
 }
 
 /** Records indexed per transaction during a rebuild. */
-const batchSize = 200;
+const batchSize = 100;
 
 /**
  * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
