@@ -12,8 +12,9 @@ import { problem } from './platform/http/problem.ts';
 import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { jobPages } from './platform/jobs/pages.tsx';
 import { notificationPages } from './platform/notifications/pages.tsx';
-import { notificationKinds } from './platform/manifests.ts';
 import { logApi } from './platform/log/api.ts';
+import { notificationKinds, searchSources } from './platform/manifests.ts';
+import { searchApi, searchPages } from './platform/search/pages.tsx';
 import { isSecretariat } from './platform/policy.ts';
 import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
@@ -92,6 +93,8 @@ export async function createApp(services: Services, modules: readonly ModuleMani
 
   jobPages(app, services);
   notificationPages(app, services, notificationKinds(modules));
+  const sources = searchSources(modules);
+  searchPages(app, services, sources);
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');
@@ -114,6 +117,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
     routes?.api?.(api, services);
   }
   logApi(api, services);
+  searchApi(api, services, sources);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Cabildo API', version: '1', description: 'Open data and writes for the Cabildo platform.' },

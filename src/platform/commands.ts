@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError, type CliCommand } from './cli.ts';
+import { UsageError, progress, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
-import { allTables } from './manifests.ts';
+import { allTables, searchSources } from './manifests.ts';
 import { logKeyFile } from './log/note.ts';
+import { reindex } from './search/index.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -26,6 +27,23 @@ export const platformCommands: CliCommand[] = [
           if (line) io.stdout(`${line}\n`);
         }
       });
+      return 0;
+    },
+  },
+  {
+    name: 'search reindex',
+    summary: "rebuild the search index from every module's records\n(repeatable: the same records give the same index)",
+    async run(_, { io, withDatabase, modules }) {
+      const indexed = await withDatabase(async ({ db }) => {
+        let bar: ReturnType<typeof progress> | undefined;
+        const count = await reindex(db, searchSources(modules), {
+          start: (total) => (bar = progress(io, 'Indexing', total)),
+          tick: (count) => bar?.tick(count),
+        });
+        bar?.finish();
+        return count;
+      });
+      io.stdout(`Indexed ${indexed} documents.\n`);
       return 0;
     },
   },
@@ -59,7 +77,12 @@ export const platformCommands: CliCommand[] = [
       } catch {
         throw new UsageError(`${file} is not JSON: is it a Cabildo backup?`);
       }
-      const counts = await withDatabase((database) => restoreBackup(database, allTables(modules), backup));
+      const counts = await withDatabase(async (database) => {
+        const restored = await restoreBackup(database, allTables(modules), backup);
+        // A backup leaves the search index out: it is rebuilt from what was restored.
+        await reindex(database.db, searchSources(modules));
+        return restored;
+      });
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);
       const key = (backup as { files?: Record<string, unknown> }).files?.[logKeyFile];
       if (typeof key === 'string') io.stdout(restoreLogKey(config().dataDir, key));

@@ -37,6 +37,10 @@ export const initiativePolicy = {
   /** An invitation binds to the address it was sent to: only that address's verified account answers it. */
   answerInvitation: signedIn<{ invitation: { email: string } }>((user, { invitation }) => isVerified(user) && user.email === invitation.email),
   seeOwnInitiatives: signedIn(),
+  /** An initiative not (or no longer) in the directory is found in search by its committee and the secretariat only. */
+  findUnlisted: signedIn<Committee>((user, initiative) => isCommitteeMember(user, initiative) || isSecretariat(user)),
+  /** The secretariat finds every one of them. */
+  findEveryUnlisted: signedIn<unknown>(isSecretariat),
   reviewRecognition: signedIn<unknown>(isSecretariat),
   delist: signedIn<unknown>(isSecretariat),
 };

@@ -5,6 +5,7 @@ import * as jobs from './202611260000_platform_jobs.ts';
 import * as notifications from './202611260100_platform_notifications.ts';
 import * as rateLimits from './202611260200_platform_rate_limits.ts';
 import * as transparencyLog from './202611260230_platform_transparency_log.ts';
+import * as search from './202611260200_platform_search.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -14,6 +15,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611260100_platform_notifications': notifications,
   '202611260200_platform_rate_limits': rateLimits,
   '202611260230_platform_transparency_log': transparencyLog,
+  '202611260200_platform_search': search,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */

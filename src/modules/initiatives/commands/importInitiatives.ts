@@ -3,6 +3,8 @@ import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { registryDb } from '../tables.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { baseSlug, searchName } from './saveInitiative.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
@@ -60,6 +62,7 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
   return registryDb(db).transaction().execute(async (tx) => {
     let imported = 0;
     let skipped = 0;
+    const added: string[] = [];
     const now = timestamp(options.now);
     for (const row of rows) {
       const base = baseSlug(row);
@@ -90,7 +93,9 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
       // Listed without a request: the import is the outcome the log records (demo data too, so a fresh start shows a log).
       await logOutcome(tx, { initiativeId: id, outcome: 'imported', note: row.source_url || null, actorId: null, now: options.now });
       imported++;
+      added.push(id);
     }
+    await indexRecords(tx, initiativeSearch, added);
     return { imported, skipped, errors: [] };
   });
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import type { RecognitionDecisionInput } from '../schema.ts';
@@ -61,6 +63,7 @@ export async function requestRecognition(ctx: CommandContext<SignedIn>, initiati
       .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.requested', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }
@@ -98,6 +101,7 @@ export async function decideRecognition(
     });
     await notifyCoordinators(ctx, tx, request.initiative_id, recognitionDecided, { decision: approved ? 'approved' : 'returned', comments: input.comments ?? '' });
     await logOutcome(tx, { initiativeId: request.initiative_id, outcome: approved ? 'approved' : 'returned', note: input.comments ?? null, actorId: ctx.actor.user.id, now: ctx.now });
+    await indexRecords(tx, initiativeSearch, [request.initiative_id]);
     return ok(request.initiative_id);
   });
 }
@@ -115,6 +119,7 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
     await notifyCoordinators(ctx, tx, initiativeId, initiativeDelisted, { reason });
     await logOutcome(tx, { initiativeId, outcome: 'delisted', note: reason, actorId: ctx.actor.user.id, now: ctx.now });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }

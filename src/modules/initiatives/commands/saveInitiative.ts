@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { newId, serializeOn, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { ok, type Result } from '../../../platform/http/result.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
 import { isRouteWord } from '../../../platform/http/paths.ts';
@@ -68,6 +70,7 @@ export async function createInitiative(ctx: CommandContext<SignedIn>, input: Ini
       .values({ id: newId(), initiative_id: id, user_id: user.id, role: 'coordinator', stakeholder_group: user.stakeholder_group, joined_at: now })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.created', subjectType: 'initiative', subjectId: id, isPublic: true, details: { name: input.name } });
+    await indexRecords(tx, initiativeSearch, [id]);
     return ok({ id, slug });
   });
 }
@@ -86,6 +89,7 @@ export async function updateInitiative(ctx: CommandContext<SignedIn>, initiative
       .execute();
     await writeDetails(tx, initiativeId, input);
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.updated', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
   });
   return ok();
 }
