@@ -21,7 +21,8 @@ import {
 import { publicHistoryOf } from './history.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
-import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
+import { updateInitiative } from './commands/saveInitiative.ts';
+import { createWithinLimit } from './limits.ts';
 import { answerInvitation, inviteMember, removeFromCommittee, withdrawInvitation } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
@@ -146,7 +147,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     schema: InitiativeCreateSchema,
     fromForm: initiativeFormToInput,
     toFields: initiativeFormErrors,
-    run: createInitiative,
+    run: createWithinLimit(services.limits),
     done: (_, created) => withNotice(pathOf(created), 'created'),
     retry: (c, failed, { status }) => creationForm(c, failed.values, failed, status),
   }));

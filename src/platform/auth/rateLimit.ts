@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { tablesOf, timestamp, type Db } from '../db/index.ts';
-import { refuse, type Refusal } from '../http/result.ts';
+import { refuse, type Refusal, type Result } from '../http/result.ts';
 
 interface RateLimitsTable {
   key: string;
@@ -160,4 +160,19 @@ export class RateLimits {
 export function limitRefusal(verdict: Verdict, message = 'common.errors.rate_limited'): Refusal | null {
   if (verdict.allowed) return null;
   return refuse(message, { status: 429, retryAfter: verdict.retryAfter, values: { minutes: Math.ceil(verdict.retryAfter / 60) } }).refusal;
+}
+
+/**
+ * Runs a command as one attempt under a window: refused (429) once the window is used up; a
+ * command that refuses gives its attempt back, so only what was done counts. The attempt is
+ * counted before the command runs, so commands sent at once cannot overrun the window.
+ */
+export async function withinLimit<T>(
+  limits: RateLimits, limit: WindowLimit, subject: string, run: () => Promise<Result<T>>, message?: string,
+): Promise<Result<T>> {
+  const refused = limitRefusal(await limits.count(limit, subject), message);
+  if (refused) return { ok: false, refusal: refused };
+  const result = await run();
+  if (!result.ok) await limits.refund(limit, subject);
+  return result;
 }
