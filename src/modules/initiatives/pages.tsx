@@ -7,7 +7,8 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { toCsv } from '../../platform/csv.ts';
+import { csvLines } from '../../platform/csv.ts';
+import { sendStream } from '../../platform/http/delivery.ts';
 import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
@@ -15,7 +16,7 @@ import {
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
-  committeeContacts, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
+  committeeContacts, directoryPages, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
   latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
@@ -106,17 +107,22 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     return page(c, c.get('t')('initiatives.directory.title'), <DirectoryPage query={query} total={total} items={items} overview={overview} />);
   });
 
-  app.get('/initiatives.csv', async (c) => {
+  app.get('/initiatives.csv', (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
-    const { items } = await listInitiatives(db, query, { limit: 100_000, offset: 0 });
     const header = ['slug', 'name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'status', 'url'];
-    const rows = items.map((i) => [
-      i.slug, i.name, i.acronym, i.type, i.countries.join('|'), i.region, i.year_established, i.website, i.languages.join('|'), i.status,
-      `${config.baseUrl}${pathOf(i)}`,
-    ]);
-    return c.body(toCsv(header, rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8; header=present',
-      'Content-Disposition': 'attachment; filename="initiatives.csv"',
+    // Streamed page by page: the whole registry may be asked for, and it may be large.
+    async function* lines() {
+      yield csvLines([header]);
+      for await (const items of directoryPages(db, query)) {
+        yield csvLines(items.map((i) => [
+          i.slug, i.name, i.acronym, i.type, i.countries.join('|'), i.region, i.year_established, i.website, i.languages.join('|'), i.status,
+          `${config.baseUrl}${pathOf(i)}`,
+        ]));
+      }
+    }
+    return sendStream(c, lines(), {
+      'content-type': 'text/csv; charset=utf-8; header=present',
+      'content-disposition': 'attachment; filename="initiatives.csv"',
     });
   });
 

@@ -52,6 +52,8 @@ export interface AppEnv {
     /** Set when the response is this visitor's own (it carries a form token): never shared from a cache. */
     personal: boolean;
     requestId: string;
+    /** Set when the answer is streamed as it is made (sendStream): delivery leaves it alone. */
+    streamed: boolean;
     sessionId: string | null;
     /** Set by a Bearer token; such requests need no CSRF token. */
     viaApiToken: boolean;
