@@ -48,6 +48,7 @@ eachApp('sign-up, a new verification link and a reset link go through the queue 
     email: 'joao@example.org', password: 'correct horse battery', name: 'João', locale: 'pt', stakeholder_group: 'academia', capacity: 'personal',
   });
   const first = (await t.mail.lastTo('joao@example.org')).subject;
+  assert.equal((await client.post('/login', { email: 'joao@example.org', password: 'correct horse battery' })).status, 303);
   assert.equal(first, 'Verifique seu endereço de e-mail no Cabildo');
   assert.equal((await client.post('/account/verification', {})).status, 303);
   assert.equal((await t.mail.nthTo('joao@example.org', 2)).subject, first, 'the second link in the same language');
