@@ -31,6 +31,8 @@ import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
+import { coordinatorStep, RegistrationSteps } from './views/registrationSteps.tsx';
+import { Notice, PostForm } from '../../platform/views/components.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
 const noFields = z.object({});
@@ -79,11 +81,16 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
     ]);
     const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
+    // A coordinator on the way to a first recognition request sees where they are on it.
+    const onTheWay = initiativePolicy.requestRecognition(actor, initiative) && initiative.status === 'draft';
     return page(c, initiative.name, (
+      <>
+      {onTheWay && <RegistrationSteps current={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
       />
+      </>
     ), status);
   }
 
@@ -121,7 +128,10 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
 
   const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('initiatives.form.create_title'), (
-      <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+      <>
+        <RegistrationSteps current="initiative" />
+        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+      </>
     ), status);
 
   app.get('/initiatives/new', (c) => {
@@ -131,8 +141,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
+          <RegistrationSteps current="verify" />
           <h1>{t('initiatives.form.create_title')}</h1>
-          <p>{t('initiatives.mine.verify_first')} <a href="/account">{t('initiatives.mine.to_account')}</a></p>
+          <Notice message={c.req.query('notice') === 'check_email' ? t('initiatives.invitation.link_sent') : undefined} />
+          <p>{t('initiatives.mine.verify_first')} {t('initiatives.steps.verify_hint')}</p>
+          <PostForm action={`/account/verification?next=${encodeURIComponent('/initiatives/new')}`}>
+            <button type="submit">{t('initiatives.invitation.resend')}</button>
+          </PostForm>
+          <p><a href="/account">{t('initiatives.mine.to_account')}</a></p>
         </>
       ), 403);
     }
