@@ -324,7 +324,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   async function showReview(c: Context<AppEnv>, request: Request, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const initiative = (await findInitiativeBySlug(db, request.slug))!;
     const title = c.get('t')('initiatives.queue.review_title', { name: request.name });
-    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} values={failed?.values} errors={failed?.errors} />, status);
+    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} committee={initiative.committee} values={failed?.values} errors={failed?.errors} />, status);
   }
 
   app.get('/secretariat/recognition/:id', async (c) => {
