@@ -32,6 +32,8 @@ import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
+import { coordinatorStep, RegistrationSteps } from './views/registrationSteps.tsx';
+import { Notice, PostForm } from '../../platform/views/components.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
 const noFields = z.object({});
@@ -81,11 +83,16 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
     ]);
     const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
+    // A coordinator on the way to a first recognition request sees where they are on it.
+    const onTheWay = initiativePolicy.requestRecognition(actor, initiative) && initiative.status === 'draft';
     return page(c, initiative.name, (
+      <>
+      {onTheWay && <RegistrationSteps current={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
       />
+      </>
     ), status);
   }
 
@@ -128,7 +135,10 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
 
   const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('initiatives.form.create_title'), (
-      <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+      <>
+        <RegistrationSteps current="initiative" />
+        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+      </>
     ), status);
 
   app.get('/initiatives/new', (c) => {
@@ -138,8 +148,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
+          <RegistrationSteps current="verify" />
           <h1>{t('initiatives.form.create_title')}</h1>
-          <p>{t('initiatives.mine.verify_first')} <a href="/account">{t('initiatives.mine.to_account')}</a></p>
+          <Notice message={c.req.query('notice') === 'check_email' ? t('initiatives.invitation.link_sent') : undefined} />
+          <p>{t('initiatives.mine.verify_first')} {t('initiatives.steps.verify_hint')}</p>
+          <PostForm action={`/account/verification?next=${encodeURIComponent('/initiatives/new')}`}>
+            <button type="submit">{t('initiatives.invitation.resend')}</button>
+          </PostForm>
+          <p><a href="/account">{t('initiatives.mine.to_account')}</a></p>
         </>
       ), 403);
     }
@@ -315,7 +331,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   async function showReview(c: Context<AppEnv>, request: Request, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const initiative = (await findInitiativeBySlug(db, request.slug))!;
     const title = c.get('t')('initiatives.queue.review_title', { name: request.name });
-    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} values={failed?.values} errors={failed?.errors} />, status);
+    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} committee={initiative.committee} values={failed?.values} errors={failed?.errors} />, status);
   }
 
   app.get('/secretariat/recognition/:id', async (c) => {

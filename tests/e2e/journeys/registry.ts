@@ -10,6 +10,13 @@ import { demoInitiativesFile, importInitiatives } from '../../../src/modules/ini
 /** The registry, as a coordinator, invitees, the secretariat and visitors walk it (run on each database by its own file, so both run at once). */
 export const registryJourneyName = 'in Spanish: sign up, register an initiative, seat a committee, get it recognised, find it in the directory and on the map; then the directory in English, Portuguese and French with JavaScript disabled';
 
+/** Logs in on the log-in page the browser shows (Spanish). */
+async function logIn(site: Site, page: Page, email: string): Promise<void> {
+  await page.getByLabel(say('es', 'accounts.fields.email')).fill(email);
+  await page.getByLabel(say('es', 'accounts.fields.password')).fill(password);
+  await submit(site, page, say('es', 'accounts.login.submit'));
+}
+
 export const registryJourney = async (site: Site): Promise<void> => {
   const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
   const coordinatorContext = await newContext(site, 'es');
@@ -23,6 +30,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
   await page.getByText(es('accounts.notice.check_email')).waitFor();
   await openMailedLink(site, page, 'carla@mesa.example');
   await page.getByText(es('accounts.notice.verified')).waitFor();
+  await logIn(site, page, 'carla@mesa.example');
 
   await follow(site, page, es('accounts.account.my_initiatives'));
   await follow(site, page, es('initiatives.mine.register'));
@@ -66,9 +74,11 @@ export const registryJourney = async (site: Site): Promise<void> => {
     assert.equal(await invitee.getByLabel(es('accounts.fields.email')).inputValue(), member.email, 'the invited address is filled in');
     await fillSignUp(invitee, 'es', member);
     await submit(site, invitee, es('accounts.signup.submit'));
-    await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.verify_title') }).waitFor();
+    await invitee.getByRole('heading', { level: 1, name: es('accounts.signup.sent_title') }).waitFor();
     await site.mail.nthTo(member.email, 2); // the verification link, which leads back to the invitation
     await openMailedLink(site, invitee, member.email);
+    await invitee.getByText(es('accounts.notice.verified')).waitFor();
+    await logIn(site, invitee, member.email);
     await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.title', { name: 'Mesa Colombiana de Gobernanza de Internet' }) }).waitFor();
     await invitee.getByRole('radio', { name: es(`common.stakeholder.${member.group}`) }).check();
     await submit(site, invitee, es('initiatives.invitation.accept'));
@@ -91,9 +101,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
   const secretariatContext = await newContext(site, 'es');
   const secretariat = await secretariatContext.newPage();
   await visit(site, secretariat, '/login');
-  await secretariat.getByLabel(es('accounts.fields.email')).fill('secretaria@igf.example');
-  await secretariat.getByLabel(es('accounts.fields.password')).fill(password);
-  await submit(site, secretariat, es('accounts.login.submit'));
+  await logIn(site, secretariat, 'secretaria@igf.example');
   await follow(site, secretariat, es('initiatives.nav.queue'));
   await follow(site, secretariat, 'Mesa Colombiana de Gobernanza de Internet');
   await submit(site, secretariat, es('initiatives.queue.approve'));
