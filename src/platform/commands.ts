@@ -4,6 +4,7 @@ import { UsageError, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
 import { allTables } from './manifests.ts';
 import { logKeyFile } from './log/note.ts';
+import { logCommands } from './log/cli.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -66,6 +67,7 @@ export const platformCommands: CliCommand[] = [
       return 0;
     },
   },
+  ...logCommands,
 ];
 
 /**
