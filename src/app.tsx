@@ -12,8 +12,9 @@ import { problem } from './platform/http/problem.ts';
 import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { jobPages } from './platform/jobs/pages.tsx';
 import { notificationPages } from './platform/notifications/pages.tsx';
-import { notificationKinds } from './platform/manifests.ts';
+import { logKinds, notificationKinds } from './platform/manifests.ts';
 import { logApi } from './platform/log/api.ts';
+import { logPages } from './platform/log/pages.tsx';
 import { isSecretariat } from './platform/policy.ts';
 import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
@@ -89,6 +90,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
 
   jobPages(app, services);
   notificationPages(app, services, notificationKinds(modules));
+  logPages(app, services, logKinds(modules));
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');

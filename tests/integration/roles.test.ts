@@ -23,6 +23,7 @@ const platformCases: Array<RouteCase<(typeof roles)[number]>> = [
   { method: 'POST', path: '/notifications/preferences', body: 'form', expect: signedIn(422) },
   { method: 'GET', path: '/unsubscribe/nope', expect: everyone(404) },
   { method: 'POST', path: '/unsubscribe/nope', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/log', expect: everyone(200) },
   { method: 'GET', path: '/api/log/checkpoint', expect: everyone(200) },
   { method: 'GET', path: '/api/log/key', expect: everyone(200) },
   { method: 'GET', path: '/api/log/entries?start=0&end=10', expect: everyone(200) },
