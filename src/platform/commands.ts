@@ -33,6 +33,7 @@ function writePrivately(file: string, text: string): void {
     throw error;
   }
 }
+import { logCommands } from './log/cli.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -115,6 +116,7 @@ export const platformCommands: CliCommand[] = [
       return 0;
     },
   },
+  ...logCommands,
 ];
 
 /**

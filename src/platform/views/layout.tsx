@@ -115,6 +115,7 @@ export function Layout({ title, children }: { title: string; children?: Child })
         </main>
         <footer>
           <p>{t('common.layout.footer')}</p>
+          <p><a href="/log">{t('common.log.footer_link')}</a></p>
         </footer>
       </body>
     </html>
