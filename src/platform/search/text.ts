@@ -46,10 +46,26 @@ export function words(text: string): Word[] {
   return found;
 }
 
+/**
+ * Terms already made, per language: texts repeat their words (Zipf), and stemming is most of the
+ * cost of indexing. Forgotten all at once when full, which is rare and cheap.
+ */
+const made = new Map<string, Map<string, string>>();
+const mostRemembered = 200_000;
+
 /** The term a word becomes in a text of the given language. */
 export function term(word: string, language: StemmedLanguage | null): string {
-  const lower = word.toLowerCase().slice(0, longestWord);
-  return fold(language ? stemmers[language](lower) : lower);
+  const key = language ?? '';
+  let cache = made.get(key);
+  if (!cache) made.set(key, (cache = new Map()));
+  let found = cache.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase().slice(0, longestWord);
+    found = fold(language ? stemmers[language](lower) : lower);
+    if (cache.size >= mostRemembered) cache.clear();
+    cache.set(word, found);
+  }
+  return found;
 }
 
 /** A text as its terms, separated by spaces (what the SQLite index stores). */
