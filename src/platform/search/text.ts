@@ -53,11 +53,15 @@ export function words(text: string): Word[] {
 const made = new Map<string, Map<string, string>>();
 const mostRemembered = 200_000;
 
-/** The term a word becomes in a text of the given language. */
-export function term(word: string, language: StemmedLanguage | null): string {
+function cacheOf(language: StemmedLanguage | null): Map<string, string> {
   const key = language ?? '';
   let cache = made.get(key);
   if (!cache) made.set(key, (cache = new Map()));
+  return cache;
+}
+
+/** The term a word becomes in a text of the given language. */
+export function term(word: string, language: StemmedLanguage | null, cache = cacheOf(language)): string {
   let found = cache.get(word);
   if (found === undefined) {
     const lower = word.toLowerCase().slice(0, longestWord);
@@ -71,9 +75,10 @@ export function term(word: string, language: StemmedLanguage | null): string {
 /** A text as its terms, separated by spaces (what the SQLite index stores). */
 export function terms(text: string, language: string): string {
   const stemmed = stemmedLanguageOf(language);
+  const cache = cacheOf(stemmed);
   let out = '';
   for (const match of text.normalize('NFC').matchAll(wordPattern)) {
-    const t = term(match[0], stemmed);
+    const t = term(match[0], stemmed, cache);
     if (t) out += out ? ` ${t}` : t;
   }
   return out;
