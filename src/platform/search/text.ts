@@ -28,6 +28,8 @@ export function fold(text: string): string {
 }
 
 const wordPattern = /[\p{L}\p{N}\p{Mn}]+/gu;
+const separators = /[^\p{L}\p{N}\p{Mn}]+/u;
+const combiningMark = /\p{Mn}/u;
 /** Words longer than this are not words (a pasted URL, a hash) and are cut: they only bloat the index. */
 const longestWord = 40;
 
@@ -76,12 +78,16 @@ export function term(word: string, language: StemmedLanguage | null, cache = cac
 export function terms(text: string, language: string): string {
   const stemmed = stemmedLanguageOf(language);
   const cache = cacheOf(stemmed);
-  let out = '';
-  for (const match of text.normalize('NFC').matchAll(wordPattern)) {
-    const t = term(match[0], stemmed, cache);
-    if (t) out += out ? ` ${t}` : t;
+  // One split, not a match object per word: this runs over every word indexed. Text is composed
+  // (NFC) only when it holds combining marks, which is rare and costs a pass.
+  const composed = combiningMark.test(text) ? text.normalize('NFC') : text;
+  const out: string[] = [];
+  for (const word of composed.split(separators)) {
+    if (!word) continue;
+    const t = term(word, stemmed, cache);
+    if (t) out.push(t);
   }
-  return out;
+  return out.join(' ');
 }
 
 /**
