@@ -128,20 +128,23 @@ export function toIndexRow(source: SearchSource, document: SearchDocument): Inde
   };
 }
 
+/** Records read and written at a time. */
+const batchSize = 100;
+
 /**
  * Brings the index up to date for these records of a source: call it in the transaction of every
  * command that changes them, so that the index never says what the records do not.
  */
 export async function indexRecords(tx: Db, source: SearchSource, recordIds: readonly string[]): Promise<void> {
-  if (recordIds.length === 0) return;
   const backend = backendOf(tx);
-  const documents = await source.documents(tx, recordIds);
-  await backend.remove(tx, source.kind, recordIds);
-  await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+  // In batches: a large import must not pass more parameters than a statement may hold.
+  for (let i = 0; i < recordIds.length; i += batchSize) {
+    const batch = recordIds.slice(i, i + batchSize);
+    const documents = await source.documents(tx, batch);
+    await backend.remove(tx, source.kind, batch);
+    await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+  }
 }
-
-/** Records indexed per transaction during a rebuild. */
-const batchSize = 100;
 
 /**
  * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
