@@ -57,6 +57,13 @@ eachApp('the directory paginates, sorts and counts', async (t) => {
   assert.deepEqual(folded, [...folded].sort(), 'sorted by name');
   const last = await client.get('/initiatives?page=6');
   assert.equal(titles(last.html).length, 3);
+  // Past the end: the last page there is, keeping the filters; no results: the first page.
+  const beyond = await client.get('/initiatives?page=999&sort=newest');
+  assert.equal(beyond.status, 302);
+  assert.equal(beyond.location, '/initiatives?sort=newest&page=6');
+  const nothing = await client.get('/initiatives?q=zzzzzz&page=3');
+  assert.equal(nothing.location, '/initiatives?q=zzzzzz');
+  assert.equal((await client.get('/initiatives?q=zzzzzz')).status, 200);
   assert.match(first.html, /By type/);
   assert.match(first.html, /href="\/initiatives\?region=africa"/);
 }, { postgres: true });

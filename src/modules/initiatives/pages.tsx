@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
-import { formAction, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -14,7 +14,7 @@ import { toCsv } from '../../platform/csv.ts';
 import { RateLimiter } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
-  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput,
+  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput, regionFieldValue, regionFromCountries,
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
@@ -28,7 +28,7 @@ import { createInitiative, updateInitiative } from './commands/saveInitiative.ts
 import { answerInvitation, inviteMember, removeFromCommittee } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
-import { DirectoryPage, directoryPageSize } from './views/directoryPage.tsx';
+import { DirectoryPage, directoryPageSize, pageCount, pageHref } from './views/directoryPage.tsx';
 import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationPage } from './views/invitationPage.tsx';
@@ -42,7 +42,7 @@ function formValues(initiative: InitiativeDetail): FormValues {
   const original = initiative.descriptions.find((d) => d.locale === initiative.original_locale);
   const values: FormValues = {
     name: initiative.name, acronym: initiative.acronym ?? '', type: initiative.type, countries: initiative.countries,
-    region: initiative.region ?? '', languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
+    region: regionFieldValue(initiative.region, initiative.countries), languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
     website: initiative.website ?? '', contact_email: initiative.contact_email, description_locale: initiative.original_locale,
     description: original?.body ?? '',
   };
@@ -112,6 +112,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       listInitiatives(db, query, { limit: directoryPageSize, offset: (query.page - 1) * directoryPageSize }),
       registryOverview(db),
     ]);
+    // A page past the end (an old link, a typed number) goes to the last page there is.
+    if (query.page > pageCount(total)) return c.redirect(pageHref(query, pageCount(total)), 302);
     return page(c, c.get('t')('initiatives.directory.title'), <DirectoryPage query={query} total={total} items={items} overview={overview} />);
   });
 
@@ -148,7 +150,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     }
     authorize(actor, initiativePolicy.create, undefined);
     const { user } = actor;
-    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') });
+    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], region: regionFromCountries, description_locale: c.get('locale') });
   });
 
   app.post('/initiatives', formAction({
@@ -242,6 +244,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       return withNotice(pathOf(subject), 'delisted');
     },
   }));
+
+  // The addresses the page's forms post to show the page at the form (a reload after a failed post).
+  const initiativeAt = (c: Context<AppEnv>) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}`;
+  app.get('/initiatives/:slug/committee/invite', formAddress(initiativeAt, 'invite'));
+  app.get('/initiatives/:slug/committee/:member/remove', formAddress(initiativeAt, 'committee-title'));
+  app.get('/initiatives/:slug/principles', formAddress(initiativeAt, 'principles'));
+  app.get('/initiatives/:slug/recognition', formAddress(initiativeAt, 'recognition-title'));
+  app.get('/initiatives/:slug/delist', formAddress(initiativeAt, 'delist'));
 
   const invitationGone = (c: Context<AppEnv>) => page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage />, 404);
 

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../auth/identity.ts';
 import { localeNames, locales } from '../i18n/index.ts';
-import { stylesheet } from './assets.ts';
+import { script, stylesheet } from './assets.ts';
 import { useView } from './context.ts';
 import { CsrfField } from './components.tsx';
 
@@ -84,6 +84,7 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Cabildo`}</title>
         <link rel="stylesheet" href={stylesheet.path} />
+        <script src={script.path} defer></script>
       </head>
       <body>
         <a class="skip" href="#main">{t('common.layout.skip')}</a>

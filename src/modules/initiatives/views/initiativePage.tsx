@@ -92,7 +92,7 @@ function Committee(props: InitiativePageProps) {
         totalLabel={(total) => t('initiatives.committee.total', { count: total })}
         formatNumber={(n) => formatNumber(n, locale)}
       />
-      <table>
+      <table class="stack">
         <caption class="visually-hidden">{t('initiatives.committee.members')}</caption>
         <thead>
           <tr>
@@ -106,10 +106,10 @@ function Committee(props: InitiativePageProps) {
         <tbody>
           {initiative.committee.map((member) => (
             <tr>
-              <td>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
-              <td>{t(`initiatives.role.${member.role}`)}</td>
-              <td>{groupLabel(member.stakeholder_group)}</td>
-              {contacts && <td>{contacts.get(member.user_id)}</td>}
+              <td data-label={t('initiatives.committee.name')}>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
+              <td data-label={t('initiatives.committee.role')}>{t(`initiatives.role.${member.role}`)}</td>
+              <td data-label={t('initiatives.committee.group')}>{groupLabel(member.stakeholder_group)}</td>
+              {contacts && <td data-label={t('initiatives.committee.email')}>{contacts.get(member.user_id)}</td>}
               {(can.removeMember || can.leave) && (
                 <td>
                   {member.id === myMemberId ? (
@@ -170,7 +170,8 @@ function Recognition(props: InitiativePageProps) {
       )}
       <CriteriaList criteria={criteria} />
       {can.acceptPrinciples && !initiative.principles_accepted_at && (
-        <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles">
+        <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles" errors={forms.principles?.errors}
+          labels={{ principles: t('initiatives.recognition.principles_label') }}>
           <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms.principles?.errors.principles} />
           <button type="submit">{t('initiatives.recognition.principles_submit')}</button>
         </PostForm>
