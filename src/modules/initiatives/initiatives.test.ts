@@ -237,6 +237,10 @@ eachApp('the registration form: region from the countries, addresses without htt
   // Countries and languages are checkboxes, the chosen ones first.
   assert.match(edit.html, /<div class="checklist-options" id="options-countries"><label><input type="checkbox" name="countries" value="AR" checked=""\/> Argentina<\/label><label><input type="checkbox" name="countries" value="UY" checked=""\/> Uruguay<\/label>/);
   assert.doesNotMatch(edit.html, /<select[^>]*multiple/);
+  // The filter boxes come with the page's one small script, loaded last; pages without them load none.
+  assert.match(edit.html, /<div class="checklist-filter" data-filter-for="options-countries" hidden="">/);
+  assert.match(edit.html, /<script src="\/assets\/app\.[0-9a-f]{12}\.js"><\/script><\/body>/);
+  assert.doesNotMatch((await coordinator.get(`/initiatives/${rioPlata}`)).html, /<script/);
 
   // Errors: the summary lists them in the form's order; the hint and the error give the same example.
   const french = await verifiedPerson(t, { email: 'coordinatrice@example.org', locale: 'fr' });

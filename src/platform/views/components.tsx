@@ -192,6 +192,7 @@ export function ChoiceField(props: FieldProps & { options: Option[]; value?: str
  */
 export function ChecklistField(props: FieldProps & { options: Option[]; value?: string[]; filterLabel: string }) {
   const { name, label, hint, error, options, value = [], filterLabel } = props;
+  useView().enhance();
   const chosen = new Set(value);
   const ordered = [...options.filter((o) => chosen.has(o.value)), ...options.filter((o) => !chosen.has(o.value))];
   return (

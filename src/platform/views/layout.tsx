@@ -74,6 +74,12 @@ function AccountLinks() {
   );
 }
 
+/** The script, last in the page, for pages whose views asked for it (rendered after them). */
+function PageScript() {
+  const { enhanced } = useView();
+  return enhanced() ? <script src={script.path}></script> : null;
+}
+
 /** The page frame: skip link, header landmarks, main, footer. */
 export function Layout({ title, children }: { title: string; children?: Child }) {
   const { t, locale, actor } = useView();
@@ -84,7 +90,6 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Cabildo`}</title>
         <link rel="stylesheet" href={stylesheet.path} />
-        <script src={script.path} defer></script>
       </head>
       <body>
         <a class="skip" href="#main">{t('common.layout.skip')}</a>
@@ -112,6 +117,7 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <footer>
           <p>{t('common.layout.footer')}</p>
         </footer>
+        <PageScript />
       </body>
     </html>
   );
