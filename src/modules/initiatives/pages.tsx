@@ -19,7 +19,7 @@ import {
 import { initiativePolicy } from './policy.ts';
 import {
   committeeContacts, coordinatorMailboxes, findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor,
-  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
+  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
@@ -104,7 +104,10 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       showInitiative(c, subject, { [form]: failed }, status),
   });
 
-  app.get('/', async (c) => page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />));
+  app.get('/', async (c) => {
+    const [overview, recent] = await Promise.all([registryOverview(db), recentlyRecognised(db)]);
+    return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={overview} recent={recent} />);
+  });
 
   app.get('/initiatives', async (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
