@@ -64,8 +64,20 @@ export const emailAddress = z.preprocess(
   z.string().max(254).email(),
 );
 
+/** "www.igf.uy" or "igf.uy/foro": a host name (with a dot) and no scheme, as people type addresses. */
+const bareHost = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u;
+
+/** Reads an address typed without its scheme as https (the form's hint says so). */
+function withScheme(value: unknown): unknown {
+  const cleaned = cleanText(value);
+  if (typeof cleaned !== 'string') return cleaned;
+  if (cleaned.startsWith('//')) return `https:${cleaned}`;
+  return bareHost.test(cleaned) ? `https://${cleaned}` : cleaned;
+}
+
+/** A web address; one typed without https:// gets it. */
 export const webAddress = z.preprocess(
-  cleanText,
+  withScheme,
   wholeText()
     .max(500)
     .url()

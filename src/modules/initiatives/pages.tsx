@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
-import { formAction, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
@@ -12,12 +12,12 @@ import { sendStream } from '../../platform/http/delivery.ts';
 import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
-  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput,
+  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput, regionFieldValue, regionFromCountries,
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
   committeeContacts, directoryPages, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
-  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
+  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
@@ -27,7 +27,7 @@ import { createWithinLimit } from './limits.ts';
 import { answerInvitation, inviteMember, removeFromCommittee, withdrawInvitation } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
-import { DirectoryPage, directoryPageSize } from './views/directoryPage.tsx';
+import { DirectoryPage, directoryPageSize, pageCount, pageHref } from './views/directoryPage.tsx';
 import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
@@ -43,7 +43,7 @@ function formValues(initiative: InitiativeDetail): FormValues {
   const original = initiative.descriptions.find((d) => d.locale === initiative.original_locale);
   const values: FormValues = {
     name: initiative.name, acronym: initiative.acronym ?? '', type: initiative.type, countries: initiative.countries,
-    region: initiative.region ?? '', languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
+    region: regionFieldValue(initiative.region, initiative.countries), languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
     website: initiative.website ?? '', contact_email: initiative.contact_email, description_locale: initiative.original_locale,
     description: original?.body ?? '',
   };
@@ -103,7 +103,10 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       showInitiative(c, subject, { [form]: failed }, status),
   });
 
-  app.get('/', async (c) => page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />));
+  app.get('/', async (c) => {
+    const [overview, recent] = await Promise.all([registryOverview(db), recentlyRecognised(db)]);
+    return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={overview} recent={recent} />);
+  });
 
   app.get('/initiatives', async (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
@@ -111,6 +114,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       listInitiatives(db, query, { limit: directoryPageSize, offset: (query.page - 1) * directoryPageSize }),
       registryOverview(db),
     ]);
+    // A page past the end (an old link, a typed number) goes to the last page there is.
+    if (query.page > pageCount(total)) return c.redirect(pageHref(query, pageCount(total)), 302);
     return page(c, c.get('t')('initiatives.directory.title'), <DirectoryPage query={query} total={total} items={items} overview={overview} />);
   });
 
@@ -161,7 +166,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     }
     authorize(actor, initiativePolicy.create, undefined);
     const { user } = actor;
-    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') });
+    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], region: regionFromCountries, description_locale: c.get('locale') });
   });
 
   app.post('/initiatives', formAction({
@@ -259,6 +264,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     run: (ctx, input, initiative) => delistInitiative(ctx, initiative.id, input.reason),
     done: (_, __, { subject }) => withNotice(pathOf(subject), 'delisted'),
   }));
+
+  // The addresses the page's forms post to show the page at the form (a reload after a failed post).
+  const initiativeAt = (c: Context<AppEnv>) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}`;
+  app.get('/initiatives/:slug/committee/invite', formAddress(initiativeAt, 'invite'));
+  app.get('/initiatives/:slug/committee/:member/remove', formAddress(initiativeAt, 'committee-title'));
+  app.get('/initiatives/:slug/principles', formAddress(initiativeAt, 'principles'));
+  app.get('/initiatives/:slug/recognition', formAddress(initiativeAt, 'recognition-title'));
+  app.get('/initiatives/:slug/delist', formAddress(initiativeAt, 'delist'));
 
   const invitationGone = (c: Context<AppEnv>) =>
     page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage loginPath={c.get('actor').user ? undefined : c.req.path} />, 404);

@@ -115,6 +115,26 @@ function pageAfter(db: Kysely<RegistryTables>, query: Filters & { sort: Director
   return page.orderBy('search_name').orderBy('id');
 }
 
+/** Initiatives the secretariat recognised most recently (still listed, demo entries aside), newest first. */
+export async function recentlyRecognised(db: Db, limit = 4): Promise<Array<InitiativeSummary & { recognised_at: string }>> {
+  const registry = registryDb(db);
+  const rows = await registry
+    .selectFrom('initiatives')
+    .innerJoin('recognition_requests', 'recognition_requests.initiative_id', 'initiatives.id')
+    .selectAll('initiatives')
+    .select((eb) => eb.fn.max('recognition_requests.decided_at').as('recognised_at'))
+    .where('recognition_requests.decision', '=', 'approved')
+    .where('initiatives.status', '=', 'listed')
+    .where('initiatives.is_demo', '=', 0)
+    .groupBy('initiatives.id')
+    .orderBy('recognised_at', 'desc')
+    .orderBy('initiatives.id')
+    .limit(limit)
+    .execute();
+  const withPlacesRows = await withPlaces(registry, rows);
+  return withPlacesRows.map((row, i) => ({ ...row, recognised_at: String(rows[i]!.recognised_at) }));
+}
+
 /** A seat on a committee, with what anyone may know of the person in it. */
 export interface CommitteeSeat {
   id: string;

@@ -61,5 +61,7 @@ export interface AppEnv {
     platformHeadersSet: boolean;
     /** How many notifications the signed-in visitor has not read (asked only by pages that show it). */
     unreadNotifications: () => Promise<number>;
+    /** Set by a view that a script enhances (a filtered checkbox list): the layout then loads the script. */
+    enhanced: boolean;
   };
 }

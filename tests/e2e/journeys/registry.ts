@@ -37,18 +37,34 @@ export const registryJourney = async (site: Site): Promise<void> => {
   await page.getByLabel(es('initiatives.fields.name')).fill('Mesa Colombiana de Gobernanza de Internet');
   await page.getByLabel(es('initiatives.fields.acronym')).fill('MCGI');
   await page.getByRole('radio', { name: es('initiatives.type.national') }).check();
-  await page.getByLabel(es('initiatives.fields.countries')).selectOption(['CO']);
-  await page.getByLabel(es('initiatives.fields.region')).selectOption('latin_america_caribbean');
+  // Several countries without Ctrl-click: a filter narrows the checkbox list, a click ticks one.
+  const filter = page.getByLabel(es('initiatives.form.filter_countries'));
+  await filter.fill('colom');
+  assert.deepEqual(await page.locator('#options-countries label:not([hidden])').allInnerTexts(), ['Colombia']);
+  await page.getByRole('checkbox', { name: 'Colombia', exact: true }).check();
+  await filter.press('Enter'); // narrows, never sends the form
+  await filter.fill('');
+  assert.ok((await page.locator('#options-countries label:not([hidden])').count()) > 200);
+  // The UN regional group is left for Cabildo to work out from the countries.
   await page.getByLabel(es('initiatives.fields.description'), { exact: true }).fill('Espacio multisectorial abierto para dialogar sobre la gobernanza de Internet en Colombia.');
   // A mistake first: the form keeps what was typed and says what to fix.
   await page.getByLabel(es('initiatives.fields.website')).fill('gobernanza');
   await submit(site, page, es('initiatives.form.create'), 422);
   await page.locator('#error-website').waitFor();
+  const border = await page.locator('#field-website').evaluate((input) => {
+    const style = getComputedStyle(input);
+    return `${style.borderTopWidth} ${style.borderTopColor}`;
+  });
+  assert.equal(border, '2px rgb(164, 22, 26)', 'an invalid field has a red 2 px border');
   assert.equal(await page.getByLabel(es('initiatives.fields.name')).inputValue(), 'Mesa Colombiana de Gobernanza de Internet');
-  await page.getByLabel(es('initiatives.fields.website')).fill('https://gobernanzainternet.co');
+  assert.ok(await page.getByRole('checkbox', { name: 'Colombia', exact: true }).isChecked(), 'the chosen country is kept');
+  // Typed as people type it, without https://.
+  await page.getByLabel(es('initiatives.fields.website')).fill('gobernanzainternet.co/mesa-colombiana-de-gobernanza/documentos/terminos-de-referencia-del-comite-2026');
   await submit(site, page, es('initiatives.form.create'));
   await page.getByRole('heading', { level: 1, name: 'Mesa Colombiana de Gobernanza de Internet (MCGI)' }).waitFor();
   const initiativePath = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'https://gobernanzainternet.co/mesa-colombiana-de-gobernanza/documentos/terminos-de-referencia-del-comite-2026' }).waitFor();
+  await page.getByText(es('initiatives.region.latin_america_caribbean')).first().waitFor();
 
   const members = [
     { name: 'Gustavo Méndez', email: 'gustavo@mintic.example', group: 'government' },
@@ -89,6 +105,14 @@ export const registryJourney = async (site: Site): Promise<void> => {
   const balance = await page.locator('svg[role="img"]').first().getAttribute('aria-labelledby');
   assert.ok(balance, 'the balance chart is named');
   await page.getByText(es('initiatives.criteria.stakeholder_groups', { minimum: 3, count: 4 })).waitFor();
+  // Forgetting the box: the page comes back at the form, its error summary in view, not at the top.
+  await submit(site, page, es('initiatives.recognition.principles_submit'), 422);
+  assert.match(page.url(), /\/principles#principles$/);
+  const summaryBox = await page.locator('#principles [role="alert"]').evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, viewport: window.innerHeight };
+  });
+  assert.ok(summaryBox.top >= 0 && summaryBox.bottom <= summaryBox.viewport, `the error summary is in view: ${JSON.stringify(summaryBox)}`);
   await page.getByLabel(es('initiatives.recognition.principles_label')).check();
   await submit(site, page, es('initiatives.recognition.principles_submit'));
   await submit(site, page, es('initiatives.recognition.request'));
@@ -153,6 +177,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
     await page.getByText(say(locale, 'common.pagination.page_of', { page: 2, pages: 6 })).waitFor();
     // The switcher remembers another language.
     const other = locale === 'en' ? 'Français' : 'English';
+    await page.locator('.language-menu summary').click(); // one compact menu, opened without script
     [response] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: other }).click()]);
     assert.equal(await page.getAttribute('html', 'lang'), locale === 'en' ? 'fr' : 'en');
     assert.match(page.url(), /page=2/, 'the switcher keeps the page');
