@@ -34,7 +34,7 @@ eachApp('a form refuses direction controls and broken characters beside the fiel
     assert.equal((await t.database.db.selectFrom('users').select('id').execute()).length, 0);
   }
   const page = await client.post('/signup', { ...newcomer, name: 'Jose\u0301 Pe\u0301rez' });
-  assert.equal(page.status, 303);
+  assert.equal(page.status, 200, 'taken: the page says to check the mail');
   const stored = await t.database.db.selectFrom('users').select('name').executeTakeFirstOrThrow();
   assert.equal(stored.name, 'José Pérez');
   assert.equal(stored.name.length, 10, 'composed: one code point per letter');

@@ -145,6 +145,8 @@ perDatabase('two servers on one PostgreSQL behave as one: sessions, changes seen
         `checkpoint ${second} extends checkpoint ${first}`,
       );
     }
+    const logVerified = spawnSync(process.execPath, [cabildoBin, 'log', 'verify'], { env: { PATH: process.env.PATH!, DATABASE_URL: databaseUrl, CABILDO_DATA_DIR: dataDir }, encoding: 'utf8' });
+    assert.equal(logVerified.status, 0, logVerified.stdout + logVerified.stderr);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await database.close();

@@ -28,7 +28,7 @@ eachApp('an unverified user cannot register an initiative; a verified one become
   assert.match(page.html, /href="\/initiatives\/mcgi-mesa-colombiana-de-gobernanza-de-internet\/edit"/);
   assert.match(page.html, /<div lang="es">/);
   // A second initiative with the same name gets its own address.
-  assert.equal(await registerInitiative(coordinator), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
+  assert.equal(await registerInitiative(coordinator, { create_anyway: 'on' }), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
 }, { postgres: true });
 
 eachApp('the registration form keeps input and shows errors beside fields', async (t) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
@@ -20,6 +21,7 @@ import {
   latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
+import { likelyDuplicates } from './duplicates.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { updateInitiative } from './commands/saveInitiative.ts';
@@ -142,7 +144,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     page(c, c.get('t')('initiatives.form.create_title'), (
       <>
         <RegistrationSteps current="initiative" />
-        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" offerCreateAnyway={status === 409} />
       </>
     ), status);
 
@@ -171,10 +173,17 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
 
   app.post('/initiatives', formAction({
     allow: initiativePolicy.create,
-    schema: InitiativeCreateSchema,
-    fromForm: initiativeFormToInput,
+    schema: InitiativeCreateSchema.and(z.object({ create_anyway: z.literal('on').optional() })),
+    fromForm: (values) => ({ ...initiativeFormToInput(values), create_anyway: values.create_anyway }),
     toFields: initiativeFormErrors,
-    run: createWithinLimit(services.limits),
+    run: async (ctx, input) => {
+      // A likely second entry for an initiative already here is said before it exists; the person may still go on.
+      if (!input.create_anyway) {
+        const similar = await likelyDuplicates(ctx.db, input);
+        if (similar.length > 0) return refuse('initiatives.errors.likely_duplicate', { field: 'name', status: 409, values: { names: similar.map((i) => i.name).join(', ') } });
+      }
+      return createWithinLimit(services.limits)(ctx, input);
+    },
     done: (_, created) => withNotice(pathOf(created), 'created'),
     retry: (c, failed, { status }) => creationForm(c, failed.values, failed, status),
   }));

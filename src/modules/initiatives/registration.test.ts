@@ -44,3 +44,20 @@ eachApp('an unverified person asking for the initiative form is at the verify st
   assert.equal((await ana.get(link.pathname + link.search)).location, '/initiatives/new');
   assert.equal((await ana.get('/initiatives/new')).status, 200);
 });
+
+eachApp('a likely duplicate (same country and type, similar name) is said before creating, and can be created anyway', async (t) => {
+  const first = await loggedIn(t, await insertPerson(t, { email: 'first@example.org' }));
+  assert.equal((await first.post('/initiatives', { ...initiativeFields, name: 'IGF Uruguay', acronym: '', countries: ['UY'] })).status, 303);
+  const ana = await loggedIn(t, await insertPerson(t, { email: 'ana@example.org' }));
+  const second = { ...initiativeFields, name: 'Foro de Gobernanza de Internet de Uruguay', acronym: 'FGI-UY', countries: ['UY'] };
+  const warned = await ana.post('/initiatives', second);
+  assert.equal(warned.status, 409);
+  assert.match(warned.html, /id="error-name"[^>]*>[^<]*Similar initiatives of the same type and country are already here: IGF Uruguay\./);
+  assert.match(warned.html, /name="create_anyway"/);
+  assert.match(warned.html, /value="Foro de Gobernanza de Internet de Uruguay"/, 'what was typed is kept');
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 1, 'nothing created yet');
+  // Another country, or another type, is not a duplicate.
+  assert.equal((await ana.post('/initiatives', { ...second, countries: ['PY'], name: 'Foro de Gobernanza de Internet de Paraguay' })).status, 303);
+  assert.equal((await ana.post('/initiatives', { ...second, create_anyway: 'on' })).status, 303);
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 3);
+}, { postgres: true });

@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ChecklistField, ChoiceField, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { Checkbox, ChecklistField, ChoiceField, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
@@ -10,7 +10,7 @@ import { regionFromCountries } from '../schema.ts';
 const fields = ['name', 'acronym', 'type', 'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description'];
 
 /** Create and edit share one form; `action` says where it goes. */
-export function InitiativeForm({ action, values, errors, editing, cancel }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string }) {
+export function InitiativeForm({ action, values, errors, editing, cancel, offerCreateAnyway }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string; offerCreateAnyway?: boolean }) {
   const { t, locale } = useView();
   const labels = Object.fromEntries(fields.map((f) => [f, t(`initiatives.fields.${f}`)]));
   for (const l of locales) labels[`translation_${l}`] = t('initiatives.form.translation_in', { language: languageName(l, locale) });
@@ -49,6 +49,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
               value={valueOf(values, `translation_${l}`)} error={errors?.[`translation_${l}`]} maxlength={5000} />
           ))}
         </fieldset>
+        {offerCreateAnyway && <Checkbox name="create_anyway" label={t('initiatives.form.create_anyway')} />}
         <button type="submit">{editing ? t('initiatives.form.save') : t('initiatives.form.create')}</button>
       </PostForm>
     </>
