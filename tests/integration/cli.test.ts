@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,5 +158,104 @@ test('backups are readable by their owner only; a restore with a broken referenc
   } finally {
     process.umask(umask);
     for (const target of [...sources, ...destinations]) await target.drop();
+  }
+});
+
+/** `cabildo serve` on a free port with the given settings; resolves once it listens. */
+async function served(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [bin, 'serve'], { env: { PATH: process.env.PATH!, ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const found = buffer.match(/"port":(\d+)/);
+      if (found) resolve(Number(found[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+test('token create prints a working API token for an account, token revoke ends it; clear errors and exit codes, on each database', { timeout: 600_000 }, async () => {
+  for (const target of await targets()) {
+    const label = target.kind;
+    try {
+      const { env } = target;
+      const help = cabildo(['token', 'create', '--help'], env);
+      assert.equal(help.code, 0);
+      assert.match(help.out, /Usage: cabildo token create --email E --name N \[--expires-days D\]/);
+      assert.match(cabildo(['--help']).out, /token revoke --id ID \| --email E --name N/);
+      const unknown = cabildo(['token', 'create', '--email', 'nobody@igf.example', '--name', 'ci'], env);
+      assert.equal(unknown.code, 1, label);
+      assert.match(unknown.err, /no account has the address nobody@igf\.example/);
+      for (const days of ['0', '-3', '1.5']) {
+        const bad = cabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'ci', `--expires-days=${days}`], env);
+        assert.equal(bad.code, 2, `--expires-days ${days}`);
+        assert.match(bad.err, /--expires-days must be a whole number of days from 1 to 3650/);
+      }
+      assert.equal(cabildo(['token', 'create', '--name', 'ci'], env).code, 2);
+      assert.match(cabildo(['token', 'create', '--email', 'sec@igf.example'], env).err, /needs --name/);
+      assert.equal(cabildo(['token', 'revoke'], env).code, 2);
+
+      assert.equal(cabildo(['admin', 'create', '--email', 'sec@igf.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' }).code, 0);
+      const created = cabildo(['token', 'create', '--email', 'SEC@igf.example', '--name', 'nightly import', '--expires-days', '30'], env);
+      assert.equal(created.code, 0, created.err);
+      const token = created.out.trim();
+      assert.match(token, /^cab_[\w-]{20,}$/, 'only the token on standard output');
+      assert.match(created.err, /valid until \d{4}-\d\d-\d\dT/);
+      const second = cabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'by id'], env).out.trim();
+
+      const server = await served(env);
+      try {
+        // A new connection each time: the command run in between may outlast the server's keep-alive.
+        const call = (secret: string) => new Promise<{ status: number }>((resolve, reject) => {
+          const body = JSON.stringify({
+            name: `Foro de Gobernanza de Internet ${secret.slice(-6)}`, type: 'national', countries: ['UY'], languages: ['es'], contact_email: 'foro@example.org',
+            description_locale: 'es', description: 'Un espacio abierto y multisectorial para dialogar sobre la gobernanza de Internet.',
+          });
+          const req = request(`${server.url}/api/initiatives`, {
+            method: 'POST', agent: false,
+            headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+          }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode! }));
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+        assert.equal((await call(token)).status, 201, `${label}: the printed token works against the API`);
+        assert.equal((await call(second)).status, 201);
+        assert.equal((await call('cab_not-a-token')).status, 401);
+
+        const byName = cabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
+        assert.equal(byName.code, 0, byName.err);
+        assert.match(byName.out, /Revoked 1 token\./);
+        assert.equal((await call(token)).status, 401, 'a revoked token no longer works');
+        assert.equal((await call(second)).status, 201, 'the other token still works');
+
+        const again = cabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
+        assert.equal(again.code, 1);
+        assert.match(again.err, /has no token named "nightly import"/);
+      } finally {
+        await server.stop();
+      }
+      const backup = join(mkdtempSync(join(tmpdir(), 'cabildo-token-')), 'b.json');
+      cabildo(['backup', backup], env);
+      const tokens = JSON.parse(readFileSync(backup, 'utf8')).tables.api_tokens as Array<{ id: string; name: string }>;
+      assert.deepEqual(tokens.map((t) => t.name), ['by id']);
+      assert.equal(cabildo(['token', 'revoke', '--id', tokens[0]!.id], env).code, 0);
+      const missing = cabildo(['token', 'revoke', '--id', tokens[0]!.id], env);
+      assert.equal(missing.code, 1);
+      assert.match(missing.err, /no token has the id/);
+    } finally {
+      await target.drop();
+    }
   }
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { eachApp } from '../../../tests/support/app.ts';
 import { insertPerson, loggedIn, password, verifiedPerson } from '../../../tests/support/factories.ts';
+import { eachDatabase } from '../../../tests/support/databases.ts';
+import { newId } from '../../platform/db/index.ts';
+import { accountsDb } from './tables.ts';
+import { accountIdentity } from './sessions.ts';
+import { issueApiToken, withdrawApiTokens } from './commands/apiTokens.ts';
 
 const newcomer = {
   email: 'ana@example.org', password, name: 'Ana Pérez', locale: 'es', country: 'UY', stakeholder_group: 'academia',
@@ -148,4 +153,24 @@ eachApp('a form post without the CSRF token is refused and changes nothing', asy
   });
   assert.equal(foreign.status, 403);
   assert.equal((await t.database.db.selectFrom('users').select('id').execute()).length, 0);
+});
+
+eachDatabase('an operator-issued API token works until the day it expires, and not after', async (database) => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const id = newId();
+  await accountsDb(database.db).insertInto('users').values({
+    id, email: 'ops@example.org', name: 'Ops', password_hash: 'x', locale: 'en', country: null, stakeholder_group: 'civil_society', affiliation: null,
+    capacity: 'personal', email_verified_at: now.toISOString(), is_secretariat: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+  }).execute();
+  const ctx = { db: database.db, actor: { user: null }, now };
+  assert.equal(await issueApiToken(ctx, { email: 'nobody@example.org', name: 'x' }), null);
+  const issued = (await issueApiToken(ctx, { email: 'ops@example.org', name: 'nightly', expiresDays: 2 }))!;
+  assert.equal(issued.expiresAt, '2026-11-25T10:00:00.000Z');
+  const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+  assert.equal((await accountIdentity.fromApiToken(database.db, issued.secret, later(1.9)))?.id, id);
+  assert.equal(await accountIdentity.fromApiToken(database.db, issued.secret, later(2)), null);
+  const forever = (await issueApiToken(ctx, { email: 'ops@example.org', name: 'forever' }))!;
+  assert.equal((await accountIdentity.fromApiToken(database.db, forever.secret, later(3650)))?.id, id);
+  assert.equal(await withdrawApiTokens(ctx, { email: 'ops@example.org', name: 'forever' }), 1);
+  assert.equal(await accountIdentity.fromApiToken(database.db, forever.secret, now), null);
 });

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { accountMigrations } from './migrations/index.ts';
 import { accountTables } from './tables.ts';
 import { accountIdentity } from './sessions.ts';
-import { adminCreate } from './cli.ts';
+import { adminCreate, tokenCreate, tokenRevoke } from './cli.ts';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
@@ -10,6 +10,6 @@ export const accountsModule: ModuleManifest = {
   migrations: accountMigrations,
   tables: accountTables,
   identity: accountIdentity,
-  cli: [adminCreate],
+  cli: [adminCreate, tokenCreate, tokenRevoke],
   routes: async () => ({ pages: (await import('./pages.tsx')).accountPages }),
 };

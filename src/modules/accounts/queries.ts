@@ -9,7 +9,7 @@ export function findUserByEmail(db: Db, email: string) {
 export function listApiTokens(db: Db, userId: string) {
   return accountsDb(db)
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at'])
+    .select(['id', 'name', 'created_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();

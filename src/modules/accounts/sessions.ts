@@ -41,12 +41,13 @@ export const accountIdentity: IdentityProvider = {
     const { session_id, expires_at: _expires, ...user } = row;
     return { sessionId: session_id, user: asActorUser(user) };
   },
-  async fromApiToken(db, secret) {
+  async fromApiToken(db, secret, now) {
     const row = await accountsDb(db)
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('users')
       .where('api_tokens.token_hash', '=', hashSecret(secret))
+      .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', timestamp(now))]))
       .executeTakeFirst();
     return row ? asActorUser(row) : null;
   },

@@ -43,6 +43,8 @@ export interface ApiTokensTable {
   name: string;
   token_hash: string;
   created_at: string;
+  /** After this moment the token no longer works; null: until revoked. */
+  expires_at: string | null;
 }
 
 export interface AccountTables {

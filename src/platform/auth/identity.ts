@@ -32,7 +32,7 @@ export interface IdentityProvider {
   /** The session a cookie secret opens, when it exists and has not expired. */
   fromSession(db: Db, secret: string, now: Date): Promise<{ sessionId: string; user: ActorUser } | null>;
   /** The owner of a personal API token. */
-  fromApiToken(db: Db, secret: string): Promise<ActorUser | null>;
+  fromApiToken(db: Db, secret: string, now: Date): Promise<ActorUser | null>;
   /** Where to write to people, and in which language (for notifications). */
   mailboxes(db: Db, userIds: readonly string[]): Promise<Map<string, Mailbox>>;
 }

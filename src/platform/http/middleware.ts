@@ -77,7 +77,7 @@ export function identification(services: Services): MiddlewareHandler<AppEnv> {
     c.set('viaApiToken', false);
     const authorization = requestHeader(c, 'authorization');
     if (authorization?.startsWith('Bearer ') && new URL(c.req.url).pathname.startsWith('/api/')) {
-      const user = await services.identity.fromApiToken(services.db, authorization.slice(7).trim());
+      const user = await services.identity.fromApiToken(services.db, authorization.slice(7).trim(), services.clock());
       if (!user) return problem(c, 401, c.get('t')('common.errors.bad_token'));
       c.set('actor', { user });
       c.set('viaApiToken', true);

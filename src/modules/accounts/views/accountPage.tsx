@@ -10,7 +10,7 @@ interface Props {
   values: FormValues;
   errors?: FieldErrors;
   notice?: string;
-  tokens: Array<{ id: string; name: string; created_at: string }>;
+  tokens: Array<{ id: string; name: string; created_at: string; expires_at: string | null }>;
   newToken?: string;
   tokenErrors?: FieldErrors;
 }
@@ -48,7 +48,7 @@ function ApiTokens({ tokens, newToken, tokenErrors }: Pick<Props, 'tokens' | 'ne
           <tbody>
             {tokens.map((token) => (
               <tr>
-                <td data-label={t('accounts.tokens.name')}>{token.name}</td>
+                <td data-label={t('accounts.tokens.name')}>{token.name}{token.expires_at && <> ({t('accounts.tokens.expires_on', { date: formatDate(token.expires_at, locale) })})</>}</td>
                 <td data-label={t('accounts.tokens.created_at')}>{formatDate(token.created_at, locale)}</td>
                 <td>
                   <PostForm action={`/account/tokens/${token.id}/revoke`}>
