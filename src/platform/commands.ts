@@ -1,10 +1,39 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { UsageError, type CliCommand } from './cli.ts';
+import { UsageError, progress, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
-import { allTables } from './manifests.ts';
+import { allTables, searchSources } from './manifests.ts';
 import { logKeyFile } from './log/note.ts';
 import { logCommands } from './log/cli.ts';
+import { reindex } from './search/index.ts';
+
+/**
+ * Writes a file its owner alone may read, whatever the umask and whether or not the file existed:
+ * a backup holds password hashes and email addresses. The text goes to a new file made 0600
+ * before anything is written, which then replaces the old one, so that no reader ever sees the
+ * data under wider permissions or a backup cut short.
+ */
+function writePrivately(file: string, text: string): void {
+  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  const fd = openSync(partial, 'wx', 0o600);
+  try {
+    // The mode given to open is narrowed by the umask, never widened; this sets it exactly.
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, file);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -31,6 +60,23 @@ export const platformCommands: CliCommand[] = [
     },
   },
   {
+    name: 'search reindex',
+    summary: "rebuild the search index from every module's records\n(repeatable: the same records give the same index)",
+    async run(_, { io, withDatabase, modules }) {
+      const indexed = await withDatabase(async ({ db }) => {
+        let bar: ReturnType<typeof progress> | undefined;
+        const count = await reindex(db, searchSources(modules), {
+          start: (total) => (bar = progress(io, 'Indexing', total)),
+          tick: (count) => bar?.tick(count),
+        });
+        bar?.finish();
+        return count;
+      });
+      io.stdout(`Indexed ${indexed} documents.\n`);
+      return 0;
+    },
+  },
+  {
     name: 'backup',
     usage: 'FILE',
     summary: 'write every table to FILE (JSON, readable by its owner only;\nthe same format for both databases)',
@@ -40,9 +86,7 @@ export const platformCommands: CliCommand[] = [
       // The log's signing key goes with the data: checkpoints can only be continued with it.
       const keyFile = join(config().dataDir, logKeyFile);
       if (existsSync(keyFile)) backup.files = { [logKeyFile]: readFileSync(keyFile, 'utf8') };
-      // It holds password hashes and email addresses: its owner alone may read it, even when the file existed.
-      writeFileSync(file, JSON.stringify(backup), { mode: 0o600 });
-      chmodSync(file, 0o600);
+      writePrivately(file, JSON.stringify(backup));
       const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
       io.stdout(`Wrote ${rows} rows to ${file}.\n`);
       return 0;
@@ -60,7 +104,12 @@ export const platformCommands: CliCommand[] = [
       } catch {
         throw new UsageError(`${file} is not JSON: is it a Cabildo backup?`);
       }
-      const counts = await withDatabase((database) => restoreBackup(database, allTables(modules), backup));
+      const counts = await withDatabase(async (database) => {
+        const restored = await restoreBackup(database, allTables(modules), backup);
+        // A backup leaves the search index out: it is rebuilt from what was restored.
+        await reindex(database.db, searchSources(modules));
+        return restored;
+      });
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);
       const key = (backup as { files?: Record<string, unknown> }).files?.[logKeyFile];
       if (typeof key === 'string') io.stdout(restoreLogKey(config().dataDir, key));
@@ -81,7 +130,6 @@ function restoreLogKey(dataDir: string, key: string): string {
     if (readFileSync(file, 'utf8') === key) return '';
     renameSync(file, `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
-  writeFileSync(file, key, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivately(file, key);
   return `Restored the log's signing key to ${file}.\n`;
 }

@@ -4,6 +4,7 @@ import type { CliCommand } from './cli.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
 import type { LogKind } from './log/index.ts';
+import type { SearchSource } from './search/index.ts';
 import { platformMigrations, platformTables } from './migrations/index.ts';
 
 /** The platform's and every module's migrations, in one set; a name used twice is a programming error. */
@@ -61,4 +62,15 @@ export function logKinds(modules: readonly ModuleManifest[]): Map<string, LogKin
     }
   }
   return kinds;
+}
+
+/** Every search source the modules declare; a kind declared twice is a programming error. */
+export function searchSources(modules: readonly ModuleManifest[]): SearchSource[] {
+  const sources = modules.flatMap((m) => m.search ?? []);
+  const kinds = new Set<string>();
+  for (const source of sources) {
+    if (kinds.has(source.kind)) throw new Error(`search documents of kind ${source.kind} have two sources`);
+    kinds.add(source.kind);
+  }
+  return sources;
 }

@@ -1,11 +1,13 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../src/platform/http/env.ts';
-
 export interface Page {
   status: number;
   location: string | null;
   html: string;
   response: Response;
+}
+
+/** Whatever answers a request: the app itself (`app.request`), or a real server over a socket. */
+export interface Answerer {
+  request(url: string, init: RequestInit): Response | Promise<Response>;
 }
 
 /** A browser-like client for app.request(): keeps cookies, sends the Origin, fills the CSRF field. */
@@ -14,7 +16,7 @@ export class TestClient {
   private csrf: string | null = null;
   language: string | undefined;
 
-  constructor(private app: Hono<AppEnv>, private origin: string) {}
+  constructor(private app: Answerer, private origin: string) {}
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {

@@ -6,14 +6,14 @@ import { commandContext, page } from '../../platform/http/context.ts';
 import { formAction, withNotice } from '../../platform/http/action.ts';
 import { ok, refuse, type Refusal } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { emailAddress } from '../../platform/validation.ts';
 import { safeNext } from '../../platform/http/redirects.ts';
-import { clientAddress } from '../../platform/http/clientAddress.ts';
+import { clientNetwork } from '../../platform/http/clientAddress.ts';
 import { authorize } from '../../platform/policy.ts';
-import { RateLimiter } from '../../platform/auth/rateLimit.ts';
+import { limitRefusal, type BackoffLimit, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
-import { isLocale, type Locale } from '../../platform/i18n/index.ts';
+import { isLocale } from '../../platform/i18n/index.ts';
 import { rememberLanguage, secureCookie } from '../../platform/http/middleware.ts';
 import {
   AccountLogInSchema, AccountProfileSchema, AccountSignUpSchema, ApiTokenCreateSchema, PasswordResetRequestSchema, PasswordResetSchema,
@@ -42,11 +42,6 @@ async function logIn(c: Context<AppEnv>, userId: string): Promise<void> {
   });
 }
 
-async function sendVerification(c: Context<AppEnv>, to: string, locale: Locale, secret: string): Promise<void> {
-  const { mailer, config } = c.get('services');
-  await mailer.send(composeMail(locale, 'accounts.mail.verify', to, { link: `${config.baseUrl}/verify-email?token=${secret}` }));
-}
-
 /** A user's profile as form values, for the profile form. */
 function profileValues(user: ActorUser): FormValues {
   return {
@@ -55,31 +50,38 @@ function profileValues(user: ActorUser): FormValues {
   };
 }
 
-const tooMany = (): Refusal => refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 }).refusal;
+/**
+ * Log-in limits hold the attacker back, not the owner (docs/decisions/011-login-limits.md):
+ * failures count per account and address together, with a growing wait after the fifth, so
+ * guesses from elsewhere never stop the owner logging in from their own address; and failures
+ * from one address over all accounts have a looser ceiling, enough for a workshop behind one NAT.
+ */
+export const loginFailures: BackoffLimit = { name: 'login.account_address', free: 5, firstDelayMs: 15_000, maxDelayMs: 15 * minute, memoryMs: 24 * 60 * minute };
+export const loginFailuresByAddress: WindowLimit = { name: 'login.address', limit: 100, windowMs: 15 * minute };
+const signupByAddress: WindowLimit = { name: 'signup.address', limit: 30, windowMs: 15 * minute };
+const resetByAddress: WindowLimit = { name: 'reset.address', limit: 10, windowMs: 15 * minute };
 
 export function accountPages(app: Hono<AppEnv>, services: Services): void {
-  // Per address, generous enough for a workshop behind one NAT; per account, tight.
-  const loginByAddress = new RateLimiter(100, 15 * minute);
-  const loginByAccount = new RateLimiter(10, 15 * minute);
-  const signupLimiter = new RateLimiter(30, 15 * minute);
-  const resetLimiter = new RateLimiter(10, 15 * minute);
-  const now = () => services.clock().getTime();
-  const under = (limiter: RateLimiter, key: string) => (limiter.attempt(key, now()) ? null : tooMany());
+  const { limits } = services;
+  const under = async (limit: WindowLimit, key: string): Promise<Refusal | null> => limitRefusal(await limits.count(limit, key));
   const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query('next'));
 
   app.get('/signup', (c) => {
     const next = nextOf(c);
     if (c.get('actor').user) return c.redirect(next === '/' ? '/account' : next, 303);
-    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} />);
+    // An invitation's page fills in the invited address.
+    const email = emailAddress.safeParse(c.req.query('email') ?? '');
+    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} values={email.success ? { email: email.data } : undefined} />);
   });
 
   app.post('/signup', formAction({
+    // Where the person was going (an invitation, the initiative form): the verification link leads back there.
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.useAccountForms,
-    limit: (c) => under(signupLimiter, clientAddress(c)),
+    limit: (c) => under(signupByAddress, clientNetwork(c)),
     schema: AccountSignUpSchema,
-    run: signUp,
-    done: async (c, { userId, verificationSecret }, { input }) => {
-      await sendVerification(c, input.email, input.locale, verificationSecret);
+    run: (ctx, input, { next }) => signUp(ctx, input, next),
+    done: async (c, { userId }, { input }) => {
       await logIn(c, userId);
       rememberLanguage(c, input.locale);
       const next = nextOf(c);
@@ -101,7 +103,9 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
         </>
       ), 400);
     }
-    return c.redirect(c.get('actor').user ? '/account?notice=verified' : '/login?notice=verified', 303);
+    const next = nextOf(c);
+    if (c.get('actor').user) return c.redirect(next === '/' ? '/account?notice=verified' : next, 303);
+    return c.redirect(`/login?notice=verified${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`, 303);
   });
 
   app.get('/login', (c) => {
@@ -112,18 +116,20 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   });
 
   app.post('/login', formAction({
+    load: async (c) => ({ network: clientNetwork(c) }),
     allow: accountPolicy.useAccountForms,
-    limit: (c) => under(loginByAddress, clientAddress(c)),
+    // Every attempt counts until it proves right, so attempts sent at once are all counted.
+    limit: (_, __, { network }) => under(loginFailuresByAddress, network),
     schema: AccountLogInSchema,
-    run: async (ctx, input) => {
-      // Only failures count against an account, so nobody can lock its owner out by logging in.
-      if (loginByAccount.isLimited(input.email, now())) return refuse('accounts.errors.too_many_attempts', { status: 429, retryAfter: 900 });
+    run: async (ctx, input, { network }) => {
+      const pair = `${input.email.toLowerCase()}\u0000${network}`;
+      const held = limitRefusal(await limits.attempt(loginFailures, pair));
+      if (held) return { ok: false, refusal: held };
       const user = await findUserByEmail(ctx.db, input.email);
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
-      if (!user || !valid) {
-        loginByAccount.attempt(input.email, now());
-        return refuse('accounts.errors.bad_credentials');
-      }
+      if (!user || !valid) return refuse('accounts.errors.bad_credentials');
+      await limits.forget(loginFailures, pair);
+      await limits.refund(loginFailuresByAddress, network);
       return ok(user);
     },
     done: async (c, user) => {
@@ -153,14 +159,10 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
 
   app.post('/password/forgot', formAction({
     allow: accountPolicy.useAccountForms,
-    limit: (c) => under(resetLimiter, `reset:${clientAddress(c)}`),
+    limit: (c) => under(resetByAddress, clientNetwork(c)),
     schema: PasswordResetRequestSchema,
     run: (ctx, input) => requestPasswordReset(ctx, input.email),
-    done: async (c, reset, { input }) => {
-      if (reset) {
-        const link = `${services.config.baseUrl}/password/reset?token=${reset.secret}`;
-        await services.mailer.send(composeMail(isLocale(reset.locale) ? reset.locale : c.get('locale'), 'accounts.mail.reset', input.email, { link }));
-      }
+    done: (c) => {
       // The same answer whether or not the account exists, so the form reveals no addresses.
       return page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm sent />);
     },
@@ -212,13 +214,11 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   }));
 
   app.post('/account/verification', formAction({
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.resendVerification,
     schema: noFields,
-    run: reissueVerification,
-    done: async (c, secret, { actor: { user } }) => {
-      await sendVerification(c, user.email, isLocale(user.locale) ? user.locale : c.get('locale'), secret);
-      return withNotice('/account', 'check_email');
-    },
+    run: (ctx, _, { next }) => reissueVerification(ctx, next),
+    done: (_, __, { subject: { next } }) => withNotice(next === '/' ? '/account' : next, 'check_email'),
     retry: (c) => c.redirect('/account', 303),
   }));
 

@@ -9,7 +9,8 @@ import { DirectoryQuerySchema, InitiativeCreateSchema, InitiativeFieldsSchema } 
 import { initiativePolicy } from './policy.ts';
 import { findInitiativeBySlug, listInitiatives, type InitiativeDetail, type InitiativeSummary } from './queries.ts';
 import { recognitionCriteria } from './recognition.ts';
-import { createInitiative, updateInitiative } from './commands/saveInitiative.ts';
+import { updateInitiative } from './commands/saveInitiative.ts';
+import { createWithinLimit } from './limits.ts';
 
 const InitiativeItem = z
   .object({
@@ -146,11 +147,12 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
     responses: {
       201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
       401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
+      429: problemResponse('Too many initiatives registered in the last hour (see Retry-After)'),
     },
   }), jsonAction({
     allow: initiativePolicy.create,
     schema: InitiativeCreateSchema,
-    run: createInitiative,
+    run: createWithinLimit(services.limits),
     present: async (c, { slug }) => {
       c.header('Location', `${config.baseUrl}/api/initiatives/${slug}`);
       return c.json(full((await findInitiativeBySlug(db, slug))!), 201);

@@ -6,6 +6,7 @@ import { seedDemoInitiatives } from './seeds.ts';
 import { importNris } from './cli.ts';
 import { registryNotifications } from './notifications.ts';
 import { registryLogKinds } from './outcomes.ts';
+import { initiativeSearch } from './search.ts';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',
@@ -17,6 +18,7 @@ export const initiativesModule: ModuleManifest = {
   routes: async () => ({ pages: (await import('./pages.tsx')).initiativePages, api: (await import('./api.ts')).initiativeApi }),
   notifications: registryNotifications,
   logKinds: registryLogKinds,
+  search: [initiativeSearch],
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
     { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },

@@ -69,6 +69,52 @@ export async function listInitiatives(db: Db, query: Filters & { sort: Directory
   return { total: Number(total), items: await withPlaces(registry, rows) };
 }
 
+/**
+ * The whole directory for an export, page after page in the directory's order: each page starts
+ * after the last row of the one before (keyset), so a page costs the same at row 30,000 as at
+ * row 1, and no query binds a value per row (countries and languages are read for the page
+ * through the same query, not through a list of its ids).
+ */
+export async function* directoryPages(db: Db, query: Filters & { sort: DirectoryQuery['sort'] }, pageSize = 1000): AsyncGenerator<InitiativeSummary[]> {
+  const registry = registryDb(db);
+  let last: InitiativeRow | undefined;
+  for (;;) {
+    const page = pageAfter(registry, query, last).limit(pageSize);
+    const rows = await page.selectAll().execute();
+    if (rows.length === 0) return;
+    const ids = page.select('id');
+    const [countries, languages] = await Promise.all([
+      registry.selectFrom('initiative_countries').selectAll().where('initiative_id', 'in', ids).orderBy('country').execute(),
+      registry.selectFrom('initiative_languages').selectAll().where('initiative_id', 'in', ids).orderBy('language').execute(),
+    ]);
+    const countriesOf = byInitiative(countries, (r) => r.country);
+    const languagesOf = byInitiative(languages, (r) => r.language);
+    yield rows.map((row) => ({ ...row, countries: countriesOf.get(row.id) ?? [], languages: languagesOf.get(row.id) ?? [] }));
+    if (rows.length < pageSize) return;
+    last = rows.at(-1);
+  }
+}
+
+/** The rows that come after `last` in the directory's order (name, id breaking ties), in that order. */
+function pageAfter(db: Kysely<RegistryTables>, query: Filters & { sort: DirectoryQuery['sort'] }, last: InitiativeRow | undefined) {
+  const founded = sql<number>`coalesce(year_established, 9999)`;
+  let page = filtered(db, query);
+  if (last) {
+    page = page.where((eb) => {
+      const byName = eb.or([eb('search_name', '>', last.search_name), eb.and([eb('search_name', '=', last.search_name), eb('id', '>', last.id)])]);
+      if (query.sort === 'newest') return eb.or([eb('created_at', '<', last.created_at), eb.and([eb('created_at', '=', last.created_at), byName])]);
+      if (query.sort === 'established') {
+        const year = last.year_established ?? 9999;
+        return eb.or([eb(founded, '>', year), eb.and([eb(founded, '=', year), byName])]);
+      }
+      return byName;
+    });
+  }
+  if (query.sort === 'newest') page = page.orderBy('created_at', 'desc');
+  if (query.sort === 'established') page = page.orderBy(founded);
+  return page.orderBy('search_name').orderBy('id');
+}
+
 /** A seat on a committee, with what anyone may know of the person in it. */
 export interface CommitteeSeat {
   id: string;
@@ -204,6 +250,7 @@ export function membershipsOf(db: Db, userId: string) {
     .execute();
 }
 
+/** Open invitations to an address, for its verified owner's "My initiatives". */
 export function invitationsFor(db: Db, email: string, now: string) {
   return registryDb(db)
     .selectFrom('committee_invitations')
@@ -212,26 +259,26 @@ export function invitationsFor(db: Db, email: string, now: string) {
     .where('committee_invitations.email', '=', email)
     .where('committee_invitations.answered_at', 'is', null)
     .where('committee_invitations.expires_at', '>', now)
+    .orderBy('committee_invitations.created_at')
     .execute();
 }
 
-export function findInvitationByTokenHash(db: Db, tokenHash: string) {
-  return registryDb(db)
+/**
+ * An invitation found by the secret of its emailed link, or by its id for the account with the
+ * invited address (My initiatives and notifications link by id, so no secret is stored in the
+ * clear); with the initiative's name and who invited.
+ */
+export async function findInvitation(db: Db, by: { tokenHash: string } | { id: string; email: string }) {
+  let query = registryDb(db)
     .selectFrom('committee_invitations')
     .innerJoin('initiatives', 'initiatives.id', 'committee_invitations.initiative_id')
     .selectAll('committee_invitations')
-    .select(['initiatives.name as initiative_name', 'initiatives.slug as initiative_slug'])
-    .where('committee_invitations.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-/** Coordinators' mailboxes, to tell them of a decision on their initiative. */
-export async function coordinatorMailboxes(db: Db, initiativeId: string) {
-  const seats = await registryDb(db)
-    .selectFrom('committee_members')
-    .select('user_id')
-    .where('initiative_id', '=', initiativeId)
-    .where('role', '=', 'coordinator')
-    .execute();
-  return [...(await mailboxes(db, seats.map((s) => s.user_id))).values()];
+    .select(['initiatives.name as initiative_name', 'initiatives.slug as initiative_slug']);
+  query = 'tokenHash' in by
+    ? query.where('committee_invitations.token_hash', '=', by.tokenHash)
+    : query.where('committee_invitations.id', '=', by.id).where('committee_invitations.email', '=', by.email);
+  const invitation = await query.executeTakeFirst();
+  if (!invitation) return undefined;
+  const inviter = (await publicPeople(db, [invitation.invited_by])).get(invitation.invited_by);
+  return { ...invitation, inviter_name: inviter?.name ?? '' };
 }

@@ -31,7 +31,7 @@ interface Steps<Subject, A extends Actor, Schema extends z.ZodType, Value> {
    */
   authorizeBeforeLoading?: boolean;
   /** A limit checked once allowed, before the input is validated: a refusal to show, or null to go on. */
-  limit?: (c: Context<AppEnv>, actor: A, subject: Subject) => Refusal | null;
+  limit?: (c: Context<AppEnv>, actor: A, subject: Subject) => Refusal | null | Promise<Refusal | null>;
   schema: Schema;
   run: (ctx: CommandContext<A>, input: z.output<Schema>, subject: Subject) => Promise<Result<Value>>;
 }
@@ -102,7 +102,7 @@ export function formAction<Subject, A extends Actor, Schema extends z.ZodType, V
     const values = await readForm(c);
     const failed = (refusal: Refusal) =>
       refusal.status === 404 ? missing() : spec.retry(c, { values, errors: refusalErrors(c, refusal) }, { subject, actor, status: refusal.status });
-    const limited = spec.limit?.(c, actor, subject);
+    const limited = await spec.limit?.(c, actor, subject);
     if (limited) return failed(limited);
     const parsed = spec.schema.safeParse(spec.fromForm ? spec.fromForm(values) : values);
     if (!parsed.success) {
@@ -127,7 +127,7 @@ export function jsonAction<Subject, A extends Actor, Schema extends z.ZodType, V
     const found = await loadAndAuthorize(c, spec);
     if (!found) return problem(c, 404);
     const { subject, actor } = found;
-    const limited = spec.limit?.(c, actor, subject);
+    const limited = await spec.limit?.(c, actor, subject);
     if (limited) {
       refusalErrors(c, limited);
       return problem(c, limited.status, c.get('t')(limited.message, limited.values));
@@ -147,6 +147,7 @@ export function jsonAction<Subject, A extends Actor, Schema extends z.ZodType, V
     const result = await settled(c, spec.run(commandContext(c, actor), parsed.data, subject));
     if (!result.ok) {
       const { refusal } = result;
+      if (refusal.retryAfter) c.header('Retry-After', String(refusal.retryAfter));
       return problem(c, refusal.status, t(refusal.message, refusal.values), refusal.field ? refusalErrors(c, refusal) : undefined);
     }
     return spec.present(c, result.value, { subject, actor });

@@ -5,6 +5,7 @@ import type { Locale, Translate } from '../i18n/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Actor, IdentityProvider } from '../auth/identity.ts';
 import type { JobQueue, Jobs } from '../jobs/index.ts';
+import type { RateLimits } from '../auth/rateLimit.ts';
 import type { TransparencyLog } from '../log/index.ts';
 
 export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
@@ -34,6 +35,8 @@ export interface Services {
   identity: IdentityProvider;
   /** The job queue and this process's runner. */
   jobs: Jobs;
+  /** Rate limits, counted in the database and so shared by every process on it. */
+  limits: RateLimits;
   /** The public log of outcomes: checkpoints, entries, proofs. */
   transparencyLog: TransparencyLog;
 }
@@ -49,6 +52,8 @@ export interface AppEnv {
     /** Set when the response is this visitor's own (it carries a form token): never shared from a cache. */
     personal: boolean;
     requestId: string;
+    /** Set when the answer is streamed as it is made (sendStream): delivery leaves it alone. */
+    streamed: boolean;
     sessionId: string | null;
     /** Set by a Bearer token; such requests need no CSRF token. */
     viaApiToken: boolean;
