@@ -1,5 +1,6 @@
 import { tablesOf, serializeOn, timestamp, type Db } from '../db/index.ts';
 import { canonicalJson } from './canonical.ts';
+import { moveDataVersion } from '../audit.ts';
 import {
   completedBy, consistencyRanges, inclusionRanges, leafHash, nodeHash, perfectKey, perfectPieces, rangeHash, sha256,
   type Hash, type Perfect, type Range,
@@ -107,6 +108,8 @@ export async function appendToLog(tx: Db, input: NewLogEntry): Promise<number> {
   });
   await logDb(tx).insertInto('log_entries').values({ idx: index, entry: text, kind: input.kind, record: input.record, created_at: timestamp(input.time) }).execute();
   await logDb(tx).insertInto('log_nodes').values(nodes).execute();
+  // The log is public data: what was built from the shorter log (a cached checkpoint, /log) is stale.
+  await moveDataVersion(tx);
   return index;
 }
 
