@@ -12,12 +12,15 @@ import { problem } from './platform/http/problem.ts';
 import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { jobPages } from './platform/jobs/pages.tsx';
 import { notificationPages } from './platform/notifications/pages.tsx';
-import { notificationKinds } from './platform/manifests.ts';
+import { logApi } from './platform/log/api.ts';
+import { notificationKinds, searchSources } from './platform/manifests.ts';
+import { searchApi, searchPages } from './platform/search/pages.tsx';
 import { isSecretariat } from './platform/policy.ts';
 import type { NavLink } from './platform/views/layout.tsx';
 import { fieldErrors } from './platform/http/forms.ts';
 import { ErrorPage } from './platform/views/errorPage.tsx';
 import { safeNext } from './platform/http/redirects.ts';
+import { learnRouteWords } from './platform/http/paths.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { HTTPException } from 'hono/http-exception';
 
@@ -78,16 +81,20 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   app.use(localeSelection());
   app.use(delivery(services));
   app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
-  // After the renderer and the translator, so that a refused body gets a page in the reader's language.
+  app.use(rejectNulInAddress());
+  app.use(identification(services));
+  // After the renderer, the translator and the visitor (who may have chosen a language), so that
+  // a refused body gets a page in the reader's language whether it was announced as too large
+  // (refused at once) or found to be so while read; before anything reads a body (CSRF).
   const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } });
   // Only requests that may carry a body: reading a GET's body would build a whole Request for nothing.
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use(rejectNulInAddress());
-  app.use(identification(services));
   app.use(csrfProtection(services));
 
   jobPages(app, services);
   notificationPages(app, services, notificationKinds(modules));
+  const sources = searchSources(modules);
+  searchPages(app, services, sources);
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');
@@ -109,12 +116,15 @@ export async function createApp(services: Services, modules: readonly ModuleMani
     routes?.pages?.(app, services);
     routes?.api?.(api, services);
   }
+  logApi(api, services);
+  searchApi(api, services, sources);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Cabildo API', version: '1', description: 'Open data and writes for the Cabildo platform.' },
   });
   api.notFound((c) => problem(c, 404));
   app.route('/api', api);
+  learnRouteWords(app.routes);
 
   app.notFound((c) => {
     if (new URL(c.req.url).pathname.startsWith('/api/')) return problem(c, 404);

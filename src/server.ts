@@ -2,7 +2,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './platform/config.ts';
 import { openConfiguredDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { allMigrations } from './platform/manifests.ts';
+import { allMigrations, searchSources } from './platform/manifests.ts';
+import { indexIsEmpty, reindex } from './platform/search/index.ts';
 import { createServices, startBackgroundWork } from './platform/services.ts';
 import { modules } from './modules/index.ts';
 import { createLogger } from './platform/logger.ts';
@@ -29,6 +30,11 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   const database = options.database ?? openConfiguredDatabase(config);
   const applied = await migrate(database, allMigrations(modules));
   if (applied.length) log.info({ applied }, 'migrations applied');
+  // A database from before the search index (or restored from a backup, which leaves it out) gets one.
+  if (await indexIsEmpty(database.db)) {
+    const indexed = await reindex(database.db, searchSources(modules));
+    if (indexed) log.info({ indexed }, 'search index built');
+  }
   const services = createServices({ database, config, log, clock: () => new Date(), modules });
   const app = await createApp(services, modules);
   await startBackgroundWork(services, jobPollMs);

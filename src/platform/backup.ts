@@ -9,6 +9,11 @@ export interface Backup {
   version: 1;
   created_at: string;
   tables: Record<string, Array<Record<string, unknown>>>;
+  /**
+   * Files of the data directory an installation cannot do without, by name: the transparency
+   * log's signing key (its checkpoints can only be continued with it). Older backups have none.
+   */
+  files?: Record<string, string>;
 }
 
 /** A backup that cannot be restored here, said in the operator's terms. */

@@ -1,7 +1,10 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { UsageError, type CliCommand } from './cli.ts';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError, progress, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
-import { allTables } from './manifests.ts';
+import { allTables, searchSources } from './manifests.ts';
+import { logKeyFile } from './log/note.ts';
+import { reindex } from './search/index.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -28,12 +31,32 @@ export const platformCommands: CliCommand[] = [
     },
   },
   {
+    name: 'search reindex',
+    summary: "rebuild the search index from every module's records\n(repeatable: the same records give the same index)",
+    async run(_, { io, withDatabase, modules }) {
+      const indexed = await withDatabase(async ({ db }) => {
+        let bar: ReturnType<typeof progress> | undefined;
+        const count = await reindex(db, searchSources(modules), {
+          start: (total) => (bar = progress(io, 'Indexing', total)),
+          tick: (count) => bar?.tick(count),
+        });
+        bar?.finish();
+        return count;
+      });
+      io.stdout(`Indexed ${indexed} documents.\n`);
+      return 0;
+    },
+  },
+  {
     name: 'backup',
     usage: 'FILE',
     summary: 'write every table to FILE (JSON, readable by its owner only;\nthe same format for both databases)',
-    async run([file], { io, withDatabase, modules }) {
+    async run([file], { io, withDatabase, modules, config }) {
       if (!file) throw new UsageError('backup needs a FILE');
       const backup = await withDatabase(async (database) => createBackup(database, await inRestoreOrder(database, allTables(modules)), new Date()));
+      // The log's signing key goes with the data: checkpoints can only be continued with it.
+      const keyFile = join(config().dataDir, logKeyFile);
+      if (existsSync(keyFile)) backup.files = { [logKeyFile]: readFileSync(keyFile, 'utf8') };
       // It holds password hashes and email addresses: its owner alone may read it, even when the file existed.
       writeFileSync(file, JSON.stringify(backup), { mode: 0o600 });
       chmodSync(file, 0o600);
@@ -46,7 +69,7 @@ export const platformCommands: CliCommand[] = [
     name: 'restore',
     usage: 'FILE',
     summary: 'load a backup into an empty database, in one transaction',
-    async run([file], { io, withDatabase, modules }) {
+    async run([file], { io, withDatabase, modules, config }) {
       if (!file || !existsSync(file)) throw new UsageError(`restore needs an existing FILE${file ? `: ${file} not found` : ''}`);
       let backup: unknown;
       try {
@@ -54,9 +77,32 @@ export const platformCommands: CliCommand[] = [
       } catch {
         throw new UsageError(`${file} is not JSON: is it a Cabildo backup?`);
       }
-      const counts = await withDatabase((database) => restoreBackup(database, allTables(modules), backup));
+      const counts = await withDatabase(async (database) => {
+        const restored = await restoreBackup(database, allTables(modules), backup);
+        // A backup leaves the search index out: it is rebuilt from what was restored.
+        await reindex(database.db, searchSources(modules));
+        return restored;
+      });
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);
+      const key = (backup as { files?: Record<string, unknown> }).files?.[logKeyFile];
+      if (typeof key === 'string') io.stdout(restoreLogKey(config().dataDir, key));
       return 0;
     },
   },
 ];
+
+/**
+ * Puts the backup's log signing key in the data directory: the restored checkpoints were signed
+ * with it. A different key already there (made by a first start before the restore) has signed
+ * nothing in this database; it is kept aside, never deleted.
+ */
+function restoreLogKey(dataDir: string, key: string): string {
+  const file = join(dataDir, logKeyFile);
+  if (existsSync(file)) {
+    if (readFileSync(file, 'utf8') === key) return '';
+    renameSync(file, `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  writeFileSync(file, key, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return `Restored the log's signing key to ${file}.\n`;
+}

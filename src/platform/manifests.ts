@@ -3,6 +3,8 @@ import type { IdentityProvider } from './auth/identity.ts';
 import type { CliCommand } from './cli.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
+import type { LogKind } from './log/index.ts';
+import type { SearchSource } from './search/index.ts';
 import { platformMigrations, platformTables } from './migrations/index.ts';
 
 /** The platform's and every module's migrations, in one set; a name used twice is a programming error. */
@@ -48,4 +50,27 @@ export function jobHandlers(modules: readonly ModuleManifest[], platform: Record
 /** Every kind of notification the modules send, by kind. */
 export function notificationKinds(modules: readonly ModuleManifest[]): Map<string, NotificationKind> {
   return new Map(modules.flatMap((m) => m.notifications ?? []).map((kind) => [kind.kind, kind]));
+}
+
+/** Every kind of transparency-log entry the modules write; a kind declared twice is a programming error. */
+export function logKinds(modules: readonly ModuleManifest[]): Map<string, LogKind> {
+  const kinds = new Map<string, LogKind>();
+  for (const module of modules) {
+    for (const [kind, source] of Object.entries(module.logKinds ?? {})) {
+      if (kinds.has(kind)) throw new Error(`log entries of kind ${kind} are declared twice`);
+      kinds.set(kind, source);
+    }
+  }
+  return kinds;
+}
+
+/** Every search source the modules declare; a kind declared twice is a programming error. */
+export function searchSources(modules: readonly ModuleManifest[]): SearchSource[] {
+  const sources = modules.flatMap((m) => m.search ?? []);
+  const kinds = new Set<string>();
+  for (const source of sources) {
+    if (kinds.has(source.kind)) throw new Error(`search documents of kind ${source.kind} have two sources`);
+    kinds.add(source.kind);
+  }
+  return sources;
 }

@@ -8,6 +8,8 @@ import type { Db } from './db/index.ts';
 import type { IdentityProvider } from './auth/identity.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
+import type { LogKind } from './log/index.ts';
+import type { SearchSource } from './search/index.ts';
 
 /**
  * A migration of one module. Names are `<YYYYMMDDhhmm>_<module>_<what>`, so that sorting them
@@ -60,4 +62,11 @@ export interface ModuleManifest {
   jobs?: Record<string, JobHandler>;
   /** The kinds of notification it sends (people choose how often to be mailed about each). */
   notifications?: NotificationKind[];
+  /** The kinds of entry its commands append to the transparency log (`<module>.<what>`), and how to find each record again. */
+  logKinds?: Record<string, LogKind>;
+  /**
+   * What it makes searchable: per kind, its fields and their weights, and how to read a record as
+   * a document (language, visibility, url). Its commands call `indexRecords` for what they change.
+   */
+  search?: SearchSource[];
 }

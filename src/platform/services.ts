@@ -8,6 +8,7 @@ import { createMailer } from './mail/index.ts';
 import { mailHandler, mailJobKind } from './mail/queue.ts';
 import { Jobs } from './jobs/index.ts';
 import { RateLimits } from './auth/rateLimit.ts';
+import { openTransparencyLog } from './log/index.ts';
 import { identityProvider, jobHandlers, notificationKinds } from './manifests.ts';
 import { notificationMailJob } from './notifications/index.ts';
 import { digestHandler, digestJob, notificationMailHandler, scheduleDigests } from './notifications/mail.ts';
@@ -27,7 +28,9 @@ export function createServices(options: { database: Database; config: Config; lo
   });
   jobs = new Jobs({ db: database.db, secret: config.secret, handlers, log, clock });
   const limits = new RateLimits(database.db, config.secret, clock);
-  return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs, limits };
+  // The log's signing key is made in the data directory on first start.
+  const transparencyLog = openTransparencyLog(database.db, config, clock);
+  return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs, limits, transparencyLog };
 }
 
 /** Starts the work a running installation does in the background: due jobs, and the next digests. */

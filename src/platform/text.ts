@@ -17,3 +17,11 @@ export function slugify(text: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
+
+/** A UTF-16 surrogate without its pair: no character at all, and not storable as UTF-8. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text is a whole sequence of characters (String.prototype.isWellFormed, for Node 20's typings). */
+export function isWellFormed(text: string): boolean {
+  return !loneSurrogate.test(text);
+}

@@ -79,6 +79,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await seatMember(t, slug, { email: 'member@example.org', group: 'government' });
   await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'pending@example.org', role: 'member' });
   const invitation = new URL(await t.mail.linkTo('pending@example.org')).pathname;
+  const invitationId = (await t.database.db.selectFrom('committee_invitations').select('id').executeTakeFirstOrThrow()).id;
   const admin = await secretariat(t);
   const memberSeat = (await t.database.db.selectFrom('committee_members').select('id').where('role', '=', 'member').executeTakeFirstOrThrow()).id;
   await t.database.db.insertInto('recognition_requests').values({
@@ -113,7 +114,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: '/account/verification', as: coordinator },
     { method: 'POST', path: '/account/tokens/no-such-token/revoke', as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/recognition`, as: coordinator },
-    // Last, as they change who is signed in or seated.
+    // Last, as they change who is signed in or seated, or what is pending.
+    { method: 'POST', path: `/initiatives/${slug}/invitations/${invitationId}/withdraw`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/committee/${memberSeat}/remove`, as: coordinator },
     { method: 'POST', path: '/logout', as: coordinator },
   ];
@@ -154,8 +156,9 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     }
   }
   for (let i = 0; i < 40; i++) {
-    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset'])]: r.pick(hostileStrings) });
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`]) {
+    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative'])]: r.pick(hostileStrings) });
+    if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

@@ -14,6 +14,8 @@ const platformCases: Array<RouteCase<(typeof roles)[number]>> = [
   { method: 'GET', path: '/healthz', expect: everyone(200) },
   { method: 'GET', path: '/language/es?next=/', expect: everyone(303) },
   { method: 'GET', path: '/api/openapi.json', expect: everyone(200) },
+  { method: 'GET', path: '/search?q=gobernanza', expect: everyone(200) },
+  { method: 'GET', path: '/api/search?q=gobernanza', expect: everyone(200) },
   { method: 'GET', path: '/secretariat/jobs', expect: only({ secretariat: 200 }) },
   { method: 'POST', path: '/secretariat/jobs/nope/retry', body: 'form', expect: only({ secretariat: 404 }) },
   { method: 'GET', path: '/notifications', expect: signedIn(200) },

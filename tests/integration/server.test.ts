@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { eachApp } from '../support/app.ts';
-
-const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
+import { pino } from 'pino';
+import { eachApp, startTestApp, type TestApp } from '../support/app.ts';
+import { verifiedPerson } from '../support/factories.ts';
+import { serveProcess } from '../support/process.ts';
 
 eachApp('/healthz answers 200 while the database answers, 503 when it does not', async (t) => {
   const client = t.client();
@@ -40,29 +39,8 @@ eachApp('pages carry a strict CSP, secure headers, a request id and cacheable fi
   assert.match(cookie, /SameSite=Lax/);
 });
 
-/** Starts `cabildo serve` on a free port and resolves with the port once it logs that it listens. */
 function serve(dataDir: string) {
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH!, PORT: '0', CABILDO_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let buffer = '';
-  const listening = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let at: number;
-      while ((at = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, at)) as Record<string, unknown>;
-        buffer = buffer.slice(at + 1);
-        lines.push(line);
-        if (typeof line.port === 'number') resolve(line.port);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, lines, listening, exited };
+  return serveProcess({ CABILDO_DATA_DIR: dataDir });
 }
 
 test('SIGTERM lets an in-flight request finish, then closes the database and exits 0; logs are JSON with request ids', { timeout: 60_000 }, async () => {
@@ -90,4 +68,53 @@ test('SIGTERM lets an in-flight request finish, then closes the database and exi
   assert.equal(logged.status, 403);
   assert.match(String(logged.requestId), /^[0-9a-f-]{36}$/);
   assert.ok(!JSON.stringify(server.lines).includes('xxxxxxxxxx'), 'request bodies never reach the log');
+});
+
+/** A test app whose log lines are kept, to count them. */
+async function loggedApp(): Promise<{ t: TestApp; lines: Array<Record<string, unknown>> }> {
+  const lines: Array<Record<string, unknown>> = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { t: await startTestApp('sqlite', {}, log), lines };
+}
+
+test('a body over 256 KiB answers 413 with a page in the reader\'s language or a problem document, and one log line', { timeout: 60_000 }, async () => {
+  const { t, lines } = await loggedApp();
+  try {
+    const anonymous = t.client();
+    anonymous.language = 'es';
+    const signedIn = await verifiedPerson(t, { email: 'ana@example.org', locale: 'pt' });
+    const big = 'name=' + 'x'.repeat(300 * 1024);
+    const cases = [
+      { path: '/login', type: 'application/x-www-form-urlencoded', as: anonymous, title: 'Demasiado grande', read: true },
+      { path: '/initiatives', type: 'multipart/form-data; boundary=xyz', as: signedIn, title: 'Grande demais', read: true },
+      { path: '/api/initiatives', type: 'application/json', as: anonymous, title: 'Demasiado grande', api: true },
+      { path: '/api/initiatives', type: 'application/json', as: signedIn, title: 'Grande demais', api: true, read: true },
+      { path: '/no/such/page', type: 'application/x-www-form-urlencoded', as: anonymous, title: 'Demasiado grande' },
+      { path: '/api/no/such/thing', type: 'application/json', as: signedIn, title: 'Grande demais', api: true },
+    ];
+    for (const { path, type, as, title, api, read } of cases) {
+      // Announced by its length (refused before it is read), and streamed (refused as it is read,
+      // where it is read: a visitor refused on other grounds first gets that answer).
+      for (const announced of read ? [true, false] : [true]) {
+        const label = `${path} ${announced ? 'with' : 'without'} Content-Length`;
+        const body = announced ? big : new Blob([big]).stream();
+        const headers: Record<string, string> = { 'Content-Type': type, 'X-CSRF-Token': await as.csrfToken() };
+        if (announced) headers['Content-Length'] = String(big.length);
+        lines.length = 0;
+        const page = await as.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+        assert.equal(page.status, 413, label);
+        if (api) {
+          assert.match(page.response.headers.get('content-type')!, /^application\/problem\+json/, label);
+          assert.deepEqual(JSON.parse(page.html), { type: 'about:blank', title, status: 413, instance: path }, label);
+        } else {
+          assert.match(page.response.headers.get('content-type')!, /^text\/html/, label);
+          assert.match(page.html, new RegExp(`<h1>${title}</h1>`), label);
+          assert.match(page.html, /<a href="\/">/, `${label}: a way back`);
+        }
+        assert.deepEqual(lines.map((l) => [l.msg, l.status, l.path]), [['request', 413, path]], `${label}: one log line, no stack trace`);
+      }
+    }
+  } finally {
+    await t.close();
+  }
 });

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.tsx';
 import type { AppEnv, Services } from '../../src/platform/http/env.ts';
 import { createServices, startBackgroundWork } from '../../src/platform/services.ts';
@@ -34,10 +36,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A complete Cabildo on a fresh database of the given kind, with mail going to a real SMTP test server. */
-export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}, log: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })): Promise<TestApp> {
   const database = await freshDatabase(kind);
   const mail = await new TestMailServer().start();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const config = testConfig({ smtpUrl: mail.url, ...overrides });
   const services = createServices({ database, config, log, clock: () => new Date(clock.now), modules });
@@ -75,4 +76,22 @@ export function eachApp(name: string, body: (app: TestApp) => Promise<void>, opt
       await app.close();
     }
   });
+}
+
+/**
+ * Serves a test app over real HTTP on a free port: Node's server checks what app.request() does
+ * not (header characters, early answers to large bodies).
+ */
+export async function listen(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
 }

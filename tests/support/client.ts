@@ -1,6 +1,3 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../src/platform/http/env.ts';
-
 export interface Page {
   status: number;
   location: string | null;
@@ -19,7 +16,7 @@ export class TestClient {
   private csrf: string | null = null;
   language: string | undefined;
 
-  constructor(private app: Hono<AppEnv> | Answerer, private origin: string) {}
+  constructor(private app: Answerer, private origin: string) {}
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {

@@ -67,8 +67,9 @@ export class TestMailServer {
     });
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+  /** Listens on the given port (a free one by default). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }
@@ -84,6 +85,20 @@ export class TestMailServer {
       const found = [...this.received].reverse().find((m) => m.to.includes(address));
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no mail to ${address} arrived`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  /** The n-th message (counting from 1) to an address, waiting briefly for it to arrive. */
+  async nthTo(address: string, n: number, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.filter((m) => m.to.includes(address))[n - 1];
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no mail number ${n} to ${address} arrived`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);

@@ -6,14 +6,14 @@ import { commandContext, page } from '../../platform/http/context.ts';
 import { formAction, withNotice } from '../../platform/http/action.ts';
 import { ok, refuse, type Refusal } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
+import { emailAddress } from '../../platform/validation.ts';
 import { safeNext } from '../../platform/http/redirects.ts';
 import { clientNetwork } from '../../platform/http/clientAddress.ts';
 import { authorize } from '../../platform/policy.ts';
 import { limitRefusal, type BackoffLimit, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
-import { isLocale, type Locale } from '../../platform/i18n/index.ts';
+import { isLocale } from '../../platform/i18n/index.ts';
 import { rememberLanguage, secureCookie } from '../../platform/http/middleware.ts';
 import {
   AccountLogInSchema, AccountProfileSchema, AccountSignUpSchema, ApiTokenCreateSchema, PasswordResetRequestSchema, PasswordResetSchema,
@@ -40,11 +40,6 @@ async function logIn(c: Context<AppEnv>, userId: string): Promise<void> {
   setCookie(c, sessionCookie, await startSession(db, userId, clock()), {
     httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMaxAge, secure: secureCookie(c.get('services')),
   });
-}
-
-async function sendVerification(c: Context<AppEnv>, to: string, locale: Locale, secret: string): Promise<void> {
-  const { mailer, config } = c.get('services');
-  await mailer.send(composeMail(locale, 'accounts.mail.verify', to, { link: `${config.baseUrl}/verify-email?token=${secret}` }));
 }
 
 /** A user's profile as form values, for the profile form. */
@@ -74,16 +69,19 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/signup', (c) => {
     const next = nextOf(c);
     if (c.get('actor').user) return c.redirect(next === '/' ? '/account' : next, 303);
-    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} />);
+    // An invitation's page fills in the invited address.
+    const email = emailAddress.safeParse(c.req.query('email') ?? '');
+    return page(c, c.get('t')('accounts.signup.title'), <SignUpForm next={next} values={email.success ? { email: email.data } : undefined} />);
   });
 
   app.post('/signup', formAction({
+    // Where the person was going (an invitation, the initiative form): the verification link leads back there.
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.useAccountForms,
     limit: (c) => under(signupByAddress, clientNetwork(c)),
     schema: AccountSignUpSchema,
-    run: signUp,
-    done: async (c, { userId, verificationSecret }, { input }) => {
-      await sendVerification(c, input.email, input.locale, verificationSecret);
+    run: (ctx, input, { next }) => signUp(ctx, input, next),
+    done: async (c, { userId }, { input }) => {
       await logIn(c, userId);
       rememberLanguage(c, input.locale);
       const next = nextOf(c);
@@ -105,7 +103,9 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
         </>
       ), 400);
     }
-    return c.redirect(c.get('actor').user ? '/account?notice=verified' : '/login?notice=verified', 303);
+    const next = nextOf(c);
+    if (c.get('actor').user) return c.redirect(next === '/' ? '/account?notice=verified' : next, 303);
+    return c.redirect(`/login?notice=verified${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`, 303);
   });
 
   app.get('/login', (c) => {
@@ -162,11 +162,7 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     limit: (c) => under(resetByAddress, clientNetwork(c)),
     schema: PasswordResetRequestSchema,
     run: (ctx, input) => requestPasswordReset(ctx, input.email),
-    done: async (c, reset, { input }) => {
-      if (reset) {
-        const link = `${services.config.baseUrl}/password/reset?token=${reset.secret}`;
-        await services.mailer.send(composeMail(isLocale(reset.locale) ? reset.locale : c.get('locale'), 'accounts.mail.reset', input.email, { link }));
-      }
+    done: (c) => {
       // The same answer whether or not the account exists, so the form reveals no addresses.
       return page(c, c.get('t')('accounts.forgot.title'), <ForgotPasswordForm sent />);
     },
@@ -218,13 +214,11 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   }));
 
   app.post('/account/verification', formAction({
+    load: async (c) => ({ next: nextOf(c) }),
     allow: accountPolicy.resendVerification,
     schema: noFields,
-    run: reissueVerification,
-    done: async (c, secret, { actor: { user } }) => {
-      await sendVerification(c, user.email, isLocale(user.locale) ? user.locale : c.get('locale'), secret);
-      return withNotice('/account', 'check_email');
-    },
+    run: (ctx, _, { next }) => reissueVerification(ctx, next),
+    done: (_, __, { subject: { next } }) => withNotice(next === '/' ? '/account' : next, 'check_email'),
     retry: (c) => c.redirect('/account', 303),
   }));
 

@@ -50,3 +50,9 @@ export async function mailboxes(db: Db, ids: readonly string[]): Promise<Map<str
 export function secretariatMailboxes(db: Db): Promise<Mailbox[]> {
   return accountsDb(db).selectFrom('users').select(['id', 'name', 'email', 'locale']).where('is_secretariat', '=', 1).execute();
 }
+
+/** Whether an address has an account, and if so its language and whether the address is verified. */
+export async function accountByEmail(db: Db, email: string): Promise<{ id: string; locale: string; verified: boolean } | undefined> {
+  const row = await accountsDb(db).selectFrom('users').select(['id', 'locale', 'email_verified_at']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return row && { id: row.id, locale: row.locale, verified: row.email_verified_at !== null };
+}

@@ -150,8 +150,7 @@ eachApp('an invitee may not make themselves coordinator, and unverified members 
   const slug = await registerInitiative(coordinator);
   await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'sly@example.org', role: 'member' });
   const invitation = new URL(await t.mail.linkTo('sly@example.org'));
-  const sly = t.client();
-  await sly.post('/signup', { email: 'sly@example.org', password: 'correct horse battery', name: 'Sly', locale: 'en', stakeholder_group: 'government', capacity: 'personal' });
+  const sly = await verifiedPerson(t, { email: 'sly@example.org', group: 'government' });
   const form = await sly.get(invitation.pathname);
   assert.doesNotMatch(form.html, /<option value="coordinator"/, 'coordinator is not offered');
   const grab = await sly.post(invitation.pathname, { stakeholder_group: 'government', role: 'coordinator', answer: 'accept' });
@@ -159,8 +158,9 @@ eachApp('an invitee may not make themselves coordinator, and unverified members 
   assert.match(grab.html, /id="error-role"/);
   assert.equal((await t.database.db.selectFrom('committee_members').select('id').execute()).length, 1);
   assert.equal((await sly.post(invitation.pathname, { stakeholder_group: 'government', role: 'focal_point', answer: 'accept' })).status, 303);
+  await seatMember(t, slug, { email: 'tech@example.org', group: 'technical_community', verified: false });
   const page = await coordinator.get(`/initiatives/${slug}`);
-  assert.match(page.html, /\(1 now\)/, 'an unverified member does not count');
+  assert.match(page.html, /\(2 now\)/, 'an unverified member does not count');
 });
 
 eachApp("under the IGF's five groups, academia counts with the technical community, in forms, charts and criteria", async (t) => {
@@ -177,3 +177,23 @@ eachApp("under the IGF's five groups, academia counts with the technical communi
   assert.match(signup.html, /Technical and academic community/);
   assert.doesNotMatch(signup.html, /value="academia"/, 'five groups are offered');
 }, { config: { stakeholders: taxonomies.igf } });
+
+eachApp('an initiative named after a word of the site\'s addresses ("New") gets a suffixed slug, and /initiatives/new stays the form', async (t) => {
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
+  const slug = await registerInitiative(coordinator, { name: 'New', acronym: '' });
+  assert.equal(slug, 'new-2');
+  assert.match((await coordinator.get('/initiatives/new-2')).html, /<h1>New<\/h1>/);
+  const form = await coordinator.get('/initiatives/new');
+  assert.match(form.html, /action="\/initiatives"/, 'the creation form is still there');
+  assert.equal(await registerInitiative(coordinator, { name: 'NEW', acronym: '' }), 'new-3');
+
+  // Every fixed word of every route, read from the app itself: a route added later is covered.
+  const words = new Set(t.app.routes.flatMap((r) => r.path.split('/')).filter((w) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(w)));
+  for (const word of ['new', 'edit', 'committee', 'secretariat', 'initiatives', 'api']) assert.ok(words.has(word), word);
+  for (const word of words) {
+    const created = await coordinator.json('POST', '/api/initiatives', { ...initiativeFields, countries: ['CO'], languages: ['es'], year_established: 2014, name: `${word}!`, acronym: undefined });
+    assert.equal(created.status, 201, `${word}: ${JSON.stringify(created.body)}`);
+    assert.notEqual(created.body.slug, word, `${word} is not a record's slug`);
+    assert.match(created.body.slug, new RegExp(`^${word}-\\d+$`));
+  }
+}, { postgres: true });

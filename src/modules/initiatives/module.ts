@@ -5,6 +5,8 @@ import { registryTables } from './tables.ts';
 import { seedDemoInitiatives } from './seeds.ts';
 import { importNris } from './cli.ts';
 import { registryNotifications } from './notifications.ts';
+import { registryLogKinds } from './outcomes.ts';
+import { initiativeSearch } from './search.ts';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',
@@ -15,6 +17,8 @@ export const initiativesModule: ModuleManifest = {
   cli: [importNris],
   routes: async () => ({ pages: (await import('./pages.tsx')).initiativePages, api: (await import('./api.ts')).initiativeApi }),
   notifications: registryNotifications,
+  logKinds: registryLogKinds,
+  search: [initiativeSearch],
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
     { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },

@@ -5,4 +5,6 @@ export const invitationReceived: NotificationKind = { kind: 'initiatives.invitat
 export const recognitionDecided: NotificationKind = { kind: 'initiatives.recognition_decided', defaultFrequency: 'immediately' };
 export const requestWaiting: NotificationKind = { kind: 'initiatives.request_waiting', defaultFrequency: 'immediately' };
 
-export const registryNotifications = [invitationReceived, recognitionDecided, requestWaiting];
+export const initiativeDelisted: NotificationKind = { kind: 'initiatives.delisted', defaultFrequency: 'immediately' };
+
+export const registryNotifications = [invitationReceived, recognitionDecided, requestWaiting, initiativeDelisted];

@@ -7,8 +7,6 @@ import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { composeMail } from '../../platform/mail/compose.ts';
-import { isLocale } from '../../platform/i18n/index.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
@@ -17,7 +15,7 @@ import {
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
-  committeeContacts, coordinatorMailboxes, findInitiativeBySlug, findInvitationByTokenHash, findQueuedRequest, invitationsFor,
+  committeeContacts, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
   latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
@@ -25,13 +23,13 @@ import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { updateInitiative } from './commands/saveInitiative.ts';
 import { createWithinLimit } from './limits.ts';
-import { answerInvitation, inviteMember, removeFromCommittee } from './commands/manageCommittee.ts';
+import { answerInvitation, inviteMember, removeFromCommittee, withdrawInvitation } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
 import { DirectoryPage, directoryPageSize } from './views/directoryPage.tsx';
 import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
-import { InvitationGonePage, InvitationPage } from './views/invitationPage.tsx';
+import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
@@ -88,14 +86,6 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
       />
     ), status);
-  }
-
-  /** Emails every coordinator of an initiative, each in their own language. */
-  async function mailCoordinators(initiative: { id: string; slug: string; name: string }, key: string, values: Record<string, string>) {
-    for (const coordinator of await coordinatorMailboxes(db, initiative.id)) {
-      const locale = isLocale(coordinator.locale) ? coordinator.locale : 'en';
-      await services.mailer.send(composeMail(locale, key, coordinator.email, { ...values, name: initiative.name, link: `${config.baseUrl}${pathOf(initiative)}` }));
-    }
   }
 
   /** The steps every form on an initiative's page shares: find it, and show it again with a failed form. */
@@ -197,12 +187,19 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     limit: async (_, actor) => limitRefusal(await services.limits.count(invitationsPerAccount, actor.user.id)),
     schema: CommitteeInviteSchema,
     run: (ctx, input, initiative) => inviteMember(ctx, initiative.id, input),
-    done: async (c, { secret }, { subject, actor, input }) => {
-      await services.mailer.send(composeMail(c.get('locale'), 'initiatives.mail.invitation', input.email, {
-        link: `${config.baseUrl}/invitations/${secret}`, name: subject.name, inviter: actor.user.name,
-      }));
-      return withNotice(pathOf(subject), 'invited', 'committee-title');
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'invited', 'committee-title'),
+  }));
+
+  app.post('/initiatives/:slug/invitations/:invitation/withdraw', formAction({
+    load: async (c) => {
+      const initiative = await loadInitiative(c);
+      return initiative && { initiative, invitationId: c.req.param('invitation') ?? '' };
     },
+    allow: initiativePolicy.withdrawInvitation,
+    schema: noFields,
+    run: (ctx, _, { initiative, invitationId }) => withdrawInvitation(ctx, initiative.id, invitationId),
+    done: (_, __, { subject }) => withNotice(pathOf(subject.initiative), 'withdrawn', 'committee-title'),
+    retry: (c, failed, { subject, status }) => showInitiative(c, subject.initiative, { invite: failed }, status),
   }));
 
   app.post('/initiatives/:slug/committee/:member/remove', formAction({
@@ -238,36 +235,48 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     allow: initiativePolicy.delist,
     schema: DelistSchema,
     run: (ctx, input, initiative) => delistInitiative(ctx, initiative.id, input.reason),
-    done: async (_, __, { subject, input }) => {
-      await mailCoordinators(subject, 'initiatives.mail.delisted', { reason: input.reason });
-      return withNotice(pathOf(subject), 'delisted');
-    },
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'delisted'),
   }));
 
-  const invitationGone = (c: Context<AppEnv>) => page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage />, 404);
+  const invitationGone = (c: Context<AppEnv>) =>
+    page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage loginPath={c.get('actor').user ? undefined : c.req.path} />, 404);
 
-  /** An invitation still open, found by the secret in its link. */
+  /**
+   * An invitation still open: by the secret in its emailed link, or by its id for the account
+   * with the invited address (the links in My initiatives and in notifications).
+   */
   async function loadInvitation(c: Context<AppEnv>) {
-    const token = c.req.param('token') ?? '';
-    const invitation = token.length < 100 ? await findInvitationByTokenHash(db, hashSecret(token)) : undefined;
+    const key = c.req.param('key') ?? '';
+    if (key.length === 0 || key.length >= 100) return undefined;
+    const user = c.get('actor').user;
+    const invitation = (await findInvitation(db, { tokenHash: hashSecret(key) })) ?? (user ? await findInvitation(db, { id: key, email: user.email }) : undefined);
     const open = invitation && invitation.answered_at === null && invitation.expires_at > timestamp(services.clock());
-    return open ? { token, invitation } : undefined;
+    return open ? { key, invitation } : undefined;
   }
   type OpenInvitation = NonNullable<Awaited<ReturnType<typeof loadInvitation>>>;
 
-  const invitationPage = (c: Context<AppEnv>, { token, invitation }: OpenInvitation, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
+  const invitationPage = (c: Context<AppEnv>, { key, invitation }: OpenInvitation, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('initiatives.invitation.title', { name: invitation.initiative_name }), (
-      <InvitationPage token={token} initiativeName={invitation.initiative_name} role={invitation.role} values={failed?.values} errors={failed?.errors} />
+      <InvitationPage invitationKey={key} invitation={invitation} values={failed?.values} errors={failed?.errors} />
     ), status);
 
-  app.get('/invitations/:token', async (c) => {
+  app.get('/invitations/:key', async (c) => {
+    const t = c.get('t');
     const found = await loadInvitation(c);
     if (!found) return invitationGone(c);
-    authorize(c.get('actor'), initiativePolicy.answerInvitation, found);
-    return invitationPage(c, found);
+    const { user } = c.get('actor');
+    if (initiativePolicy.answerInvitation(c.get('actor'), found)) return invitationPage(c, found);
+    const title = t('initiatives.invitation.title', { name: found.invitation.initiative_name });
+    if (!user) return page(c, title, <InvitationWelcomePage invitationKey={found.key} invitation={found.invitation} />);
+    // Signed in, but not (yet) as the verified owner of the invited address: no details. Right after
+    // signing up from the invitation this is the expected next step, not an error.
+    if (user.email === found.invitation.email) {
+      return page(c, t('initiatives.invitation.verify_title'), <InvitationVerifyFirstPage invitationKey={found.key} notice={c.req.query('notice')} />);
+    }
+    return page(c, t('initiatives.invitation.not_yours_title'), <InvitationNotYoursPage />, 403);
   });
 
-  app.post('/invitations/:token', formAction({
+  app.post('/invitations/:key', formAction({
     load: loadInvitation,
     missing: invitationGone,
     allow: initiativePolicy.answerInvitation,
@@ -283,7 +292,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     authorize(actor, initiativePolicy.seeOwnInitiatives, undefined);
     const [memberships, invitations] = await Promise.all([
       membershipsOf(db, actor.user.id),
-      invitationsFor(db, actor.user.email, timestamp(services.clock())),
+      // Only the verified owner of an address sees what it was invited to.
+      actor.user.email_verified_at ? invitationsFor(db, actor.user.email, timestamp(services.clock())) : Promise.resolve([]),
     ]);
     return page(c, c.get('t')('initiatives.mine.title'), <MyInitiativesPage memberships={memberships} invitations={invitations} />);
   });
@@ -314,11 +324,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     authorizeBeforeLoading: true,
     schema: RecognitionDecisionSchema,
     run: (ctx, input, request) => decideRecognition(ctx, request.id, input, taxonomy),
-    done: async (_, __, { subject, input }) => {
-      const approved = input.decision === 'approve';
-      await mailCoordinators({ id: subject.initiative_id, slug: subject.slug, name: subject.name }, approved ? 'initiatives.mail.approved' : 'initiatives.mail.returned', { comments: input.comments ?? '' });
-      return `/secretariat/recognition?notice=${approved ? 'approved' : 'returned'}`;
-    },
+    done: (_, __, { input }) => `/secretariat/recognition?notice=${input.decision === 'approve' ? 'approved' : 'returned'}`,
     retry: (c, failed, { subject, status }) => showReview(c, subject, failed, status),
   }));
 }

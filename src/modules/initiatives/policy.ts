@@ -26,14 +26,21 @@ export const initiativePolicy = {
   edit: signedIn<Committee>((user, initiative) => isCoordinator(user, initiative) || isSecretariat(user)),
   seeCommitteeContacts: signedIn<Committee>((user, initiative) => isCommitteeMember(user, initiative) || isSecretariat(user)),
   invite: signedIn<Committee>(isCoordinator),
+  /** A coordinator takes back an invitation nobody has answered yet. */
+  withdrawInvitation: signedIn<{ initiative: Committee }>((user, { initiative }) => isCoordinator(user, initiative)),
   /** Anyone on the committee may leave; a coordinator may take others off. */
   removeFromCommittee: signedIn<SeatOnCommittee>((user, seat) => isOwnSeat(user, seat) || isCoordinator(user, seat.initiative)),
   leave: signedIn<Committee>(isCommitteeMember),
   removeMember: signedIn<Committee>(isCoordinator),
   acceptPrinciples: signedIn<Committee>(isCoordinator),
   requestRecognition: signedIn<Committee>(isCoordinator),
-  answerInvitation: signedIn<unknown>(),
+  /** An invitation binds to the address it was sent to: only that address's verified account answers it. */
+  answerInvitation: signedIn<{ invitation: { email: string } }>((user, { invitation }) => isVerified(user) && user.email === invitation.email),
   seeOwnInitiatives: signedIn(),
+  /** An initiative not (or no longer) in the directory is found in search by its committee and the secretariat only. */
+  findUnlisted: signedIn<Committee>((user, initiative) => isCommitteeMember(user, initiative) || isSecretariat(user)),
+  /** The secretariat finds every one of them. */
+  findEveryUnlisted: signedIn<unknown>(isSecretariat),
   reviewRecognition: signedIn<unknown>(isSecretariat),
   delist: signedIn<unknown>(isSecretariat),
 };

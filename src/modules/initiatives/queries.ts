@@ -204,6 +204,7 @@ export function membershipsOf(db: Db, userId: string) {
     .execute();
 }
 
+/** Open invitations to an address, for its verified owner's "My initiatives". */
 export function invitationsFor(db: Db, email: string, now: string) {
   return registryDb(db)
     .selectFrom('committee_invitations')
@@ -212,26 +213,26 @@ export function invitationsFor(db: Db, email: string, now: string) {
     .where('committee_invitations.email', '=', email)
     .where('committee_invitations.answered_at', 'is', null)
     .where('committee_invitations.expires_at', '>', now)
+    .orderBy('committee_invitations.created_at')
     .execute();
 }
 
-export function findInvitationByTokenHash(db: Db, tokenHash: string) {
-  return registryDb(db)
+/**
+ * An invitation found by the secret of its emailed link, or by its id for the account with the
+ * invited address (My initiatives and notifications link by id, so no secret is stored in the
+ * clear); with the initiative's name and who invited.
+ */
+export async function findInvitation(db: Db, by: { tokenHash: string } | { id: string; email: string }) {
+  let query = registryDb(db)
     .selectFrom('committee_invitations')
     .innerJoin('initiatives', 'initiatives.id', 'committee_invitations.initiative_id')
     .selectAll('committee_invitations')
-    .select(['initiatives.name as initiative_name', 'initiatives.slug as initiative_slug'])
-    .where('committee_invitations.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-/** Coordinators' mailboxes, to tell them of a decision on their initiative. */
-export async function coordinatorMailboxes(db: Db, initiativeId: string) {
-  const seats = await registryDb(db)
-    .selectFrom('committee_members')
-    .select('user_id')
-    .where('initiative_id', '=', initiativeId)
-    .where('role', '=', 'coordinator')
-    .execute();
-  return [...(await mailboxes(db, seats.map((s) => s.user_id))).values()];
+    .select(['initiatives.name as initiative_name', 'initiatives.slug as initiative_slug']);
+  query = 'tokenHash' in by
+    ? query.where('committee_invitations.token_hash', '=', by.tokenHash)
+    : query.where('committee_invitations.id', '=', by.id).where('committee_invitations.email', '=', by.email);
+  const invitation = await query.executeTakeFirst();
+  if (!invitation) return undefined;
+  const inviter = (await publicPeople(db, [invitation.invited_by])).get(invitation.invited_by);
+  return { ...invitation, inviter_name: inviter?.name ?? '' };
 }

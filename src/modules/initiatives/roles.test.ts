@@ -21,6 +21,7 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/initiatives/:slug/edit', body: 'form', expect: only({ coordinator: 422, secretariat: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/committee/invite', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/committee/nobody/remove', body: 'form', expect: only({ coordinator: 404 }) },
+  { method: 'POST', path: '/initiatives/:slug/invitations/nobody/withdraw', body: 'form', expect: only({ coordinator: 404 }) },
   { method: 'POST', path: '/initiatives/:slug/principles', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/recognition', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/delist', body: 'form', expect: only({ secretariat: 422 }) },

@@ -70,6 +70,17 @@ export interface RecognitionRequestsTable {
   comments: string | null;
 }
 
+export interface RecognitionOutcomesTable {
+  id: string;
+  initiative_id: string;
+  version: number;
+  outcome: string;
+  initiative_name: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string;
+}
+
 export interface RegistryTables {
   initiatives: InitiativesTable;
   initiative_countries: InitiativeCountriesTable;
@@ -78,11 +89,12 @@ export interface RegistryTables {
   committee_members: CommitteeMembersTable;
   committee_invitations: CommitteeInvitationsTable;
   recognition_requests: RecognitionRequestsTable;
+  recognition_outcomes: RecognitionOutcomesTable;
 }
 
 export const registryTables = [
   'initiatives', 'initiative_countries', 'initiative_languages', 'initiative_descriptions', 'committee_members',
-  'committee_invitations', 'recognition_requests',
+  'committee_invitations', 'recognition_requests', 'recognition_outcomes',
 ] as const satisfies ReadonlyArray<keyof RegistryTables>;
 
 export const registryDb = (db: Db) => tablesOf<RegistryTables>(db);

@@ -2,8 +2,15 @@ import { Migrator, sql } from 'kysely';
 import type { Database, Db } from './index.ts';
 import type { ModuleMigration } from '../module.ts';
 
-/** Tables that hold no data (the migrator's, the data version, rate-limit counters): never backed up nor restored. */
-export const bookkeepingTables = ['kysely_migration', 'kysely_migration_lock', 'data_versions', 'rate_limits'] as const;
+/**
+ * Tables that hold no data of their own (the migrator's, the data version, rate-limit counters,
+ * the search index and SQLite's tables behind it, which `cabildo search reindex` rebuilds): never
+ * backed up nor restored.
+ */
+export const bookkeepingTables = [
+  'kysely_migration', 'kysely_migration_lock', 'data_versions', 'rate_limits', 'search_documents', 'search_facets',
+  'search_terms', 'search_terms_config', 'search_terms_data', 'search_terms_docsize', 'search_terms_idx',
+] as const;
 
 /**
  * Brings the schema up to date with every module's migrations; answers the names it applied.

@@ -6,6 +6,7 @@ import type { Mailer } from '../mail/index.ts';
 import type { Actor, IdentityProvider } from '../auth/identity.ts';
 import type { JobQueue, Jobs } from '../jobs/index.ts';
 import type { RateLimits } from '../auth/rateLimit.ts';
+import type { TransparencyLog } from '../log/index.ts';
 
 export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
 
@@ -36,6 +37,8 @@ export interface Services {
   jobs: Jobs;
   /** Rate limits, counted in the database and so shared by every process on it. */
   limits: RateLimits;
+  /** The public log of outcomes: checkpoints, entries, proofs. */
+  transparencyLog: TransparencyLog;
 }
 
 export interface AppEnv {

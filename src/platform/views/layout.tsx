@@ -99,6 +99,11 @@ export function Layout({ title, children }: { title: string; children?: Child })
                   ))}
               </ul>
             </nav>
+            <form method="get" action="/search" role="search" class="site-search" aria-label={t('common.search.label')}>
+              <label for="site-search" class="visually-hidden">{t('common.search.label')}</label>
+              <input id="site-search" name="q" type="search" maxlength={200} />
+              <button type="submit">{t('common.search.submit')}</button>
+            </form>
             <nav aria-label={t('common.layout.account')}>
               <AccountLinks />
             </nav>

@@ -57,16 +57,22 @@ export const registryJourney = async (site: Site): Promise<void> => {
     const context = await newContext(site, 'es');
     memberContexts.push(context);
     const invitee = await context.newPage();
-    await openMailedLink(site, invitee, member.email); // not signed in: the log-in page, which keeps the way back
-    await follow(site, invitee, es('accounts.login.signup'));
+    // Not signed in: the invitation says who invited whom, where, in which role, and how to answer.
+    await openMailedLink(site, invitee, member.email);
+    await invitee.getByText(es('initiatives.invitation.who', {
+      inviter: 'Carla Rodríguez', email: member.email, name: 'Mesa Colombiana de Gobernanza de Internet', role: es('initiatives.role.member'),
+    })).waitFor();
+    await follow(site, invitee, es('initiatives.invitation.signup', { email: member.email }));
+    assert.equal(await invitee.getByLabel(es('accounts.fields.email')).inputValue(), member.email, 'the invited address is filled in');
     await fillSignUp(invitee, 'es', member);
     await submit(site, invitee, es('accounts.signup.submit'));
+    await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.verify_title') }).waitFor();
+    await site.mail.nthTo(member.email, 2); // the verification link, which leads back to the invitation
+    await openMailedLink(site, invitee, member.email);
     await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.title', { name: 'Mesa Colombiana de Gobernanza de Internet' }) }).waitFor();
     await invitee.getByRole('radio', { name: es(`common.stakeholder.${member.group}`) }).check();
     await submit(site, invitee, es('initiatives.invitation.accept'));
     await invitee.getByText(es('initiatives.notice.joined')).waitFor();
-    await openMailedLink(site, invitee, member.email); // the sign-up's verification link
-    await invitee.getByText(es('accounts.notice.verified')).waitFor();
   }
 
   await visit(site, page, initiativePath);

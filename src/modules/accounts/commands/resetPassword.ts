@@ -2,19 +2,21 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { timestamp } from '../../../platform/db/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { audit } from '../../../platform/audit.ts';
+import { queueMail } from '../../../platform/mail/queue.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { PasswordResetInput } from '../schema.ts';
 import { accountsDb } from '../tables.ts';
 import { consumeUserToken, issueUserToken } from './userTokens.ts';
 
-/** A reset link secret for the account with this email, or null when there is none. */
-export async function requestPasswordReset(ctx: CommandContext, email: string): Promise<Result<{ secret: string; locale: string } | null>> {
+/** Queues a reset link, in the account's language, to the account with this email, if there is one. */
+export async function requestPasswordReset(ctx: CommandContext, email: string): Promise<Result<void>> {
   return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const user = await tx.selectFrom('users').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
-    if (!user) return ok(null);
+    if (!user) return ok();
     const secret = await issueUserToken(tx, user.id, 'reset_password', ctx.now);
+    await queueMail(ctx.jobs, tx, ctx.now, { to: email, locale: user.locale, key: 'accounts.mail.reset', path: `/password/reset?token=${secret}` });
     await audit(tx, ctx.actor, ctx.now, { action: 'account.password_reset_requested', subjectType: 'user', subjectId: user.id });
-    return ok({ secret, locale: user.locale });
+    return ok();
   });
 }
 

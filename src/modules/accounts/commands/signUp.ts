@@ -2,13 +2,19 @@ import type { CommandContext } from '../../../platform/http/env.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { audit } from '../../../platform/audit.ts';
+import { queueMail } from '../../../platform/mail/queue.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { AccountSignUpInput } from '../schema.ts';
 import { accountsDb } from '../tables.ts';
+import { verificationPath } from './verifyEmail.ts';
 import { issueUserToken } from './userTokens.ts';
 
-/** Creates an unverified account and the secret for its verification link. */
-export async function signUp(ctx: CommandContext, input: AccountSignUpInput): Promise<Result<{ userId: string; verificationSecret: string }>> {
+/**
+ * Creates an unverified account and queues, in the same transaction, the mail with its
+ * verification link (in the language chosen at sign-up). `next` is where the link leads once
+ * the address is verified (an invitation, the initiative form).
+ */
+export async function signUp(ctx: CommandContext, input: AccountSignUpInput, next = '/'): Promise<Result<{ userId: string }>> {
   const passwordHash = await hashPassword(input.password);
   return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const existing = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
@@ -23,8 +29,9 @@ export async function signUp(ctx: CommandContext, input: AccountSignUpInput): Pr
         email_verified_at: null, is_secretariat: 0, created_at: now, updated_at: now,
       })
       .execute();
-    const verificationSecret = await issueUserToken(tx, id, 'verify_email', ctx.now);
+    const secret = await issueUserToken(tx, id, 'verify_email', ctx.now);
+    await queueMail(ctx.jobs, tx, ctx.now, { to: input.email, locale: input.locale, key: 'accounts.mail.verify', path: verificationPath(secret, next) });
     await audit(tx, ctx.actor, ctx.now, { action: 'account.signed_up', subjectType: 'user', subjectId: id, actorId: id });
-    return ok({ userId: id, verificationSecret });
+    return ok({ userId: id });
   });
 }

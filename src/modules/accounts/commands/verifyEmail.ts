@@ -1,9 +1,15 @@
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { queueMail } from '../../../platform/mail/queue.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { accountsDb } from '../tables.ts';
 import { consumeUserToken, issueUserToken } from './userTokens.ts';
+
+/** The verification link's path; `next` (a same-site path) is where the person goes once verified. */
+export function verificationPath(secret: string, next = '/'): string {
+  return `/verify-email?token=${secret}${next !== '/' ? `&next=${encodeURIComponent(next)}` : ''}`;
+}
 
 /** Marks the email of the link's account as verified, for an unused, unexpired link. */
 export async function verifyEmail(ctx: CommandContext, secret: string): Promise<Result<void>> {
@@ -16,7 +22,12 @@ export async function verifyEmail(ctx: CommandContext, secret: string): Promise<
   });
 }
 
-/** A fresh verification link for the signed-in, unverified user. */
-export async function reissueVerification(ctx: CommandContext<SignedIn>): Promise<Result<string>> {
-  return ok(await accountsDb(ctx.db).transaction().execute((tx) => issueUserToken(tx, ctx.actor.user.id, 'verify_email', ctx.now)));
+/** A fresh verification link for the signed-in, unverified user, queued as mail in their language. */
+export async function reissueVerification(ctx: CommandContext<SignedIn>, next = '/'): Promise<Result<void>> {
+  const { user } = ctx.actor;
+  await accountsDb(ctx.db).transaction().execute(async (tx) => {
+    const secret = await issueUserToken(tx, user.id, 'verify_email', ctx.now);
+    await queueMail(ctx.jobs, tx, ctx.now, { to: user.email, locale: user.locale, key: 'accounts.mail.verify', path: verificationPath(secret, next) });
+  });
+  return ok();
 }

@@ -1,12 +1,16 @@
+import { isRouteWord } from '../../../platform/http/paths.ts';
 import type { Db } from '../../../platform/db/index.ts';
 import { newId, timestamp } from '../../../platform/db/index.ts';
 import { registryDb } from '../tables.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { baseSlug, searchName } from './saveInitiative.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { initiativeTypes, regions } from '../vocabulary.ts';
 import { isLanguageTag } from '../schema.ts';
 import { parseCsvTable } from '../../../platform/csv.ts';
+import { logOutcome } from '../outcomes.ts';
 
 /** The regions as nris.csv writes them. */
 const regionNames: Record<string, (typeof regions)[number]> = {
@@ -58,9 +62,12 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
   return registryDb(db).transaction().execute(async (tx) => {
     let imported = 0;
     let skipped = 0;
+    const added: string[] = [];
     const now = timestamp(options.now);
     for (const row of rows) {
-      const slug = baseSlug(row);
+      const base = baseSlug(row);
+      // The site's own address words are not a record's to take (see freeSlug).
+      const slug = isRouteWord(base) ? `${base}-2` : base;
       if (await tx.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirst()) {
         skipped++;
         continue;
@@ -83,8 +90,12 @@ export async function importInitiatives(db: Db, csv: string, options: { demo: bo
       await audit(tx, { user: null }, options.now, {
         action: 'initiative.imported', subjectType: 'initiative', subjectId: id, isPublic: true, details: { source: row.source_url, demo: options.demo },
       });
+      // Listed without a request: the import is the outcome the log records (demo data too, so a fresh start shows a log).
+      await logOutcome(tx, { initiativeId: id, outcome: 'imported', note: row.source_url || null, actorId: null, now: options.now });
       imported++;
+      added.push(id);
     }
+    await indexRecords(tx, initiativeSearch, added);
     return { imported, skipped, errors: [] };
   });
 }

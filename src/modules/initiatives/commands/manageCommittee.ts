@@ -3,7 +3,11 @@ import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { hashSecret, newSecret } from '../../../platform/auth/tokens.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
-import { mailboxes, publicPeople } from '../../accounts/index.ts';
+import { queueMail } from '../../../platform/mail/queue.ts';
+import { notify } from '../../../platform/notifications/index.ts';
+import { isLocale } from '../../../platform/i18n/index.ts';
+import { accountByEmail, mailboxes, publicPeople } from '../../accounts/index.ts';
+import { invitationReceived } from '../notifications.ts';
 import type { CommitteeInviteInput, InvitationAnswerInput } from '../schema.ts';
 import { rolesOffered } from '../vocabulary.ts';
 import { registryDb } from '../tables.ts';
@@ -11,15 +15,19 @@ import { registryDb } from '../tables.ts';
 const invitationDays = 30;
 
 /**
- * Invites a person by email to the committee; answers the secret for the invitation link.
- * Nobody invites themselves or someone already seated.
+ * Invites a person by email to the committee. Nobody invites themselves or someone already
+ * seated. The invitee hears of it in the same transaction: a notification if their address is a
+ * verified account (in their language, linking to the invitation by its id), otherwise a mail
+ * with the invitation's secret link, in their account's language or, without an account, the
+ * initiative's. Answers the invitation's id.
  */
-export async function inviteMember(ctx: CommandContext<SignedIn>, initiativeId: string, input: CommitteeInviteInput): Promise<Result<{ secret: string }>> {
+export async function inviteMember(ctx: CommandContext<SignedIn>, initiativeId: string, input: CommitteeInviteInput): Promise<Result<{ id: string }>> {
   if (input.email === ctx.actor.user.email) return refuse('initiatives.errors.invite_yourself', { field: 'email' });
   return registryDb(ctx.db).transaction().execute(async (tx) => {
     const seats = await tx.selectFrom('committee_members').select('user_id').where('initiative_id', '=', initiativeId).execute();
     const seated = [...(await mailboxes(tx, seats.map((s) => s.user_id))).values()].some((box) => box.email === input.email);
     if (seated) return refuse('initiatives.errors.already_member', { field: 'email', status: 409 });
+    const initiative = await tx.selectFrom('initiatives').select(['name', 'original_locale']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
     const secret = newSecret();
     const id = newId();
     await tx
@@ -30,8 +38,32 @@ export async function inviteMember(ctx: CommandContext<SignedIn>, initiativeId: 
         expires_at: timestamp(new Date(ctx.now.getTime() + invitationDays * 86_400_000)), answered_at: null, answer: null,
       })
       .execute();
+    const account = await accountByEmail(tx, input.email);
+    const values = { inviter: ctx.actor.user.name, initiative: initiative.name };
+    if (account?.verified) {
+      await notify(ctx, tx, invitationReceived, { userId: account.id, kind: invitationReceived.kind, values, path: `/invitations/${id}` });
+    } else {
+      const locale = account?.locale ?? (isLocale(initiative.original_locale) ? initiative.original_locale : 'en');
+      await queueMail(ctx.jobs, tx, ctx.now, { to: input.email, locale, key: 'initiatives.mail.invitation', values: { ...values, name: initiative.name }, path: `/invitations/${secret}` });
+    }
     await audit(tx, ctx.actor, ctx.now, { action: 'committee.invited', subjectType: 'initiative', subjectId: initiativeId, details: { invitation: id, role: input.role } });
-    return ok({ secret });
+    return ok({ id });
+  });
+}
+
+/** A coordinator withdraws an open invitation: its link stops working at once. */
+export async function withdrawInvitation(ctx: CommandContext<SignedIn>, initiativeId: string, invitationId: string): Promise<Result<void>> {
+  return registryDb(ctx.db).transaction().execute(async (tx) => {
+    const withdrawn = await tx
+      .updateTable('committee_invitations')
+      .set({ answered_at: timestamp(ctx.now), answer: 'withdrawn' })
+      .where('id', '=', invitationId)
+      .where('initiative_id', '=', initiativeId)
+      .where('answered_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(withdrawn.numUpdatedRows) === 0) return refuse('initiatives.invitation.gone', { status: 404 });
+    await audit(tx, ctx.actor, ctx.now, { action: 'committee.invitation_withdrawn', subjectType: 'initiative', subjectId: initiativeId, details: { invitation: invitationId } });
+    return ok();
   });
 }
 
@@ -49,6 +81,8 @@ export async function answerInvitation(ctx: CommandContext<SignedIn>, invitation
     const invitation = await tx.selectFrom('committee_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
     const now = timestamp(ctx.now);
     if (!invitation || invitation.answered_at !== null || invitation.expires_at <= now) return refuse('initiatives.invitation.gone', { status: 404 });
+    // Bound to the invited address, whoever holds the link.
+    if (invitation.email !== user.email || user.email_verified_at === null) return refuse('initiatives.invitation.gone', { status: 404 });
     if (answer.accept && !rolesOffered(invitation.role).includes(answer.seat.role)) return refuse('common.errors.invalid_choice', { field: 'role' });
     if (answer.accept) {
       // Committee changes of one initiative wait for each other: a person holding two invitations

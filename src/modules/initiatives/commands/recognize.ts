@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import type { RecognitionDecisionInput } from '../schema.ts';
@@ -9,6 +11,18 @@ import { requestableStatuses } from '../vocabulary.ts';
 import { committeeOf } from '../queries.ts';
 import { readyForRecognition, recognitionCriteria } from '../recognition.ts';
 import { registryDb, type RegistryTables } from '../tables.ts';
+import { notify, type NotificationKind } from '../../../platform/notifications/index.ts';
+import { initiativeDelisted, recognitionDecided } from '../notifications.ts';
+
+/** Tells every coordinator of an initiative, in the command's transaction (each reads it in their language). */
+async function notifyCoordinators(ctx: CommandContext, tx: Kysely<RegistryTables>, initiativeId: string, kind: NotificationKind, values: Record<string, string>) {
+  const initiative = await tx.selectFrom('initiatives').select(['name', 'slug']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
+  const coordinators = await tx.selectFrom('committee_members').select('user_id').where('initiative_id', '=', initiativeId).where('role', '=', 'coordinator').execute();
+  for (const { user_id } of coordinators) {
+    await notify(ctx, tx, kind, { userId: user_id, kind: kind.kind, values: { ...values, initiative: initiative.name }, path: `/initiatives/${initiative.slug}` });
+  }
+}
+import { logOutcome } from '../outcomes.ts';
 
 /** The coordinator accepts the IGF principles on the initiative's behalf (once). */
 export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiativeId: string): Promise<Result<void>> {
@@ -49,6 +63,7 @@ export async function requestRecognition(ctx: CommandContext<SignedIn>, initiati
       .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.requested', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }
@@ -84,6 +99,9 @@ export async function decideRecognition(
       action: approved ? 'recognition.approved' : 'recognition.returned', subjectType: 'initiative', subjectId: request.initiative_id,
       isPublic: true, details: { comments: input.comments ?? null },
     });
+    await notifyCoordinators(ctx, tx, request.initiative_id, recognitionDecided, { decision: approved ? 'approved' : 'returned', comments: input.comments ?? '' });
+    await logOutcome(tx, { initiativeId: request.initiative_id, outcome: approved ? 'approved' : 'returned', note: input.comments ?? null, actorId: ctx.actor.user.id, now: ctx.now });
+    await indexRecords(tx, initiativeSearch, [request.initiative_id]);
     return ok(request.initiative_id);
   });
 }
@@ -99,6 +117,9 @@ export async function delistInitiative(ctx: CommandContext<SignedIn>, initiative
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_listed', { status: 409 });
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.delisted', subjectType: 'initiative', subjectId: initiativeId, isPublic: true, details: { reason } });
+    await notifyCoordinators(ctx, tx, initiativeId, initiativeDelisted, { reason });
+    await logOutcome(tx, { initiativeId, outcome: 'delisted', note: reason, actorId: ctx.actor.user.id, now: ctx.now });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
     return ok();
   });
 }

@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { newId, serializeOn, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
+import { initiativeSearch } from '../search.ts';
 import { ok, type Result } from '../../../platform/http/result.ts';
 import { foldForSearch, slugify } from '../../../platform/text.ts';
+import { isRouteWord } from '../../../platform/http/paths.ts';
 import type { InitiativeInput } from '../schema.ts';
 import { registryDb, type RegistryTables } from '../tables.ts';
 
@@ -19,12 +22,13 @@ export function baseSlug(input: { name: string; acronym?: string | null }): stri
 
 /**
  * A slug not yet taken: the name's, then with -2, -3 … Creations wait for each other here, so
- * ten people registering the same name at once get ten slugs, not one and nine conflicts.
+ * ten people registering the same name at once get ten slugs, not one and nine conflicts. A word
+ * of the site's own addresses ("new") counts as taken.
  */
 async function freeSlug(tx: Kysely<RegistryTables>, base: string): Promise<string> {
   await serializeOn(tx, 'initiatives.slug');
   const taken = new Set((await tx.selectFrom('initiatives').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
-  if (!taken.has(base)) return base;
+  if (!taken.has(base) && !isRouteWord(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
@@ -66,6 +70,7 @@ export async function createInitiative(ctx: CommandContext<SignedIn>, input: Ini
       .values({ id: newId(), initiative_id: id, user_id: user.id, role: 'coordinator', stakeholder_group: user.stakeholder_group, joined_at: now })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.created', subjectType: 'initiative', subjectId: id, isPublic: true, details: { name: input.name } });
+    await indexRecords(tx, initiativeSearch, [id]);
     return ok({ id, slug });
   });
 }
@@ -84,6 +89,7 @@ export async function updateInitiative(ctx: CommandContext<SignedIn>, initiative
       .execute();
     await writeDetails(tx, initiativeId, input);
     await audit(tx, ctx.actor, ctx.now, { action: 'initiative.updated', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
+    await indexRecords(tx, initiativeSearch, [initiativeId]);
   });
   return ok();
 }

@@ -137,7 +137,12 @@ function Committee(props: InitiativePageProps) {
               <p>{t('initiatives.committee.open_invitations')}</p>
               <ul>
                 {invitations.map((i) => (
-                  <li>{i.email} — {t(`initiatives.role.${i.role}`)} ({formatDate(i.created_at, locale)})</li>
+                  <li>
+                    {i.email} — {t(`initiatives.role.${i.role}`)} ({formatDate(i.created_at, locale)}){' '}
+                    <PostForm action={`/initiatives/${initiative.slug}/invitations/${i.id}/withdraw`} class="inline">
+                      <button type="submit" class="secondary" aria-label={t('initiatives.committee.withdraw_named', { email: i.email })}>{t('initiatives.committee.withdraw')}</button>
+                    </PostForm>
+                  </li>
                 ))}
               </ul>
             </>
@@ -220,7 +225,7 @@ function History({ history }: Pick<InitiativePageProps, 'history'>) {
   );
 }
 
-const notices = ['created', 'saved', 'invited', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted'];
+const notices = ['created', 'saved', 'invited', 'withdrawn', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted'];
 
 /** `/initiatives/<slug>`: everything public about an initiative, and the controls its roles allow. */
 export function InitiativePage(props: InitiativePageProps) {

@@ -15,7 +15,7 @@ export function MyInitiativesPage({ memberships, invitations }: Props) {
         <section aria-labelledby="invitations-title">
           <h2 id="invitations-title">{t('initiatives.mine.invitations')}</h2>
           <p>{t('initiatives.mine.invitations_hint')}</p>
-          <ul>{invitations.map((i) => <li>{i.name} — {t(`initiatives.role.${i.role}`)}</li>)}</ul>
+          <ul>{invitations.map((i) => <li><a href={`/invitations/${i.id}`}>{i.name}</a> — {t(`initiatives.role.${i.role}`)}</li>)}</ul>
         </section>
       )}
       <h2>{t('initiatives.mine.committees')}</h2>

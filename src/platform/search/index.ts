@@ -1,0 +1,288 @@
+import { sql, type RawBuilder } from 'kysely';
+import { dialectOf, type Db } from '../db/index.ts';
+import type { Actor } from '../auth/identity.ts';
+import { isEmptyQuery, opening, parseQuery, snippet, type ParsedQuery } from './text.ts';
+import { sqliteIndex } from './sqlite.ts';
+import { postgresIndex } from './postgres.ts';
+
+/**
+ * Search across languages (docs/decisions/012-search.md). Modules declare what they put in the
+ * index (a SearchSource in their manifest) and call `indexRecords` in every command that changes
+ * it, inside the command's transaction; the platform answers queries over every source at once.
+ */
+
+/** How much a field counts: A (titles) above B above C above D. */
+export type SearchWeight = 'A' | 'B' | 'C' | 'D';
+
+/** A text in a language (BCP 47: es, en, pt and fr are stemmed, others only folded). */
+export interface SearchText {
+  language: string;
+  text: string;
+}
+
+export type SearchVisibility = 'public' | 'restricted';
+
+/** What a module puts in the index for one of its records. */
+export interface SearchDocument {
+  recordId: string;
+  /** The language it was written in. */
+  language: string;
+  /** What a result shows as its link. */
+  title: string;
+  url: string;
+  /** `restricted`: seen only by those the source's `visibleTo` names. */
+  visibility: SearchVisibility;
+  /** Recent first among equally relevant results. */
+  updatedAt: string;
+  /** Each declared field: a text in the document's language, or its versions in several languages. */
+  fields: Record<string, string | null | undefined | readonly SearchText[]>;
+  /** What results can be narrowed by, besides kind and language. */
+  facets?: {
+    initiative?: { id: string; name: string } | null;
+    countries?: readonly string[];
+    year?: number | null;
+  };
+}
+
+/** One kind of thing a module makes searchable, declared in its manifest. */
+export interface SearchSource {
+  /** Unique across modules: `initiative`, `event`. */
+  kind: string;
+  /** The catalog key that names this kind (in facets). */
+  label: string;
+  /** Its fields and how much each counts; a document's `fields` carry their texts. */
+  fields: Record<string, SearchWeight>;
+  /** Every record that may be indexed (for a rebuild). */
+  recordIds(db: Db): Promise<string[]>;
+  /** The documents of these records; a record that is gone (or not searchable) is left out. */
+  documents(db: Db, recordIds: readonly string[]): Promise<SearchDocument[]>;
+  /** Which of its restricted documents the actor may see (through the module's policy): all, or these records. */
+  visibleTo(db: Db, actor: Actor): Promise<'all' | readonly string[]>;
+}
+
+export const facetNames = ['kind', 'initiative', 'country', 'language', 'year'] as const;
+export type FacetName = (typeof facetNames)[number];
+
+/** A document as the index stores it. */
+export interface IndexRow {
+  kind: string;
+  recordId: string;
+  language: string;
+  title: string;
+  url: string;
+  visibility: SearchVisibility;
+  updatedAt: string;
+  /** Texts by weight. */
+  weighted: Record<SearchWeight, SearchText[]>;
+  /** Texts shown in snippets (every field but the titles). */
+  texts: SearchText[];
+  facets: Array<{ facet: FacetName; value: string; label: string | null }>;
+}
+
+export const weights: readonly SearchWeight[] = ['A', 'B', 'C', 'D'];
+
+/** What one database does: write and remove documents, and find them. */
+export interface IndexBackend {
+  write(tx: Db, rows: readonly IndexRow[]): Promise<void>;
+  remove(tx: Db, kind: string, recordIds: readonly string[] | 'all'): Promise<void>;
+  /** The query as a condition on `d` (search_documents), an ordering by relevance, and the terms that match (for highlighting). */
+  compile(db: Db, query: ParsedQuery): Promise<CompiledQuery | null>;
+}
+
+export interface CompiledQuery {
+  /** Joins and conditions placed after `from search_documents d`. */
+  from: RawBuilder<unknown>;
+  where: RawBuilder<unknown>;
+  /** Best first. */
+  orderBy: RawBuilder<unknown>;
+  /** Folded terms (stems) a highlighted word may have. */
+  matching: Set<string>;
+}
+
+function backendOf(db: Db): IndexBackend {
+  return dialectOf(db) === 'postgres' ? postgresIndex : sqliteIndex;
+}
+
+/** A module's document as the index stores it. */
+export function toIndexRow(source: SearchSource, document: SearchDocument): IndexRow {
+  const weighted: Record<SearchWeight, SearchText[]> = { A: [], B: [], C: [], D: [] };
+  const texts: SearchText[] = [];
+  const languages = new Set([document.language]);
+  for (const [field, weight] of Object.entries(source.fields)) {
+    const value = document.fields[field];
+    if (!value) continue;
+    const list = typeof value === 'string' ? [{ language: document.language, text: value }] : value.filter((t) => t.text.trim());
+    weighted[weight].push(...list);
+    if (weight !== 'A') texts.push(...list);
+    for (const t of list) languages.add(t.language);
+  }
+  const facets: IndexRow['facets'] = [{ facet: 'kind', value: source.kind, label: null }];
+  for (const language of languages) facets.push({ facet: 'language', value: language, label: null });
+  const extra = document.facets ?? {};
+  if (extra.initiative) facets.push({ facet: 'initiative', value: extra.initiative.id, label: extra.initiative.name });
+  for (const country of new Set(extra.countries ?? [])) facets.push({ facet: 'country', value: country, label: null });
+  if (extra.year) facets.push({ facet: 'year', value: String(extra.year), label: null });
+  return {
+    kind: source.kind, recordId: document.recordId, language: document.language, title: document.title, url: document.url,
+    visibility: document.visibility, updatedAt: document.updatedAt, weighted, texts, facets,
+  };
+}
+
+/**
+ * Brings the index up to date for these records of a source: call it in the transaction of every
+ * command that changes them, so that the index never says what the records do not.
+ */
+export async function indexRecords(tx: Db, source: SearchSource, recordIds: readonly string[]): Promise<void> {
+  if (recordIds.length === 0) return;
+  const backend = backendOf(tx);
+  const documents = await source.documents(tx, recordIds);
+  await backend.remove(tx, source.kind, recordIds);
+  await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+}
+
+/** Records indexed per transaction during a rebuild. */
+const batchSize = 100;
+
+/**
+ * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
+ * old index whole). Running it twice gives the same index.
+ */
+export async function reindex(db: Db, sources: readonly SearchSource[], progress?: { start(total: number): void; tick(count: number): void }): Promise<number> {
+  const all = await Promise.all(sources.map(async (source) => ({ source, ids: await source.recordIds(db) })));
+  progress?.start(all.reduce((n, s) => n + s.ids.length, 0));
+  let indexed = 0;
+  for (const { source, ids } of all) {
+    await db.transaction().execute(async (tx) => {
+      const backend = backendOf(tx);
+      await backend.remove(tx, source.kind, 'all');
+      for (let i = 0; i < ids.length; i += batchSize) {
+        const batch = ids.slice(i, i + batchSize);
+        const documents = await source.documents(tx, batch);
+        await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+        indexed += documents.length;
+        progress?.tick(batch.length);
+      }
+    });
+  }
+  return indexed;
+}
+
+/** Whether the index holds nothing (a database that predates it, or a restored one). */
+export async function indexIsEmpty(db: Db): Promise<boolean> {
+  return (await sql`select 1 from search_documents limit 1`.execute(db)).rows.length === 0;
+}
+
+export interface SearchRequest {
+  q: string;
+  kind?: string;
+  initiative?: string;
+  country?: string;
+  language?: string;
+  year?: number;
+  limit: number;
+  offset: number;
+  /** The reader's language: a snippet in it is preferred. */
+  locale: string;
+  /** Also count the results by facet. */
+  facets?: boolean;
+}
+
+export interface SearchHit {
+  kind: string;
+  recordId: string;
+  title: string;
+  url: string;
+  /** HTML: the text escaped, the matching words in <mark>. */
+  snippet: string;
+  /** The language of the snippet. */
+  language: string;
+  updatedAt: string;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string | null;
+  count: number;
+}
+
+export interface SearchResults {
+  total: number;
+  items: SearchHit[];
+  facets: Record<FacetName, FacetCount[]>;
+}
+
+const noFacets = (): Record<FacetName, FacetCount[]> => ({ kind: [], initiative: [], country: [], language: [], year: [] });
+
+/** What the actor may see: public documents, and the restricted ones each source's policy allows. */
+async function visibility(db: Db, sources: readonly SearchSource[], actor: Actor): Promise<RawBuilder<unknown>> {
+  const allowed: RawBuilder<unknown>[] = [sql`d.visibility = 'public'`];
+  if (actor.user) {
+    for (const source of sources) {
+      const visible = await source.visibleTo(db, actor);
+      if (visible === 'all') allowed.push(sql`d.kind = ${source.kind}`);
+      else if (visible.length) allowed.push(sql`(d.kind = ${source.kind} and d.record_id in (${sql.join(visible)}))`);
+    }
+  }
+  return sql`(${sql.join(allowed, sql` or `)})`;
+}
+
+function facetFilter(facet: FacetName, value: string): RawBuilder<unknown> {
+  return sql`exists (select 1 from search_facets f where f.document_id = d.id and f.facet = ${facet} and f.value = ${value})`;
+}
+
+/** Finds what the actor may see, best first, with the counts by facet when asked. */
+export async function search(db: Db, sources: readonly SearchSource[], actor: Actor, request: SearchRequest): Promise<SearchResults> {
+  const parsed = parseQuery(request.q);
+  if (isEmptyQuery(parsed)) return { total: 0, items: [], facets: noFacets() };
+  const compiled = await backendOf(db).compile(db, parsed);
+  if (!compiled) return { total: 0, items: [], facets: noFacets() };
+  const conditions = [compiled.where, await visibility(db, sources, actor)];
+  if (request.kind) conditions.push(sql`d.kind = ${request.kind}`);
+  if (request.initiative) conditions.push(facetFilter('initiative', request.initiative));
+  if (request.country) conditions.push(facetFilter('country', request.country));
+  if (request.language) conditions.push(facetFilter('language', request.language));
+  if (request.year) conditions.push(facetFilter('year', String(request.year)));
+  const where = sql.join(conditions, sql` and `);
+  const matches = sql`search_documents d ${compiled.from} where ${where}`;
+  const [rows, count, facetRows] = await Promise.all([
+    sql<{ kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string }>`
+      select d.kind, d.record_id, d.title, d.url, d.language, d.texts, d.updated_at from ${matches}
+      order by ${compiled.orderBy}, d.updated_at desc, d.id limit ${request.limit} offset ${request.offset}`.execute(db),
+    sql<{ n: number }>`select count(*) as n from ${matches}`.execute(db),
+    request.facets
+      ? sql<{ facet: FacetName; value: string; label: string | null; n: number }>`
+          select f.facet, f.value, max(f.label) as label, count(*) as n from search_facets f
+          where f.document_id in (select d.id from ${matches}) group by f.facet, f.value`.execute(db)
+      : Promise.resolve({ rows: [] }),
+  ]);
+  const facets = noFacets();
+  for (const row of facetRows.rows) facets[row.facet]?.push({ value: row.value, label: row.label, count: Number(row.n) });
+  for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    total: Number(count.rows[0]?.n ?? 0),
+    items: rows.rows.map((row) => hit(row, compiled.matching, request.locale)),
+    facets,
+  };
+}
+
+/** A result, with a snippet from its text in the reader's language when that text matches. */
+function hit(
+  row: { kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string },
+  matching: ReadonlySet<string>,
+  locale: string,
+): SearchHit {
+  const texts = (JSON.parse(row.texts) as SearchText[])
+    .map((t, i) => ({ ...t, order: t.language === locale ? 0 : t.language === row.language ? 1 : 2, i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i);
+  let chosen: { html: string; language: string } | null = null;
+  for (const text of texts) {
+    const html = snippet(text.text, text.language, matching);
+    if (html) {
+      chosen = { html, language: text.language };
+      break;
+    }
+  }
+  const first = texts[0];
+  chosen ??= first ? { html: opening(first.text), language: first.language } : { html: '', language: row.language };
+  return { kind: row.kind, recordId: row.record_id, title: row.title, url: row.url, snippet: chosen.html, language: chosen.language, updatedAt: row.updated_at };
+}
