@@ -3,9 +3,9 @@ import * as auditLog from './202611230000_platform_audit_log.ts';
 import * as dataVersion from './202611250000_platform_data_version.ts';
 import * as jobs from './202611260000_platform_jobs.ts';
 import * as notifications from './202611260100_platform_notifications.ts';
+import * as rateLimits from './202611260200_platform_rate_limits.ts';
 import * as transparencyLog from './202611260230_platform_transparency_log.ts';
 import * as search from './202611260200_platform_search.ts';
-import * as rateLimits from './202611260300_platform_rate_limits.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -13,9 +13,9 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611250000_platform_data_version': dataVersion,
   '202611260000_platform_jobs': jobs,
   '202611260100_platform_notifications': notifications,
+  '202611260200_platform_rate_limits': rateLimits,
   '202611260230_platform_transparency_log': transparencyLog,
   '202611260200_platform_search': search,
-  '202611260300_platform_rate_limits': rateLimits,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */
