@@ -12,8 +12,9 @@ import { problem } from './platform/http/problem.ts';
 import { delivery, prepare, send } from './platform/http/delivery.ts';
 import { jobPages } from './platform/jobs/pages.tsx';
 import { notificationPages } from './platform/notifications/pages.tsx';
+import { logKinds, notificationKinds, searchSources } from './platform/manifests.ts';
 import { logApi } from './platform/log/api.ts';
-import { notificationKinds, searchSources } from './platform/manifests.ts';
+import { logPages } from './platform/log/pages.tsx';
 import { searchApi, searchPages } from './platform/search/pages.tsx';
 import { isSecretariat } from './platform/policy.ts';
 import type { NavLink } from './platform/views/layout.tsx';
@@ -95,6 +96,7 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   notificationPages(app, services, notificationKinds(modules));
   const sources = searchSources(modules);
   searchPages(app, services, sources);
+  logPages(app, services, logKinds(modules));
 
   app.get('/language/:code', (c) => {
     const code = c.req.param('code');

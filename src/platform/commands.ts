@@ -1,10 +1,39 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { UsageError, progress, type CliCommand } from './cli.ts';
 import { createBackup, inRestoreOrder, restoreBackup } from './backup.ts';
 import { allTables, searchSources } from './manifests.ts';
 import { logKeyFile } from './log/note.ts';
 import { reindex } from './search/index.ts';
+
+/**
+ * Writes a file its owner alone may read, whatever the umask and whether or not the file existed:
+ * a backup holds password hashes and email addresses. The text goes to a new file made 0600
+ * before anything is written, which then replaces the old one, so that no reader ever sees the
+ * data under wider permissions or a backup cut short.
+ */
+function writePrivately(file: string, text: string): void {
+  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  const fd = openSync(partial, 'wx', 0o600);
+  try {
+    // The mode given to open is narrowed by the umask, never widened; this sets it exactly.
+    fchmodSync(fd, 0o600);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, file);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+import { logCommands } from './log/cli.ts';
 
 /** The platform's own `cabildo` subcommands: schema, demo data, backups. */
 export const platformCommands: CliCommand[] = [
@@ -57,9 +86,7 @@ export const platformCommands: CliCommand[] = [
       // The log's signing key goes with the data: checkpoints can only be continued with it.
       const keyFile = join(config().dataDir, logKeyFile);
       if (existsSync(keyFile)) backup.files = { [logKeyFile]: readFileSync(keyFile, 'utf8') };
-      // It holds password hashes and email addresses: its owner alone may read it, even when the file existed.
-      writeFileSync(file, JSON.stringify(backup), { mode: 0o600 });
-      chmodSync(file, 0o600);
+      writePrivately(file, JSON.stringify(backup));
       const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
       io.stdout(`Wrote ${rows} rows to ${file}.\n`);
       return 0;
@@ -89,6 +116,7 @@ export const platformCommands: CliCommand[] = [
       return 0;
     },
   },
+  ...logCommands,
 ];
 
 /**
@@ -102,7 +130,6 @@ function restoreLogKey(dataDir: string, key: string): string {
     if (readFileSync(file, 'utf8') === key) return '';
     renameSync(file, `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
-  writeFileSync(file, key, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivately(file, key);
   return `Restored the log's signing key to ${file}.\n`;
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { writeOnce } from './files.ts';
 import { taxonomies, type StakeholderTaxonomy, type TaxonomyName } from './stakeholders.ts';
 
 /** Everything Cabildo reads from its environment, checked once at start-up. */
@@ -81,9 +82,7 @@ const EnvironmentSchema = z.object({
 function loadSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  return writeOnce(file, randomBytes(32).toString('hex') + '\n').trim();
 }
 
 /** Reads the configuration; a missing or wrong setting throws a ConfigError naming it. */

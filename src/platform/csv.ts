@@ -156,5 +156,12 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
+}
+
+/** Records as CSV lines, each ending in CRLF (nothing for no records): a part of a streamed file. */
+export function csvLines(rows: Array<Array<string | number | null | undefined>>): string {
+  let text = '';
+  for (const cells of rows) text += cells.map(csvCell).join(',') + '\r\n';
+  return text;
 }

@@ -4,13 +4,18 @@ export function foldForSearch(text: string): string {
 }
 
 /** A url-safe slug from a name: "Mesa Colombiana de Gobernanza" → "mesa-colombiana-de-gobernanza". */
-export function slugify(text: string): string {
-  const slug = foldForSearch(text)
+export function slugify(text: string, max = 60): string {
+  const whole = foldForSearch(text)
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'initiative';
+    .replace(/^-+|-+$/g, '');
+  return cutAtWord(whole, max) || 'initiative';
+}
+
+/** At most `max` characters, ending at a whole word ("…-de-internet", never "…-de-inter"); one word longer than that is cut. */
+function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const boundary = slug.lastIndexOf('-', max);
+  return boundary > 0 ? slug.slice(0, boundary) : slug.slice(0, max);
 }
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */

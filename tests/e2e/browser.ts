@@ -14,6 +14,9 @@ import type { Database } from '../../src/platform/db/index.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
+/** WCAG 1.4.10 (reflow): every page fits this width without scrolling sideways. */
+export const narrowestWidth = 320;
+
 /** DESIGN §6: per page, first visit, compressed. */
 export const budget = { totalBytes: 50 * 1024, scriptBytes: 10 * 1024 };
 
@@ -33,7 +36,8 @@ export interface Site {
  */
 export function journey(name: string, body: (site: Site) => Promise<void>, options: { kinds: readonly Kind[] }): void {
   const missing = existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}`;
-  perDatabase(name, { timeout: 600_000, missing, kinds: options.kinds }, async (kind) => {
+  // JOURNEY_TIMEOUT_MS: more time on a machine busy with other work.
+  perDatabase(name, { timeout: Number(process.env.JOURNEY_TIMEOUT_MS) || 600_000, missing, kinds: options.kinds }, async (kind) => {
     const database = await freshDatabase(kind);
     const mail = await new TestMailServer().start();
     const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
@@ -87,6 +91,7 @@ export async function checkPage(site: Site, page: Page, response?: Response | nu
   const validation = await validator.validateString(html);
   assert.ok(validation.valid, `invalid HTML on ${url}: ${JSON.stringify(validation.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message} @${m.line}:${m.column}`)))}`);
   const firstVisit = await openFirstVisit(site, page.context(), url);
+  await expectNoSidewaysScroll(firstVisit);
   // axe runs in the page itself; with scripts off it runs on the same page loaded with scripts on.
   await expectNoAxeViolations(options.javaScript === false ? firstVisit : page);
   await firstVisit.context().close();
@@ -101,9 +106,28 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   );
 }
 
-/** Loads the URL again in a cold-cache context with the same cookies, measuring what crosses the wire. */
+/** The page (opened at the narrowest width) is no wider than the viewport: nothing scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+    const viewport = window.innerWidth;
+    // Names the element that sticks out furthest, so a failure says where to look.
+    let widest = '';
+    let right = viewport;
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const box = element.getBoundingClientRect();
+      if (box.right > right) {
+        right = box.right;
+        widest = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''} (${Math.round(box.right)} px)`;
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: viewport, widest };
+  });
+  assert.ok(scrollWidth <= innerWidth, `${page.url()} is ${scrollWidth} px wide at ${innerWidth} px: it scrolls sideways; widest: ${widest}`);
+}
+
+/** Loads the URL again, at the narrowest width, in a cold-cache context with the same cookies, measuring what crosses the wire. */
 async function openFirstVisit(site: Site, from: BrowserContext, url: string): Promise<Page> {
-  const context = await site.browser.newContext({ storageState: await from.storageState() });
+  const context = await site.browser.newContext({ storageState: await from.storageState(), viewport: { width: narrowestWidth, height: 720 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

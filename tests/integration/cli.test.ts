@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,5 +112,50 @@ test('migrate, admin create, seed demo, import, backup and restore on each datab
     } finally {
       await target.drop();
     }
+  }
+});
+
+test('backups are readable by their owner only; a restore with a broken reference fails and restores nothing, on each database', { timeout: 240_000 }, async () => {
+  const sources = await targets();
+  const destinations = await targets();
+  const umask = process.umask(0o000);
+  try {
+    for (const [i, source] of sources.entries()) {
+      const destination = destinations[i]!;
+      const label = source.kind;
+      assert.equal(cabildo(['seed', 'demo'], source.env).code, 0, label);
+      const dir = mkdtempSync(join(tmpdir(), 'cabildo-backup-'));
+      // A new file, even under a umask that lets everyone read (inherited by the command).
+      const file = join(dir, 'backup.json');
+      assert.equal(cabildo(['backup', file], source.env).code, 0, label);
+      assert.equal(statSync(file).mode & 0o777, 0o600, `${label}: a new backup is 0600`);
+      // A file that existed, readable by all: replaced by one only its owner may read.
+      const old = join(dir, 'old.json');
+      writeFileSync(old, 'yesterday', { mode: 0o644 });
+      chmodSync(old, 0o644);
+      assert.equal(cabildo(['backup', old], source.env).code, 0, label);
+      assert.equal(statSync(old).mode & 0o777, 0o600, `${label}: an overwritten backup is 0600`);
+      assert.deepEqual(readdirSync(dir).sort(), ['backup.json', 'old.json'], `${label}: no partial file left behind`);
+
+      // Rows that refer to initiatives the backup does not hold.
+      const backup = JSON.parse(readFileSync(file, 'utf8'));
+      assert.ok(backup.tables.initiative_countries.length > 0);
+      backup.tables.initiatives = backup.tables.initiatives.slice(1);
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, JSON.stringify(backup));
+      const refused = cabildo(['restore', broken], destination.env);
+      assert.equal(refused.code, 1, `${label}: ${refused.err}`);
+      assert.match(refused.err, /refer to rows it does not hold.*nothing was restored/);
+      const after = join(dir, 'after.json');
+      assert.equal(cabildo(['backup', after], destination.env).code, 0, label);
+      const rows = Object.values(JSON.parse(readFileSync(after, 'utf8')).tables as Record<string, unknown[]>).reduce((n, t) => n + t.length, 0);
+      assert.equal(rows, 0, `${label}: nothing restored`);
+      // The same database then takes the whole backup.
+      const restored = cabildo(['restore', file], destination.env);
+      assert.equal(restored.code, 0, `${label}: ${restored.err}`);
+    }
+  } finally {
+    process.umask(umask);
+    for (const target of [...sources, ...destinations]) await target.drop();
   }
 });

@@ -25,6 +25,13 @@ const platformCases: Array<RouteCase<(typeof roles)[number]>> = [
   { method: 'POST', path: '/notifications/preferences', body: 'form', expect: signedIn(422) },
   { method: 'GET', path: '/unsubscribe/nope', expect: everyone(404) },
   { method: 'POST', path: '/unsubscribe/nope', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/log', expect: everyone(200) },
+  { method: 'GET', path: '/api/log/checkpoint', expect: everyone(200) },
+  { method: 'GET', path: '/api/log/key', expect: everyone(200) },
+  { method: 'GET', path: '/api/log/entries?start=0&end=10', expect: everyone(200) },
+  { method: 'GET', path: '/api/log/proof/inclusion?index=0&tree_size=1', expect: everyone(400) },
+  { method: 'GET', path: '/api/log/proof/consistency?first=1&second=1', expect: everyone(400) },
+  { method: 'GET', path: '/api/log/witnessed', expect: everyone(200) },
 ];
 
 eachApp('the platform routes answer every role, and every route of the app is walked by its owner', async (t) => {

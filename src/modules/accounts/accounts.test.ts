@@ -1,28 +1,31 @@
 import assert from 'node:assert/strict';
 import { eachApp } from '../../../tests/support/app.ts';
-import { password, verifiedPerson } from '../../../tests/support/factories.ts';
+import { insertPerson, loggedIn, password, verifiedPerson } from '../../../tests/support/factories.ts';
 
 const newcomer = {
   email: 'ana@example.org', password, name: 'Ana Pérez', locale: 'es', country: 'UY', stakeholder_group: 'academia',
   capacity: 'personal', affiliation: '',
 };
 
-eachApp('sign-up sends a verification email over SMTP; its link verifies the address', async (t) => {
+eachApp('sign-up sends a verification email over SMTP; its link verifies the address, then the person logs in', async (t) => {
   const client = t.client();
   const page = await client.post('/signup', newcomer);
-  assert.equal(page.status, 303);
-  assert.equal(page.location, '/account?notice=check_email');
-  const account = await client.get('/account');
-  assert.match(account.html, /<html lang="es"/);
-  assert.match(account.html, /ana@example\.org/);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<html lang="es"/);
+  assert.match(page.html, /Revisa tu correo/);
+  assert.equal(client.cookie('cabildo_session'), undefined, 'not logged in before the address is shown to be theirs');
   const mail = await t.mail.lastTo('ana@example.org');
   assert.ok(mail.subject.length > 0);
   const link = new URL(await t.mail.linkTo('ana@example.org'));
   assert.equal(link.origin, 'http://cabildo.test');
-  assert.equal((await client.get(link.pathname + link.search)).location, '/account?notice=verified');
+  assert.equal((await client.get(link.pathname + link.search)).location, '/login?notice=verified&next=%2Faccount');
   const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', 'ana@example.org').executeTakeFirstOrThrow();
   assert.ok(user.email_verified_at);
   assert.match(user.password_hash, /^\$argon2id\$/);
+  assert.equal((await client.post('/login?next=%2Faccount', { email: 'ana@example.org', password })).location, '/account');
+  const account = await client.get('/account');
+  assert.match(account.html, /<html lang="es"/);
+  assert.match(account.html, /ana@example\.org/);
   // The link works once.
   assert.equal((await client.get(link.pathname + link.search)).status, 400);
 }, { postgres: true });
@@ -42,13 +45,37 @@ eachApp('sign-up errors appear beside the fields, keep what was typed, and write
   assert.equal(users.length, 0);
 });
 
-eachApp('a taken email is refused with a way forward', async (t) => {
-  await verifiedPerson(t, { email: 'ana@example.org' });
-  const page = await t.client().post('/signup', newcomer);
-  assert.equal(page.status, 422);
-  assert.match(page.html, /id="error-email"/);
-  assert.match(page.html, /href="\/password\/forgot"|reset/i);
-});
+/** A page as a comparison sees it: without the per-visitor form token. */
+const withoutToken = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
+
+eachApp('sign-up answers the same for an address that has an account, and mails its owner instead', async (t) => {
+  await insertPerson(t, { email: 'ana@example.org', name: 'Ana', locale: 'pt' });
+  const taken = await t.client().post('/signup', newcomer);
+  const fresh = await t.client().post('/signup', { ...newcomer, email: 'bea@example.org' });
+  assert.equal(taken.status, fresh.status);
+  assert.equal(withoutToken(taken.html).replace('ana@example.org', 'bea@example.org'), withoutToken(fresh.html), 'the same page, word for word');
+  assert.deepEqual(taken.response.headers.getSetCookie().map((c) => c.split('=')[0]), fresh.response.headers.getSetCookie().map((c) => c.split('=')[0]));
+  const owner = await t.mail.lastTo('ana@example.org');
+  assert.equal(owner.subject, 'Alguém tentou criar uma conta no Cabildo com seu endereço', 'in the owner\'s language');
+  assert.match(owner.text, /http:\/\/cabildo\.test\/login/);
+  const accounts = await t.database.db.selectFrom('users').select(['name', 'password_hash']).where('email', '=', 'ana@example.org').execute();
+  assert.deepEqual(accounts.map((a) => a.name), ['Ana'], 'the account is unchanged');
+  assert.equal((await t.client().post('/login', { email: 'ana@example.org', password: newcomer.password })).status, 303, 'its password too');
+}, { postgres: true });
+
+eachApp('forgot-password answers the same and queues a mail for known and unknown addresses', async (t) => {
+  await insertPerson(t, { email: 'ana@example.org', locale: 'es' });
+  const known = await t.client().post('/password/forgot', { email: 'ana@example.org' });
+  const unknown = await t.client().post('/password/forgot', { email: 'nadie@example.org' });
+  assert.equal(known.status, unknown.status);
+  assert.equal(withoutToken(known.html).replace('ana@example.org', 'nadie@example.org'), withoutToken(unknown.html));
+  assert.match((await t.mail.lastTo('ana@example.org')).text, /\/password\/reset\?token=/);
+  const note = await t.mail.lastTo('nadie@example.org');
+  assert.doesNotMatch(note.text, /token=/, 'no link that opens anything');
+  assert.match(note.text, /no account has it/);
+  const jobs = await t.database.db.selectFrom('jobs').select('kind').where('kind', '=', 'platform.mail').execute();
+  assert.equal(jobs.length, 2, 'one queued job each');
+}, { postgres: true });
 
 eachApp('log-in rotates the session, log-out ends it, wrong passwords are refused', async (t) => {
   const first = await verifiedPerson(t, { email: 'ana@example.org' });
@@ -94,8 +121,7 @@ eachApp('a password reset revokes API tokens, so whoever held the account before
   const link = new URL(await t.mail.linkTo('ana@example.org'));
   await anyone.post('/password/reset', { token: link.searchParams.get('token')!, password: 'the owner takes it back' });
   assert.equal((await anyone.json('GET', '/api/initiatives', undefined, { Authorization: `Bearer ${token}` })).status, 401);
-  const unverified = t.client();
-  await unverified.post('/signup', { email: 'new@example.org', password, name: 'New', locale: 'en', stakeholder_group: 'academia', capacity: 'personal' });
+  const unverified = await loggedIn(t, await insertPerson(t, { email: 'new@example.org', verified: false }));
   assert.equal((await unverified.post('/account/tokens', { token_name: 'x' })).status, 403, 'tokens need a verified email');
 });
 

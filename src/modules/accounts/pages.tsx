@@ -13,7 +13,7 @@ import { authorize } from '../../platform/policy.ts';
 import { limitRefusal, type BackoffLimit, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/passwords.ts';
-import { isLocale } from '../../platform/i18n/index.ts';
+import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { rememberLanguage, secureCookie } from '../../platform/http/middleware.ts';
 import {
   AccountLogInSchema, AccountProfileSchema, AccountSignUpSchema, ApiTokenCreateSchema, PasswordResetRequestSchema, PasswordResetSchema,
@@ -26,7 +26,7 @@ import { reissueVerification, verifyEmail } from './commands/verifyEmail.ts';
 import { requestPasswordReset, resetPassword } from './commands/resetPassword.ts';
 import { updateProfile } from './commands/updateProfile.ts';
 import { createApiToken, revokeApiToken } from './commands/apiTokens.ts';
-import { ForgotPasswordForm, LogInForm, ResetPasswordForm, SignUpForm } from './views/forms.tsx';
+import { ForgotPasswordForm, LogInForm, ResetPasswordForm, SignUpForm, SignUpSent } from './views/forms.tsx';
 import { AccountPage } from './views/accountPage.tsx';
 
 const minute = 60_000;
@@ -64,7 +64,7 @@ const resetByAddress: WindowLimit = { name: 'reset.address', limit: 10, windowMs
 export function accountPages(app: Hono<AppEnv>, services: Services): void {
   const { limits } = services;
   const under = async (limit: WindowLimit, key: string): Promise<Refusal | null> => limitRefusal(await limits.count(limit, key));
-  const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query('next'));
+  const nextOf = (c: Context<AppEnv>, fallback = '/') => safeNext(c.req.query('next'), fallback);
 
   app.get('/signup', (c) => {
     const next = nextOf(c);
@@ -81,11 +81,14 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     limit: (c) => under(signupByAddress, clientNetwork(c)),
     schema: AccountSignUpSchema,
     run: (ctx, input, { next }) => signUp(ctx, input, next),
-    done: async (c, { userId }, { input }) => {
-      await logIn(c, userId);
+    // The same answer whether the address was new or already had an account (its owner got a mail):
+    // nobody learns from it which addresses have accounts. The person logs in once the address is theirs.
+    done: (c, _, { input }) => {
       rememberLanguage(c, input.locale);
-      const next = nextOf(c);
-      return next === '/' ? '/account?notice=check_email' : next;
+      // The answer is already in the language just chosen.
+      c.set('locale', input.locale);
+      c.set('t', translator(input.locale));
+      return page(c, c.get('t')('accounts.signup.sent_title'), <SignUpSent email={input.email} />);
     },
     retry: (c, failed, { status }) => page(c, c.get('t')('accounts.signup.title'), <SignUpForm {...failed} next={nextOf(c)} />, status),
   }));
@@ -103,9 +106,9 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
         </>
       ), 400);
     }
-    const next = nextOf(c);
-    if (c.get('actor').user) return c.redirect(next === '/' ? '/account?notice=verified' : next, 303);
-    return c.redirect(`/login?notice=verified${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`, 303);
+    const next = nextOf(c, '/account');
+    if (c.get('actor').user) return c.redirect(next === '/account' ? '/account?notice=verified' : next, 303);
+    return c.redirect(`/login?notice=verified&next=${encodeURIComponent(next)}`, 303);
   });
 
   app.get('/login', (c) => {

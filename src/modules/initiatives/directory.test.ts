@@ -4,7 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
 import { importInitiatives } from './commands/importInitiatives.ts';
 import { demoInitiativesFile } from './seeds.ts';
-import { initiativeFields, verifiedPerson } from '../../../tests/support/factories.ts';
+import { initiativeFields, registerInitiative, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 import { parseCsvObjects } from '../../platform/csv.ts';
 
 const seedCsv = readFileSync(demoInitiativesFile, 'utf8');
@@ -57,6 +57,13 @@ eachApp('the directory paginates, sorts and counts', async (t) => {
   assert.deepEqual(folded, [...folded].sort(), 'sorted by name');
   const last = await client.get('/initiatives?page=6');
   assert.equal(titles(last.html).length, 3);
+  // Past the end: the last page there is, keeping the filters; no results: the first page.
+  const beyond = await client.get('/initiatives?page=999&sort=newest');
+  assert.equal(beyond.status, 302);
+  assert.equal(beyond.location, '/initiatives?sort=newest&page=6');
+  const nothing = await client.get('/initiatives?q=zzzzzz&page=3');
+  assert.equal(nothing.location, '/initiatives?q=zzzzzz');
+  assert.equal((await client.get('/initiatives?q=zzzzzz')).status, 200);
   assert.match(first.html, /By type/);
   assert.match(first.html, /href="\/initiatives\?region=africa"/);
 }, { postgres: true });
@@ -144,3 +151,47 @@ eachApp('the OpenAPI 3.1 description passes a standard validator', async (t) => 
   assert.ok(page.body.paths['/initiatives']?.get);
   assert.ok(page.body.paths['/initiatives/{slug}']?.patch);
 });
+
+eachApp('a demo entry’s page is calm and honest: what a demo entry is, how to claim it, no empty committee or unmet criteria', async (t) => {
+  await seed(t);
+  const client = t.client();
+  client.language = 'en';
+  const { slug } = await t.database.db.selectFrom('initiatives').select('slug').where('name', '=', 'IGF Uruguay').executeTakeFirstOrThrow();
+  const page = await client.get(`/initiatives/${slug}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<h2 id="demo-title">A demo entry<\/h2>/);
+  assert.match(page.html, /Do you coordinate IGF Uruguay\? You can claim this entry/);
+  assert.match(page.html, /<a href="\/signup">Create an account<\/a>/);
+  assert.match(page.html, /<span class="badge status-listed">Listed<\/span> <span class="badge">Demo<\/span>/);
+  // Nothing empty, nothing untrue: no committee section, no all-zero chart, no row of unmet criteria.
+  const main = page.html.slice(page.html.indexOf('<main'));
+  assert.doesNotMatch(main, /committee-title|<svg|class="criteria"|class="unmet"|recognition-title/);
+  assert.doesNotMatch(page.html, /class="alert"/, 'a demo entry is not an error');
+  // The secretariat still finds the delisting form there.
+  const admin = await secretariat(t);
+  const asSecretariat = await admin.get(`/initiatives/${slug}`);
+  assert.match(asSecretariat.html, /id="delist"/);
+  assert.doesNotMatch(asSecretariat.html, /class="criteria"/);
+}, { postgres: true });
+
+eachApp('the home page explains the three steps and shows the initiatives recognised most recently, never demo entries', async (t) => {
+  await seed(t);
+  const client = t.client();
+  client.language = 'en';
+  let home = await client.get('/');
+  assert.match(home.html, /<h2 id="steps-title">How an initiative gets listed<\/h2>/);
+  assert.equal((home.html.match(/<li><h3>\d\. /g) ?? []).length, 3);
+  assert.doesNotMatch(home.html, /recent-title/, 'no section while nothing has been recognised');
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
+  const slug = await registerInitiative(coordinator);
+  const { id } = await t.database.db.selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await t.database.db.updateTable('initiatives').set({ status: 'listed' }).where('id', '=', id).execute();
+  const userId = (await t.database.db.selectFrom('users').select('id').where('email', '=', 'coord@example.org').executeTakeFirstOrThrow()).id;
+  await t.database.db.insertInto('recognition_requests').values({
+    id: 'req-1', initiative_id: id, requested_by: userId, requested_at: '2026-11-20T10:00:00.000Z', decided_by: userId,
+    decided_at: '2026-11-21T10:00:00.000Z', decision: 'approved', comments: null,
+  }).execute();
+  home = await client.get('/');
+  assert.match(home.html, /<h2 id="recent-title">Recently recognised<\/h2><ul class="cards"><li><h3><a href="\/initiatives\/mcgi-mesa-colombiana-de-gobernanza-de-internet">/);
+  assert.match(home.html, /Recognised on November 21, 2026/);
+}, { postgres: true });

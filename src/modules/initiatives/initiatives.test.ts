@@ -28,7 +28,7 @@ eachApp('an unverified user cannot register an initiative; a verified one become
   assert.match(page.html, /href="\/initiatives\/mcgi-mesa-colombiana-de-gobernanza-de-internet\/edit"/);
   assert.match(page.html, /<div lang="es">/);
   // A second initiative with the same name gets its own address.
-  assert.equal(await registerInitiative(coordinator), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
+  assert.equal(await registerInitiative(coordinator, { create_anyway: 'on' }), 'mcgi-mesa-colombiana-de-gobernanza-de-internet-2');
 }, { postgres: true });
 
 eachApp('the registration form keeps input and shows errors beside fields', async (t) => {
@@ -170,7 +170,7 @@ eachApp("under the IGF's five groups, academia counts with the technical communi
   await seatMember(t, slug, { email: 'uni@example.org', name: 'Ulises Universidad', group: 'academia' });
   const page = await coordinator.get(`/initiatives/${slug}`);
   assert.match(page.html, /counting members with a verified email \(2 now\)/, 'academia and the technical community are one group');
-  assert.match(page.html, /<td>Ulises Universidad<\/td><td>Member<\/td><td>Technical and academic community<\/td>/);
+  assert.match(page.html, /<td data-label="Name">Ulises Universidad<\/td><td data-label="Role">Member<\/td><td data-label="Stakeholder group">Technical and academic community<\/td>/);
   assert.match(page.html, /Technical and academic community: 2/, 'the chart counts them together');
   assert.doesNotMatch(page.html, />Academia</);
   const signup = await t.client().get('/signup');
@@ -198,4 +198,80 @@ eachApp('an initiative named after a word of the site\'s addresses ("New") gets 
     assert.notEqual(created.body.slug, word, `${word} is not a record's slug`);
     assert.match(created.body.slug, new RegExp(`^${word}-\\d+$`));
   }
+}, { postgres: true });
+
+eachApp('a failed form on the initiative page comes back at the form, and the form’s address shows the page', async (t) => {
+  const { coordinator, slug } = await initiativeWithCommittee(t);
+  /** The form whose id is `id`: it posts to its own anchor, and lists its errors first. */
+  const formAt = (html: string, id: string) => {
+    const form = html.match(new RegExp(`<form method="post" action="([^"]+)"[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`));
+    assert.ok(form, `the page shows the form #${id} again`);
+    return { action: form[1]!, body: form[2]! };
+  };
+
+  const principles = await coordinator.post(`/initiatives/${slug}/principles`, {});
+  assert.equal(principles.status, 422);
+  const principlesForm = formAt(principles.html, 'principles');
+  assert.equal(principlesForm.action, `/initiatives/${slug}/principles#principles`);
+  assert.match(principlesForm.body, /role="alert"[\s\S]*href="#field-principles"/, 'the error summary opens the form and links to the field');
+
+  const invite = await coordinator.post(`/initiatives/${slug}/committee/invite`, { email: 'not an address', role: 'member' });
+  assert.equal(invite.status, 422);
+  const inviteForm = formAt(invite.html, 'invite');
+  assert.equal(inviteForm.action, `/initiatives/${slug}/committee/invite#invite`);
+  assert.match(inviteForm.body, /role="alert"[\s\S]*href="#field-email"/);
+  assert.match(inviteForm.body, /value="not an address"/, 'what was typed is kept');
+
+  await t.database.db.updateTable('initiatives').set({ status: 'listed' }).where('slug', '=', slug).execute();
+  const admin = await secretariat(t);
+  const delist = await admin.post(`/initiatives/${slug}/delist`, { reason: '' });
+  assert.equal(delist.status, 422);
+  const delistForm = formAt(delist.html, 'delist');
+  assert.equal(delistForm.action, `/initiatives/${slug}/delist#delist`);
+  assert.match(delistForm.body, /role="alert"[\s\S]*href="#field-reason"/);
+
+  // Reloading the address a failed post left in the browser shows the page, at the form.
+  for (const [path, anchor] of [['committee/invite', 'invite'], ['principles', 'principles'], ['delist', 'delist'], ['recognition', 'recognition-title'], ['committee/x/remove', 'committee-title']]) {
+    const reload = await t.client().get(`/initiatives/${slug}/${path}`);
+    assert.equal(reload.status, 303, path);
+    assert.equal(reload.location, `/initiatives/${slug}#${anchor}`);
+  }
+  assert.equal((await t.client().get('/initiatives/no-such-thing/delist')).location, '/initiatives/no-such-thing#delist');
+  assert.equal((await t.client().get('/initiatives/no-such-thing')).status, 404);
+}, { postgres: true });
+
+eachApp('the registration form: region from the countries, addresses without https://, errors in the form’s order, French punctuation', async (t) => {
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
+  const regionOf = async (slug: string) =>
+    (await t.database.db.selectFrom('initiatives').select(['region', 'website']).where('slug', '=', slug).executeTakeFirstOrThrow());
+
+  // Left on "from the countries": the group the countries share; none when they span groups.
+  const rioPlata = await registerInitiative(coordinator, { name: 'Foro del Río de la Plata', acronym: '', type: 'subregional', countries: ['AR', 'UY'], region: 'auto', website: 'www.igf.uy' });
+  assert.deepEqual(await regionOf(rioPlata), { region: 'latin_america_caribbean', website: 'https://www.igf.uy' });
+  const northAmerica = await registerInitiative(coordinator, { name: 'Foro de Norteamérica', acronym: '', type: 'regional', countries: ['MX', 'US'], region: 'auto' });
+  assert.equal((await regionOf(northAmerica)).region, null);
+  // Chosen by hand, it stays as chosen; the edit form then shows the choice, or "from the countries".
+  const chosen = await registerInitiative(coordinator, { name: 'Foro Trasatlántico', acronym: '', type: 'regional', countries: ['MX', 'US'], region: 'western_europe_others' });
+  assert.equal((await regionOf(chosen)).region, 'western_europe_others');
+  assert.match((await coordinator.get(`/initiatives/${chosen}/edit`)).html, /<option value="western_europe_others" selected="">/);
+  const edit = await coordinator.get(`/initiatives/${rioPlata}/edit`);
+  assert.match(edit.html, /<option value="auto" selected="">/);
+  // Countries and languages are checkboxes, the chosen ones first.
+  assert.match(edit.html, /<div class="checklist-options" id="options-countries"><label><input type="checkbox" name="countries" value="AR" checked=""\/> Argentina<\/label><label><input type="checkbox" name="countries" value="UY" checked=""\/> Uruguay<\/label>/);
+  assert.doesNotMatch(edit.html, /<select[^>]*multiple/);
+  // The filter boxes come with the page's one small script, loaded last; pages without them load none.
+  assert.match(edit.html, /<div class="checklist-filter" data-filter-for="options-countries" hidden="">/);
+  assert.match(edit.html, /<script src="\/assets\/app\.[0-9a-f]{12}\.js"><\/script><\/body>/);
+  assert.doesNotMatch((await coordinator.get(`/initiatives/${rioPlata}`)).html, /<script/);
+
+  // Errors: the summary lists them in the form's order; the hint and the error give the same example.
+  const french = await verifiedPerson(t, { email: 'coordinatrice@example.org', locale: 'fr' });
+  const failed = await french.post('/initiatives', { ...initiativeFields, description: 'court', website: 'gobernanza', countries: [], name: '' });
+  assert.equal(failed.status, 422);
+  const summary = [...failed.html.matchAll(/<a href="#field-(\w+)">([^<]*)<\/a>/g)];
+  assert.deepEqual(summary.map((m) => m[1]), ['name', 'countries', 'website', 'description']);
+  assert.equal(summary[0]![2], 'Nom : Utilisez au moins 3 caractères.', 'a French space before the colon');
+  assert.match(failed.html, /id="hint-website">Par exemple www\.exemple\.org/);
+  assert.match(failed.html, /id="error-website">Saisissez une adresse web comme www\.exemple\.org\./);
+  assert.match(failed.html, /<input id="field-website" name="website" type="url" value="gobernanza"[^>]*aria-invalid="true"/);
 }, { postgres: true });

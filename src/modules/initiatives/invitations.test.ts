@@ -103,3 +103,30 @@ eachApp('a coordinator cannot invite their own address or a member, and withdraw
   const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'committee.invitation_withdrawn').execute();
   assert.equal(audit.length, 1);
 }, { postgres: true });
+
+eachApp('one path for an invitation: the emailed link, logged out, leads through sign-up and verification back to it', async (t) => {
+  const { path, slug } = await invitedPaula(t);
+  const paula = t.client();
+  const landing = await paula.get(path);
+  assert.equal(landing.status, 200);
+  assert.match(landing.html, /Carla Coordinadora invited paula@example\.org to the organising committee of Mesa Colombiana de Gobernanza de Internet as Member\./);
+  const back = encodeURIComponent(path);
+  const signupLink = `/signup?next=${back}&amp;email=paula%40example.org`;
+  assert.ok(landing.html.includes(`href="${signupLink}"`), 'sign up, with the address');
+  assert.ok(landing.html.includes(`href="/login?next=${back}"`), 'or log in');
+  const form = await paula.get(signupLink.replace('&amp;', '&'));
+  assert.match(form.html, /name="email" type="email"[^>]*value="paula@example\.org"|value="paula@example\.org"[^>]*name="email"/);
+  assert.match(form.html, new RegExp(`action="/signup\\?next=${back.replace(/%/g, '%')}"`));
+  const signedUp = await paula.post(`/signup?next=${back}`, {
+    email: 'paula@example.org', password: 'correct horse battery', name: 'Paula', locale: 'en', stakeholder_group: 'government', capacity: 'personal',
+  });
+  assert.equal(signedUp.status, 200);
+  assert.match(signedUp.html, /Check your mail/);
+  const verify = new URL((await t.mail.nthTo('paula@example.org', 2)).text.match(/http:\/\/\S+/)![0]);
+  assert.equal(verify.searchParams.get('next'), path);
+  // The verification link, then log in, then the invitation.
+  assert.equal((await paula.get(verify.pathname + verify.search)).location, `/login?notice=verified&next=${back}`);
+  assert.equal((await paula.post(`/login?next=${back}`, { email: 'paula@example.org', password: 'correct horse battery' })).location, path);
+  assert.match((await paula.get(path)).html, /Carla Coordinadora invited paula@example\.org/);
+  assert.equal((await paula.post(path, { stakeholder_group: 'government', role: 'member', answer: 'accept' })).location, `/initiatives/${slug}?notice=joined`);
+}, { postgres: true });

@@ -48,6 +48,7 @@ eachApp('sign-up, a new verification link and a reset link go through the queue 
     email: 'joao@example.org', password: 'correct horse battery', name: 'João', locale: 'pt', stakeholder_group: 'academia', capacity: 'personal',
   });
   const first = (await t.mail.lastTo('joao@example.org')).subject;
+  assert.equal((await client.post('/login', { email: 'joao@example.org', password: 'correct horse battery' })).status, 303);
   assert.equal(first, 'Verifique seu endereço de e-mail no Cabildo');
   assert.equal((await client.post('/account/verification', {})).status, 303);
   assert.equal((await t.mail.nthTo('joao@example.org', 2)).subject, first, 'the second link in the same language');
@@ -72,4 +73,30 @@ eachApp('coordinators hear of the secretariat\'s decisions in their own language
   assert.equal(returned.subject, 'Mesa Colombiana de Gobernanza de Internet: devuelta con comentarios');
   assert.match(returned.text, /con estos comentarios: Falta el informe anual\./);
   assert.match(returned.text, new RegExp(`http://cabildo\\.test/initiatives/${slug}`));
+}, { postgres: true });
+
+eachApp('the secretariat is notified of a new recognition request, and its review page shows the committee', async (t) => {
+  const admin = await secretariat(t);
+  await insertPerson(t, { email: 'sec-pt@igf.test', name: 'Secretaria', locale: 'pt', secretariat: true });
+  const { coordinator, slug } = await spanishCoordinator(t);
+  await seatMember(t, slug, { email: 'gov@example.org', name: 'Gustavo Gobierno', group: 'government' });
+  await seatMember(t, slug, { email: 'tech@example.org', name: 'Tania Técnica', group: 'technical_community' });
+  await seatMember(t, slug, { email: 'late@example.org', name: 'Lola Pendiente', group: 'private_sector', verified: false });
+  await coordinator.post(`/initiatives/${slug}/principles`, { principles: 'on' });
+  assert.equal((await coordinator.post(`/initiatives/${slug}/recognition`, {})).status, 303);
+
+  const english = await t.mail.lastTo('secretariat@igf.test');
+  assert.equal(english.subject, 'Mesa Colombiana de Gobernanza de Internet asks to be recognised');
+  assert.equal((await t.mail.lastTo('sec-pt@igf.test')).subject, 'Mesa Colombiana de Gobernanza de Internet pede para ser reconhecida');
+  const { id } = await t.database.db.selectFrom('recognition_requests').select('id').executeTakeFirstOrThrow();
+  assert.match(english.text, new RegExp(`http://cabildo\\.test/secretariat/recognition/${id}`));
+  assert.match((await admin.get('/notifications')).html, /Mesa Colombiana de Gobernanza de Internet asks to be recognised/);
+  assert.equal((await t.database.db.selectFrom('notifications').select('id').execute()).length, 2, 'the coordinator is not notified of their own request');
+
+  const review = await admin.get(`/secretariat/recognition/${id}`);
+  assert.match(review.html, /Organising committee \(4 people\)/);
+  assert.match(review.html, /<strong>Gustavo Gobierno<\/strong> — Member, Government — address verified/);
+  assert.match(review.html, /<strong>Tania Técnica<\/strong> — Member, Technical community — address verified/);
+  assert.match(review.html, /<strong>Lola Pendiente<\/strong> — Member, Private sector — <strong>address not verified<\/strong>/);
+  assert.match(review.html, /<strong>Carla<\/strong> — Coordinator, Civil society — address verified/);
 }, { postgres: true });

@@ -2,23 +2,26 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
-import { formAction, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { toCsv } from '../../platform/csv.ts';
+import { csvLines } from '../../platform/csv.ts';
+import { sendStream } from '../../platform/http/delivery.ts';
 import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
   CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
-  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput,
+  RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput, regionFieldValue, regionFromCountries,
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
-  committeeContacts, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
-  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recognitionQueue, registryOverview, type InitiativeDetail,
+  committeeContacts, directoryPages, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
+  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
+import { likelyDuplicates } from './duplicates.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { updateInitiative } from './commands/saveInitiative.ts';
@@ -26,11 +29,13 @@ import { createWithinLimit } from './limits.ts';
 import { answerInvitation, inviteMember, removeFromCommittee, withdrawInvitation } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
 import { HomePage } from './views/homePage.tsx';
-import { DirectoryPage, directoryPageSize } from './views/directoryPage.tsx';
+import { DirectoryPage, directoryPageSize, pageCount, pageHref } from './views/directoryPage.tsx';
 import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
+import { coordinatorStep, RegistrationSteps } from './views/registrationSteps.tsx';
+import { Notice, PostForm } from '../../platform/views/components.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
 const noFields = z.object({});
@@ -40,7 +45,7 @@ function formValues(initiative: InitiativeDetail): FormValues {
   const original = initiative.descriptions.find((d) => d.locale === initiative.original_locale);
   const values: FormValues = {
     name: initiative.name, acronym: initiative.acronym ?? '', type: initiative.type, countries: initiative.countries,
-    region: initiative.region ?? '', languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
+    region: regionFieldValue(initiative.region, initiative.countries), languages: initiative.languages, year_established: initiative.year_established?.toString() ?? '',
     website: initiative.website ?? '', contact_email: initiative.contact_email, description_locale: initiative.original_locale,
     description: original?.body ?? '',
   };
@@ -80,11 +85,16 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
     ]);
     const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
+    // A coordinator on the way to a first recognition request sees where they are on it.
+    const onTheWay = initiativePolicy.requestRecognition(actor, initiative) && initiative.status === 'draft';
     return page(c, initiative.name, (
+      <>
+      {onTheWay && <RegistrationSteps current={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
       />
+      </>
     ), status);
   }
 
@@ -95,7 +105,10 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       showInitiative(c, subject, { [form]: failed }, status),
   });
 
-  app.get('/', async (c) => page(c, c.get('t')('initiatives.home.title'), <HomePage overview={await registryOverview(db)} />));
+  app.get('/', async (c) => {
+    const [overview, recent] = await Promise.all([registryOverview(db), recentlyRecognised(db)]);
+    return page(c, c.get('t')('initiatives.home.title'), <HomePage overview={overview} recent={recent} />);
+  });
 
   app.get('/initiatives', async (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
@@ -103,26 +116,36 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       listInitiatives(db, query, { limit: directoryPageSize, offset: (query.page - 1) * directoryPageSize }),
       registryOverview(db),
     ]);
+    // A page past the end (an old link, a typed number) goes to the last page there is.
+    if (query.page > pageCount(total)) return c.redirect(pageHref(query, pageCount(total)), 302);
     return page(c, c.get('t')('initiatives.directory.title'), <DirectoryPage query={query} total={total} items={items} overview={overview} />);
   });
 
-  app.get('/initiatives.csv', async (c) => {
+  app.get('/initiatives.csv', (c) => {
     const query = DirectoryQuerySchema.parse(c.req.query());
-    const { items } = await listInitiatives(db, query, { limit: 100_000, offset: 0 });
     const header = ['slug', 'name', 'acronym', 'type', 'countries', 'region', 'year_established', 'website', 'languages', 'status', 'url'];
-    const rows = items.map((i) => [
-      i.slug, i.name, i.acronym, i.type, i.countries.join('|'), i.region, i.year_established, i.website, i.languages.join('|'), i.status,
-      `${config.baseUrl}${pathOf(i)}`,
-    ]);
-    return c.body(toCsv(header, rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8; header=present',
-      'Content-Disposition': 'attachment; filename="initiatives.csv"',
+    // Streamed page by page: the whole registry may be asked for, and it may be large.
+    async function* lines() {
+      yield csvLines([header]);
+      for await (const items of directoryPages(db, query)) {
+        yield csvLines(items.map((i) => [
+          i.slug, i.name, i.acronym, i.type, i.countries.join('|'), i.region, i.year_established, i.website, i.languages.join('|'), i.status,
+          `${config.baseUrl}${pathOf(i)}`,
+        ]));
+      }
+    }
+    return sendStream(c, lines(), {
+      'content-type': 'text/csv; charset=utf-8; header=present',
+      'content-disposition': 'attachment; filename="initiatives.csv"',
     });
   });
 
   const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('initiatives.form.create_title'), (
-      <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" />
+      <>
+        <RegistrationSteps current="initiative" />
+        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" offerCreateAnyway={status === 409} />
+      </>
     ), status);
 
   app.get('/initiatives/new', (c) => {
@@ -132,22 +155,35 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
+          <RegistrationSteps current="verify" />
           <h1>{t('initiatives.form.create_title')}</h1>
-          <p>{t('initiatives.mine.verify_first')} <a href="/account">{t('initiatives.mine.to_account')}</a></p>
+          <Notice message={c.req.query('notice') === 'check_email' ? t('initiatives.invitation.link_sent') : undefined} />
+          <p>{t('initiatives.mine.verify_first')} {t('initiatives.steps.verify_hint')}</p>
+          <PostForm action={`/account/verification?next=${encodeURIComponent('/initiatives/new')}`}>
+            <button type="submit">{t('initiatives.invitation.resend')}</button>
+          </PostForm>
+          <p><a href="/account">{t('initiatives.mine.to_account')}</a></p>
         </>
       ), 403);
     }
     authorize(actor, initiativePolicy.create, undefined);
     const { user } = actor;
-    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], description_locale: c.get('locale') });
+    return creationForm(c, { contact_email: user.email, countries: user.country ? [user.country] : [], region: regionFromCountries, description_locale: c.get('locale') });
   });
 
   app.post('/initiatives', formAction({
     allow: initiativePolicy.create,
-    schema: InitiativeCreateSchema,
-    fromForm: initiativeFormToInput,
+    schema: InitiativeCreateSchema.and(z.object({ create_anyway: z.literal('on').optional() })),
+    fromForm: (values) => ({ ...initiativeFormToInput(values), create_anyway: values.create_anyway }),
     toFields: initiativeFormErrors,
-    run: createWithinLimit(services.limits),
+    run: async (ctx, input) => {
+      // A likely second entry for an initiative already here is said before it exists; the person may still go on.
+      if (!input.create_anyway) {
+        const similar = await likelyDuplicates(ctx.db, input);
+        if (similar.length > 0) return refuse('initiatives.errors.likely_duplicate', { field: 'name', status: 409, values: { names: similar.map((i) => i.name).join(', ') } });
+      }
+      return createWithinLimit(services.limits)(ctx, input);
+    },
     done: (_, created) => withNotice(pathOf(created), 'created'),
     retry: (c, failed, { status }) => creationForm(c, failed.values, failed, status),
   }));
@@ -238,6 +274,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     done: (_, __, { subject }) => withNotice(pathOf(subject), 'delisted'),
   }));
 
+  // The addresses the page's forms post to show the page at the form (a reload after a failed post).
+  const initiativeAt = (c: Context<AppEnv>) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}`;
+  app.get('/initiatives/:slug/committee/invite', formAddress(initiativeAt, 'invite'));
+  app.get('/initiatives/:slug/committee/:member/remove', formAddress(initiativeAt, 'committee-title'));
+  app.get('/initiatives/:slug/principles', formAddress(initiativeAt, 'principles'));
+  app.get('/initiatives/:slug/recognition', formAddress(initiativeAt, 'recognition-title'));
+  app.get('/initiatives/:slug/delist', formAddress(initiativeAt, 'delist'));
+
   const invitationGone = (c: Context<AppEnv>) =>
     page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage loginPath={c.get('actor').user ? undefined : c.req.path} />, 404);
 
@@ -309,7 +353,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   async function showReview(c: Context<AppEnv>, request: Request, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const initiative = (await findInitiativeBySlug(db, request.slug))!;
     const title = c.get('t')('initiatives.queue.review_title', { name: request.name });
-    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} values={failed?.values} errors={failed?.errors} />, status);
+    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} committee={initiative.committee} values={failed?.values} errors={failed?.errors} />, status);
   }
 
   app.get('/secretariat/recognition/:id', async (c) => {

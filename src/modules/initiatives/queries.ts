@@ -69,6 +69,72 @@ export async function listInitiatives(db: Db, query: Filters & { sort: Directory
   return { total: Number(total), items: await withPlaces(registry, rows) };
 }
 
+/**
+ * The whole directory for an export, page after page in the directory's order: each page starts
+ * after the last row of the one before (keyset), so a page costs the same at row 30,000 as at
+ * row 1, and no query binds a value per row (countries and languages are read for the page
+ * through the same query, not through a list of its ids).
+ */
+export async function* directoryPages(db: Db, query: Filters & { sort: DirectoryQuery['sort'] }, pageSize = 1000): AsyncGenerator<InitiativeSummary[]> {
+  const registry = registryDb(db);
+  let last: InitiativeRow | undefined;
+  for (;;) {
+    const page = pageAfter(registry, query, last).limit(pageSize);
+    const rows = await page.selectAll().execute();
+    if (rows.length === 0) return;
+    const ids = page.select('id');
+    const [countries, languages] = await Promise.all([
+      registry.selectFrom('initiative_countries').selectAll().where('initiative_id', 'in', ids).orderBy('country').execute(),
+      registry.selectFrom('initiative_languages').selectAll().where('initiative_id', 'in', ids).orderBy('language').execute(),
+    ]);
+    const countriesOf = byInitiative(countries, (r) => r.country);
+    const languagesOf = byInitiative(languages, (r) => r.language);
+    yield rows.map((row) => ({ ...row, countries: countriesOf.get(row.id) ?? [], languages: languagesOf.get(row.id) ?? [] }));
+    if (rows.length < pageSize) return;
+    last = rows.at(-1);
+  }
+}
+
+/** The rows that come after `last` in the directory's order (name, id breaking ties), in that order. */
+function pageAfter(db: Kysely<RegistryTables>, query: Filters & { sort: DirectoryQuery['sort'] }, last: InitiativeRow | undefined) {
+  const founded = sql<number>`coalesce(year_established, 9999)`;
+  let page = filtered(db, query);
+  if (last) {
+    page = page.where((eb) => {
+      const byName = eb.or([eb('search_name', '>', last.search_name), eb.and([eb('search_name', '=', last.search_name), eb('id', '>', last.id)])]);
+      if (query.sort === 'newest') return eb.or([eb('created_at', '<', last.created_at), eb.and([eb('created_at', '=', last.created_at), byName])]);
+      if (query.sort === 'established') {
+        const year = last.year_established ?? 9999;
+        return eb.or([eb(founded, '>', year), eb.and([eb(founded, '=', year), byName])]);
+      }
+      return byName;
+    });
+  }
+  if (query.sort === 'newest') page = page.orderBy('created_at', 'desc');
+  if (query.sort === 'established') page = page.orderBy(founded);
+  return page.orderBy('search_name').orderBy('id');
+}
+
+/** Initiatives the secretariat recognised most recently (still listed, demo entries aside), newest first. */
+export async function recentlyRecognised(db: Db, limit = 4): Promise<Array<InitiativeSummary & { recognised_at: string }>> {
+  const registry = registryDb(db);
+  const rows = await registry
+    .selectFrom('initiatives')
+    .innerJoin('recognition_requests', 'recognition_requests.initiative_id', 'initiatives.id')
+    .selectAll('initiatives')
+    .select((eb) => eb.fn.max('recognition_requests.decided_at').as('recognised_at'))
+    .where('recognition_requests.decision', '=', 'approved')
+    .where('initiatives.status', '=', 'listed')
+    .where('initiatives.is_demo', '=', 0)
+    .groupBy('initiatives.id')
+    .orderBy('recognised_at', 'desc')
+    .orderBy('initiatives.id')
+    .limit(limit)
+    .execute();
+  const withPlacesRows = await withPlaces(registry, rows);
+  return withPlacesRows.map((row, i) => ({ ...row, recognised_at: String(rows[i]!.recognised_at) }));
+}
+
 /** A seat on a committee, with what anyone may know of the person in it. */
 export interface CommitteeSeat {
   id: string;

@@ -25,6 +25,12 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/initiatives/:slug/principles', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/recognition', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/delist', body: 'form', expect: only({ secretariat: 422 }) },
+  // A form's address shows the page the form lives on.
+  { method: 'GET', path: '/initiatives/:slug/committee/invite', expect: everyone(303) },
+  { method: 'GET', path: '/initiatives/:slug/committee/nobody/remove', expect: everyone(303) },
+  { method: 'GET', path: '/initiatives/:slug/principles', expect: everyone(303) },
+  { method: 'GET', path: '/initiatives/:slug/recognition', expect: everyone(303) },
+  { method: 'GET', path: '/initiatives/:slug/delist', expect: everyone(303) },
   { method: 'GET', path: '/invitations/unknown', expect: everyone(404) },
   { method: 'POST', path: '/invitations/unknown', body: 'form', expect: everyone(404) },
   { method: 'GET', path: '/my/initiatives', expect: signedIn(200) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailAddress, list, multiLine, optional, singleLine, webAddress, wholeNumber, checked } from '../../platform/validation.ts';
 import { isCountryCode } from '../../platform/geo/iso3166.ts';
+import { regionalGroupOfCountries } from '../../platform/geo/unRegionalGroups.ts';
 import { locales } from '../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../platform/stakeholders.ts';
 import { committeeRoles, initiativeTypes, regions, statusFilters } from './vocabulary.ts';
@@ -47,11 +48,25 @@ export const InitiativeCreateSchema = InitiativeFieldsSchema.refine(
 );
 export type InitiativeInput = z.output<typeof InitiativeCreateSchema>;
 
-/** The form sends translations as `translation_<locale>` fields; this folds them into one object. */
+/** The region field's value that asks for the UN regional group the countries share. */
+export const regionFromCountries = 'auto';
+
+/**
+ * The form sends translations as `translation_<locale>` fields; this folds them into one object.
+ * A region left on "from the countries" (or not sent) becomes the group the countries share.
+ */
 export function initiativeFormToInput(values: Record<string, string | string[]>): Record<string, unknown> {
   const translations: Record<string, unknown> = {};
   for (const locale of locales) translations[locale] = values[`translation_${locale}`];
-  return { ...values, translations };
+  const region = values.region === undefined || values.region === regionFromCountries
+    ? regionalGroupOfCountries([values.countries ?? []].flat()) ?? ''
+    : values.region;
+  return { ...values, region, translations };
+}
+
+/** The region field's value for an initiative: "from the countries" when that is what it holds. */
+export function regionFieldValue(region: string | null, countries: readonly string[]): string {
+  return (regionalGroupOfCountries(countries) ?? null) === region ? regionFromCountries : (region ?? '');
 }
 
 /** The form names a translation `translation_<locale>`; the schema's path is `translations.<locale>`. */

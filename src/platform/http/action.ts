@@ -158,3 +158,12 @@ export function jsonAction<Subject, A extends Actor, Schema extends z.ZodType, V
 export function withNotice(path: string, notice: string, anchor?: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}notice=${notice}${anchor ? `#${anchor}` : ''}`;
 }
+
+/**
+ * A form's own address asked for with GET: the page the form lives on, at the form. A failed post
+ * leaves the browser at the form's address (`…/delist#delist`); reloading it, or sharing it, then
+ * shows that page rather than 404 or 405.
+ */
+export function formAddress(pageOf: (c: Context<AppEnv>) => string, anchor?: string): Handler<AppEnv> {
+  return (c) => c.redirect(`${pageOf(c)}${anchor ? `#${anchor}` : ''}`, 303);
+}

@@ -145,7 +145,8 @@ export function delivery(services: Services): MiddlewareHandler<AppEnv> {
     }
     await next();
     const response = c.res;
-    if (response.status !== 200 || !response.body || response.headers.has('content-encoding')) return;
+    // A streamed answer (an export) is sent as it is made: never read whole into memory here.
+    if (c.get('streamed') || response.status !== 200 || !response.body || response.headers.has('content-encoding')) return;
     const body = new Uint8Array(await response.arrayBuffer());
     const prepared = prepare(response.status, headerRecord(response.headers), body);
     // Pages and answers depend on the reader's language and on who they are.
@@ -156,4 +157,38 @@ export function delivery(services: Services): MiddlewareHandler<AppEnv> {
     c.res = send(c, prepared, shared);
     if (shared) cache.set(key, { ...prepared, version, bytes: body.byteLength * 2 });
   };
+}
+
+/**
+ * Sends text as it is produced (an export of any size): chunk by chunk, gzipped for browsers that
+ * accept it, never held whole in memory, and so never cached nor given an ETag (see delivery).
+ * A failure half-way is logged and cuts the answer short, so that no one takes it for complete.
+ */
+export function sendStream(c: Context<AppEnv>, chunks: AsyncIterable<string>, headers: Record<string, string>): Response {
+  c.set('streamed', true);
+  const { log } = c.get('services');
+  const requestId = c.get('requestId');
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  let body: ReadableStream<Uint8Array> = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        log.error({ err: error, requestId }, 'stream failed');
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  const record: Record<string, string> = { ...headers, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding, Accept-Language, Cookie' };
+  if (accepts(c, 'gzip')) {
+    body = body.pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+    record['content-encoding'] = 'gzip';
+  }
+  return new Response(body, { status: 200, headers: withPlatformHeaders(c, record) as Record<string, string> });
 }

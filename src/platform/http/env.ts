@@ -52,6 +52,8 @@ export interface AppEnv {
     /** Set when the response is this visitor's own (it carries a form token): never shared from a cache. */
     personal: boolean;
     requestId: string;
+    /** Set when the answer is streamed as it is made (sendStream): delivery leaves it alone. */
+    streamed: boolean;
     sessionId: string | null;
     /** Set by a Bearer token; such requests need no CSRF token. */
     viaApiToken: boolean;
@@ -59,5 +61,7 @@ export interface AppEnv {
     platformHeadersSet: boolean;
     /** How many notifications the signed-in visitor has not read (asked only by pages that show it). */
     unreadNotifications: () => Promise<number>;
+    /** Set by a view that a script enhances (a filtered checkbox list): the layout then loads the script. */
+    enhanced: boolean;
   };
 }

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeOnce } from '../files.ts';
 import { join } from 'node:path';
 import { sha256 } from './merkle.ts';
 
@@ -77,15 +78,7 @@ export function loadOrCreateLogKey(dataDir: string): KeyObject {
   const file = join(dataDir, logKeyFile);
   if (existsSync(file)) return createPrivateKey(readFileSync(file, 'utf8'));
   const { privateKey } = generateKeyPairSync('ed25519');
-  try {
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another process sharing the data directory made it first: use that one.
-    if ((error as { code?: string }).code === 'EEXIST') return createPrivateKey(readFileSync(file, 'utf8'));
-    throw error;
-  }
-  chmodSync(file, 0o600);
-  return privateKey;
+  return createPrivateKey(writeOnce(file, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string));
 }
 
 /** The key in the data directory, or null when this installation has none yet. */

@@ -1,4 +1,3 @@
-import { createPublicKey } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { NotCanonical, parseCanonical } from './canonical.ts';
 import { CompactTree, emptyRoot, leafHash, type Hash } from './merkle.ts';
@@ -52,7 +51,7 @@ export async function verifyLog(db: Db, kinds: ReadonlyMap<string, LogKind>, key
     try {
       const parsed = parseCheckpoint(checkpoint.note);
       // The origin follows BASE_URL: a checkpoint issued under an earlier address is checked under its own name.
-      text = openNote(checkpoint.note, parsed.origin === key.name ? key : verifierKey(parsed.origin, createPublicKey(key.publicKey)));
+      text = openNote(checkpoint.note, parsed.origin === key.name ? key : verifierKey(parsed.origin, key.publicKey));
     } catch (error) {
       throw new Mismatch(lastEntry, `the checkpoint of size ${size} is not signed by this installation's key (${(error as Error).message})`);
     }

@@ -68,16 +68,7 @@ async function createFolding(db: Kysely<unknown>): Promise<void> {
   }
   const { rows } = await sql<{ schema: string }>`
     select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`.execute(db);
-  const schema = rows[0]?.schema;
-  if (schema) {
-    const where = quoteIdent(schema);
-    await sql.raw(`create function search_fold(t text) returns text language sql stable parallel safe as
-      $$ select lower(${where}.unaccent('${where.replaceAll("'", "''")}.unaccent'::regdictionary, t)) $$`).execute(db);
-  } else {
-    if (accented.length !== plain.length) throw new Error('the folding table is uneven');
-    await sql.raw(`create function search_fold(t text) returns text language sql immutable parallel safe as
-      $$ select lower(translate(t, '${accented}', '${plain}')) $$`).execute(db);
-  }
+  await sql.raw(foldFunction(rows[0]?.schema ?? null)).execute(db);
   // Folding the text of the whole vector is fast; should folding ever bring a quote or a backslash
   // into a term (unaccent turns some apostrophe-like letters into "'"), the terms are quoted one by one.
   await sql.raw(`create function search_fold_terms(v tsvector) returns tsvector language plpgsql stable parallel safe as $$
@@ -97,6 +88,18 @@ async function createFolding(db: Kysely<unknown>): Promise<void> {
       );
     end
     $$`).execute(db);
+}
+
+/** `search_fold(text)` through unaccent in the given schema, or (null) through the translation table. */
+export function foldFunction(unaccentSchema: string | null): string {
+  if (unaccentSchema) {
+    const where = quoteIdent(unaccentSchema);
+    return `create or replace function search_fold(t text) returns text language sql stable parallel safe as
+      $$ select lower(${where}.unaccent('${where.replaceAll("'", "''")}.unaccent'::regdictionary, t)) $$`;
+  }
+  if (accented.length !== plain.length) throw new Error('the folding table is uneven');
+  return `create or replace function search_fold(t text) returns text language sql immutable parallel safe as
+    $$ select lower(translate(t, '${accented}', '${plain}')) $$`;
 }
 
 function quoteIdent(name: string): string {

@@ -93,8 +93,8 @@ export interface CompiledQuery {
   /** Joins and conditions placed after `from search_documents d`. */
   from: RawBuilder<unknown>;
   where: RawBuilder<unknown>;
-  /** Best first. */
-  orderBy: RawBuilder<unknown>;
+  /** Relevance, lowest best (bm25's sign). */
+  rank: RawBuilder<unknown>;
   /** Folded terms (stems) a highlighted word may have. */
   matching: Set<string>;
 }
@@ -128,20 +128,23 @@ export function toIndexRow(source: SearchSource, document: SearchDocument): Inde
   };
 }
 
+/** Records read and written at a time. */
+const batchSize = 100;
+
 /**
  * Brings the index up to date for these records of a source: call it in the transaction of every
  * command that changes them, so that the index never says what the records do not.
  */
 export async function indexRecords(tx: Db, source: SearchSource, recordIds: readonly string[]): Promise<void> {
-  if (recordIds.length === 0) return;
   const backend = backendOf(tx);
-  const documents = await source.documents(tx, recordIds);
-  await backend.remove(tx, source.kind, recordIds);
-  await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+  // In batches: a large import must not pass more parameters than a statement may hold.
+  for (let i = 0; i < recordIds.length; i += batchSize) {
+    const batch = recordIds.slice(i, i + batchSize);
+    const documents = await source.documents(tx, batch);
+    await backend.remove(tx, source.kind, batch);
+    await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
+  }
 }
-
-/** Records indexed per transaction during a rebuild. */
-const batchSize = 100;
 
 /**
  * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
@@ -244,11 +247,13 @@ export async function search(db: Db, sources: readonly SearchSource[], actor: Ac
   if (request.year) conditions.push(facetFilter('year', String(request.year)));
   const where = sql.join(conditions, sql` and `);
   const matches = sql`search_documents d ${compiled.from} where ${where}`;
-  const [rows, count, facetRows] = await Promise.all([
-    sql<{ kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string }>`
-      select d.kind, d.record_id, d.title, d.url, d.language, d.texts, d.updated_at from ${matches}
-      order by ${compiled.orderBy}, d.updated_at desc, d.id limit ${request.limit} offset ${request.offset}`.execute(db),
-    sql<{ n: number }>`select count(*) as n from ${matches}`.execute(db),
+  // The total comes with the page, from the same pass over the matches (ranking sees them all anyway).
+  const [rows, facetRows] = await Promise.all([
+    sql<{ kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string; total: number }>`
+      select m.*, count(*) over () as total from (
+        select d.id, d.kind, d.record_id, d.title, d.url, d.language, d.texts, d.updated_at, ${compiled.rank} as rank from ${matches}
+      ) as m
+      order by m.rank, m.updated_at desc, m.id limit ${request.limit} offset ${request.offset}`.execute(db),
     request.facets
       ? sql<{ facet: FacetName; value: string; label: string | null; n: number }>`
           select f.facet, f.value, max(f.label) as label, count(*) as n from search_facets f
@@ -258,8 +263,12 @@ export async function search(db: Db, sources: readonly SearchSource[], actor: Ac
   const facets = noFacets();
   for (const row of facetRows.rows) facets[row.facet]?.push({ value: row.value, label: row.label, count: Number(row.n) });
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  // A page past the last has no row to carry the total.
+  const total = rows.rows.length
+    ? Number(rows.rows[0]!.total)
+    : request.offset > 0 ? Number((await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(db)).rows[0]?.n ?? 0) : 0;
   return {
-    total: Number(count.rows[0]?.n ?? 0),
+    total,
     items: rows.rows.map((row) => hit(row, compiled.matching, request.locale)),
     facets,
   };

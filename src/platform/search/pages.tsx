@@ -52,8 +52,9 @@ function SearchForm({ query }: { query: SearchPageQuery }) {
 
 function Facets({ query, results, label }: { query: SearchPageQuery; results: SearchResults; label: (facet: FacetName, f: FacetCount) => string }) {
   const { t } = useView();
-  // A facet whose every value names a single result narrows nothing (each initiative is its own).
-  const groups = facetNames.filter((facet) => query[facet] !== undefined || results.facets[facet].some((f) => f.count > 1));
+  // Each initiative is its own value of the initiative facet: listed for initiatives alone, it would only repeat the results.
+  const repeatsResults = (facet: FacetName) => facet === 'initiative' && results.facets.initiative.every((f) => f.count === 1);
+  const groups = facetNames.filter((facet) => query[facet] !== undefined || (results.facets[facet].length > 0 && !repeatsResults(facet)));
   if (groups.length === 0) return null;
   return (
     <nav aria-labelledby="facets-title" class="facets">

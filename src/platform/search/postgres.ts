@@ -36,19 +36,15 @@ const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'
 
 export const postgresIndex: IndexBackend = {
   async write(tx: Db, rows: readonly IndexRow[]) {
-    for (const row of rows) {
-      const { rows: inserted } = await sql<{ id: number }>`
-        insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts, terms)
-        values (${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt},
-                ${JSON.stringify(row.texts)}, ${vectorOf(row)})
-        returning id`.execute(tx);
-      const id = inserted[0]!.id;
-      if (row.facets.length) {
-        await sql`insert into search_facets (document_id, facet, value, label) values ${sql.join(
-          row.facets.map((f) => sql`(${id}, ${f.facet}, ${f.value}, ${f.label})`),
-        )}`.execute(tx);
-      }
-    }
+    if (rows.length === 0) return;
+    const { rows: inserted } = await sql<{ id: number; record_id: string }>`
+      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts, terms)
+      values ${sql.join(rows.map((row) => sql`(${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility},
+        ${row.updatedAt}, ${JSON.stringify(row.texts)}, ${vectorOf(row)})`))}
+      returning id, record_id`.execute(tx);
+    const idOf = new Map(inserted.map((r) => [r.record_id, r.id]));
+    const facets = rows.flatMap((row) => row.facets.map((f) => sql`(${idOf.get(row.recordId)!}, ${f.facet}, ${f.value}, ${f.label})`));
+    if (facets.length) await sql`insert into search_facets (document_id, facet, value, label) values ${sql.join(facets)}`.execute(tx);
   },
 
   async remove(tx, kind, recordIds) {
@@ -123,7 +119,7 @@ export const postgresIndex: IndexBackend = {
     return {
       from: sql``,
       where: sql`d.terms @@ ${tsquery}`,
-      orderBy: sql`ts_rank_cd(${rankWeights}::float4[], d.terms, ${tsquery}) desc`,
+      rank: sql`-ts_rank_cd(${rankWeights}::float4[], d.terms, ${tsquery})`,
       matching,
     };
   },

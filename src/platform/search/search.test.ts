@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eachDatabase } from '../../../tests/support/databases.ts';
+import { sql } from 'kysely';
+import { eachDatabase, freshDatabase, perDatabase } from '../../../tests/support/databases.ts';
+import { foldFunction } from '../migrations/202611260200_platform_search.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
 import { indexRecords, reindex, search, type SearchDocument, type SearchSource } from './index.ts';
@@ -137,4 +139,19 @@ eachDatabase('hostile queries are only text', async ({ db }) => {
     assert.ok(results.total >= 0);
   }
   assert.deepEqual(await found(db, 'financiacion:*'), ['es1', 'es2']);
+});
+
+perDatabase('without the unaccent extension, PostgreSQL folds accents with its translation table, the same way', { kinds: ['postgres'] }, async (kind) => {
+  const database = await freshDatabase(kind);
+  try {
+    await sql.raw(foldFunction(null)).execute(database.db);
+    const { rows } = await sql<{ folded: string }>`select search_fold('Financiación Governança GOUVERNANCE Ñandú Øre') as folded`.execute(database.db);
+    assert.equal(rows[0]!.folded, 'financiacion governanca gouvernance nandu ore');
+    await reindex(database.db, [source]);
+    assert.deepEqual(await found(database.db, 'financiacion'), ['es1', 'es2']);
+    assert.deepEqual(await found(database.db, 'governanca'), ['pt1']);
+    assert.deepEqual(await found(database.db, '"financiacion de la gobernanza"'), ['es1']);
+  } finally {
+    await database.close();
+  }
 });

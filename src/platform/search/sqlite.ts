@@ -33,20 +33,18 @@ function phraseSpellings(phrase: readonly string[]): string[] {
 
 export const sqliteIndex: IndexBackend = {
   async write(tx: Db, rows: readonly IndexRow[]) {
-    for (const row of rows) {
-      const { rows: inserted } = await sql<{ id: number }>`
-        insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts)
-        values (${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt}, ${JSON.stringify(row.texts)})
-        returning id`.execute(tx);
-      const id = inserted[0]!.id;
-      const column = (weight: 'A' | 'B' | 'C' | 'D') => row.weighted[weight].map((t) => terms(t.text, t.language)).join(' ');
-      await sql`insert into search_terms (rowid, a, b, c, d) values (${id}, ${column('A')}, ${column('B')}, ${column('C')}, ${column('D')})`.execute(tx);
-      if (row.facets.length) {
-        await sql`insert into search_facets (document_id, facet, value, label) values ${sql.join(
-          row.facets.map((f) => sql`(${id}, ${f.facet}, ${f.value}, ${f.label})`),
-        )}`.execute(tx);
-      }
-    }
+    if (rows.length === 0) return;
+    // One statement per table for the whole batch: SQLite answers RETURNING rows in no set order, hence the record ids.
+    const { rows: inserted } = await sql<{ id: number; record_id: string }>`
+      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts)
+      values ${sql.join(rows.map((row) => sql`(${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt}, ${JSON.stringify(row.texts)})`))}
+      returning id, record_id`.execute(tx);
+    const idOf = new Map(inserted.map((r) => [r.record_id, r.id]));
+    const column = (row: IndexRow, weight: 'A' | 'B' | 'C' | 'D') => row.weighted[weight].map((t) => terms(t.text, t.language)).join(' ');
+    await sql`insert into search_terms (rowid, a, b, c, d) values ${sql.join(rows.map((row) =>
+      sql`(${idOf.get(row.recordId)!}, ${column(row, 'A')}, ${column(row, 'B')}, ${column(row, 'C')}, ${column(row, 'D')})`))}`.execute(tx);
+    const facets = rows.flatMap((row) => row.facets.map((f) => sql`(${idOf.get(row.recordId)!}, ${f.facet}, ${f.value}, ${f.label})`));
+    if (facets.length) await sql`insert into search_facets (document_id, facet, value, label) values ${sql.join(facets)}`.execute(tx);
   },
 
   async remove(tx, kind, recordIds) {
@@ -74,7 +72,7 @@ export const sqliteIndex: IndexBackend = {
     return {
       from: sql`join search_terms on search_terms.rowid = d.id`,
       where: sql`search_terms match ${groups.join(' AND ')}`,
-      orderBy: sql`bm25(search_terms, ${sql.raw(columnWeights.join(', '))})`,
+      rank: sql`bm25(search_terms, ${sql.raw(columnWeights.join(', '))})`,
       matching,
     };
   },

@@ -28,6 +28,8 @@ export function fold(text: string): string {
 }
 
 const wordPattern = /[\p{L}\p{N}\p{Mn}]+/gu;
+const separators = /[^\p{L}\p{N}\p{Mn}]+/u;
+const combiningMark = /\p{Mn}/u;
 /** Words longer than this are not words (a pasted URL, a hash) and are cut: they only bloat the index. */
 const longestWord = 40;
 
@@ -46,21 +48,46 @@ export function words(text: string): Word[] {
   return found;
 }
 
+/**
+ * Terms already made, per language: texts repeat their words (Zipf), and stemming is most of the
+ * cost of indexing. Forgotten all at once when full, which is rare and cheap.
+ */
+const made = new Map<string, Map<string, string>>();
+const mostRemembered = 200_000;
+
+function cacheOf(language: StemmedLanguage | null): Map<string, string> {
+  const key = language ?? '';
+  let cache = made.get(key);
+  if (!cache) made.set(key, (cache = new Map()));
+  return cache;
+}
+
 /** The term a word becomes in a text of the given language. */
-export function term(word: string, language: StemmedLanguage | null): string {
-  const lower = word.toLowerCase().slice(0, longestWord);
-  return fold(language ? stemmers[language](lower) : lower);
+export function term(word: string, language: StemmedLanguage | null, cache = cacheOf(language)): string {
+  let found = cache.get(word);
+  if (found === undefined) {
+    const lower = word.toLowerCase().slice(0, longestWord);
+    found = fold(language ? stemmers[language](lower) : lower);
+    if (cache.size >= mostRemembered) cache.clear();
+    cache.set(word, found);
+  }
+  return found;
 }
 
 /** A text as its terms, separated by spaces (what the SQLite index stores). */
 export function terms(text: string, language: string): string {
   const stemmed = stemmedLanguageOf(language);
-  let out = '';
-  for (const match of text.normalize('NFC').matchAll(wordPattern)) {
-    const t = term(match[0], stemmed);
-    if (t) out += out ? ` ${t}` : t;
+  const cache = cacheOf(stemmed);
+  // One split, not a match object per word: this runs over every word indexed. Text is composed
+  // (NFC) only when it holds combining marks, which is rare and costs a pass.
+  const composed = combiningMark.test(text) ? text.normalize('NFC') : text;
+  const out: string[] = [];
+  for (const word of composed.split(separators)) {
+    if (!word) continue;
+    const t = term(word, stemmed, cache);
+    if (t) out.push(t);
   }
-  return out;
+  return out.join(' ');
 }
 
 /**

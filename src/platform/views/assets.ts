@@ -15,4 +15,6 @@ function fingerprinted(file: string, name: string, extension: string, type: stri
 
 /** Static files, named by their content so browsers may cache them for a year. */
 export const stylesheet = fingerprinted('./assets/app.css', 'app', 'css', 'text/css; charset=utf-8');
-export const assets: Asset[] = [stylesheet];
+/** Progressive enhancement only (pages work without it); loaded with `defer`. */
+export const script = fingerprinted('./assets/app.js', 'app', 'js', 'text/javascript; charset=utf-8');
+export const assets: Asset[] = [stylesheet, script];

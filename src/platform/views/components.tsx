@@ -51,7 +51,7 @@ export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels:
       <ul>
         {inFormOrder(errors, labels).map(([field, message]) => (
           <li>
-            {field === '_form' ? message : <a href={`#field-${field}`}>{`${labels[field] ?? field}: ${message}`}</a>}
+            {field === '_form' ? message : <a href={`#field-${field}`}>{t('common.format.labelled', { label: labels[field] ?? field, value: message })}</a>}
           </li>
         ))}
       </ul>
@@ -180,6 +180,34 @@ export function ChoiceField(props: FieldProps & { options: Option[]; value?: str
             />{' '}
             <label for={`field-${name}-${index}`}>{option.label}</label>
           </span>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A list of checkboxes for choosing several of many (countries, languages): no Ctrl-click as in
+ * a multiple select. The chosen ones come first; a filter box appears when script runs.
+ */
+export function ChecklistField(props: FieldProps & { options: Option[]; value?: string[]; filterLabel: string }) {
+  const { name, label, hint, error, options, value = [], filterLabel } = props;
+  useView().enhance();
+  const chosen = new Set(value);
+  const ordered = [...options.filter((o) => chosen.has(o.value)), ...options.filter((o) => !chosen.has(o.value))];
+  return (
+    <fieldset id={`field-${name}`} class={error ? 'field checklist invalid' : 'field checklist'} aria-describedby={describedBy(name, hint, error)}>
+      <legend>{label}</legend>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <div class="checklist-filter" data-filter-for={`options-${name}`} hidden>
+        <label for={`filter-${name}`}>{filterLabel}</label>
+        <input type="search" id={`filter-${name}`} autocomplete="off" />
+      </div>
+      <div class="checklist-options" id={`options-${name}`}>
+        {ordered.map((option) => (
+          <label>
+            <input type="checkbox" name={name} value={option.value} checked={chosen.has(option.value)} /> {option.label}
+          </label>
         ))}
       </div>
     </fieldset>

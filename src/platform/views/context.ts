@@ -17,6 +17,10 @@ export function useView() {
     url: new URL(c.req.url),
     stakeholders,
     unreadNotifications: c.get('unreadNotifications') ?? (async () => 0),
+    /** Asks the layout for the page's script (progressive enhancement); pages without it load none. */
+    enhance: () => c.set('enhanced', true),
+    /** Whether a view asked for the script (read at the end of the page, after every view ran). */
+    enhanced: () => c.get('enhanced') === true,
     /** A stored stakeholder group, named as this installation's taxonomy counts it. */
     groupLabel: (stored: string) => stakeholderLabel(stakeholders, t, stored),
   };

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../auth/identity.ts';
 import { localeNames, locales } from '../i18n/index.ts';
-import { stylesheet } from './assets.ts';
+import { script, stylesheet } from './assets.ts';
 import { useView } from './context.ts';
 import { CsrfField } from './components.tsx';
 
@@ -20,26 +20,47 @@ export function setNavigation(links: NavLink[]): void {
   navigation = links;
 }
 
+/** One control for the language (a disclosure that works without script), so the header stays compact on a phone. */
 function LanguageSwitcher() {
   const { t, locale, url } = useView();
   const next = url.pathname + url.search;
   return (
-    <nav class="languages" aria-label={t('common.layout.languages')}>
-      <ul>
-        {locales.map((code) => (
-          <li>
-            <a
-              href={`/language/${code}?next=${encodeURIComponent(next)}`}
-              lang={code}
-              hreflang={code}
-              aria-current={code === locale ? 'true' : undefined}
-            >
-              {localeNames[code]}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <details class="language-menu">
+      <summary>
+        <span class="visually-hidden">{t('common.format.labelled', { label: t('common.layout.languages'), value: '' })}</span>
+        <span lang={locale}>{localeNames[locale]}</span>
+      </summary>
+      <nav aria-label={t('common.layout.languages')}>
+        <ul>
+          {locales.map((code) => (
+            <li>
+              <a
+                href={`/language/${code}?next=${encodeURIComponent(next)}`}
+                lang={code}
+                hreflang={code}
+                aria-current={code === locale ? 'true' : undefined}
+              >
+                {localeNames[code]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </details>
+  );
+}
+
+/** The wordmark's emblem: a round table seen from above, seats of several colours around it. */
+function Emblem() {
+  return (
+    <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
+      <circle cx="14" cy="14" r="7" fill="none" stroke="currentColor" stroke-width="2.5" />
+      <circle cx="14" cy="3" r="2.6" fill="#f2c46d" />
+      <circle cx="24.5" cy="10.5" r="2.6" fill="#8fd1c3" />
+      <circle cx="20.5" cy="23" r="2.6" fill="#f29f8f" />
+      <circle cx="7.5" cy="23" r="2.6" fill="#b9c8f5" />
+      <circle cx="3.5" cy="10.5" r="2.6" fill="#e6e6e6" />
+    </svg>
   );
 }
 
@@ -74,6 +95,12 @@ function AccountLinks() {
   );
 }
 
+/** The script, last in the page, for pages whose views asked for it (rendered after them). */
+function PageScript() {
+  const { enhanced } = useView();
+  return enhanced() ? <script src={script.path}></script> : null;
+}
+
 /** The page frame: skip link, header landmarks, main, footer. */
 export function Layout({ title, children }: { title: string; children?: Child }) {
   const { t, locale, actor } = useView();
@@ -89,8 +116,8 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <a class="skip" href="#main">{t('common.layout.skip')}</a>
         <header class="site-header">
           <div class="bar">
-            <a class="brand" href="/">Cabildo</a>
-            <nav aria-label={t('common.layout.main_navigation')}>
+            <a class="brand" href="/"><Emblem />Cabildo</a>
+            <nav class="main-nav" aria-label={t('common.layout.main_navigation')}>
               <ul>
                 {navigation
                   .filter((link) => !link.visible || link.visible(actor))
@@ -104,7 +131,7 @@ export function Layout({ title, children }: { title: string; children?: Child })
               <input id="site-search" name="q" type="search" maxlength={200} />
               <button type="submit">{t('common.search.submit')}</button>
             </form>
-            <nav aria-label={t('common.layout.account')}>
+            <nav class="account-nav" aria-label={t('common.layout.account')}>
               <AccountLinks />
             </nav>
             <LanguageSwitcher />
@@ -115,7 +142,9 @@ export function Layout({ title, children }: { title: string; children?: Child })
         </main>
         <footer>
           <p>{t('common.layout.footer')}</p>
+          <p><a href="/log">{t('common.log.footer_link')}</a></p>
         </footer>
+        <PageScript />
       </body>
     </html>
   );

@@ -10,6 +10,13 @@ import { demoInitiativesFile, importInitiatives } from '../../../src/modules/ini
 /** The registry, as a coordinator, invitees, the secretariat and visitors walk it (run on each database by its own file, so both run at once). */
 export const registryJourneyName = 'in Spanish: sign up, register an initiative, seat a committee, get it recognised, find it in the directory and on the map; then the directory in English, Portuguese and French with JavaScript disabled';
 
+/** Logs in on the log-in page the browser shows (Spanish). */
+async function logIn(site: Site, page: Page, email: string): Promise<void> {
+  await page.getByLabel(say('es', 'accounts.fields.email')).fill(email);
+  await page.getByLabel(say('es', 'accounts.fields.password')).fill(password);
+  await submit(site, page, say('es', 'accounts.login.submit'));
+}
+
 export const registryJourney = async (site: Site): Promise<void> => {
   const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
   const coordinatorContext = await newContext(site, 'es');
@@ -23,24 +30,41 @@ export const registryJourney = async (site: Site): Promise<void> => {
   await page.getByText(es('accounts.notice.check_email')).waitFor();
   await openMailedLink(site, page, 'carla@mesa.example');
   await page.getByText(es('accounts.notice.verified')).waitFor();
+  await logIn(site, page, 'carla@mesa.example');
 
   await follow(site, page, es('accounts.account.my_initiatives'));
   await follow(site, page, es('initiatives.mine.register'));
   await page.getByLabel(es('initiatives.fields.name')).fill('Mesa Colombiana de Gobernanza de Internet');
   await page.getByLabel(es('initiatives.fields.acronym')).fill('MCGI');
   await page.getByRole('radio', { name: es('initiatives.type.national') }).check();
-  await page.getByLabel(es('initiatives.fields.countries')).selectOption(['CO']);
-  await page.getByLabel(es('initiatives.fields.region')).selectOption('latin_america_caribbean');
+  // Several countries without Ctrl-click: a filter narrows the checkbox list, a click ticks one.
+  const filter = page.getByLabel(es('initiatives.form.filter_countries'));
+  await filter.fill('colom');
+  assert.deepEqual(await page.locator('#options-countries label:not([hidden])').allInnerTexts(), ['Colombia']);
+  await page.getByRole('checkbox', { name: 'Colombia', exact: true }).check();
+  await filter.press('Enter'); // narrows, never sends the form
+  await filter.fill('');
+  assert.ok((await page.locator('#options-countries label:not([hidden])').count()) > 200);
+  // The UN regional group is left for Cabildo to work out from the countries.
   await page.getByLabel(es('initiatives.fields.description'), { exact: true }).fill('Espacio multisectorial abierto para dialogar sobre la gobernanza de Internet en Colombia.');
   // A mistake first: the form keeps what was typed and says what to fix.
   await page.getByLabel(es('initiatives.fields.website')).fill('gobernanza');
   await submit(site, page, es('initiatives.form.create'), 422);
   await page.locator('#error-website').waitFor();
+  const border = await page.locator('#field-website').evaluate((input) => {
+    const style = getComputedStyle(input);
+    return `${style.borderTopWidth} ${style.borderTopColor}`;
+  });
+  assert.equal(border, '2px rgb(164, 22, 26)', 'an invalid field has a red 2 px border');
   assert.equal(await page.getByLabel(es('initiatives.fields.name')).inputValue(), 'Mesa Colombiana de Gobernanza de Internet');
-  await page.getByLabel(es('initiatives.fields.website')).fill('https://gobernanzainternet.co');
+  assert.ok(await page.getByRole('checkbox', { name: 'Colombia', exact: true }).isChecked(), 'the chosen country is kept');
+  // Typed as people type it, without https://.
+  await page.getByLabel(es('initiatives.fields.website')).fill('gobernanzainternet.co/mesa-colombiana-de-gobernanza/documentos/terminos-de-referencia-del-comite-2026');
   await submit(site, page, es('initiatives.form.create'));
   await page.getByRole('heading', { level: 1, name: 'Mesa Colombiana de Gobernanza de Internet (MCGI)' }).waitFor();
   const initiativePath = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'https://gobernanzainternet.co/mesa-colombiana-de-gobernanza/documentos/terminos-de-referencia-del-comite-2026' }).waitFor();
+  await page.getByText(es('initiatives.region.latin_america_caribbean')).first().waitFor();
 
   const members = [
     { name: 'Gustavo Méndez', email: 'gustavo@mintic.example', group: 'government' },
@@ -66,9 +90,11 @@ export const registryJourney = async (site: Site): Promise<void> => {
     assert.equal(await invitee.getByLabel(es('accounts.fields.email')).inputValue(), member.email, 'the invited address is filled in');
     await fillSignUp(invitee, 'es', member);
     await submit(site, invitee, es('accounts.signup.submit'));
-    await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.verify_title') }).waitFor();
+    await invitee.getByRole('heading', { level: 1, name: es('accounts.signup.sent_title') }).waitFor();
     await site.mail.nthTo(member.email, 2); // the verification link, which leads back to the invitation
     await openMailedLink(site, invitee, member.email);
+    await invitee.getByText(es('accounts.notice.verified')).waitFor();
+    await logIn(site, invitee, member.email);
     await invitee.getByRole('heading', { level: 1, name: es('initiatives.invitation.title', { name: 'Mesa Colombiana de Gobernanza de Internet' }) }).waitFor();
     await invitee.getByRole('radio', { name: es(`common.stakeholder.${member.group}`) }).check();
     await submit(site, invitee, es('initiatives.invitation.accept'));
@@ -79,6 +105,14 @@ export const registryJourney = async (site: Site): Promise<void> => {
   const balance = await page.locator('svg[role="img"]').first().getAttribute('aria-labelledby');
   assert.ok(balance, 'the balance chart is named');
   await page.getByText(es('initiatives.criteria.stakeholder_groups', { minimum: 3, count: 4 })).waitFor();
+  // Forgetting the box: the page comes back at the form, its error summary in view, not at the top.
+  await submit(site, page, es('initiatives.recognition.principles_submit'), 422);
+  assert.match(page.url(), /\/principles#principles$/);
+  const summaryBox = await page.locator('#principles [role="alert"]').evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, viewport: window.innerHeight };
+  });
+  assert.ok(summaryBox.top >= 0 && summaryBox.bottom <= summaryBox.viewport, `the error summary is in view: ${JSON.stringify(summaryBox)}`);
   await page.getByLabel(es('initiatives.recognition.principles_label')).check();
   await submit(site, page, es('initiatives.recognition.principles_submit'));
   await submit(site, page, es('initiatives.recognition.request'));
@@ -91,9 +125,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
   const secretariatContext = await newContext(site, 'es');
   const secretariat = await secretariatContext.newPage();
   await visit(site, secretariat, '/login');
-  await secretariat.getByLabel(es('accounts.fields.email')).fill('secretaria@igf.example');
-  await secretariat.getByLabel(es('accounts.fields.password')).fill(password);
-  await submit(site, secretariat, es('accounts.login.submit'));
+  await logIn(site, secretariat, 'secretaria@igf.example');
   await follow(site, secretariat, es('initiatives.nav.queue'));
   await follow(site, secretariat, 'Mesa Colombiana de Gobernanza de Internet');
   await submit(site, secretariat, es('initiatives.queue.approve'));
@@ -145,6 +177,7 @@ export const registryJourney = async (site: Site): Promise<void> => {
     await page.getByText(say(locale, 'common.pagination.page_of', { page: 2, pages: 6 })).waitFor();
     // The switcher remembers another language.
     const other = locale === 'en' ? 'Français' : 'English';
+    await page.locator('.language-menu summary').click(); // one compact menu, opened without script
     [response] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: other }).click()]);
     assert.equal(await page.getAttribute('html', 'lang'), locale === 'en' ? 'fr' : 'en');
     assert.match(page.url(), /page=2/, 'the switcher keeps the page');

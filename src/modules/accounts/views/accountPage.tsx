@@ -42,14 +42,14 @@ function ApiTokens({ tokens, newToken, tokenErrors }: Pick<Props, 'tokens' | 'ne
         </div>
       )}
       {tokens.length > 0 && (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{t('accounts.tokens.title')}</caption>
           <thead><tr><th scope="col">{t('accounts.tokens.name')}</th><th scope="col">{t('accounts.tokens.created_at')}</th><th scope="col">{t('accounts.tokens.actions')}</th></tr></thead>
           <tbody>
             {tokens.map((token) => (
               <tr>
-                <td>{token.name}</td>
-                <td>{formatDate(token.created_at, locale)}</td>
+                <td data-label={t('accounts.tokens.name')}>{token.name}</td>
+                <td data-label={t('accounts.tokens.created_at')}>{formatDate(token.created_at, locale)}</td>
                 <td>
                   <PostForm action={`/account/tokens/${token.id}/revoke`}>
                     <button type="submit" class="secondary" aria-label={t('accounts.tokens.revoke_named', { name: token.name })}>{t('accounts.tokens.revoke')}</button>

@@ -92,6 +92,19 @@ export function SignUpForm({ values, errors, next }: FormState & { next?: string
   );
 }
 
+/** After sign-up, new address or not: the same words, so the page tells nobody whether the address had an account. */
+export function SignUpSent({ email }: { email: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('accounts.signup.sent_title')}</h1>
+      <p class="notice" role="status">{t('accounts.notice.check_email')}</p>
+      <p>{t('accounts.signup.sent', { email })}</p>
+      <p><a href="/">{t('accounts.signup.home')}</a></p>
+    </>
+  );
+}
+
 export function LogInForm({ values, errors, next, notice }: FormState & { next: string; notice?: string }) {
   const { t } = useView();
   return (

@@ -12,7 +12,8 @@ import { committeeOf } from '../queries.ts';
 import { readyForRecognition, recognitionCriteria } from '../recognition.ts';
 import { registryDb, type RegistryTables } from '../tables.ts';
 import { notify, type NotificationKind } from '../../../platform/notifications/index.ts';
-import { initiativeDelisted, recognitionDecided } from '../notifications.ts';
+import { initiativeDelisted, recognitionDecided, requestWaiting } from '../notifications.ts';
+import { secretariatMailboxes } from '../../accounts/index.ts';
 
 /** Tells every coordinator of an initiative, in the command's transaction (each reads it in their language). */
 async function notifyCoordinators(ctx: CommandContext, tx: Kysely<RegistryTables>, initiativeId: string, kind: NotificationKind, values: Record<string, string>) {
@@ -58,12 +59,18 @@ export async function requestRecognition(ctx: CommandContext<SignedIn>, initiati
       .where('status', 'in', requestableStatuses)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return refuse('initiatives.errors.not_ready', { status: 409 });
+    const requestId = newId();
     await tx
       .insertInto('recognition_requests')
-      .values({ id: newId(), initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
+      .values({ id: requestId, initiative_id: initiativeId, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now), decided_by: null, decided_at: null, decision: null, comments: null })
       .execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'recognition.requested', subjectType: 'initiative', subjectId: initiativeId, isPublic: true });
     await indexRecords(tx, initiativeSearch, [initiativeId]);
+    // The secretariat hears of it at once (or in its digest, as each member chose).
+    const { name } = await tx.selectFrom('initiatives').select('name').where('id', '=', initiativeId).executeTakeFirstOrThrow();
+    for (const reviewer of await secretariatMailboxes(tx)) {
+      await notify(ctx, tx, requestWaiting, { userId: reviewer.id, kind: requestWaiting.kind, values: { initiative: name }, path: `/secretariat/recognition/${requestId}` });
+    }
     return ok();
   });
 }

@@ -10,6 +10,11 @@ import { RegistryOverviewSection } from './map.tsx';
 
 export const directoryPageSize = 20;
 
+/** How many pages the results fill (one, even when empty). */
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / directoryPageSize));
+}
+
 interface Props {
   query: DirectoryQuery;
   total: number;
@@ -18,7 +23,7 @@ interface Props {
 }
 
 /** The directory's query string for a page, keeping the filters. */
-function pageHref(query: DirectoryQuery, page: number): string {
+export function pageHref(query: DirectoryQuery, page: number): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...query, page })) {
     if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'status' && value === 'listed') || (key === 'sort' && value === 'name')) continue;
@@ -52,7 +57,7 @@ function Filters({ query }: { query: DirectoryQuery }) {
 
 function Pager({ query, total }: { query: DirectoryQuery; total: number }) {
   const { t } = useView();
-  const pages = Math.max(1, Math.ceil(total / directoryPageSize));
+  const pages = pageCount(total);
   if (pages === 1) return null;
   return (
     <nav aria-label={t('common.pagination.label')}>

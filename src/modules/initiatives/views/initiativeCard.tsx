@@ -3,7 +3,7 @@ import type { InitiativeSummary } from '../queries.ts';
 import { placeNames, regionLabel, typeLabel } from './labels.ts';
 
 /** One initiative in a list: name, type, place and status. */
-export function InitiativeCard({ initiative }: { initiative: InitiativeSummary }) {
+export function InitiativeCard({ initiative, note }: { initiative: InitiativeSummary; note?: string }) {
   const { t, locale } = useView();
   return (
     <li>
@@ -16,6 +16,7 @@ export function InitiativeCard({ initiative }: { initiative: InitiativeSummary }
         {initiative.year_established !== null && t('initiatives.card.since', { year: String(initiative.year_established) })}{' '}
         {initiative.status !== 'listed' && <span class="badge">{t(`initiatives.status.${initiative.status}`)}</span>}
       </p>
+      {note && <p class="meta">{note}</p>}
     </li>
   );
 }

@@ -1,15 +1,16 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ChoiceField, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { Checkbox, ChecklistField, ChoiceField, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf, valuesOf } from '../../../platform/http/forms.ts';
 import { commonLanguages, initiativeTypes, regions } from '../vocabulary.ts';
+import { regionFromCountries } from '../schema.ts';
 
 const fields = ['name', 'acronym', 'type', 'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description'];
 
 /** Create and edit share one form; `action` says where it goes. */
-export function InitiativeForm({ action, values, errors, editing, cancel }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string }) {
+export function InitiativeForm({ action, values, errors, editing, cancel, offerCreateAnyway }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string; offerCreateAnyway?: boolean }) {
   const { t, locale } = useView();
   const labels = Object.fromEntries(fields.map((f) => [f, t(`initiatives.fields.${f}`)]));
   for (const l of locales) labels[`translation_${l}`] = t('initiatives.form.translation_in', { language: languageName(l, locale) });
@@ -24,11 +25,16 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
         <TextField name="acronym" label={labels.acronym!} hint={t('initiatives.form.acronym_hint')} value={valueOf(values, 'acronym')} error={errors?.acronym} maxlength={30} />
         <ChoiceField type="radio" name="type" label={labels.type!} value={valueOf(values, 'type')} error={errors?.type}
           options={initiativeTypes.map((v) => ({ value: v, label: t(`initiatives.type.${v}`) }))} />
-        <SelectField name="countries" multiple label={labels.countries!} hint={t('initiatives.form.countries_hint')} value={valuesOf(values, 'countries')} error={errors?.countries} options={countryOptions(locale)} />
-        <SelectField name="region" label={labels.region!} blank={t('initiatives.region.none')} value={valueOf(values, 'region')} error={errors?.region}
-          options={regions.map((v) => ({ value: v, label: t(`initiatives.region.${v}`) }))} />
-        <SelectField name="languages" multiple label={labels.languages!} hint={t('initiatives.form.languages_hint')} value={valuesOf(values, 'languages')} error={errors?.languages}
-          options={languageOptions(commonLanguages, locale)} />
+        <ChecklistField name="countries" label={labels.countries!} hint={t('initiatives.form.countries_hint')} value={valuesOf(values, 'countries')} error={errors?.countries}
+          options={countryOptions(locale)} filterLabel={t('initiatives.form.filter_countries')} />
+        <SelectField name="region" label={labels.region!} hint={t('initiatives.form.region_hint')} value={valueOf(values, 'region')} error={errors?.region}
+          options={[
+            { value: regionFromCountries, label: t('initiatives.form.region_auto') },
+            ...regions.map((v) => ({ value: v, label: t(`initiatives.region.${v}`) })),
+            { value: '', label: t('initiatives.region.none') },
+          ]} />
+        <ChecklistField name="languages" label={labels.languages!} hint={t('initiatives.form.languages_hint')} value={valuesOf(values, 'languages')} error={errors?.languages}
+          options={languageOptions(commonLanguages, locale)} filterLabel={t('initiatives.form.filter_languages')} />
         <TextField name="year_established" type="number" label={labels.year_established!} value={valueOf(values, 'year_established')} error={errors?.year_established} />
         <TextField name="website" type="url" label={labels.website!} hint={t('initiatives.form.website_hint')} value={valueOf(values, 'website')} error={errors?.website} maxlength={500} />
         <TextField name="contact_email" type="email" label={labels.contact_email!} value={valueOf(values, 'contact_email')} error={errors?.contact_email} required maxlength={254} />
@@ -43,6 +49,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel }: { ac
               value={valueOf(values, `translation_${l}`)} error={errors?.[`translation_${l}`]} maxlength={5000} />
           ))}
         </fieldset>
+        {offerCreateAnyway && <Checkbox name="create_anyway" label={t('initiatives.form.create_anyway')} />}
         <button type="submit">{editing ? t('initiatives.form.save') : t('initiatives.form.create')}</button>
       </PostForm>
     </>

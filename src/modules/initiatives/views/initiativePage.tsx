@@ -49,14 +49,14 @@ export interface InitiativePageProps {
 function Facts({ initiative }: { initiative: InitiativeDetail }) {
   const { t, locale } = useView();
   return (
-    <dl class="stats">
+    <dl class="facts">
       <div><dt>{t('initiatives.fields.type')}</dt><dd>{typeLabel(t, initiative.type)}</dd></div>
-      <div><dt>{t('initiatives.fields.region')}</dt><dd>{regionLabel(t, initiative.region)}</dd></div>
+      {(initiative.region || initiative.type !== 'national') && <div><dt>{t('initiatives.fields.region')}</dt><dd>{regionLabel(t, initiative.region)}</dd></div>}
       {initiative.countries.length > 0 && <div><dt>{t('initiatives.fields.countries')}</dt><dd>{placeNames(initiative.countries, locale)}</dd></div>}
       {initiative.languages.length > 0 && <div><dt>{t('initiatives.fields.languages')}</dt><dd>{languageNames(initiative.languages, locale)}</dd></div>}
       {initiative.year_established !== null && <div><dt>{t('initiatives.fields.year_established')}</dt><dd>{String(initiative.year_established)}</dd></div>}
-      {initiative.website && <div><dt>{t('initiatives.fields.website')}</dt><dd><a href={initiative.website} rel="nofollow noopener">{initiative.website}</a></dd></div>}
-      {initiative.contact_email && <div><dt>{t('initiatives.fields.contact_email')}</dt><dd><a href={`mailto:${initiative.contact_email}`}>{initiative.contact_email}</a></dd></div>}
+      {initiative.website && <div class="wide"><dt>{t('initiatives.fields.website')}</dt><dd><a href={initiative.website} rel="nofollow noopener">{initiative.website}</a></dd></div>}
+      {initiative.contact_email && <div class="wide"><dt>{t('initiatives.fields.contact_email')}</dt><dd><a href={`mailto:${initiative.contact_email}`}>{initiative.contact_email}</a></dd></div>}
     </dl>
   );
 }
@@ -80,19 +80,23 @@ function Description({ initiative }: { initiative: InitiativeDetail }) {
 function Committee(props: InitiativePageProps) {
   const { initiative, can, invitations, forms, myMemberId, contacts } = props;
   const { t, locale, stakeholders, groupLabel } = useView();
+  // Nothing to show and nothing to do here: the section is left out (a demo entry has no committee).
+  if (initiative.committee.length === 0 && !can.invite) return null;
   const counts = countByGroup(stakeholders, initiative.committee.map((m) => m.stakeholder_group));
   const groups = [...counts].map(([key, count]) => ({ key, label: groupLabel(key), count }));
   return (
     <section aria-labelledby="committee-title">
       <h2 id="committee-title">{t('initiatives.committee.title')}</h2>
       {forms.committee && <p class="alert" role="alert">{forms.committee.errors._form}</p>}
-      <StakeholderBalance
-        groups={groups}
-        title={t('initiatives.committee.balance')}
-        totalLabel={(total) => t('initiatives.committee.total', { count: total })}
-        formatNumber={(n) => formatNumber(n, locale)}
-      />
-      <table>
+      {initiative.committee.length > 0 && (
+        <StakeholderBalance
+          groups={groups}
+          title={t('initiatives.committee.balance')}
+          totalLabel={(total) => t('initiatives.committee.total', { count: total })}
+          formatNumber={(n) => formatNumber(n, locale)}
+        />
+      )}
+      {initiative.committee.length > 0 && <table class="stack">
         <caption class="visually-hidden">{t('initiatives.committee.members')}</caption>
         <thead>
           <tr>
@@ -106,10 +110,10 @@ function Committee(props: InitiativePageProps) {
         <tbody>
           {initiative.committee.map((member) => (
             <tr>
-              <td>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
-              <td>{t(`initiatives.role.${member.role}`)}</td>
-              <td>{groupLabel(member.stakeholder_group)}</td>
-              {contacts && <td>{contacts.get(member.user_id)}</td>}
+              <td data-label={t('initiatives.committee.name')}>{member.name}{member.affiliation ? ` (${member.affiliation})` : ''}</td>
+              <td data-label={t('initiatives.committee.role')}>{t(`initiatives.role.${member.role}`)}</td>
+              <td data-label={t('initiatives.committee.group')}>{groupLabel(member.stakeholder_group)}</td>
+              {contacts && <td data-label={t('initiatives.committee.email')}>{contacts.get(member.user_id)}</td>}
               {(can.removeMember || can.leave) && (
                 <td>
                   {member.id === myMemberId ? (
@@ -128,7 +132,7 @@ function Committee(props: InitiativePageProps) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
       {can.invite && (
         <>
           <h3>{t('initiatives.committee.invite_title')}</h3>
@@ -163,6 +167,8 @@ function Committee(props: InitiativePageProps) {
 function Recognition(props: InitiativePageProps) {
   const { initiative, criteria, can, lastDecision, forms } = props;
   const { t, locale } = useView();
+  // A demo entry was never checked against the criteria: a row of unmet marks would say something untrue.
+  if (initiative.is_demo === 1 && !can.delist) return null;
   return (
     <section aria-labelledby="recognition-title">
       <h2 id="recognition-title">{t('initiatives.recognition.title')}</h2>
@@ -173,9 +179,10 @@ function Recognition(props: InitiativePageProps) {
           <p>{lastDecision.comments}</p>
         </div>
       )}
-      <CriteriaList criteria={criteria} />
+      {initiative.is_demo !== 1 && <CriteriaList criteria={criteria} />}
       {can.acceptPrinciples && !initiative.principles_accepted_at && (
-        <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles">
+        <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles" errors={forms.principles?.errors}
+          labels={{ principles: t('initiatives.recognition.principles_label') }}>
           <Checkbox name="principles" label={t('initiatives.recognition.principles_label')} error={forms.principles?.errors.principles} />
           <button type="submit">{t('initiatives.recognition.principles_submit')}</button>
         </PostForm>
@@ -225,6 +232,50 @@ function History({ history }: Pick<InitiativePageProps, 'history'>) {
   );
 }
 
+/** Where the initiative stands, as a badge whose colour repeats what its text says. */
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useView();
+  return <span class={`badge status-${status}`}>{t(`initiatives.status.${status}`)}</span>;
+}
+
+/** The one thing the coordinator should do next to get the initiative recognised, linking to where it is done. */
+function NextStep({ initiative, criteria, can }: InitiativePageProps) {
+  const { t } = useView();
+  if (initiative.is_demo === 1 || !can.invite || initiative.status === 'listed') return null;
+  const unmet = (key: string) => criteria.find((c) => c.key === key)?.state === 'unmet';
+  const groups = criteria.find((c) => c.key === 'stakeholder_groups')!.values;
+  const step =
+    initiative.status === 'pending' ? { text: t('initiatives.next.pending') }
+    : unmet('stakeholder_groups') ? { text: t('initiatives.next.committee', groups), action: t('initiatives.next.committee_action'), href: '#invite' }
+    : unmet('coordinator_email') ? { text: t('initiatives.next.verify'), action: t('initiatives.next.verify_action'), href: '/account' }
+    : unmet('principles') && can.acceptPrinciples ? { text: t('initiatives.next.principles'), action: t('initiatives.next.principles_action'), href: '#principles' }
+    : can.requestRecognition ? { text: t('initiatives.next.request'), action: t('initiatives.next.request_action'), href: '#recognition-title' }
+    : null;
+  if (!step) return null;
+  return (
+    <section class="next-step" aria-labelledby="next-title">
+      <h2 id="next-title">{t('initiatives.next.title')}</h2>
+      <p>{step.text}</p>
+      {step.href && <p><a class="button" href={step.href}>{step.action}</a></p>}
+    </section>
+  );
+}
+
+/** What a demo entry is, and how the initiative's coordinator can take it over. */
+function DemoNote({ initiative }: { initiative: InitiativeDetail }) {
+  const { t, actor } = useView();
+  return (
+    <section class="note" aria-labelledby="demo-title">
+      <h2 id="demo-title">{t('initiatives.demo.title')}</h2>
+      <p>{t('initiatives.page.demo')}</p>
+      <p id="claim">
+        {t('initiatives.demo.claim', { name: initiative.name })}{' '}
+        {!actor.user && <a href="/signup">{t('initiatives.demo.claim_signup')}</a>}
+      </p>
+    </section>
+  );
+}
+
 const notices = ['created', 'saved', 'invited', 'withdrawn', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted'];
 
 /** `/initiatives/<slug>`: everything public about an initiative, and the controls its roles allow. */
@@ -233,13 +284,19 @@ export function InitiativePage(props: InitiativePageProps) {
   const { t } = useView();
   return (
     <>
-      <p><a href="/initiatives">{t('initiatives.page.back')}</a></p>
-      <h1>{initiative.name}{initiative.acronym ? ` (${initiative.acronym})` : ''}</h1>
+      <p class="back"><a href="/initiatives">{t('initiatives.page.back')}</a></p>
+      <header class="summary">
+        <h1>{initiative.name}{initiative.acronym ? ` (${initiative.acronym})` : ''}</h1>
+        <p class="badges">
+          <StatusBadge status={initiative.status} />
+          {initiative.is_demo === 1 && <> <span class="badge">{t('initiatives.demo.badge')}</span></>}
+        </p>
+        <Facts initiative={initiative} />
+        {can.edit && <p><a class="button secondary" href={`/initiatives/${initiative.slug}/edit`}>{t('initiatives.page.edit')}</a></p>}
+      </header>
       <Notice message={notice && notices.includes(notice) ? t(`initiatives.notice.${notice}`) : undefined} />
-      {initiative.is_demo === 1 && <p class="alert">{t('initiatives.page.demo')}</p>}
-      {initiative.status !== 'listed' && <p><span class="badge">{t(`initiatives.status.${initiative.status}`)}</span></p>}
-      {can.edit && <p><a href={`/initiatives/${initiative.slug}/edit`}>{t('initiatives.page.edit')}</a></p>}
-      <Facts initiative={initiative} />
+      {initiative.is_demo === 1 && <DemoNote initiative={initiative} />}
+      <NextStep {...props} />
       <Description initiative={initiative} />
       <Committee {...props} />
       <Recognition {...props} />

@@ -21,13 +21,15 @@ function InitiativesMap({ counts }: { counts: ReadonlyMap<string, number> }) {
 function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, number>; byRegion: Map<string | null, number> }) {
   const { t } = useView();
   const entries = (map: Map<string | null, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]);
+  // "Type: 3", "Type : 3" in French: the catalog's own punctuation around a linked label.
+  const separator = t('common.format.labelled', { label: '', value: '' });
   return (
     <div class="stats">
       <section aria-labelledby="counts-by-type">
         <h3 id="counts-by-type">{t('initiatives.counts.by_type')}</h3>
         <ul>
           {entries(byType).map(([type, n]) => (
-            <li><a href={`/initiatives?type=${type}`}>{t(`initiatives.type.${type}`)}</a>: {n}</li>
+            <li><a href={`/initiatives?type=${type}`}>{t(`initiatives.type.${type}`)}</a>{separator}{n}</li>
           ))}
         </ul>
       </section>
@@ -36,7 +38,7 @@ function RegistryCounts({ byType, byRegion }: { byType: Map<string | null, numbe
         <ul>
           {entries(byRegion).map(([region, n]) => (
             <li>
-              {region ? <a href={`/initiatives?region=${region}`}>{t(`initiatives.region.${region}`)}</a> : t('initiatives.region.none')}: {n}
+              {region ? <a href={`/initiatives?region=${region}`}>{t(`initiatives.region.${region}`)}</a> : t('initiatives.region.none')}{separator}{n}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { valueOf } from '../../../platform/http/forms.ts';
 import type { Criterion } from '../recognition.ts';
 import { CriteriaList } from './criteriaList.tsx';
 
-import type { QueuedRequest } from '../queries.ts';
+import type { CommitteeSeat, QueuedRequest } from '../queries.ts';
 
 /** `/secretariat/recognition`: requests waiting for a decision, oldest first. */
 export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]; notice?: string }) {
@@ -32,7 +32,25 @@ export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]
 }
 
 /** One request: the criteria as they stand, and the decision form. */
-export function RecognitionReviewPage({ request, criteria, values, errors }: { request: QueuedRequest; criteria: Criterion[]; values?: FormValues; errors?: FieldErrors }) {
+/** Who sits on the committee under review: name, role, the group they sit for, and whether their address is verified. */
+function CommitteeUnderReview({ committee }: { committee: readonly CommitteeSeat[] }) {
+  const { t, groupLabel } = useView();
+  return (
+    <section aria-labelledby="review-committee-title">
+      <h2 id="review-committee-title">{t('initiatives.queue.committee', { count: committee.length })}</h2>
+      <ul>
+        {committee.map((m) => (
+          <li>
+            <strong>{m.name}</strong>{m.affiliation ? ` (${m.affiliation})` : ''} — {t(`initiatives.role.${m.role}`)}, {groupLabel(m.stakeholder_group)} —{' '}
+            {m.verified ? t('initiatives.queue.verified') : <strong>{t('initiatives.queue.unverified')}</strong>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function RecognitionReviewPage({ request, criteria, committee, values, errors }: { request: QueuedRequest; criteria: Criterion[]; committee: readonly CommitteeSeat[]; values?: FormValues; errors?: FieldErrors }) {
   const { t, locale } = useView();
   return (
     <>
@@ -41,6 +59,7 @@ export function RecognitionReviewPage({ request, criteria, values, errors }: { r
       <p class="meta">{t('initiatives.queue.requested', { name: request.requested_by_name, date: formatDate(request.requested_at, locale) })}</p>
       <p><a href={`/initiatives/${request.slug}`}>{t('initiatives.queue.open_page')}</a></p>
       <CriteriaList criteria={criteria} />
+      <CommitteeUnderReview committee={committee} />
       <PostForm action={`/secretariat/recognition/${request.id}`} errors={errors} labels={{ comments: t('initiatives.queue.comments') }}>
         <TextArea name="comments" label={t('initiatives.queue.comments')} hint={t('initiatives.queue.comments_hint')}
           value={valueOf(values, 'comments')} error={errors?.comments} maxlength={2000} />

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { eachApp } from '../../../tests/support/app.ts';
+import { initiativeFields, insertPerson, loggedIn, password } from '../../../tests/support/factories.ts';
+
+const stepAt = (html: string) => html.match(/<li aria-current="step"><strong>([^<]+)<\/strong>/)?.[1];
+
+eachApp('intent survives sign-up: register an initiative → sign up → verify → log in → the initiative form, with the steps shown', async (t) => {
+  const ana = t.client();
+  const asked = await ana.get('/initiatives/new');
+  assert.equal(asked.location, '/login?next=%2Finitiatives%2Fnew');
+  const login = await ana.get(asked.location!);
+  assert.match(login.html, /href="\/signup\?next=%2Finitiatives%2Fnew"/, 'the sign-up link keeps the way');
+  const signup = await ana.get('/signup?next=%2Finitiatives%2Fnew');
+  assert.match(signup.html, /action="\/signup\?next=%2Finitiatives%2Fnew"/);
+  const sent = await ana.post('/signup?next=%2Finitiatives%2Fnew', {
+    email: 'ana@example.org', password, name: 'Ana', locale: 'en', stakeholder_group: 'civil_society', capacity: 'personal',
+  });
+  assert.equal(sent.status, 200);
+  const link = new URL(await t.mail.linkTo('ana@example.org'));
+  assert.equal(link.searchParams.get('next'), '/initiatives/new');
+  const verified = await ana.get(link.pathname + link.search);
+  assert.equal(verified.location, '/login?notice=verified&next=%2Finitiatives%2Fnew');
+  assert.equal((await ana.post('/login?next=%2Finitiatives%2Fnew', { email: 'ana@example.org', password })).location, '/initiatives/new');
+  const form = await ana.get('/initiatives/new');
+  assert.equal(form.status, 200);
+  assert.match(form.html, /<nav aria-label="Steps to register an initiative"/);
+  assert.equal(stepAt(form.html), 'Initiative');
+  assert.match(form.html, /<li>Account<span class="visually-hidden"> \(done\)<\/span><\/li>/);
+  const created = await ana.post('/initiatives', initiativeFields);
+  assert.equal(created.status, 303);
+  const page = await ana.get(created.location!);
+  assert.equal(stepAt(page.html), 'Committee', 'next: seat a committee');
+  assert.doesNotMatch((await t.client().get(created.location!.split('?')[0]!)).html, /aria-current="step"/, 'visitors see no steps');
+}, { postgres: true });
+
+eachApp('an unverified person asking for the initiative form is at the verify step, and a new link brings them back to it', async (t) => {
+  const ana = await loggedIn(t, await insertPerson(t, { email: 'ana@example.org', verified: false }));
+  const page = await ana.get('/initiatives/new');
+  assert.equal(page.status, 403);
+  assert.equal(stepAt(page.html), 'Verify your address');
+  const resent = await ana.post('/account/verification?next=%2Finitiatives%2Fnew', {});
+  assert.equal(resent.location, '/initiatives/new?notice=check_email');
+  const link = new URL(await t.mail.linkTo('ana@example.org'));
+  assert.equal((await ana.get(link.pathname + link.search)).location, '/initiatives/new');
+  assert.equal((await ana.get('/initiatives/new')).status, 200);
+});
+
+eachApp('a likely duplicate (same country and type, similar name) is said before creating, and can be created anyway', async (t) => {
+  const first = await loggedIn(t, await insertPerson(t, { email: 'first@example.org' }));
+  assert.equal((await first.post('/initiatives', { ...initiativeFields, name: 'IGF Uruguay', acronym: '', countries: ['UY'] })).status, 303);
+  const ana = await loggedIn(t, await insertPerson(t, { email: 'ana@example.org' }));
+  const second = { ...initiativeFields, name: 'Foro de Gobernanza de Internet de Uruguay', acronym: 'FGI-UY', countries: ['UY'] };
+  const warned = await ana.post('/initiatives', second);
+  assert.equal(warned.status, 409);
+  assert.match(warned.html, /id="error-name"[^>]*>[^<]*Similar initiatives of the same type and country are already here: IGF Uruguay\./);
+  assert.match(warned.html, /name="create_anyway"/);
+  assert.match(warned.html, /value="Foro de Gobernanza de Internet de Uruguay"/, 'what was typed is kept');
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 1, 'nothing created yet');
+  // Another country, or another type, is not a duplicate.
+  assert.equal((await ana.post('/initiatives', { ...second, countries: ['PY'], name: 'Foro de Gobernanza de Internet de Paraguay' })).status, 303);
+  assert.equal((await ana.post('/initiatives', { ...second, create_anyway: 'on' })).status, 303);
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 3);
+}, { postgres: true });
