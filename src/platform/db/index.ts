@@ -1,4 +1,4 @@
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadataOptions } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { join } from 'node:path';
@@ -104,13 +104,39 @@ function openSqlite(file: string): Database {
 // PostgreSQL returns COUNT(*) as a bigint string; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/**
+ * Kysely's PostgreSQL introspector (the migrator uses it to find its own table) reads every
+ * schema's tables in one catalog query, which fails with "relation does not exist" when another
+ * schema's table is dropped while it runs: tests drop theirs side by side, and so may an operator
+ * sharing the database. The read is tried again: the next one no longer sees the dropped table.
+ */
+class CatalogTolerantPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    const inner = super.createIntrospector(db);
+    const again = async <T>(read: () => Promise<T>): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await read();
+        } catch (error) {
+          if ((error as { code?: string }).code !== '42P01' || attempt >= 5) throw error;
+        }
+      }
+    };
+    return {
+      getSchemas: () => again(() => inner.getSchemas()),
+      getTables: (options?: DatabaseMetadataOptions) => again(() => inner.getTables(options)),
+      getMetadata: (options?: DatabaseMetadataOptions) => again(() => inner.getMetadata(options)),
+    };
+  }
+}
+
 function openPostgres(url: string, schema?: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely({ dialect: new CatalogTolerantPostgresDialect({ pool }) });
   const ping = async () => {
     try {
       await pool.query('select 1');
