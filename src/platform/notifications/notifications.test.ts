@@ -37,7 +37,7 @@ eachApp('a notification shows in Cabildo, is counted in the header until read, a
 
 eachApp('one click in the mail stops that kind of mail, without logging in; Cabildo still shows it', async (t) => {
   const ana = await insertPerson(t, { email: 'ana@example.org', locale: 'es' });
-  await send(t, ana, recognitionDecided, { initiative: 'IGF Uruguay', decision: 'approved' });
+  await send(t, ana, recognitionDecided, { initiative: 'IGF Uruguay', decision: 'approved', comments: '' });
   const link = (await t.mail.lastTo('ana@example.org')).headers['list-unsubscribe']!.slice(1, -1);
   const path = new URL(link).pathname;
   const stranger = t.client();
@@ -48,7 +48,7 @@ eachApp('one click in the mail stops that kind of mail, without logging in; Cabi
   // What a mail program does (RFC 8058): a bare POST, no cookie, no form token.
   const oneClick = await t.app.request(link, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
   assert.equal(oneClick.status, 200);
-  await send(t, ana, recognitionDecided, { initiative: 'IGF Chile', decision: 'returned' });
+  await send(t, ana, recognitionDecided, { initiative: 'IGF Chile', decision: 'returned', comments: 'Falta el acta.' });
   await t.services.jobs.runner.drain();
   assert.equal(mailsTo(t, 'ana@example.org').length, 1, 'no second mail');
   const rows = await notificationsDb(t.database.db).selectFrom('notifications').select('kind').where('user_id', '=', ana).execute();
@@ -62,11 +62,11 @@ eachApp('a daily digest gathers the day’s notifications in one mail, and then 
   const ana = await insertPerson(t, { email: 'ana@example.org', locale: 'en' });
   const client = await loggedIn(t, ana);
   const saved = await client.post('/notifications/preferences', {
-    initiatives__invitation: 'daily', initiatives__recognition_decided: 'daily', initiatives__request_waiting: 'never',
+    initiatives__invitation: 'daily', initiatives__recognition_decided: 'daily', initiatives__request_waiting: 'never', initiatives__delisted: 'never',
   });
   assert.equal(saved.status, 303);
   await send(t, ana, invitationReceived, { inviter: 'Carla', initiative: 'IGF Uruguay' });
-  await send(t, ana, recognitionDecided, { initiative: 'IGF Chile', decision: 'approved' });
+  await send(t, ana, recognitionDecided, { initiative: 'IGF Chile', decision: 'approved', comments: '' });
   await t.services.jobs.runner.drain();
   assert.equal(mailsTo(t, 'ana@example.org').length, 0, 'nothing at once');
   t.clock.now = nextDigest('daily', t.clock.now);
