@@ -37,7 +37,7 @@ export interface Site {
 export function journey(name: string, body: (site: Site) => Promise<void>, options: { kinds: readonly Kind[] }): void {
   const missing = existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}`;
   // JOURNEY_TIMEOUT_MS: more time on a machine busy with other work.
-  perDatabase(name, { timeout: Number(process.env.JOURNEY_TIMEOUT_MS) || 600_000, missing, kinds: options.kinds }, async (kind) => {
+  perDatabase(name, { timeout: Number(process.env.JOURNEY_TIMEOUT_MS) || 1_200_000, missing, kinds: options.kinds }, async (kind) => {
     const database = await freshDatabase(kind);
     const mail = await new TestMailServer().start();
     const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
