@@ -63,7 +63,7 @@ test('help, unknown commands and bad settings say what is wrong', () => {
   assert.doesNotMatch(badUrl.err, /hunter2/);
 });
 
-test('migrate, admin create, seed demo, import, backup and restore on each database', { timeout: 180_000 }, async () => {
+test('migrate, admin create, seed demo, import, backup and restore on each database', { timeout: 420_000 }, async () => {
   for (const target of await targets()) {
     try {
       const { env } = target;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { parseVerifierKey, verifierKey } from './note.ts';
 import { eachDatabase } from '../../../tests/support/databases.ts';
 import { rfcLeaf, rfcRoot, rfcVerifyConsistency, rfcVerifyInclusion } from '../../../tests/support/tlogVerifier.ts';
 import { canonicalJson, NotCanonical, parseCanonical } from './canonical.ts';
@@ -125,4 +126,16 @@ eachDatabase('an append rolls back with its command, and the next one takes its 
   assert.equal(await treeSize(database.db), 1);
   assert.equal(await database.db.transaction().execute((tx) => appendToLog(tx, sample(2))), 1);
   assert.ok((await rootAt(database.db, 2)).equals(rfcRoot([entryText(sample(0)), entryText(sample(2))].map((t) => Buffer.from(t)))));
+});
+
+test('a verifier key whose base64 holds "+" is read back whole (one key in two does)', () => {
+  let withPlus = 0;
+  for (let i = 0; i < 40; i++) {
+    const key = verifierKey('cabildo.example/log', generateKeyPairSync('ed25519').publicKey);
+    if (key.text.split('+').length > 3) withPlus++;
+    const read = parseVerifierKey(key.text);
+    assert.equal(read.id.toString('hex'), key.id.toString('hex'));
+    assert.equal(read.name, 'cabildo.example/log');
+  }
+  assert.ok(withPlus > 0, 'some of forty keys had a "+" in their base64');
 });

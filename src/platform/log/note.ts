@@ -41,9 +41,10 @@ export function verifierKey(name: string, publicKey: KeyObject): VerifierKey {
 
 /** Reads a verifier key in its text form; refuses any other signature type or a key id that does not match. */
 export function parseVerifierKey(text: string): VerifierKey {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new NoteError('a verifier key is name+id+key');
-  const [name, idHex, keyB64] = parts as [string, string, string];
+  // The key data is base64, which may itself hold '+': only the first two separate the parts.
+  const match = /^([^+]+)\+([^+]+)\+(.+)$/s.exec(text.trim());
+  if (!match) throw new NoteError('a verifier key is name+id+key');
+  const [, name, idHex, keyB64] = match as unknown as [string, string, string, string];
   const key = Buffer.from(keyB64, 'base64');
   if (!name || /\s/.test(name) || !/^[0-9a-f]{8}$/.test(idHex) || key.length !== 33 || key[0] !== ed25519Type) {
     throw new NoteError('not an Ed25519 verifier key');
