@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { CompiledQuery, IndexBackend, IndexRow } from './index.ts';
+import { documentIds, insertFacets } from './documents.ts';
 import { queryForms, queryFormsIn, stemmedLanguages, terms, type ParsedQuery, type StemmedLanguage } from './text.ts';
 
 /**
@@ -43,14 +44,11 @@ export const sqliteIndex: IndexBackend = {
     const column = (row: IndexRow, weight: 'A' | 'B' | 'C' | 'D') => row.weighted[weight].map((t) => terms(t.text, t.language)).join(' ');
     await sql`insert into search_terms (rowid, a, b, c, d) values ${sql.join(rows.map((row) =>
       sql`(${idOf.get(row.recordId)!}, ${column(row, 'A')}, ${column(row, 'B')}, ${column(row, 'C')}, ${column(row, 'D')})`))}`.execute(tx);
-    const facets = rows.flatMap((row) => row.facets.map((f) => sql`(${idOf.get(row.recordId)!}, ${f.facet}, ${f.value}, ${f.label})`));
-    if (facets.length) await sql`insert into search_facets (document_id, facet, value, label) values ${sql.join(facets)}`.execute(tx);
+    await insertFacets(tx, rows, idOf);
   },
 
   async remove(tx, kind, recordIds) {
-    const ids = recordIds === 'all'
-      ? sql`select id from search_documents where kind = ${kind}`
-      : sql`select id from search_documents where kind = ${kind} and record_id in (${sql.join(recordIds)})`;
+    const ids = documentIds(kind, recordIds);
     await sql`delete from search_terms where rowid in (${ids})`.execute(tx);
     await sql`delete from search_facets where document_id in (${ids})`.execute(tx);
     await sql`delete from search_documents where id in (${ids})`.execute(tx);
