@@ -66,6 +66,16 @@ eachApp('two coordinators leaving at the same instant: one goes, the other is to
   }
 }), { postgres: true, timeout: 120_000 });
 
+/** A pending invitation to be a member, straight into the database (the race is in answering it); answers its id. */
+async function invite(t: TestApp, initiativeId: string, invitedBy: string, email: string, secret: string): Promise<string> {
+  const id = newId();
+  await registryDb(t.database.db).insertInto('committee_invitations').values({
+    id, initiative_id: initiativeId, email, role: 'member', token_hash: hashSecret(secret), invited_by: invitedBy,
+    created_at: timestamp(t.clock.now), expires_at: timestamp(new Date(t.clock.now.getTime() + 86_400_000)), answered_at: null, answer: null,
+  }).execute();
+  return id;
+}
+
 eachApp('an invitation answered at the same instant from two devices and by another account seats one person once', (t) => racing(t, async (server) => {
   const registry = registryDb(t.database.db);
   const coordinator = await verifiedPerson(t, { email: 'coord@example.org' });
@@ -81,12 +91,7 @@ eachApp('an invitation answered at the same instant from two devices and by anot
     await laptop.csrfToken();
     const other = await personAt(t, server, { email: `other${trial}@example.org` });
     const secret = newSecret();
-    const invitationId = newId();
-    await registry.insertInto('committee_invitations').values({
-      id: invitationId, initiative_id: initiativeId, email, role: 'member', token_hash: hashSecret(secret),
-      invited_by: coordinatorId, created_at: timestamp(t.clock.now), expires_at: timestamp(new Date(t.clock.now.getTime() + 86_400_000)),
-      answered_at: null, answer: null,
-    }).execute();
+    const invitationId = await invite(t, initiativeId, coordinatorId, email, secret);
     const seatsBefore = (await registry.selectFrom('committee_members').select('id').where('initiative_id', '=', initiativeId).execute()).length;
 
     const statuses = await atOnce([
@@ -115,10 +120,7 @@ eachApp('a person accepting two invitations to one initiative at the same instan
     const invitee = await personAt(t, server, { email });
     const secrets = [newSecret(), newSecret()];
     for (const secret of secrets) {
-      await registry.insertInto('committee_invitations').values({
-        id: newId(), initiative_id: initiativeId, email, role: 'member', token_hash: hashSecret(secret), invited_by: coordinatorId,
-        created_at: timestamp(t.clock.now), expires_at: timestamp(new Date(t.clock.now.getTime() + 86_400_000)), answered_at: null, answer: null,
-      }).execute();
+      await invite(t, initiativeId, coordinatorId, email, secret);
     }
     const accept = { stakeholder_group: 'government', role: 'member', answer: 'accept' };
     const pages = await Promise.all(secrets.map((secret) => invitee.client.post(`/invitations/${secret}`, accept)));
