@@ -7,8 +7,10 @@
  *   Each run is a child process under /usr/bin/time: wall time and peak resident memory come
  *   from the operating system. The opinion entry (what the top-level dispatch calls) and the
  *   full `bin/cabildo.js` are both timed; the latter also loads the rest of the platform.
- * - Baseline, same run, same files: the plain pipeline (bench/opinion-baseline.ts; our own
- *   plain TypeScript, not numpy).
+ * - Baselines, same run, same files: the numpy/scikit-learn pipeline (bench/opinion-plain.py,
+ *   run by Debian's /usr/bin/python3 with python3-sklearn; reported as unavailable without
+ *   them), which the speed-up is measured against, and our own plain TypeScript rendering of
+ *   it (bench/opinion-baseline.ts).
  * - Engine in-process: warm re-analysis after new votes and new statements (the PCA warm
  *   start must survive new columns), its agreement (ARI) with a cold analysis of the same
  *   data, and single-vote updates.
@@ -202,11 +204,15 @@ if (mode === 'prepare') {
     const command = measureCommand(name, dir);
     const entry: Record<string, unknown> = { command, engine: runChild('engine', name) };
     if (name === 'polis_largest') {
-      const plain = timed(node('bench/opinion-baseline.ts', dir));
-      const plainReport = JSON.parse(plain.stdout) as { load_ms: number; analyse_ms: number; groups: number };
       const ours = (command.wall_ms as { median: number }).median;
-      entry.plain_pipeline = { wall_ms: plain.wall_ms, peak_rss_mb: plain.peak_rss_mb, ...plainReport, note: 'our own plain TypeScript pipeline, not numpy; one run' };
-      speedup = { command_vs_plain: round(plain.wall_ms / ours), command_wall_ms: ours, plain_wall_ms: plain.wall_ms };
+      const { stdout, ...plainTs } = timed(node('bench/opinion-baseline.ts', dir));
+      entry.plain_typescript = { ...plainTs, ...JSON.parse(stdout), note: 'our own plain TypeScript rendering of the numpy pipeline; one run' };
+      const numpy = numpyBaseline(dir);
+      entry.plain_numpy = numpy;
+      speedup =
+        'wall_ms' in numpy
+          ? { command_vs_numpy: round(numpy.wall_ms / ours), command_wall_ms: ours, numpy_wall_ms: numpy.wall_ms, target: CASES[name].targets.speedup_vs_plain }
+          : { command_vs_numpy: null, reason: numpy.unavailable };
     }
     if (name === 'polis_largest') entry.database = runDatabaseBench(dir);
     cases[name] = entry;
@@ -214,6 +220,17 @@ if (mode === 'prepare') {
   process.stdout.write(
     JSON.stringify({ benchmark: 'opinion command', node: process.version, cpus: availableParallelism(), runs: RUNS, cases, speedup, total_bench_s: round((performance.now() - started) / 1000) }, null, 2) + '\n',
   );
+}
+
+const PYTHON = '/usr/bin/python3';
+
+/** The numpy/scikit-learn pipeline from the same files, one run; or why it could not run. */
+function numpyBaseline(dir: string): ({ wall_ms: number; peak_rss_mb: number } & Record<string, number | string>) | { unavailable: string } {
+  const probe = spawnSync(PYTHON, ['-c', 'import numpy, scipy, sklearn; print(numpy.__version__, sklearn.__version__)'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { unavailable: `${PYTHON} with numpy, scipy and scikit-learn is needed (apt-get install -y python3-sklearn)` };
+  const { stdout, ...run } = timed([PYTHON, join(ROOT, 'bench/opinion-plain.py'), dir]);
+  const [numpyVersion, sklearnVersion] = probe.stdout.trim().split(' ');
+  return { ...run, ...(JSON.parse(stdout) as Record<string, number>), numpy: numpyVersion, scikit_learn: sklearnVersion };
 }
 
 /** 2 M votes read from each database by a child process (bench/opinion-db.ts). */
