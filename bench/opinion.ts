@@ -33,6 +33,8 @@ import { benchConversationDir, conversationSpec, stakeholderGroups, STAKEHOLDER_
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Debian's Python, where python3-sklearn installs numpy, scipy and scikit-learn. */
+const PYTHON = '/usr/bin/python3';
 
 interface Case {
   participants: number;
@@ -221,8 +223,6 @@ if (mode === 'prepare') {
     JSON.stringify({ benchmark: 'opinion command', node: process.version, cpus: availableParallelism(), runs: RUNS, cases, speedup, total_bench_s: round((performance.now() - started) / 1000) }, null, 2) + '\n',
   );
 }
-
-const PYTHON = '/usr/bin/python3';
 
 /** The numpy/scikit-learn pipeline from the same files, one run; or why it could not run. */
 function numpyBaseline(dir: string): ({ wall_ms: number; peak_rss_mb: number } & Record<string, number | string>) | { unavailable: string } {

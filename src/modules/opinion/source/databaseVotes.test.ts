@@ -99,6 +99,13 @@ perDatabase('the database vote source takes a query, keeps declared statements f
     assert.deepEqual(read.statementIds.slice(0, 3), ['129', 'unvoted', '100']);
     assert.equal(read.store.statementCount, 31);
     assert.equal(read.rows, rows.filter((r) => r.what < 130).length);
+    // Keys are any text: separators and quotes in them cross the database's page text intact.
+    await sql`update cast_votes set who = ${'p,"9\\ ;'} where who = 'p-9'`.execute(database.db);
+    const odd = await readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'id' }, { pageSize: 100 });
+    assert.ok(odd.participantIds.includes('p,"9\\ ;'));
+    assert.equal(odd.participantIds.length, 400);
+    const missing = db.selectFrom('cast_votes').select([sql<string>`case when id = 1234 then null else who end`.as('participant'), 'what as statement', 'value as vote', 'id as position']);
+    await assert.rejects(readVotesFromDatabase(database.db, missing), /vote query: participant key must be a non-empty text or an integer, got null/);
     await sql`update cast_votes set value = 7 where id = 2005`.execute(database.db);
     await assert.rejects(
       readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'id' }),
