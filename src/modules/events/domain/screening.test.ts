@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { taxonomies } from '../../../platform/stakeholders.ts';
-import { screeningMessageKeys, screeningRules, screenProposal, type ScreeningResult, type ScreeningRule } from './screening.ts';
+import { screeningContext, screeningMessageKeys, screeningRules, screenProposal, type ScreeningResult, type ScreeningRule } from './screening.ts';
 import type { ProposalDraft, Speaker } from './types.ts';
 
 const ana: Speaker = { id: 'p-ana', name: 'Ana Pérez', organisation: 'Ministerio TIC', stakeholderGroup: 'government', gender: 'mujer', confirmed: true };
@@ -149,4 +149,19 @@ test('a bare draft fails what it lacks and says so, rule by rule', () => {
   assert.equal(screening.passed, false);
   const failed = screening.results.filter((r) => r.applies && !r.passed).map((r) => r.rule);
   assert.deepEqual(failed, ['min_speakers', 'stakeholder_groups', 'online_moderator', 'rapporteur']);
+});
+
+test('a context prepared once screens every proposal of the event as screening each alone does', () => {
+  const proposals: ProposalDraft[] = [
+    { ...good, id: 's1' },
+    { ...good, id: 's2', speakers: [ana, { ...bruno, id: null }, { name: 'Chloe Martin', organisation: 'Internet Society', gender: 'hombre' }] },
+    { ...good, id: 's3', speakers: [ana, chloe], modality: 'online' },
+    { ...good, id: 's4', speakers: [{ ...ana, id: null }] },
+  ];
+  const input = { eventSessions: proposals.map((p) => ({ id: p.id!, speakers: p.speakers })), overdueReportOrganisers: [{ name: 'Olga Ruiz', organisation: 'colnodo' }], settings: { maxSessionsPerSpeaker: 2 } };
+  const context = screeningContext(input);
+  for (const proposal of proposals) assert.deepEqual(screenProposal(proposal, context), screenProposal(proposal, input));
+  // Ana is in all four: each proposal sees her in four sessions, itself counted once.
+  const over = result(screenProposal(proposals[0]!, context).results, 'speaker_sessions').data.over;
+  assert.deepEqual(over.map((o) => [o.name, o.sessions, o.otherSessionIds]), [['Ana Pérez', 4, ['s2', 's3', 's4']], ['Chloé Martin', 3, ['s2', 's3']]]);
 });

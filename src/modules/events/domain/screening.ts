@@ -77,17 +77,47 @@ const named = (person: PersonRef | null | undefined): string | null => {
   return name ? name : null;
 };
 
+/**
+ * What screening needs from the rest of the event, prepared once: who speaks in which of its
+ * sessions. A page that screens a draft on every change, or a list that screens every proposal,
+ * prepares it once and passes it to `screenProposal`.
+ */
+export interface ScreeningContext {
+  readonly prepared: true;
+  readonly settings: ScreeningSettings;
+  readonly index: PeopleIndex;
+  /** Person key → the sessions that name them as a speaker. */
+  readonly sessionsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly overdueReportOrganisers: readonly PersonRef[];
+}
+
+export function screeningContext(input: ScreeningInput = {}): ScreeningContext {
+  const sessions = input.eventSessions ?? [];
+  const index = new PeopleIndex(sessions.flatMap((session) => session.speakers));
+  const sessionsOf = new Map<string, Set<string>>();
+  for (const session of sessions) {
+    for (const speaker of session.speakers) {
+      if (!named(speaker)) continue;
+      const key = index.keyOf(speaker);
+      let ids = sessionsOf.get(key);
+      if (!ids) sessionsOf.set(key, (ids = new Set()));
+      ids.add(session.id);
+    }
+  }
+  return { prepared: true, settings: { ...defaultScreeningSettings, ...input.settings }, index, sessionsOf, overdueReportOrganisers: input.overdueReportOrganisers ?? [] };
+}
+
 /** Screens one proposal against the rules and the rest of the event. */
-export function screenProposal(proposal: ProposalDraft, input: ScreeningInput = {}): Screening {
-  const settings = { ...defaultScreeningSettings, ...input.settings };
-  const others = (input.eventSessions ?? []).filter((session) => !proposal.id || session.id !== proposal.id);
-  const index = new PeopleIndex([...others.flatMap((session) => session.speakers), ...proposal.speakers]);
+export function screenProposal(proposal: ProposalDraft, input: ScreeningInput | ScreeningContext = {}): Screening {
+  const context = 'prepared' in input ? input : screeningContext(input);
+  const { settings, index } = context;
 
   // The same person typed twice is one speaker.
+  const own = new PeopleIndex(proposal.speakers);
   const speakers = new Map<string, ProposalDraft['speakers'][number]>();
   for (const speaker of proposal.speakers) {
     if (!named(speaker)) continue;
-    const key = index.keyOf(speaker);
+    const key = own.keyOf(speaker);
     if (!speakers.has(key)) speakers.set(key, speaker);
   }
   const speakerList = [...speakers.values()];
@@ -136,24 +166,15 @@ export function screenProposal(proposal: ProposalDraft, input: ScreeningInput = 
   results.push({ rule: 'rapporteur', applies: true, passed: rapporteur !== null, data: { name: rapporteur } });
 
   // Sessions per speaker: this one plus every other session of the event that names them as a speaker.
-  const sessionsByKey = new Map<string, Set<string>>();
-  for (const session of others) {
-    for (const speaker of session.speakers) {
-      if (!named(speaker)) continue;
-      const key = index.keyOf(speaker);
-      let ids = sessionsByKey.get(key);
-      if (!ids) sessionsByKey.set(key, (ids = new Set()));
-      ids.add(session.id);
-    }
-  }
   const over = speakerList.flatMap((speaker) => {
-    const ids = sessionsByKey.get(index.keyOf(speaker)) ?? new Set<string>();
+    const ids = new Set(index.aliasesOf(speaker).flatMap((key) => [...(context.sessionsOf.get(key) ?? [])]));
+    if (proposal.id) ids.delete(proposal.id);
     const sessions = ids.size + 1;
     return sessions > settings.maxSessionsPerSpeaker ? [{ name: speaker.name.trim(), sessions, otherSessionIds: [...ids].sort() }] : [];
   });
   results.push({ rule: 'speaker_sessions', applies: true, passed: over.length === 0, data: { max: settings.maxSessionsPerSpeaker, over } });
 
-  const overdueList = input.overdueReportOrganisers ?? [];
+  const overdueList = context.overdueReportOrganisers;
   const organisers = new PeopleIndex([...overdueList, ...proposal.organisers]);
   const overdueKeys = new Set(overdueList.map((person) => organisers.keyOf(person)));
   const late = proposal.organisers.filter((organiser) => named(organiser) && overdueKeys.has(organisers.keyOf(organiser)));
