@@ -144,7 +144,7 @@ export function assignReviewers(input: { proposals: readonly ProposalForReview[]
   }
 
   // 2. Balance: move one review at a time along a chain of swaps from a heavier reviewer to one
-  // at least two lighter, never losing a group a proposal needs. Each move lowers the sum of
+  // at least two lighter, never losing a group a proposal needs. Each chain lowers the sum of
   // squared loads, so this ends.
   const canMove = (proposalId: string, from: string, to: string) => {
     const current = onProposal.get(proposalId)!;
@@ -154,9 +154,8 @@ export function assignReviewers(input: { proposals: readonly ProposalForReview[]
     return after >= Math.min(before, minGroups);
   };
   /** A chain of moves from one of `sources` to a reviewer that `isTarget` accepts, or null. */
-  const chain = (sources: string[], isTarget: (reviewerId: string, source: string) => boolean): { proposalId: string; from: string; to: string }[] | null => {
+  const chain = (sources: string[], isTarget: (reviewerId: string) => boolean): { proposalId: string; from: string; to: string }[] | null => {
     const parent = new Map<string, { from: string; proposalId: string } | null>(sources.map((s) => [s, null]));
-    const origin = new Map(sources.map((s) => [s, s]));
     const queue = [...sources];
     while (queue.length) {
       const u = queue.shift()!;
@@ -167,8 +166,7 @@ export function assignReviewers(input: { proposals: readonly ProposalForReview[]
         for (const v of reviewers) {
           if (parent.has(v.id) || !canMove(proposalId, u, v.id)) continue;
           parent.set(v.id, { from: u, proposalId });
-          origin.set(v.id, origin.get(u)!);
-          if (isTarget(v.id, origin.get(v.id)!)) {
+          if (isTarget(v.id)) {
             const moves: { proposalId: string; from: string; to: string }[] = [];
             for (let to = v.id, step = parent.get(to); step; to = step.from, step = parent.get(to)) moves.unshift({ proposalId: step.proposalId, from: step.from, to });
             return moves;
@@ -180,15 +178,17 @@ export function assignReviewers(input: { proposals: readonly ProposalForReview[]
     return null;
   };
   for (;;) {
-    const loads = reviewers.map((r) => load.get(r.id)!);
-    const max = Math.max(...loads);
-    const min = Math.min(...loads);
-    if (reviewers.length === 0 || max - min <= 1) break;
-    const heaviest = reviewers.filter((r) => load.get(r.id) === max).map((r) => r.id);
-    const lightest = new Set(reviewers.filter((r) => load.get(r.id) === min).map((r) => r.id));
-    const moves =
-      chain(heaviest, (v) => load.get(v)! <= max - 2) ??
-      chain(reviewers.filter((r) => load.get(r.id)! >= min + 2).map((r) => r.id), (v, source) => lightest.has(v) && load.get(source)! >= min + 2);
+    const levels = [...new Set(reviewers.map((r) => load.get(r.id)!))].sort((a, b) => b - a);
+    const min = levels.at(-1) ?? 0;
+    if (levels.length === 0 || levels[0]! - min <= 1) break;
+    // From each load level down, a chain to someone at least two lighter: when none is left
+    // anywhere, no move can lower Σ load² (see the ADR for why that makes the spread smallest).
+    let moves: { proposalId: string; from: string; to: string }[] | null = null;
+    for (const level of levels) {
+      if (level - min < 2) break;
+      moves = chain(reviewers.filter((r) => load.get(r.id) === level).map((r) => r.id), (v) => load.get(v)! <= level - 2);
+      if (moves) break;
+    }
     if (!moves) break;
     for (const { proposalId, from, to } of moves) {
       unassign(proposalId, from);
