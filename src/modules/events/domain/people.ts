@@ -12,12 +12,15 @@ function fold(text: string): string {
   return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Accented Latin letters (U+00C0–U+024F) that fold to plain ASCII letters, by code: "É" → "e". */
-const latin = new Map<number, string>();
+/** Accented Latin letters (U+00C0–U+024F) that fold to plain ASCII letters, by code − 0xC0: "É" → "e". */
+const latin: (string | undefined)[] = [];
 for (let code = 0xc0; code <= 0x24f; code++) {
   const folded = fold(String.fromCharCode(code));
-  if (/^[a-z]+$/.test(folded)) latin.set(code, folded);
+  latin[code - 0xc0] = /^[a-z]+$/.test(folded) ? folded : undefined;
 }
+
+/** Where the one-pass fold writes its characters, reused so that folding a name allocates only the answer. */
+let buffer = new Uint16Array(256);
 
 /**
  * Lower case, no accents, words separated by one space: "  María-José PÉREZ " → "maria jose perez".
@@ -27,33 +30,35 @@ for (let code = 0xc0; code <= 0x24f; code++) {
  */
 export function normaliseText(text: string | null | undefined): string {
   if (!text) return '';
-  let out = '';
+  if (text.length > 4096) return fold(text);
+  if (buffer.length < text.length * 2) buffer = new Uint16Array(text.length * 2);
+  let length = 0;
   let gap = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let piece: string;
+    let code = text.charCodeAt(i);
+    let several: string | undefined;
     if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) piece = String.fromCharCode(code + 0x20);
-      else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) piece = text[i]!;
-      else piece = '';
+      if (code >= 0x41 && code <= 0x5a) code += 0x20;
+      else if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) {
+        gap = length > 0;
+        continue;
+      }
     } else if (code >= 0x300 && code <= 0x36f) {
       continue; // a combining accent: part of the letter before it
     } else {
-      const mapped = latin.get(code);
+      const mapped = code >= 0xc0 && code <= 0x24f ? latin[code - 0xc0] : undefined;
       if (mapped === undefined) return fold(text);
-      piece = mapped;
-    }
-    if (piece === '') {
-      gap = out.length > 0;
-      continue;
+      if (mapped.length === 1) code = mapped.charCodeAt(0);
+      else several = mapped;
     }
     if (gap) {
-      out += ' ';
+      buffer[length++] = 0x20;
       gap = false;
     }
-    out += piece;
+    if (several === undefined) buffer[length++] = code;
+    else for (let j = 0; j < several.length; j++) buffer[length++] = several.charCodeAt(j);
   }
-  return out;
+  return String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
 }
 
 /** The name-and-organisation key of a person (used when there is no id to go by). */
@@ -69,8 +74,8 @@ const hasId = (person: PersonRef): person is PersonRef & { id: string } => typeo
  * known; with two (namesakes in one organisation) it is matched to neither, rather than guessing.
  */
 export class PeopleIndex {
-  /** Name key → the ids seen with it. */
-  readonly #idsByName = new Map<string, Set<string>>();
+  /** Name key → the one id seen with it, or null when several were (namesakes). */
+  readonly #idByName = new Map<string, string | null>();
   /** Organisations repeat across a program: each is folded once. */
   readonly #folded = new Map<string, string>();
 
@@ -85,9 +90,9 @@ export class PeopleIndex {
     for (const person of people) {
       if (!hasId(person)) continue;
       const key = this.#nameKey(person);
-      let ids = this.#idsByName.get(key);
-      if (!ids) this.#idsByName.set(key, (ids = new Set()));
-      ids.add(person.id);
+      const known = this.#idByName.get(key);
+      if (known === undefined) this.#idByName.set(key, person.id);
+      else if (known !== person.id) this.#idByName.set(key, null);
     }
   }
 
@@ -95,8 +100,8 @@ export class PeopleIndex {
   keyOf(person: PersonRef): string {
     if (hasId(person)) return `id:${person.id}`;
     const key = this.#nameKey(person);
-    const ids = this.#idsByName.get(key);
-    return ids?.size === 1 ? `id:${[...ids][0]}` : `name:${key}`;
+    const id = this.#idByName.get(key);
+    return id ? `id:${id}` : `name:${key}`;
   }
 
   /**
@@ -107,6 +112,6 @@ export class PeopleIndex {
     const own = this.keyOf(person);
     if (!hasId(person)) return [own];
     const key = this.#nameKey(person);
-    return this.#idsByName.has(key) ? [own] : [own, `name:${key}`];
+    return this.#idByName.has(key) ? [own] : [own, `name:${key}`];
   }
 }
