@@ -25,9 +25,10 @@ export const sessionRoles = ['organiser', 'moderator', 'online_moderator', 'spea
 export type SessionRole = (typeof sessionRoles)[number];
 
 /**
- * A person as a proposal or a program names them. `id` is set when the person has an account or
- * a record of their own; people typed into a form have only a name and maybe an organisation, and
- * are matched by those (see people.ts).
+ * A person as a proposal or a program names them. `id` identifies the person (their account, or a
+ * record of the person kept across proposals), never the row of one proposal's speaker list: two
+ * different ids are two different people. People typed into a form have only a name and maybe an
+ * organisation, and are matched by those (see people.ts).
  */
 export interface PersonRef {
   id?: string | null;
