@@ -34,7 +34,8 @@ import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
-import { coordinatorStep, RegistrationSteps } from './views/registrationSteps.tsx';
+import { coordinatorStep, registrationJourney } from './journey.ts';
+import { JourneySteps } from '../../platform/views/journeySteps.tsx';
 import { Notice, PostForm } from '../../platform/views/components.tsx';
 import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
@@ -89,7 +90,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     const onTheWay = initiativePolicy.requestRecognition(actor, initiative) && initiative.status === 'draft';
     return page(c, initiative.name, (
       <>
-      {onTheWay && <RegistrationSteps current={coordinatorStep(criteria)} />}
+      {onTheWay && <JourneySteps journey={registrationJourney.key} at={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
         contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
@@ -143,7 +144,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('initiatives.form.create_title'), (
       <>
-        <RegistrationSteps current="initiative" />
+        <JourneySteps journey={registrationJourney.key} at="initiative" />
         <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" offerCreateAnyway={status === 409} />
       </>
     ), status);
@@ -155,7 +156,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
-          <RegistrationSteps current="verify" />
+          <JourneySteps journey={registrationJourney.key} at="verify" />
           <h1>{t('initiatives.form.create_title')}</h1>
           <Notice message={c.req.query('notice') === 'check_email' ? t('initiatives.invitation.link_sent') : undefined} />
           <p>{t('initiatives.mine.verify_first')} {t('initiatives.steps.verify_hint')}</p>
