@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
-import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
@@ -21,7 +20,7 @@ import {
   latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
-import { likelyDuplicates } from './duplicates.ts';
+import { duplicatesRefusal } from './duplicates.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { updateInitiative } from './commands/saveInitiative.ts';
@@ -179,10 +178,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     toFields: initiativeFormErrors,
     run: async (ctx, input) => {
       // A likely second entry for an initiative already here is said before it exists; the person may still go on.
-      if (!input.create_anyway) {
-        const similar = await likelyDuplicates(ctx.db, input);
-        if (similar.length > 0) return refuse('initiatives.errors.likely_duplicate', { field: 'name', status: 409, values: { names: similar.map((i) => i.name).join(', ') } });
-      }
+      const duplicates = input.create_anyway ? null : await duplicatesRefusal(ctx.db, input, config.baseUrl);
+      if (duplicates) return duplicates;
       return createWithinLimit(services.limits)(ctx, input);
     },
     done: (_, created) => withNotice(pathOf(created), 'created'),

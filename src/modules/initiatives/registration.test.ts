@@ -105,3 +105,26 @@ eachApp('a likely duplicate (same country and type, similar name) is said before
   assert.equal((await ana.post('/initiatives', { ...second, create_anyway: 'on' })).status, 303);
   assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 3);
 }, { postgres: true });
+
+eachApp('the API says likely duplicates too: 409 listing them (address, demo or not), nothing created, until create_anyway is true', async (t) => {
+  const first = await loggedIn(t, await insertPerson(t, { email: 'first@example.org' }));
+  assert.equal((await first.post('/initiatives', { ...initiativeFields, name: 'IGF Uruguay', acronym: '', countries: ['UY'] })).status, 303);
+  const ana = await loggedIn(t, await insertPerson(t, { email: 'ana@example.org' }));
+  ana.language = 'en';
+  const second = { ...initiativeFields, name: 'Foro de Gobernanza de Internet de Uruguay', acronym: undefined, countries: ['UY'], year_established: 2014 };
+  const warned = await ana.json('POST', '/api/initiatives', second);
+  assert.equal(warned.status, 409);
+  assert.match(warned.response.headers.get('content-type')!, /^application\/problem\+json/);
+  assert.match(warned.body.detail, /Similar initiatives of the same type and country are already here: IGF Uruguay\./);
+  assert.deepEqual(warned.body.duplicates, [{ slug: 'igf-uruguay', name: 'IGF Uruguay', acronym: null, demo: false, url: 'http://cabildo.test/initiatives/igf-uruguay' }]);
+  assert.deepEqual(warned.body.errors.map((e: { pointer: string }) => e.pointer), ['#/name']);
+  assert.equal((await t.database.db.selectFrom('initiatives').select('id').execute()).length, 1, 'nothing created');
+  assert.equal((await ana.json('POST', '/api/initiatives', { ...second, create_anyway: 'yes' })).status, 422, 'an explicit true, nothing else');
+  const created = await ana.json('POST', '/api/initiatives', { ...second, create_anyway: true });
+  assert.equal(created.status, 201);
+  assert.equal(created.body.name, 'Foro de Gobernanza de Internet de Uruguay');
+  const spec = (await t.client().json('GET', '/api/openapi.json', undefined)).body;
+  const post = spec.paths['/initiatives'].post;
+  assert.ok(post.responses['409'], 'the 409 is documented');
+  assert.match(JSON.stringify(post.requestBody), /create_anyway/);
+}, { postgres: true });
