@@ -6,6 +6,7 @@ import type { AppEnv, Services } from './platform/http/env.ts';
 import { csrfProtection, identification, localeSelection, rejectNulInAddress, requestLogging, rememberLanguage } from './platform/http/middleware.ts';
 import { registerCatalogs, isLocale } from './platform/i18n/index.ts';
 import { Layout, setNavigation } from './platform/views/layout.tsx';
+import { setJourneys } from './platform/journeys.ts';
 import { assets } from './platform/views/assets.ts';
 import { NotAllowed } from './platform/policy.ts';
 import { problem } from './platform/http/problem.ts';
@@ -61,6 +62,7 @@ const platformNavigation: NavLink[] = [
 export async function createApp(services: Services, modules: readonly ModuleManifest[]): Promise<Hono<AppEnv>> {
   loadCatalogs(modules);
   setNavigation([...modules.flatMap((m) => m.nav ?? []), ...platformNavigation]);
+  setJourneys(modules.flatMap((m) => m.journeys ?? []));
   const app = new Hono<AppEnv>();
 
   // Before everything else: load balancers probe it every few seconds, and it is not a page. It

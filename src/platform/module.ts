@@ -10,6 +10,7 @@ import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
 import type { LogKind } from './log/index.ts';
 import type { SearchSource } from './search/index.ts';
+import type { Journey } from './journeys.ts';
 
 /**
  * A migration of one module. Names are `<YYYYMMDDhhmm>_<module>_<what>`, so that sorting them
@@ -69,4 +70,6 @@ export interface ModuleManifest {
    * a document (language, visibility, url). Its commands call `indexRecords` for what they change.
    */
   search?: SearchSource[];
+  /** The journeys that lead to its pages, shown as steps on every page along them (the identity pages too). */
+  journeys?: Journey[];
 }

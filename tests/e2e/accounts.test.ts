@@ -31,9 +31,13 @@ journey('sign-up and log-in with the keyboard alone', async (site) => {
   const kim = await site.database.db.selectFrom('users').select('stakeholder_group').where('email', '=', 'kim@example.org').executeTakeFirstOrThrow();
   assert.equal(kim.stakeholder_group, 'intergovernmental', 'the arrow key chose the group');
 
-  // The mailed link verifies the address and leads to the log-in page.
-  await openMailedLink(site, page, 'kim@example.org');
-  await page.getByText(en('accounts.notice.verified')).waitFor();
+  // The mailed link, opened on another device, verifies the address and leads to the log-in page.
+  const phone = await newContext(site, 'en');
+  const other = await phone.newPage();
+  await openMailedLink(site, other, 'kim@example.org');
+  await other.getByText(en('accounts.notice.verified')).waitFor();
+  await phone.close();
+  await visit(site, page, '/login');
   await tabTo(page, (el) => el.label === en('accounts.fields.email'));
   await page.keyboard.type('kim@example.org');
   await page.keyboard.press('Tab');

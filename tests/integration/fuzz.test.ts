@@ -5,6 +5,7 @@ import { allTables } from '../../src/platform/manifests.ts';
 import { modules } from '../../src/modules/index.ts';
 import type { TestClient } from '../support/client.ts';
 import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
+import { importInitiatives } from '../../src/modules/initiatives/index.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -87,6 +88,15 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     requested_by: (await t.database.db.selectFrom('users').select('id').where('email', '=', 'coord@example.org').executeTakeFirstOrThrow()).id,
     requested_at: t.clock.now.toISOString(), decided_by: null, decided_at: null, decision: null, comments: null,
   }).execute();
+  // A demo entry someone may claim, and a claim waiting for the secretariat.
+  await importInitiatives(t.database.db, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Uruguay,,national,UY,,,,,\n', { demo: true, now: t.clock.now, source: 'fuzz' });
+  const demo = await t.database.db.selectFrom('initiatives').select(['id', 'slug']).where('name', '=', 'IGF Uruguay').executeTakeFirstOrThrow();
+  const claimant = await verifiedPerson(t, { email: 'claimant@example.org' });
+  await t.database.db.insertInto('demo_claims').values({
+    id: 'claim1', initiative_id: demo.id, claimant_id: (await t.database.db.selectFrom('users').select('id').where('email', '=', 'coord@example.org').executeTakeFirstOrThrow()).id,
+    justification: 'I coordinate it, as its website says.', stakeholder_group: 'civil_society', claimed_at: t.clock.now.toISOString(),
+    decided_by: null, decided_at: null, decision: null, reason: null,
+  }).execute();
 
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
@@ -108,6 +118,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/initiatives/${slug}/principles`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/delist`, as: admin },
     { method: 'POST', path: '/secretariat/recognition/req1', as: admin },
+    { method: 'POST', path: `/initiatives/${demo.slug}/claim`, as: claimant },
+    { method: 'POST', path: '/secretariat/claims/claim1', as: admin },
     { method: 'POST', path: invitation, as: coordinator },
     { method: 'POST', path: '/api/initiatives', as: coordinator, json: true },
     { method: 'PATCH', path: `/api/initiatives/${slug}`, as: coordinator, json: true },

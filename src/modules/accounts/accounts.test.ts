@@ -12,7 +12,7 @@ const newcomer = {
   capacity: 'personal', affiliation: '',
 };
 
-eachApp('sign-up sends a verification email over SMTP; its link verifies the address, then the person logs in', async (t) => {
+eachApp('sign-up sends a verification email over SMTP; its link, opened on another device, verifies the address, then the person logs in', async (t) => {
   const client = t.client();
   const page = await client.post('/signup', newcomer);
   assert.equal(page.status, 200);
@@ -23,12 +23,15 @@ eachApp('sign-up sends a verification email over SMTP; its link verifies the add
   assert.ok(mail.subject.length > 0);
   const link = new URL(await t.mail.linkTo('ana@example.org'));
   assert.equal(link.origin, 'http://cabildo.test');
-  assert.equal((await client.get(link.pathname + link.search)).location, '/login?notice=verified&next=%2Faccount');
+  // Another browser than the one that signed up: the link verifies but opens no session there.
+  const phone = t.client();
+  assert.equal((await phone.get(link.pathname + link.search)).location, '/login?notice=verified&next=%2Faccount');
+  assert.equal(phone.cookie('cabildo_session'), undefined);
   const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', 'ana@example.org').executeTakeFirstOrThrow();
   assert.ok(user.email_verified_at);
   assert.match(user.password_hash, /^\$argon2id\$/);
-  assert.equal((await client.post('/login?next=%2Faccount', { email: 'ana@example.org', password })).location, '/account');
-  const account = await client.get('/account');
+  assert.equal((await phone.post('/login?next=%2Faccount', { email: 'ana@example.org', password })).location, '/account');
+  const account = await phone.get('/account');
   assert.match(account.html, /<html lang="es"/);
   assert.match(account.html, /ana@example\.org/);
   // The link works once.

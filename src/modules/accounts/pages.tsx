@@ -1,5 +1,6 @@
 import type { Hono, Context } from 'hono';
-import { setCookie, deleteCookie } from 'hono/cookie';
+import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { AppEnv, Services, ActorUser } from '../../platform/http/env.ts';
 import { commandContext, page } from '../../platform/http/context.ts';
@@ -30,6 +31,17 @@ import { ForgotPasswordForm, LogInForm, ResetPasswordForm, SignUpForm, SignUpSen
 import { AccountPage } from './views/accountPage.tsx';
 
 const minute = 60_000;
+
+/**
+ * The browser that signed up is signed in by the verification link it then opens, so the person
+ * lands where they were going (the initiative form, an invitation) without logging in again. The
+ * proof is two things: the mailbox (the link) and this cookie, set by the sign-up answer in that
+ * browser and bound to the address. The link alone signs nobody in: someone who signs up with
+ * another person's address cannot have that person open a session on the account they made.
+ * The cookie is set whether or not the address already had an account, so it tells nothing.
+ */
+const signupCookie = 'cabildo_signup';
+const signupProof = (secret: string, email: string) => createHmac('sha256', secret).update(`signup\u0000${email.toLowerCase()}`).digest('base64url');
 const noFields = z.object({});
 
 /** Starts a fresh session (the old one ends: a session id never survives a login). */
@@ -83,12 +95,15 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
     run: (ctx, input, { next }) => signUp(ctx, input, next),
     // The same answer whether the address was new or already had an account (its owner got a mail):
     // nobody learns from it which addresses have accounts. The person logs in once the address is theirs.
-    done: (c, _, { input }) => {
+    done: (c, _, { input, subject: { next } }) => {
+      setCookie(c, signupCookie, signupProof(services.config.secret, input.email), {
+        httpOnly: true, sameSite: 'Lax', path: '/verify-email', maxAge: 7 * 24 * 3600, secure: secureCookie(services),
+      });
       rememberLanguage(c, input.locale);
       // The answer is already in the language just chosen.
       c.set('locale', input.locale);
       c.set('t', translator(input.locale));
-      return page(c, c.get('t')('accounts.signup.sent_title'), <SignUpSent email={input.email} />);
+      return page(c, c.get('t')('accounts.signup.sent_title'), <SignUpSent email={input.email} next={next} />);
     },
     retry: (c, failed, { status }) => page(c, c.get('t')('accounts.signup.title'), <SignUpForm {...failed} next={nextOf(c)} />, status),
   }));
@@ -96,8 +111,8 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/verify-email', async (c) => {
     const t = c.get('t');
     const token = c.req.query('token') ?? '';
-    const verified = token.length > 0 && token.length < 100 && (await verifyEmail(commandContext(c, c.get('actor')), token)).ok;
-    if (!verified) {
+    const verified = token.length > 0 && token.length < 100 ? await verifyEmail(commandContext(c, c.get('actor')), token) : undefined;
+    if (!verified?.ok) {
       return page(c, t('accounts.verify.failed_title'), (
         <>
           <h1>{t('accounts.verify.failed_title')}</h1>
@@ -107,7 +122,13 @@ export function accountPages(app: Hono<AppEnv>, services: Services): void {
       ), 400);
     }
     const next = nextOf(c, '/account');
-    if (c.get('actor').user) return c.redirect(next === '/account' ? '/account?notice=verified' : next, 303);
+    const account = verified.value;
+    const sameBrowser = getCookie(c, signupCookie) === signupProof(services.config.secret, account.email);
+    if (!c.get('actor').user && sameBrowser) {
+      deleteCookie(c, signupCookie, { path: '/verify-email' });
+      await logIn(c, account.id);
+    }
+    if (c.get('actor').user || sameBrowser) return c.redirect(next === '/account' ? '/account?notice=verified' : next, 303);
     return c.redirect(`/login?notice=verified&next=${encodeURIComponent(next)}`, 303);
   });
 

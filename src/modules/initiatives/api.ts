@@ -5,7 +5,8 @@ import { jsonAction } from '../../platform/http/action.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { documentedWrite, problemResponse } from '../../platform/http/openapi.ts';
 import { countByGroup, type StakeholderTaxonomy } from '../../platform/stakeholders.ts';
-import { DirectoryQuerySchema, InitiativeCreateSchema, InitiativeFieldsSchema } from './schema.ts';
+import { DirectoryQuerySchema, InitiativeApiCreateSchema, InitiativeCreateSchema, InitiativeFieldsSchema } from './schema.ts';
+import { duplicatesRefusal } from './duplicates.ts';
 import { initiativePolicy } from './policy.ts';
 import { findInitiativeBySlug, listInitiatives, type InitiativeDetail, type InitiativeSummary } from './queries.ts';
 import { recognitionCriteria } from './recognition.ts';
@@ -52,6 +53,15 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+/** The 409 of a creation that looks like a second entry for an initiative already here. */
+const DuplicatesProblem = z
+  .object({
+    type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })),
+    duplicates: z.array(z.object({ slug: z.string(), name: z.string(), acronym: z.string().nullable(), demo: z.boolean(), url: z.string() })),
+  })
+  .openapi('DuplicatesProblem');
 
 const SlugParam = z.object({ slug: z.string().min(1).max(100) });
 
@@ -143,16 +153,20 @@ export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): voi
   documentedWrite(api, createRoute({
     method: 'post', path: '/initiatives', summary: 'Register an initiative (you become its coordinator)',
     security: [{ bearerAuth: [] }],
-    request: { body: { content: { 'application/json': { schema: InitiativeCreateSchema } }, required: true } },
+    request: { body: { content: { 'application/json': { schema: InitiativeApiCreateSchema } }, required: true } },
     responses: {
       201: { description: 'Created', content: { 'application/json': { schema: InitiativeFull } } },
       401: problemResponse('Log in or send a token'), 403: problemResponse('Verify your email first'), 422: problemResponse('Invalid fields'),
+      409: { description: 'Likely duplicates: initiatives of the same type sharing a country, with a similar name. Nothing was created; send again with `create_anyway: true` if yours is another one, or claim a demo entry that is yours.', content: { 'application/problem+json': { schema: DuplicatesProblem } } },
       429: problemResponse('Too many initiatives registered in the last hour (see Retry-After)'),
     },
   }), jsonAction({
     allow: initiativePolicy.create,
-    schema: InitiativeCreateSchema,
-    run: createWithinLimit(services.limits),
+    schema: InitiativeApiCreateSchema,
+    run: async (ctx, { create_anyway, ...input }) => {
+      const duplicates = create_anyway ? null : await duplicatesRefusal(ctx.db, input, config.baseUrl);
+      return duplicates ?? createWithinLimit(services.limits)(ctx, input);
+    },
     present: async (c, { slug }) => {
       c.header('Location', `${config.baseUrl}/api/initiatives/${slug}`);
       return c.json(full((await findInitiativeBySlug(db, slug))!), 201);

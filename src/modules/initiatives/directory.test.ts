@@ -161,7 +161,7 @@ eachApp('a demo entry’s page is calm and honest: what a demo entry is, how to 
   assert.equal(page.status, 200);
   assert.match(page.html, /<h2 id="demo-title">A demo entry<\/h2>/);
   assert.match(page.html, /Do you coordinate IGF Uruguay\? You can claim this entry/);
-  assert.match(page.html, /<a href="\/signup">Create an account<\/a>/);
+  assert.ok(page.html.includes(`<a href="/signup?next=%2Finitiatives%2F${slug}">Create an account</a>`), 'an account first, then back here');
   assert.match(page.html, /<span class="badge status-listed">Listed<\/span> <span class="badge">Demo<\/span>/);
   // Nothing empty, nothing untrue: no committee section, no all-zero chart, no row of unmet criteria.
   const main = page.html.slice(page.html.indexOf('<main'));

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/index.ts';
 import { foldForSearch } from '../../platform/text.ts';
+import { refuse } from '../../platform/http/result.ts';
 import { registryDb } from './tables.ts';
 
 /**
@@ -50,5 +51,21 @@ export async function likelyDuplicates(db: Db, candidate: { name: string; acrony
   return rows.filter((row) => {
     const theirs = [row.name, row.acronym ? `${row.acronym} ${row.name}` : null].filter((n): n is string => n !== null);
     return mine.some((m) => theirs.some((t) => similarNames(m, t)));
+  });
+}
+
+/**
+ * A likely second entry for an initiative already here is said before it exists, by the form and
+ * the API alike: a 409 naming the similar ones (in a problem document, each with its address and
+ * whether it is a demo entry its coordinator can claim). Answers null when there are none.
+ */
+export async function duplicatesRefusal(db: Db, candidate: Parameters<typeof likelyDuplicates>[1], baseUrl: string) {
+  const similar = await likelyDuplicates(db, candidate);
+  if (similar.length === 0) return null;
+  return refuse('initiatives.errors.likely_duplicate', {
+    field: 'name', status: 409, values: { names: similar.map((i) => i.name).join(', ') },
+    extensions: {
+      duplicates: similar.map((i) => ({ slug: i.slug, name: i.name, acronym: i.acronym, demo: i.is_demo === 1, url: `${baseUrl}/initiatives/${i.slug}` })),
+    },
   });
 }

@@ -5,7 +5,7 @@ import { served } from '../../../tests/support/served.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { startSession } from '../accounts/sessions.ts';
 
-const apiBody = { ...initiativeFields, year_established: 2014 };
+const apiBody = { ...initiativeFields, year_established: 2014, create_anyway: true };
 /** Past the warning about similar names: these tests register look-alikes on purpose. */
 const formFields = { ...initiativeFields, create_anyway: 'on' };
 

@@ -7,6 +7,7 @@ import { importNris } from './cli.ts';
 import { registryNotifications } from './notifications.ts';
 import { registryLogKinds } from './outcomes.ts';
 import { initiativeSearch } from './search.ts';
+import { registrationJourney } from './journey.ts';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',
@@ -19,6 +20,7 @@ export const initiativesModule: ModuleManifest = {
   notifications: registryNotifications,
   logKinds: registryLogKinds,
   search: [initiativeSearch],
+  journeys: [registrationJourney],
   nav: [
     { href: '/initiatives', label: 'initiatives.nav.directory' },
     { href: '/my/initiatives', label: 'initiatives.nav.mine', visible: (actor) => actor.user !== null },

@@ -7,4 +7,8 @@ export const requestWaiting: NotificationKind = { kind: 'initiatives.request_wai
 
 export const initiativeDelisted: NotificationKind = { kind: 'initiatives.delisted', defaultFrequency: 'immediately' };
 
-export const registryNotifications = [invitationReceived, recognitionDecided, requestWaiting, initiativeDelisted];
+/** A claim on a demo entry waits for the secretariat; the claimant hears how it was decided. */
+export const claimWaiting: NotificationKind = { kind: 'initiatives.claim_waiting', defaultFrequency: 'immediately' };
+export const claimDecided: NotificationKind = { kind: 'initiatives.claim_decided', defaultFrequency: 'immediately' };
+
+export const registryNotifications = [invitationReceived, recognitionDecided, requestWaiting, initiativeDelisted, claimWaiting, claimDecided];

@@ -15,6 +15,8 @@ export const outcomeKinds = {
   approved: 'initiatives.recognition_approved',
   returned: 'initiatives.recognition_returned',
   delisted: 'initiatives.delisted',
+  /** A demo entry handed to its real coordinator on a claim the secretariat approved. */
+  claimed: 'initiatives.claim_approved',
 } as const;
 export type Outcome = keyof typeof outcomeKinds;
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
-import { refuse } from '../../platform/http/result.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
@@ -12,31 +11,33 @@ import { csvLines } from '../../platform/csv.ts';
 import { sendStream } from '../../platform/http/delivery.ts';
 import { limitRefusal, type WindowLimit } from '../../platform/auth/rateLimit.ts';
 import {
-  CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
+  ClaimDecisionSchema, ClaimSchema, CommitteeInviteSchema, DelistSchema, DirectoryQuerySchema, InitiativeCreateSchema, InvitationAnswerSchema, PrinciplesSchema,
   RecognitionDecisionSchema, initiativeFormErrors, initiativeFormToInput, regionFieldValue, regionFromCountries,
 } from './schema.ts';
 import { initiativePolicy } from './policy.ts';
 import {
   committeeContacts, directoryPages, findInitiativeBySlug, findInvitation, findQueuedRequest, invitationsFor,
-  latestRecognitionRequest, listInitiatives, membershipsOf, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
+  hasOpenClaim, latestRecognitionRequest, listInitiatives, membershipsOf, openClaims, openInvitations, recentlyRecognised, recognitionQueue, registryOverview, type InitiativeDetail,
 } from './queries.ts';
 import { publicHistoryOf } from './history.ts';
-import { likelyDuplicates } from './duplicates.ts';
+import { duplicatesRefusal, likelyDuplicates } from './duplicates.ts';
 import { readyForRecognition, recognitionCriteria } from './recognition.ts';
 import { requestableStatuses } from './vocabulary.ts';
 import { updateInitiative } from './commands/saveInitiative.ts';
 import { createWithinLimit } from './limits.ts';
 import { answerInvitation, inviteMember, removeFromCommittee, withdrawInvitation } from './commands/manageCommittee.ts';
 import { acceptPrinciples, decideRecognition, delistInitiative, requestRecognition } from './commands/recognize.ts';
+import { claimDemoEntry, decideClaim } from './commands/claims.ts';
 import { HomePage } from './views/homePage.tsx';
 import { DirectoryPage, directoryPageSize, pageCount, pageHref } from './views/directoryPage.tsx';
 import { InitiativePage, type InitiativeForms } from './views/initiativePage.tsx';
 import { InitiativeForm } from './views/initiativeForm.tsx';
 import { InvitationGonePage, InvitationNotYoursPage, InvitationPage, InvitationVerifyFirstPage, InvitationWelcomePage } from './views/invitationPage.tsx';
 import { MyInitiativesPage } from './views/myInitiativesPage.tsx';
-import { coordinatorStep, RegistrationSteps } from './views/registrationSteps.tsx';
+import { coordinatorStep, registrationJourney } from './journey.ts';
+import { JourneySteps } from '../../platform/views/journeySteps.tsx';
 import { Notice, PostForm } from '../../platform/views/components.tsx';
-import { RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
+import { ClaimReviewPage, RecognitionQueuePage, RecognitionReviewPage } from './views/recognitionQueuePage.tsx';
 
 const noFields = z.object({});
 
@@ -77,22 +78,24 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       acceptPrinciples: may(initiativePolicy.acceptPrinciples),
       requestRecognition: may(initiativePolicy.requestRecognition) && readyForRecognition(criteria) && requestableStatuses.includes(initiative.status),
       delist: initiativePolicy.delist(actor, initiative) && initiative.status === 'listed',
+      claim: may(initiativePolicy.claim),
     };
-    const [invitations, lastDecision, history, contacts] = await Promise.all([
+    const [invitations, lastDecision, history, contacts, claimWaiting] = await Promise.all([
       can.invite ? openInvitations(db, initiative.id, timestamp(services.clock())) : Promise.resolve([]),
       latestRecognitionRequest(db, initiative.id),
       publicHistoryOf(db, initiative.id),
       can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
+      can.claim ? hasOpenClaim(db, initiative.id, actor.user!.id) : Promise.resolve(false),
     ]);
     const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
     // A coordinator on the way to a first recognition request sees where they are on it.
     const onTheWay = initiativePolicy.requestRecognition(actor, initiative) && initiative.status === 'draft';
     return page(c, initiative.name, (
       <>
-      {onTheWay && <RegistrationSteps current={coordinatorStep(criteria)} />}
+      {onTheWay && <JourneySteps journey={registrationJourney.key} at={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
-        contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId}
+        contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId} claimWaiting={claimWaiting}
       />
       </>
     ), status);
@@ -140,13 +143,20 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     });
   });
 
-  const creationForm = (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('initiatives.form.create_title'), (
+  /** The creation form; after a duplicate warning, the similar initiatives with their addresses (a demo entry's, to claim it). */
+  const creationForm = async (c: Context<AppEnv>, values: FormValues, failed?: FailedForm, status: 200 | FailedStatus = 200) => {
+    const typed = failed?.values ?? values;
+    const one = (name: string) => [typed[name] ?? ''].flat()[0] ?? '';
+    const duplicates = status === 409
+      ? await likelyDuplicates(db, { name: one('name'), acronym: one('acronym'), type: one('type'), countries: [typed.countries ?? []].flat() })
+      : [];
+    return page(c, c.get('t')('initiatives.form.create_title'), (
       <>
-        <RegistrationSteps current="initiative" />
-        <InitiativeForm action="/initiatives" values={failed?.values ?? values} errors={failed?.errors} editing={false} cancel="/my/initiatives" offerCreateAnyway={status === 409} />
+        <JourneySteps journey={registrationJourney.key} at="initiative" />
+        <InitiativeForm action="/initiatives" values={typed} errors={failed?.errors} editing={false} cancel="/my/initiatives" offerCreateAnyway={status === 409} duplicates={duplicates} />
       </>
     ), status);
+  };
 
   app.get('/initiatives/new', (c) => {
     const t = c.get('t');
@@ -155,7 +165,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       // Signed in but unverified: say what to do rather than a bare refusal.
       return page(c, t('initiatives.form.create_title'), (
         <>
-          <RegistrationSteps current="verify" />
+          <JourneySteps journey={registrationJourney.key} at="verify" />
           <h1>{t('initiatives.form.create_title')}</h1>
           <Notice message={c.req.query('notice') === 'check_email' ? t('initiatives.invitation.link_sent') : undefined} />
           <p>{t('initiatives.mine.verify_first')} {t('initiatives.steps.verify_hint')}</p>
@@ -178,10 +188,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     toFields: initiativeFormErrors,
     run: async (ctx, input) => {
       // A likely second entry for an initiative already here is said before it exists; the person may still go on.
-      if (!input.create_anyway) {
-        const similar = await likelyDuplicates(ctx.db, input);
-        if (similar.length > 0) return refuse('initiatives.errors.likely_duplicate', { field: 'name', status: 409, values: { names: similar.map((i) => i.name).join(', ') } });
-      }
+      const duplicates = input.create_anyway ? null : await duplicatesRefusal(ctx.db, input, config.baseUrl);
+      if (duplicates) return duplicates;
       return createWithinLimit(services.limits)(ctx, input);
     },
     done: (_, created) => withNotice(pathOf(created), 'created'),
@@ -274,6 +282,14 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     done: (_, __, { subject }) => withNotice(pathOf(subject), 'delisted'),
   }));
 
+  app.post('/initiatives/:slug/claim', formAction({
+    ...onInitiativePage('claim'),
+    allow: initiativePolicy.claim,
+    schema: ClaimSchema,
+    run: (ctx, input, initiative) => claimDemoEntry(ctx, initiative.id, input.justification),
+    done: (_, __, { subject }) => withNotice(pathOf(subject), 'claimed', 'claim'),
+  }));
+
   // The addresses the page's forms post to show the page at the form (a reload after a failed post).
   const initiativeAt = (c: Context<AppEnv>) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}`;
   app.get('/initiatives/:slug/committee/invite', formAddress(initiativeAt, 'invite'));
@@ -281,6 +297,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   app.get('/initiatives/:slug/principles', formAddress(initiativeAt, 'principles'));
   app.get('/initiatives/:slug/recognition', formAddress(initiativeAt, 'recognition-title'));
   app.get('/initiatives/:slug/delist', formAddress(initiativeAt, 'delist'));
+  app.get('/initiatives/:slug/claim', formAddress(initiativeAt, 'claim'));
 
   const invitationGone = (c: Context<AppEnv>) =>
     page(c, c.get('t')('initiatives.invitation.gone_title'), <InvitationGonePage loginPath={c.get('actor').user ? undefined : c.req.path} />, 404);
@@ -344,7 +361,8 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/secretariat/recognition', async (c) => {
     authorize(c.get('actor'), initiativePolicy.reviewRecognition, undefined);
-    return page(c, c.get('t')('initiatives.queue.title'), <RecognitionQueuePage queue={await recognitionQueue(db)} notice={c.req.query('notice')} />);
+    const [queue, claims] = await Promise.all([recognitionQueue(db), openClaims(db)]);
+    return page(c, c.get('t')('initiatives.queue.title'), <RecognitionQueuePage queue={queue} claims={claims} notice={c.req.query('notice')} />);
   });
 
   const loadRequest = (c: Context<AppEnv>) => findQueuedRequest(db, c.req.param('id') ?? '');
@@ -370,5 +388,26 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
     run: (ctx, input, request) => decideRecognition(ctx, request.id, input, taxonomy),
     done: (_, __, { input }) => `/secretariat/recognition?notice=${input.decision === 'approve' ? 'approved' : 'returned'}`,
     retry: (c, failed, { subject, status }) => showReview(c, subject, failed, status),
+  }));
+
+  const loadClaim = async (c: Context<AppEnv>) => (await openClaims(db, c.req.param('id') ?? ''))[0];
+  type Claim = NonNullable<Awaited<ReturnType<typeof loadClaim>>>;
+  const claimReview = (c: Context<AppEnv>, claim: Claim, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('initiatives.claim.review_title', { name: claim.name }), <ClaimReviewPage claim={claim} values={failed?.values} errors={failed?.errors} />, status);
+
+  app.get('/secretariat/claims/:id', async (c) => {
+    authorize(c.get('actor'), initiativePolicy.decideClaim, undefined);
+    const claim = await loadClaim(c);
+    return claim ? claimReview(c, claim) : c.notFound();
+  });
+
+  app.post('/secretariat/claims/:id', formAction({
+    load: loadClaim,
+    allow: initiativePolicy.decideClaim,
+    authorizeBeforeLoading: true,
+    schema: ClaimDecisionSchema,
+    run: (ctx, input, claim) => decideClaim(ctx, claim.id, input),
+    done: (_, decision) => `/secretariat/recognition?notice=claim_${decision}`,
+    retry: (c, failed, { subject, status }) => claimReview(c, subject, failed, status),
   }));
 }

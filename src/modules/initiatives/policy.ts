@@ -42,5 +42,8 @@ export const initiativePolicy = {
   /** The secretariat finds every one of them. */
   findEveryUnlisted: signedIn<unknown>(isSecretariat),
   reviewRecognition: signedIn<unknown>(isSecretariat),
+  /** A verified person not on its committee may say a demo entry is theirs; the secretariat decides. */
+  claim: signedIn<Committee & { is_demo: number }>((user, initiative) => isVerified(user) && initiative.is_demo === 1 && !isCommitteeMember(user, initiative)),
+  decideClaim: signedIn<unknown>(isSecretariat),
   delist: signedIn<unknown>(isSecretariat),
 };

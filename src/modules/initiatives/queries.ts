@@ -302,3 +302,29 @@ export async function findInvitation(db: Db, by: { tokenHash: string } | { id: s
   const inviter = (await publicPeople(db, [invitation.invited_by])).get(invitation.invited_by);
   return { ...invitation, inviter_name: inviter?.name ?? '' };
 }
+
+/** Open claims on demo entries, oldest first, with who claimed (name and address: the secretariat checks with them). */
+export async function openClaims(db: Db, claimId?: string) {
+  let query = registryDb(db)
+    .selectFrom('demo_claims')
+    .innerJoin('initiatives', 'initiatives.id', 'demo_claims.initiative_id')
+    .select([
+      'demo_claims.id', 'demo_claims.claimant_id', 'demo_claims.justification', 'demo_claims.stakeholder_group', 'demo_claims.claimed_at',
+      'initiatives.name', 'initiatives.slug', 'initiatives.is_demo',
+    ])
+    .where('demo_claims.decision', 'is', null)
+    .orderBy('demo_claims.claimed_at')
+    .orderBy('demo_claims.id');
+  if (claimId !== undefined) query = query.where('demo_claims.id', '=', claimId);
+  const claims = await query.limit(500).execute();
+  const people = await mailboxes(db, claims.map((c) => c.claimant_id));
+  return claims.map((c) => ({ ...c, claimant_name: people.get(c.claimant_id)?.name ?? '', claimant_email: people.get(c.claimant_id)?.email ?? '' }));
+}
+export type OpenClaim = Awaited<ReturnType<typeof openClaims>>[number];
+
+/** Whether this person has a claim on this entry still waiting for the secretariat. */
+export async function hasOpenClaim(db: Db, initiativeId: string, userId: string): Promise<boolean> {
+  const row = await registryDb(db).selectFrom('demo_claims').select('id')
+    .where('initiative_id', '=', initiativeId).where('claimant_id', '=', userId).where('decision', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}

@@ -48,6 +48,11 @@ export const InitiativeCreateSchema = InitiativeFieldsSchema.refine(
 );
 export type InitiativeInput = z.output<typeof InitiativeCreateSchema>;
 
+/** The API's creation: the fields, and `create_anyway` to go on past likely duplicates (a 409 lists them). */
+export const InitiativeApiCreateSchema = InitiativeCreateSchema.and(z.object({
+  create_anyway: z.boolean().optional().describe('true registers the initiative even though similar ones are listed (a first attempt without it answers 409 naming them, in `duplicates`)'),
+}));
+
 /** The region field's value that asks for the UN regional group the countries share. */
 export const regionFromCountries = 'auto';
 
@@ -105,6 +110,18 @@ export const RecognitionDecisionSchema = z.object({
   message: 'initiatives.errors.comments_needed',
 });
 export type RecognitionDecisionInput = z.output<typeof RecognitionDecisionSchema>;
+
+/** Why the claimant is the initiative's coordinator: enough for the secretariat to check with them. */
+export const ClaimSchema = z.object({ justification: multiLine(2000, 20) });
+
+export const ClaimDecisionSchema = z.object({
+  decision: z.enum(['approve', 'refuse']),
+  reason: optional(multiLine(2000)),
+}).refine((v) => v.decision === 'approve' || v.reason !== undefined, {
+  path: ['reason'],
+  message: 'initiatives.errors.reason_needed',
+});
+export type ClaimDecisionInput = z.output<typeof ClaimDecisionSchema>;
 
 export const DelistSchema = z.object({ reason: multiLine(2000, 5) });
 

@@ -81,6 +81,19 @@ export interface RecognitionOutcomesTable {
   decided_at: string;
 }
 
+export interface DemoClaimsTable {
+  id: string;
+  initiative_id: string;
+  claimant_id: string;
+  justification: string;
+  stakeholder_group: string;
+  claimed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision: string | null;
+  reason: string | null;
+}
+
 export interface RegistryTables {
   initiatives: InitiativesTable;
   initiative_countries: InitiativeCountriesTable;
@@ -90,11 +103,12 @@ export interface RegistryTables {
   committee_invitations: CommitteeInvitationsTable;
   recognition_requests: RecognitionRequestsTable;
   recognition_outcomes: RecognitionOutcomesTable;
+  demo_claims: DemoClaimsTable;
 }
 
 export const registryTables = [
   'initiatives', 'initiative_countries', 'initiative_languages', 'initiative_descriptions', 'committee_members',
-  'committee_invitations', 'recognition_requests', 'recognition_outcomes',
+  'committee_invitations', 'recognition_requests', 'recognition_outcomes', 'demo_claims',
 ] as const satisfies ReadonlyArray<keyof RegistryTables>;
 
 export const registryDb = (db: Db) => tablesOf<RegistryTables>(db);

@@ -148,7 +148,7 @@ export function jsonAction<Subject, A extends Actor, Schema extends z.ZodType, V
     if (!result.ok) {
       const { refusal } = result;
       if (refusal.retryAfter) c.header('Retry-After', String(refusal.retryAfter));
-      return problem(c, refusal.status, t(refusal.message, refusal.values), refusal.field ? refusalErrors(c, refusal) : undefined);
+      return problem(c, refusal.status, t(refusal.message, refusal.values), refusal.field ? refusalErrors(c, refusal) : undefined, refusal.extensions);
     }
     return spec.present(c, result.value, { subject, actor });
   };

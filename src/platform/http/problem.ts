@@ -8,9 +8,12 @@ export function problem(
   status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
   detail?: string,
   errors?: FieldErrors,
+  /** Extension members (RFC 9457 §3.2); they never replace the standard ones. */
+  extensions: Record<string, unknown> = {},
 ): Response {
   const t = c.get('t');
   const body = {
+    ...extensions,
     type: `about:blank`,
     title: t(`common.status.${status}`),
     status,

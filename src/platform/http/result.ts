@@ -9,6 +9,8 @@ export interface Refusal {
   status: 404 | 409 | 422 | 429;
   /** For 429: seconds until trying again makes sense (the Retry-After header). */
   retryAfter?: number;
+  /** For the JSON API: extension members of the problem document (RFC 9457 §3.2), such as the records a conflict is with. */
+  extensions?: Record<string, unknown>;
 }
 
 /**

@@ -11,14 +11,15 @@ export function verificationPath(secret: string, next = '/'): string {
   return `/verify-email?token=${secret}${next !== '/' ? `&next=${encodeURIComponent(next)}` : ''}`;
 }
 
-/** Marks the email of the link's account as verified, for an unused, unexpired link. */
-export async function verifyEmail(ctx: CommandContext, secret: string): Promise<Result<void>> {
+/** Marks the email of the link's account as verified, for an unused, unexpired link; answers whose account it is. */
+export async function verifyEmail(ctx: CommandContext, secret: string): Promise<Result<{ id: string; email: string }>> {
   return accountsDb(ctx.db).transaction().execute(async (tx) => {
     const userId = await consumeUserToken(tx, secret, 'verify_email', ctx.now);
     if (!userId) return refuse('accounts.verify.failed');
     await tx.updateTable('users').set({ email_verified_at: timestamp(ctx.now) }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'account.email_verified', subjectType: 'user', subjectId: userId });
-    return ok();
+    const { email } = await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+    return ok({ id: userId, email });
   });
 }
 

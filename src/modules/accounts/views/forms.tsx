@@ -5,6 +5,8 @@ import { valueOf } from '../../../platform/http/forms.ts';
 import { capacities } from '../../../platform/stakeholders.ts';
 import { localeNames, locales } from '../../../platform/i18n/index.ts';
 import { countryOptions } from '../../../platform/views/options.ts';
+import { JourneySteps } from '../../../platform/views/journeySteps.tsx';
+import { identitySteps } from '../../../platform/journeys.ts';
 
 interface FormState {
   values?: FormValues;
@@ -80,6 +82,7 @@ export function SignUpForm({ values, errors, next }: FormState & { next?: string
   const { t } = useView();
   return (
     <>
+      <JourneySteps next={next} at={identitySteps.account} />
       <h1>{t('accounts.signup.title')}</h1>
       <p>{t('accounts.signup.intro')} <a href={withNext('/login', next)}>{t('accounts.signup.have_account')}</a></p>
       <PostForm action={withNext('/signup', next)} errors={errors} labels={fieldLabels(t)}>
@@ -93,10 +96,11 @@ export function SignUpForm({ values, errors, next }: FormState & { next?: string
 }
 
 /** After sign-up, new address or not: the same words, so the page tells nobody whether the address had an account. */
-export function SignUpSent({ email }: { email: string }) {
+export function SignUpSent({ email, next }: { email: string; next?: string }) {
   const { t } = useView();
   return (
     <>
+      <JourneySteps next={next} at={identitySteps.verify} />
       <h1>{t('accounts.signup.sent_title')}</h1>
       <p class="notice" role="status">{t('accounts.notice.check_email')}</p>
       <p>{t('accounts.signup.sent', { email })}</p>
@@ -109,6 +113,7 @@ export function LogInForm({ values, errors, next, notice }: FormState & { next: 
   const { t } = useView();
   return (
     <>
+      <JourneySteps next={next} at={identitySteps.account} />
       <h1>{t('accounts.login.title')}</h1>
       {notice && <p class="notice" role="status">{notice}</p>}
       <PostForm action={`/login?next=${encodeURIComponent(next)}`} errors={errors} labels={fieldLabels(t)}>

@@ -17,7 +17,7 @@ export function HomePage({ overview, recent }: { overview: RegistryOverview; rec
         <p class="lead">{t('initiatives.home.portal', { count: overview.total })}</p>
         <p class="actions">
           <a class="button" href="/initiatives">{t('initiatives.home.browse')}</a>
-          <a class="button secondary" href={actor.user ? '/initiatives/new' : '/signup'}>{t('initiatives.home.register')}</a>
+          <a class="button secondary" href={actor.user ? '/initiatives/new' : `/signup?next=${encodeURIComponent('/initiatives/new')}`}>{t('initiatives.home.register')}</a>
         </p>
       </section>
       <section aria-labelledby="steps-title">

@@ -10,7 +10,29 @@ import { regionFromCountries } from '../schema.ts';
 const fields = ['name', 'acronym', 'type', 'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description'];
 
 /** Create and edit share one form; `action` says where it goes. */
-export function InitiativeForm({ action, values, errors, editing, cancel, offerCreateAnyway }: { action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string; offerCreateAnyway?: boolean }) {
+/** The initiatives a new one looks like: each one's page, and for a demo entry the way to claim it instead. */
+function LikelyDuplicates({ duplicates }: { duplicates: ReadonlyArray<{ slug: string; name: string; is_demo: number }> }) {
+  const { t } = useView();
+  if (duplicates.length === 0) return null;
+  return (
+    <div class="note">
+      <p>{t('initiatives.claim.duplicates_intro')}</p>
+      <ul>
+        {duplicates.map((d) => (
+          <li>
+            <a href={`/initiatives/${d.slug}`}>{d.name}</a>
+            {d.is_demo === 1 && <>{' — '}<a href={`/initiatives/${d.slug}#claim`}>{t('initiatives.claim.claim_it', { name: d.name })}</a></>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function InitiativeForm({ action, values, errors, editing, cancel, offerCreateAnyway, duplicates = [] }: {
+  action: string; values?: FormValues; errors?: FieldErrors; editing: boolean; cancel: string; offerCreateAnyway?: boolean;
+  duplicates?: ReadonlyArray<{ slug: string; name: string; is_demo: number }>;
+}) {
   const { t, locale } = useView();
   const labels = Object.fromEntries(fields.map((f) => [f, t(`initiatives.fields.${f}`)]));
   for (const l of locales) labels[`translation_${l}`] = t('initiatives.form.translation_in', { language: languageName(l, locale) });
@@ -49,6 +71,7 @@ export function InitiativeForm({ action, values, errors, editing, cancel, offerC
               value={valueOf(values, `translation_${l}`)} error={errors?.[`translation_${l}`]} maxlength={5000} />
           ))}
         </fieldset>
+        <LikelyDuplicates duplicates={duplicates} />
         {offerCreateAnyway && <Checkbox name="create_anyway" label={t('initiatives.form.create_anyway')} />}
         <button type="submit">{editing ? t('initiatives.form.save') : t('initiatives.form.create')}</button>
       </PostForm>

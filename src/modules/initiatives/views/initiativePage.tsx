@@ -21,6 +21,8 @@ export interface InitiativePageCan {
   acceptPrinciples: boolean;
   requestRecognition: boolean;
   delist: boolean;
+  /** Say that this demo entry is theirs (a verified person not on its committee). */
+  claim: boolean;
 }
 
 /** The forms of the page; one comes back with its errors when it failed. */
@@ -30,6 +32,7 @@ export interface InitiativeForms {
   principles?: FailedForm;
   recognition?: FailedForm;
   delist?: FailedForm;
+  claim?: FailedForm;
 }
 
 export interface InitiativePageProps {
@@ -44,6 +47,8 @@ export interface InitiativePageProps {
   notice?: string;
   forms: InitiativeForms;
   myMemberId?: string;
+  /** The visitor's own claim on this demo entry is waiting for the secretariat. */
+  claimWaiting?: boolean;
 }
 
 function Facts({ initiative }: { initiative: InitiativeDetail }) {
@@ -261,22 +266,32 @@ function NextStep({ initiative, criteria, can }: InitiativePageProps) {
   );
 }
 
-/** What a demo entry is, and how the initiative's coordinator can take it over. */
-function DemoNote({ initiative }: { initiative: InitiativeDetail }) {
+/** What a demo entry is, and how the initiative's coordinator can take it over: a claim the secretariat checks. */
+function DemoNote({ initiative, can, forms, claimWaiting }: InitiativePageProps) {
   const { t, actor } = useView();
+  const failed = forms.claim;
+  const back = encodeURIComponent(`/initiatives/${initiative.slug}`);
   return (
     <section class="note" aria-labelledby="demo-title">
       <h2 id="demo-title">{t('initiatives.demo.title')}</h2>
       <p>{t('initiatives.page.demo')}</p>
       <p id="claim">
         {t('initiatives.demo.claim', { name: initiative.name })}{' '}
-        {!actor.user && <a href="/signup">{t('initiatives.demo.claim_signup')}</a>}
+        {!actor.user && <a href={`/signup?next=${back}`}>{t('initiatives.demo.claim_signup')}</a>}
       </p>
+      {claimWaiting && <p class="notice" role="status">{t('initiatives.claim.waiting')}</p>}
+      {can.claim && !claimWaiting && (
+        <PostForm action={`/initiatives/${initiative.slug}/claim`} anchor="claim-form" errors={failed?.errors} labels={{ justification: t('initiatives.claim.justification') }}>
+          <TextArea name="justification" label={t('initiatives.claim.justification')} hint={t('initiatives.claim.justification_hint')}
+            value={valueOf(failed?.values, 'justification')} error={failed?.errors?.justification} required maxlength={2000} />
+          <button type="submit">{t('initiatives.claim.submit')}</button>
+        </PostForm>
+      )}
     </section>
   );
 }
 
-const notices = ['created', 'saved', 'invited', 'withdrawn', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted'];
+const notices = ['created', 'saved', 'invited', 'withdrawn', 'joined', 'left', 'removed', 'principles', 'requested', 'delisted', 'claimed'];
 
 /** `/initiatives/<slug>`: everything public about an initiative, and the controls its roles allow. */
 export function InitiativePage(props: InitiativePageProps) {
@@ -295,7 +310,7 @@ export function InitiativePage(props: InitiativePageProps) {
         {can.edit && <p><a class="button secondary" href={`/initiatives/${initiative.slug}/edit`}>{t('initiatives.page.edit')}</a></p>}
       </header>
       <Notice message={notice && notices.includes(notice) ? t(`initiatives.notice.${notice}`) : undefined} />
-      {initiative.is_demo === 1 && <DemoNote initiative={initiative} />}
+      {initiative.is_demo === 1 && <DemoNote {...props} />}
       <NextStep {...props} />
       <Description initiative={initiative} />
       <Committee {...props} />

@@ -6,15 +6,17 @@ import { valueOf } from '../../../platform/http/forms.ts';
 import type { Criterion } from '../recognition.ts';
 import { CriteriaList } from './criteriaList.tsx';
 
-import type { CommitteeSeat, QueuedRequest } from '../queries.ts';
+import type { CommitteeSeat, OpenClaim, QueuedRequest } from '../queries.ts';
+
+const queueNotices = ['approved', 'returned', 'claim_approved', 'claim_refused'];
 
 /** `/secretariat/recognition`: requests waiting for a decision, oldest first. */
-export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]; notice?: string }) {
+export function RecognitionQueuePage({ queue, claims, notice }: { queue: QueuedRequest[]; claims: OpenClaim[]; notice?: string }) {
   const { t, locale } = useView();
   return (
     <>
       <h1>{t('initiatives.queue.title')}</h1>
-      <Notice message={notice && ['approved', 'returned'].includes(notice) ? t(`initiatives.queue.notice_${notice}`) : undefined} />
+      <Notice message={notice && queueNotices.includes(notice) ? t(`initiatives.queue.notice_${notice}`) : undefined} />
       {queue.length === 0 ? (
         <p>{t('initiatives.queue.empty')}</p>
       ) : (
@@ -27,6 +29,46 @@ export function RecognitionQueuePage({ queue, notice }: { queue: QueuedRequest[]
           ))}
         </ul>
       )}
+      <section aria-labelledby="claims-title">
+        <h2 id="claims-title">{t('initiatives.claim.queue_title')}</h2>
+        {claims.length === 0 ? (
+          <p>{t('initiatives.claim.queue_empty')}</p>
+        ) : (
+          <ul>
+            {claims.map((claim) => (
+              <li>
+                <a href={`/secretariat/claims/${claim.id}`}>{claim.name}</a>{' — '}
+                {t('initiatives.claim.claimed_by', { name: claim.claimant_name, date: formatDate(claim.claimed_at, locale) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** One claim on a demo entry: who, why, and the decision form (a refusal says why). */
+export function ClaimReviewPage({ claim, values, errors }: { claim: OpenClaim; values?: FormValues; errors?: FieldErrors }) {
+  const { t, locale, groupLabel } = useView();
+  return (
+    <>
+      <p><a href="/secretariat/recognition">{t('initiatives.queue.back')}</a></p>
+      <h1>{t('initiatives.claim.review_title', { name: claim.name })}</h1>
+      <p class="meta">{t('initiatives.claim.claimed_by', { name: claim.claimant_name, date: formatDate(claim.claimed_at, locale) })}</p>
+      <p><a href={`/initiatives/${claim.slug}`}>{t('initiatives.queue.open_page')}</a></p>
+      <dl>
+        <dt>{t('initiatives.claim.claimant')}</dt>
+        <dd>{claim.claimant_name} — <a href={`mailto:${claim.claimant_email}`}>{claim.claimant_email}</a> — {groupLabel(claim.stakeholder_group)}</dd>
+        <dt>{t('initiatives.claim.justification')}</dt>
+        <dd class="prose">{claim.justification}</dd>
+      </dl>
+      <PostForm action={`/secretariat/claims/${claim.id}`} errors={errors} labels={{ reason: t('initiatives.claim.reason') }}>
+        <TextArea name="reason" label={t('initiatives.claim.reason')} hint={t('initiatives.claim.reason_hint')}
+          value={valueOf(values, 'reason')} error={errors?.reason} maxlength={2000} />
+        <button type="submit" name="decision" value="approve">{t('initiatives.claim.approve')}</button>{' '}
+        <button type="submit" name="decision" value="refuse" class="secondary">{t('initiatives.claim.refuse')}</button>
+      </PostForm>
     </>
   );
 }

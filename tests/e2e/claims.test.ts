@@ -1,0 +1,4 @@
+import { journey } from './browser.ts';
+import { claimsJourney, claimsJourneyName } from './journeys/claims.ts';
+
+journey(claimsJourneyName, claimsJourney, { kinds: ['sqlite'] });
