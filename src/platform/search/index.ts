@@ -85,8 +85,10 @@ export const weights: readonly SearchWeight[] = ['A', 'B', 'C', 'D'];
 export interface IndexBackend {
   write(tx: Db, rows: readonly IndexRow[]): Promise<void>;
   remove(tx: Db, kind: string, recordIds: readonly string[] | 'all'): Promise<void>;
-  /** After a rebuild: brings the index's structures into the state queries want. */
-  settle?(tx: Db): Promise<void>;
+  /** Before a rebuild, in its transaction: settings for writing many documents at once. */
+  beforeRebuild?(tx: Db): Promise<void>;
+  /** After a rebuild, in its transaction: brings the index's structures into the state queries want. */
+  afterRebuild?(tx: Db): Promise<void>;
   /** The query as a condition on `d` (search_documents), an ordering by relevance, and the terms that match (for highlighting). */
   compile(db: Db, query: ParsedQuery): Promise<CompiledQuery | null>;
 }
@@ -164,6 +166,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
   for (const { source, ids } of all) {
     await db.transaction().execute(async (tx) => {
       const backend = backendOf(tx);
+      await backend.beforeRebuild?.(tx);
       await backend.remove(tx, source.kind, 'all');
       for (let i = 0; i < ids.length; i += batchSize) {
         const batch = ids.slice(i, i + batchSize);
@@ -172,7 +175,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
         indexed += documents.length;
         progress?.tick(batch.length);
       }
-      await backend.settle?.(tx);
+      await backend.afterRebuild?.(tx);
     });
   }
   return indexed;

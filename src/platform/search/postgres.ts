@@ -54,11 +54,21 @@ export const postgresIndex: IndexBackend = {
   },
 
   /**
-   * A rebuild leaves its documents in the GIN index's pending list (its fast-update buffer), which
-   * every query must scan whole and which makes the planner prefer reading every vector: moved
-   * into the index proper now, rather than whenever autovacuum comes.
+   * New documents go to the GIN index's pending list (its fast-update buffer), moved into the
+   * index proper whenever it outgrows gin_pending_list_limit: a rebuild lets it grow larger and
+   * gives the move more memory, so that it happens less often and in bigger, cheaper sweeps
+   * (about a third faster measured). For this transaction only.
    */
-  async settle(tx) {
+  async beforeRebuild(tx) {
+    await sql`select set_config('gin_pending_list_limit', '65536', true), set_config('work_mem', '65536', true), set_config('maintenance_work_mem', '131072', true)`.execute(tx);
+  },
+
+  /**
+   * A rebuild leaves documents in the pending list, which every query must scan whole and which
+   * makes the planner prefer reading every vector: moved into the index proper now, rather than
+   * whenever autovacuum comes.
+   */
+  async afterRebuild(tx) {
     await sql`select gin_clean_pending_list('search_documents_terms'::regclass)`.execute(tx);
   },
 
