@@ -259,7 +259,7 @@ export async function search(db: Db, sources: readonly SearchSource[], actor: Ac
   const where = sql.join(conditions, sql` and `);
   const matches = sql`${compiled.documents} where ${where}`;
   // Ranked first, by ids alone: the texts of the page's documents only are read afterwards
-  // (docs/decisions/012-search.md, "Measured"). The total is counted while ranking, or by a count
+  // (docs/decisions/012-search.md, "Fast at 100,000 documents"). The total is counted while ranking, or by a count
   // that ranks nothing, and only when the first page is full.
   const [ranked, facetRows] = await Promise.all([
     compiled.countWhileRanking
@@ -289,7 +289,11 @@ export async function search(db: Db, sources: readonly SearchSource[], actor: Ac
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return {
     total,
-    items: ids.map((id) => hit(byId.get(id)!, compiled.matching, request.locale)),
+    // A document removed between the two statements (its record changed meanwhile) is left out.
+    items: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [hit(row, compiled.matching, request.locale)] : [];
+    }),
     facets,
   };
 }
