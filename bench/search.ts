@@ -7,6 +7,8 @@
  * `GET /api/search` does (the total and the first 20, best first), and the way `/search` does
  * (with the facet counts). SQLite in a file in a temporary folder; PostgreSQL when
  * TEST_DATABASE_URL or --postgres is given, in a schema of its own that is dropped afterwards.
+ * Baseline, same run, same index: the query path before it was reworked (bench/search-previous.ts),
+ * on every twentieth query.
  * Prints one JSON object. Targets on the 2-core machine: p95 ≤ 50 ms, ≥ 2,000 documents/s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,8 +20,9 @@ import { newId, openDatabase, type Database, type Db } from '../src/platform/db/
 import { migrate } from '../src/platform/db/migrate.ts';
 import { allMigrations } from '../src/platform/manifests.ts';
 import { modules } from '../src/modules/index.ts';
-import { reindex, search, type SearchDocument, type SearchSource } from '../src/platform/search/index.ts';
-import { fold } from '../src/platform/search/text.ts';
+import { reindex, search, type SearchSource } from '../src/platform/search/index.ts';
+import { generate, languages, queries } from './search-data.ts';
+import { previousSearch } from './search-previous.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,103 +35,6 @@ const documentCount = Number(values.docs);
 const queryCount = Number(values.queries);
 const postgresUrl = values.postgres ?? process.env.TEST_DATABASE_URL;
 const targets = { p95_ms: 50, docs_per_second: 2000 };
-
-/** A small seeded generator: every run indexes the same documents and asks the same queries. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const languages = ['es', 'en', 'pt', 'fr'] as const;
-type Language = (typeof languages)[number];
-
-const realWords: Record<Language, string> = {
-  es: 'gobernanza internet financiación financiamientos foro nacional regional jóvenes participación múltiples partes interesadas sociedad civil gobierno sector privado comunidad técnica académica conectividad acceso inclusión digital derechos humanos privacidad seguridad ciberseguridad datos infraestructura políticas públicas consulta informe relatoría sesión evento mesa diálogo consenso propuesta acciones seguimiento brecha rural mujeres género educación alfabetización desinformación libertad expresión neutralidad red comercio electrónico inteligencia artificial plataformas regulación cooperación desarrollo sostenible',
-  en: 'governance internet financing funding forum national regional youth participation multistakeholder civil society government private sector technical community academic connectivity access inclusion digital human rights privacy security cybersecurity data infrastructure public policy consultation report session event dialogue consensus proposal actions follow-up divide rural women gender education literacy disinformation freedom expression neutrality network commerce artificial intelligence platforms regulation cooperation sustainable development',
-  pt: 'governança internet financiamento fórum nacional regional jovens participação multissetorial sociedade civil governo setor privado comunidade técnica acadêmica conectividade acesso inclusão digital direitos humanos privacidade segurança cibersegurança dados infraestrutura políticas públicas consulta relatório sessão evento diálogo consenso proposta ações acompanhamento exclusão rural mulheres gênero educação letramento desinformação liberdade expressão neutralidade rede comércio eletrônico inteligência artificial plataformas regulação cooperação desenvolvimento sustentável',
-  fr: 'gouvernance internet financement forum national régional jeunes participation multipartite société civile gouvernement secteur privé communauté technique universitaire connectivité accès inclusion numérique droits humains vie privée sécurité cybersécurité données infrastructure politiques publiques consultation rapport session événement dialogue consensus proposition actions suivi fracture rurale femmes genre éducation littératie désinformation liberté expression neutralité réseau commerce électronique intelligence artificielle plateformes régulation coopération développement durable',
-};
-const stopWords: Record<Language, string[]> = {
-  es: ['de', 'la', 'el', 'en', 'y', 'los', 'las', 'del', 'para', 'con', 'por', 'una', 'un', 'que', 'se', 'sobre'],
-  en: ['the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'is', 'that', 'by', 'as', 'are', 'from', 'about'],
-  pt: ['de', 'a', 'o', 'e', 'do', 'da', 'em', 'para', 'com', 'os', 'as', 'um', 'uma', 'que', 'na', 'no'],
-  fr: ['de', 'la', 'le', 'les', 'et', 'des', 'en', 'du', 'pour', 'un', 'une', 'que', 'dans', 'sur', 'par', 'au'],
-};
-const endings: Record<Language, string[]> = {
-  es: ['ción', 'ciones', 'miento', 'mientos', 'idad', 'ador', 'ante', 'ismo', 'ar', 'ado', 'ada', 'es', 'os', 'as'],
-  en: ['tion', 'tions', 'ment', 'ness', 'ing', 'ed', 'er', 'ity', 'al', 'ly', 's', 'ive'],
-  pt: ['ção', 'ções', 'mento', 'idade', 'ador', 'ância', 'ismo', 'ar', 'ado', 'ada', 'os', 'as', 'ões'],
-  fr: ['tion', 'tions', 'ment', 'ité', 'eur', 'ance', 'isme', 'er', 'é', 'ée', 'es', 'ique', 'aux'],
-};
-
-/** Each language's vocabulary, most frequent first: stop words, the field's words, then made-up ones. */
-function vocabulary(language: Language, size: number): string[] {
-  const next = generator(languages.indexOf(language) + 1);
-  const syllables = ['ba', 'ce', 'di', 'fo', 'gu', 'la', 'me', 'ni', 'po', 'ra', 'se', 'ti', 'vo', 'cu', 'pre', 'tra', 'con', 'des', 'in', 're'];
-  const words = new Set([...stopWords[language], ...realWords[language].split(' ')]);
-  while (words.size < size) {
-    let stem = '';
-    for (let i = 1 + Math.floor(next() * 3); i > 0; i--) stem += syllables[Math.floor(next() * syllables.length)];
-    words.add(stem + endings[language][Math.floor(next() * endings[language].length)]);
-  }
-  return [...words];
-}
-
-const cumulativeTables = new Map<number, { cumulative: Float64Array; sum: number }>();
-
-/** Draws ranks from a Zipf distribution (s = 1) over n words, through its cumulative table (made once per n). */
-function zipf(n: number, next: () => number): () => number {
-  let table = cumulativeTables.get(n);
-  if (!table) {
-    const cumulative = new Float64Array(n);
-    let sum = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / (i + 1);
-    cumulativeTables.set(n, (table = { cumulative, sum }));
-  }
-  const { cumulative, sum } = table;
-  return () => {
-    const target = next() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-const vocabularies = Object.fromEntries(languages.map((l) => [l, vocabulary(l, 30_000)])) as Record<Language, string[]>;
-
-function sentenceCase(words: string[]): string {
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Document n, the same on every run. */
-function generate(n: number): SearchDocument {
-  const next = generator(1000 + n);
-  const language = languages[n % 4]!;
-  const words = vocabularies[language];
-  const pick = zipf(words.length, next);
-  const length = Math.round(50 * Math.pow(40, next()));
-  const body: string[] = [];
-  for (let i = 0; i < length; i++) body.push(words[pick()]!);
-  const title = Array.from({ length: 3 + Math.floor(next() * 6) }, () => words[pick()]!);
-  const year = 2006 + Math.floor(next() * 20);
-  return {
-    recordId: String(n), language, title: sentenceCase(title), url: `/documents/${n}`, visibility: next() < 0.95 ? 'public' : 'restricted',
-    updatedAt: new Date(Date.UTC(year, Math.floor(next() * 12), 1)).toISOString(), fields: { title: sentenceCase(title), body: sentenceCase(body) },
-    facets: { countries: [['AR', 'BR', 'CO', 'FR', 'SN', 'US', 'MX', 'PT'][Math.floor(next() * 8)]!], year },
-  };
-}
 
 /** Time spent making up documents during indexing: taken off the indexing time, which measures Cabildo, not the generator. */
 let generating = 0;
@@ -147,24 +53,6 @@ const source: SearchSource = {
   visibleTo: async () => [],
 };
 
-/** The queries, the same on every run: 1 to 4 words of one language, a quarter without accents, one in ten a phrase. */
-function queries(): string[] {
-  const next = generator(7);
-  const list: string[] = [];
-  for (let i = 0; i < queryCount; i++) {
-    const language = languages[i % 4]!;
-    const words = vocabularies[language];
-    // Stop words are left out of the draw (queries drop them); the rest follow their frequency.
-    const pick = zipf(words.length - stopWords[language].length, next);
-    const chosen = Array.from({ length: 1 + Math.floor(next() * 4) }, () => words[stopWords[language].length + pick()]!);
-    let query = chosen.join(' ');
-    if (next() < 0.25) query = fold(query);
-    if (chosen.length > 1 && next() < 0.1) query = `"${query}"`;
-    list.push(query);
-  }
-  return list;
-}
-
 function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
 }
@@ -182,11 +70,19 @@ async function run(database: Database) {
   const indexed = await reindex(database.db, [source]);
   const seconds = (performance.now() - started - generating) / 1000;
   const used = process.cpuUsage(cpu);
-  const asked = queries();
+  const asked = queries(queryCount);
   const api: number[] = [];
   const pages: number[] = [];
   let matched = 0;
+  const baseline: number[] = [];
   for (const [i, q] of asked.entries()) {
+    // The baseline on every twentieth query (it is slow on common words), just before the same query
+    // on the current path: both find the same pages in the cache, or neither does.
+    if (i % 20 === 0) {
+      const t2 = performance.now();
+      await previousSearch(database.db, q, 'es');
+      baseline.push(performance.now() - t2);
+    }
     const t0 = performance.now();
     const results = await search(database.db, [source], { user: null }, { q, limit: 20, offset: 0, locale: 'es' });
     api.push(performance.now() - t0);
@@ -210,6 +106,7 @@ async function run(database: Database) {
     mean_matches: Math.round(matched / asked.length),
     api_query: apiSummary,
     page_query_with_facets: { queries: pages.length, ...summary(pages) },
+    baseline_previous_query_path: { queries: baseline.length, ...summary(baseline) },
     meets_targets: apiSummary.p95_ms <= targets.p95_ms && indexed / seconds >= targets.docs_per_second,
   };
 }

@@ -6,6 +6,7 @@ import * as notifications from './202611260100_platform_notifications.ts';
 import * as rateLimits from './202611260200_platform_rate_limits.ts';
 import * as transparencyLog from './202611260230_platform_transparency_log.ts';
 import * as search from './202611260200_platform_search.ts';
+import * as searchSpeed from './202611260700_platform_search_speed.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -16,6 +17,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611260200_platform_rate_limits': rateLimits,
   '202611260230_platform_transparency_log': transparencyLog,
   '202611260200_platform_search': search,
+  '202611260700_platform_search_speed': searchSpeed,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */

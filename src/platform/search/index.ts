@@ -85,16 +85,25 @@ export const weights: readonly SearchWeight[] = ['A', 'B', 'C', 'D'];
 export interface IndexBackend {
   write(tx: Db, rows: readonly IndexRow[]): Promise<void>;
   remove(tx: Db, kind: string, recordIds: readonly string[] | 'all'): Promise<void>;
+  /** Before a rebuild, in its transaction: settings for writing many documents at once. */
+  beforeRebuild?(tx: Db): Promise<void>;
+  /** After a rebuild, in its transaction: brings the index's structures into the state queries want. */
+  afterRebuild?(tx: Db): Promise<void>;
   /** The query as a condition on `d` (search_documents), an ordering by relevance, and the terms that match (for highlighting). */
   compile(db: Db, query: ParsedQuery): Promise<CompiledQuery | null>;
 }
 
 export interface CompiledQuery {
-  /** Joins and conditions placed after `from search_documents d`. */
-  from: RawBuilder<unknown>;
+  /** What follows `from`: the documents as `d`, with what the condition needs joined. */
+  documents: RawBuilder<unknown>;
   where: RawBuilder<unknown>;
   /** Relevance, lowest best (bm25's sign). */
   rank: RawBuilder<unknown>;
+  /**
+   * Count the matches in the ranking statement (a window over them), not by a second statement:
+   * cheaper where a statement costs a round trip (PostgreSQL) than counting again.
+   */
+  countWhileRanking: boolean;
   /** Folded terms (stems) a highlighted word may have. */
   matching: Set<string>;
 }
@@ -157,6 +166,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
   for (const { source, ids } of all) {
     await db.transaction().execute(async (tx) => {
       const backend = backendOf(tx);
+      await backend.beforeRebuild?.(tx);
       await backend.remove(tx, source.kind, 'all');
       for (let i = 0; i < ids.length; i += batchSize) {
         const batch = ids.slice(i, i + batchSize);
@@ -165,6 +175,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
         indexed += documents.length;
         progress?.tick(batch.length);
       }
+      await backend.afterRebuild?.(tx);
     });
   }
   return indexed;
@@ -246,37 +257,60 @@ export async function search(db: Db, sources: readonly SearchSource[], actor: Ac
   if (request.language) conditions.push(facetFilter('language', request.language));
   if (request.year) conditions.push(facetFilter('year', String(request.year)));
   const where = sql.join(conditions, sql` and `);
-  const matches = sql`search_documents d ${compiled.from} where ${where}`;
-  // The total comes with the page, from the same pass over the matches (ranking sees them all anyway).
-  const [rows, facetRows] = await Promise.all([
-    sql<{ kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string; total: number }>`
-      select m.*, count(*) over () as total from (
-        select d.id, d.kind, d.record_id, d.title, d.url, d.language, d.texts, d.updated_at, ${compiled.rank} as rank from ${matches}
-      ) as m
-      order by m.rank, m.updated_at desc, m.id limit ${request.limit} offset ${request.offset}`.execute(db),
+  const matches = sql`${compiled.documents} where ${where}`;
+  // Ranked first, by ids alone: the texts of the page's documents only are read afterwards
+  // (docs/decisions/012-search.md, "Fast at 100,000 documents"). The total is counted while ranking, or by a count
+  // that ranks nothing, and only when the first page is full.
+  const [ranked, facetRows] = await Promise.all([
+    compiled.countWhileRanking
+      ? sql<{ id: number; total?: number }>`
+          select d.id, count(*) over () as total from ${matches} order by ${compiled.rank}, d.updated_at desc, d.id limit ${request.limit} offset ${request.offset}`.execute(db)
+      : sql<{ id: number; total?: number }>`select d.id from ${matches} order by ${compiled.rank}, d.updated_at desc, d.id limit ${request.limit} offset ${request.offset}`.execute(db),
     request.facets
       ? sql<{ facet: FacetName; value: string; label: string | null; n: number }>`
           select f.facet, f.value, max(f.label) as label, count(*) as n from search_facets f
           where f.document_id in (select d.id from ${matches}) group by f.facet, f.value`.execute(db)
       : Promise.resolve({ rows: [] }),
   ]);
+  const ids = ranked.rows.map((r) => Number(r.id));
+  const countedAlready = compiled.countWhileRanking && ids.length > 0 ? Number(ranked.rows[0]!.total) : null;
+  // A first page that is not full holds every match.
+  const counted = countedAlready ?? (request.offset === 0 && ids.length < request.limit ? ids.length : null);
+  const [rows, total] = await Promise.all([
+    ids.length
+      ? sql<DocumentRow & { id: number }>`
+          select id, kind, record_id, title, url, language, texts, updated_at from search_documents where id in (${sql.join(ids)})`.execute(db)
+      : Promise.resolve({ rows: [] }),
+    counted ?? sql<{ n: number }>`select count(*) as n from ${matches}`.execute(db).then((r) => Number(r.rows[0]?.n ?? 0)),
+  ]);
+  const byId = new Map(rows.rows.map((row) => [Number(row.id), row]));
   const facets = noFacets();
   for (const row of facetRows.rows) facets[row.facet]?.push({ value: row.value, label: row.label, count: Number(row.n) });
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  // A page past the last has no row to carry the total.
-  const total = rows.rows.length
-    ? Number(rows.rows[0]!.total)
-    : request.offset > 0 ? Number((await sql<{ n: number }>`select count(*) as n from ${matches}`.execute(db)).rows[0]?.n ?? 0) : 0;
   return {
     total,
-    items: rows.rows.map((row) => hit(row, compiled.matching, request.locale)),
+    // A document removed between the two statements (its record changed meanwhile) is left out.
+    items: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [hit(row, compiled.matching, request.locale)] : [];
+    }),
     facets,
   };
 }
 
+interface DocumentRow {
+  kind: string;
+  record_id: string;
+  title: string;
+  url: string;
+  language: string;
+  texts: string;
+  updated_at: string;
+}
+
 /** A result, with a snippet from its text in the reader's language when that text matches. */
 function hit(
-  row: { kind: string; record_id: string; title: string; url: string; language: string; texts: string; updated_at: string },
+  row: DocumentRow,
   matching: ReadonlySet<string>,
   locale: string,
 ): SearchHit {

@@ -54,6 +54,25 @@ export const postgresIndex: IndexBackend = {
   },
 
   /**
+   * New documents go to the GIN index's pending list (its fast-update buffer), moved into the
+   * index proper whenever it outgrows gin_pending_list_limit: a rebuild lets it grow larger and
+   * gives the move more memory, so that it happens less often and in bigger, cheaper sweeps
+   * (about a third faster measured). For this transaction only.
+   */
+  async beforeRebuild(tx) {
+    await sql`select set_config('gin_pending_list_limit', '65536', true), set_config('work_mem', '65536', true), set_config('maintenance_work_mem', '131072', true)`.execute(tx);
+  },
+
+  /**
+   * A rebuild leaves documents in the pending list, which every query must scan whole and which
+   * makes the planner prefer reading every vector: moved into the index proper now, rather than
+   * whenever autovacuum comes.
+   */
+  async afterRebuild(tx) {
+    await sql`select gin_clean_pending_list('search_documents_terms'::regclass)`.execute(tx);
+  },
+
+  /**
    * Each word typed (and its readings with accents) goes through every configuration in one
    * statement; a word is left out when a configuration drops it as a stop word, and in a phrase
    * such a word leaves a gap, as PostgreSQL's own phrase search does.
@@ -115,9 +134,10 @@ export const postgresIndex: IndexBackend = {
     if (groups.length === 0) return null;
     const tsquery = sql`${groups.join(' & ')}::tsquery`;
     return {
-      from: sql``,
+      documents: sql`search_documents d`,
       where: sql`d.terms @@ ${tsquery}`,
       rank: sql`-ts_rank_cd(${rankWeights}::float4[], d.terms, ${tsquery})`,
+      countWhileRanking: true,
       matching,
     };
   },

@@ -68,9 +68,11 @@ export const sqliteIndex: IndexBackend = {
     }
     if (groups.length === 0) return null;
     return {
-      from: sql`join search_terms on search_terms.rowid = d.id`,
+      // The narrow covering index: filtering and ordering the matches never reads the wide rows.
+      documents: sql`search_documents d indexed by search_documents_filter join search_terms on search_terms.rowid = d.id`,
       where: sql`search_terms match ${groups.join(' AND ')}`,
       rank: sql`bm25(search_terms, ${sql.raw(columnWeights.join(', '))})`,
+      countWhileRanking: false,
       matching,
     };
   },

@@ -78,9 +78,10 @@ export function term(word: string, language: StemmedLanguage | null, cache = cac
 export function terms(text: string, language: string): string {
   const stemmed = stemmedLanguageOf(language);
   const cache = cacheOf(stemmed);
-  // One split, not a match object per word: this runs over every word indexed. Text is composed
-  // (NFC) only when it holds combining marks, which is rare and costs a pass.
-  const composed = combiningMark.test(text) ? text.normalize('NFC') : text;
+  // One split of the text lower-cased whole, not a match object per word: this runs over every
+  // word indexed, and lower-casing once is cheaper than per word (and makes fewer distinct words
+  // to remember). Text is composed (NFC) only when it holds combining marks, which is rare.
+  const composed = (combiningMark.test(text) ? text.normalize('NFC') : text).toLowerCase();
   const out: string[] = [];
   for (const word of composed.split(separators)) {
     if (!word) continue;
@@ -188,10 +189,14 @@ const snippetWords = 32;
  */
 export function snippet(text: string, language: string, matching: ReadonlySet<string>): string | null {
   const stemmed = stemmedLanguageOf(language);
+  const stems = cacheOf(stemmed);
+  const plain = cacheOf(null);
+  // Through the remembered terms (the folded form is the term of no language): a result's text
+  // may be 2,000 words, and only the passage shown needs more than finding its first match.
+  const isHit = (word: string) => matching.has(term(word, stemmed, stems)) || matching.has(term(word, null, plain));
   const all = words(text);
   const normalized = text.normalize('NFC');
-  const hits = all.map((w) => matching.has(term(w.text, stemmed)) || matching.has(fold(w.text)));
-  const first = hits.indexOf(true);
+  const first = all.findIndex((w) => isHit(w.text));
   if (first < 0) return null;
   const from = Math.max(0, first - 8);
   const to = Math.min(all.length, from + snippetWords);
@@ -200,7 +205,7 @@ export function snippet(text: string, language: string, matching: ReadonlySet<st
   for (let i = from; i < to; i++) {
     const word = all[i]!;
     html += escapeHtml(normalized.slice(cursor, word.start));
-    html += hits[i] ? `<mark>${escapeHtml(word.text)}</mark>` : escapeHtml(word.text);
+    html += i === first || (i > first && isHit(word.text)) ? `<mark>${escapeHtml(word.text)}</mark>` : escapeHtml(word.text);
     cursor = word.end;
   }
   if (to < all.length) html += ' …';
