@@ -264,7 +264,7 @@ export function membershipsOf(db: Db, userId: string) {
   return registryDb(db)
     .selectFrom('committee_members')
     .innerJoin('initiatives', 'initiatives.id', 'committee_members.initiative_id')
-    .select(['initiatives.slug', 'initiatives.name', 'initiatives.status', 'committee_members.role', 'committee_members.stakeholder_group'])
+    .select(['initiatives.id', 'initiatives.slug', 'initiatives.name', 'initiatives.status', 'committee_members.role', 'committee_members.stakeholder_group'])
     .where('committee_members.user_id', '=', userId)
     .orderBy('initiatives.search_name')
     .execute();
@@ -301,4 +301,11 @@ export async function findInvitation(db: Db, by: { tokenHash: string } | { id: s
   if (!invitation) return undefined;
   const inviter = (await publicPeople(db, [invitation.invited_by])).get(invitation.invited_by);
   return { ...invitation, inviter_name: inviter?.name ?? '' };
+}
+
+/** Initiatives by id, as another module names the initiative a record of its own belongs to (an event's organiser). */
+export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row]));
 }
