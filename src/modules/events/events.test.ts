@@ -1,38 +1,8 @@
 import assert from 'node:assert/strict';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
-import { registerInitiative, seatMember, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
-import type { TestClient } from '../../../tests/support/client.ts';
+import { seatMember, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 import { eventsDb } from './tables.ts';
-
-/** A hybrid forum in Bogotá, as the form sends it (times in the event's zone). */
-export const eventFields = {
-  kind: 'annual_forum',
-  format: 'hybrid',
-  title: 'Foro Colombiano de Gobernanza de Internet',
-  description_locale: 'es',
-  description: 'Dos días de diálogo multisectorial.',
-  venue_name: 'Biblioteca Virgilio Barco',
-  venue_city: 'Bogotá',
-  venue_country: 'CO',
-  time_zone: 'America/Bogota',
-  start: '2026-12-01T09:00',
-  end: '2026-12-02T18:00',
-  languages: ['es', 'en'],
-  interpretation: ['en-es'],
-};
-
-/** A coordinator with an initiative, signed in; answers the client and the initiative's slug. */
-export async function organiser(t: TestApp): Promise<{ coordinator: TestClient; initiative: string }> {
-  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society' });
-  return { coordinator, initiative: await registerInitiative(coordinator) };
-}
-
-/** Creates an event through the form; answers its slug. */
-export async function createEvent(client: TestClient, initiative: string, fields: Record<string, string | string[]> = {}): Promise<string> {
-  const page = await client.post(`/initiatives/${initiative}/events/new`, { ...eventFields, ...fields });
-  assert.equal(page.status, 303, `creation failed: ${page.html.slice(0, 2000)}`);
-  return page.location!.split('?')[0]!.replace('/events/', '');
-}
+import { createEvent, eventFields, organiser } from '../../../tests/support/events.ts';
 
 async function counts(t: TestApp) {
   const db = eventsDb(t.database.db);
