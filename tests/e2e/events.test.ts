@@ -56,22 +56,22 @@ journey('in Spanish: a coordinator creates an event with two rooms, publishes it
 
   await page.getByRole('radio', { name: es('events.kind.annual_forum') }).check();
   await page.getByRole('radio', { name: es('events.format.hybrid') }).check();
-  await page.getByLabel(es('events.fields.title')).fill(title);
+  await page.getByLabel(es('events.fields.title'), { exact: true }).fill(title);
   await page.getByLabel(es('events.fields.description'), { exact: true }).fill('Dos días de diálogo multisectorial sobre el futuro de Internet en Colombia.');
-  await page.getByLabel(es('events.fields.venue_name')).fill('Biblioteca Virgilio Barco');
-  await page.getByLabel(es('events.fields.venue_city')).fill('Bogotá');
-  await page.getByLabel(es('events.fields.venue_country')).selectOption('CO');
-  await page.getByLabel(es('events.fields.time_zone')).fill('America/Bogota');
-  await page.getByLabel(es('events.fields.start')).fill('2027-03-10T09:00');
+  await page.getByLabel(es('events.fields.venue_name'), { exact: true }).fill('Biblioteca Virgilio Barco');
+  await page.getByLabel(es('events.fields.venue_city'), { exact: true }).fill('Bogotá');
+  await page.getByLabel(es('events.fields.venue_country'), { exact: true }).selectOption('CO');
+  await page.getByLabel(es('events.fields.time_zone'), { exact: true }).fill('America/Bogota');
+  await page.getByLabel(es('events.fields.start'), { exact: true }).fill('2027-03-10T09:00');
   // A mistake first: the end before the start, said beside the field, with what was typed kept.
-  await page.getByLabel(es('events.fields.end')).fill('2027-03-09T18:00');
-  await page.getByRole('checkbox', { name: 'español' }).check();
-  await page.getByRole('checkbox', { name: 'inglés' }).check();
+  await page.getByLabel(es('events.fields.end'), { exact: true }).fill('2027-03-09T18:00');
+  await page.getByRole('checkbox', { name: 'español', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'inglés', exact: true }).check();
   await page.getByRole('checkbox', { name: 'inglés ↔ español' }).check();
   await submit(site, page, es('events.form.create'), 422);
   assert.equal(await page.locator('#error-end').textContent(), es('events.errors.end_before_start'));
-  assert.equal(await page.getByLabel(es('events.fields.title')).inputValue(), title);
-  await page.getByLabel(es('events.fields.end')).fill('2027-03-11T18:00');
+  assert.equal(await page.getByLabel(es('events.fields.title'), { exact: true }).inputValue(), title);
+  await page.getByLabel(es('events.fields.end'), { exact: true }).fill('2027-03-11T18:00');
   await submit(site, page, es('events.form.create'));
   await page.getByText(es('events.notice.created')).waitFor();
   const eventPath = new URL(page.url()).pathname;
