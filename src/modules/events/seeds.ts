@@ -1,6 +1,7 @@
 import type { SeedOptions } from '../../platform/module.ts';
 import { newId, timestamp } from '../../platform/db/index.ts';
 import { indexRecords } from '../../platform/search/index.ts';
+import { audit } from '../../platform/audit.ts';
 import { listInitiatives } from '../initiatives/index.ts';
 import { logEventOutcome } from './outcomes.ts';
 import { eventSearch } from './search.ts';
@@ -96,6 +97,7 @@ export async function seedDemoEvents({ db, now, onlyIfEmpty }: SeedOptions): Pro
         await tx.updateTable('events').set({ status: step }).where('id', '=', id).execute();
         await logEventOutcome(tx, { eventId: id, outcome: step, actorId: null, now });
       }
+      await audit(tx, { user: null }, now, { action: 'event.created', subjectType: 'event', subjectId: id, isPublic: false, details: { title: demo.title, demo: true } });
       await indexRecords(tx, eventSearch, [id]);
     });
     added++;
