@@ -104,6 +104,8 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       responses: { 200: { description: 'A page of events', content: { 'application/json': { schema: EventList } } }, 422: problemResponse('Invalid query') },
     }),
     async (c) => {
+      // Which events are upcoming depends on the time: not kept in the response cache until the next write.
+      c.set('personal', true);
       const { limit, offset, ...filters } = c.req.valid('query');
       const { page: _, ...query } = EventListQuerySchema.parse(filters);
       const { total, items } = await listEvents(db, query, { limit, offset }, timestamp(services.clock()));

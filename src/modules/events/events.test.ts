@@ -165,20 +165,23 @@ eachApp('rooms are edited and removed; editing the event keeps its address and m
   assert.equal((await stranger.post(`/events/${slug}/edit`, eventFields)).status, 404, 'a draft is not even found by others');
 });
 
-eachApp("the reader's time zone is remembered and shown beside the event's", async (t) => {
+eachApp("the reader's time zone, chosen in the address, is shown beside the event's; an unknown one is said beside the field", async (t) => {
   const { coordinator, initiative } = await organiser(t);
   const slug = await createEvent(coordinator, initiative);
   await coordinator.post(`/events/${slug}/publish`, {});
   const reader = t.client();
-  const chosen = await reader.get(`/events/zone?zone=Asia/Tokyo&next=/events/${slug}`);
-  assert.equal(chosen.status, 303);
-  assert.equal(chosen.location, `/events/${slug}`);
-  const page = await reader.get(`/events/${slug}`);
+  // Fetched without a zone first: the cached page for the address must not answer the one with a zone.
+  assert.doesNotMatch((await reader.get(`/events/${slug}`)).html, /In your time zone/);
+  const page = await reader.get(`/events/${slug}?zone=Asia/Tokyo`);
   assert.match(page.html, /In your time zone \(Asia\/Tokyo\)/);
   assert.match(page.html, /Tuesday, December 1, 2026 at 11:00\sPM \(UTC\+09:00\)/);
-  const refused = await reader.get(`/events/zone?zone=Nowhere/Land&next=/events/${slug}`);
-  assert.equal(refused.location, `/events/${slug}?notice=unknown_zone`);
-  assert.equal((await reader.get('/events/zone?zone=UTC&next=//evil.example')).location, '/events');
+  assert.match(page.html, /<form method="get" action="\/events\/[^"]+" class="inline-form" id="zone">/);
+  const unknown = await reader.get(`/events/${slug}?zone=Nowhere/Land`);
+  assert.match(unknown.html, /<p class="error" id="error-zone">This is not a time zone we know/);
+  assert.match(unknown.html, /value="Nowhere\/Land"/);
+  assert.doesNotMatch(unknown.html, /In your time zone/);
+  // The same zone as the event's says nothing twice.
+  assert.doesNotMatch((await reader.get(`/events/${slug}?zone=America/Lima`)).html, /In your time zone/);
 });
 
 eachApp('events are found in search once published; drafts by their organisers only', async (t) => {
@@ -190,3 +193,17 @@ eachApp('events are found in search once published; drafts by their organisers o
   await coordinator.post(`/events/${slug}/publish`, {});
   assert.match((await anonymous.get('/search?q=ciberseguridad')).html, new RegExp(`/events/${slug}`));
 }, { postgres: true });
+
+eachApp('an event moves from upcoming to past when it ends, with no write in between', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const slug = await createEvent(coordinator, initiative);
+  await coordinator.post(`/events/${slug}/publish`, {});
+  const reader = t.client();
+  assert.match((await reader.get('/events')).html, /One upcoming event/);
+  assert.equal((await reader.json('GET', '/api/events', undefined)).body.total, 1);
+  t.clock.now = new Date('2026-12-03T00:00:00Z');
+  assert.match((await reader.get('/events')).html, /No upcoming event/);
+  assert.match((await reader.get('/events?when=past')).html, /One past event/);
+  assert.equal((await reader.json('GET', '/api/events', undefined)).body.total, 0);
+  assert.equal((await reader.json('GET', '/api/events?when=past', undefined)).body.total, 1);
+});

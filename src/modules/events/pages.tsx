@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
@@ -7,10 +6,8 @@ import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus
 import type { FormValues } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/policy.ts';
 import { timestamp } from '../../platform/db/index.ts';
-import { safeNext } from '../../platform/http/redirects.ts';
-import { secureCookie } from '../../platform/http/middleware.ts';
 import { findInitiativeBySlug, membershipsOf } from '../initiatives/index.ts';
-import { EventFieldsSchema, EventListQuerySchema, ReaderZoneSchema, RoomSchema } from './schema.ts';
+import { EventFieldsSchema, EventListQuerySchema, RoomSchema } from './schema.ts';
 import { eventPolicy } from './policy.ts';
 import { eventsOfInitiatives, findEventBySlug, initiativesWithEvents, listEvents, publicEvents, type EventDetail } from './queries.ts';
 import { createEvent, updateEvent } from './commands/saveEvent.ts';
@@ -26,13 +23,23 @@ import { RoomsPage } from './views/roomsPage.tsx';
 
 const noFields = z.object({});
 
-/** The reader's chosen zone lives in this cookie (the platform keeps none). */
-export const zoneCookie = 'cabildo_zone';
+/**
+ * The zone the reader asked to see times in, from the address (`?zone=Asia/Tokyo`): a cookie would
+ * not do, since pages for visitors without a session are cached per address. Answers the zone, or
+ * the text typed when it is not one Intl knows (shown back with an error).
+ */
+function readerZone(c: Context<AppEnv>): { zone: string | null; unknown?: string } {
+  const typed = (c.req.query('zone') ?? '').trim().slice(0, 64);
+  if (!typed) return { zone: null };
+  return isTimeZone(typed) ? { zone: typed } : { zone: null, unknown: typed };
+}
 
-/** The zone the reader chose, if it is one Intl knows. */
-function readerZone(c: Context<AppEnv>): string | null {
-  const zone = getCookie(c, zoneCookie);
-  return zone && isTimeZone(zone) ? zone : null;
+/**
+ * Which events are upcoming depends on the time, not only on the data: such answers are built
+ * for each request rather than kept in the response cache until the next write.
+ */
+function notShared(c: Context<AppEnv>): void {
+  c.set('personal', true);
 }
 
 /** An event as form values, for the edit form: times as wall-clock times in its zone. */
@@ -68,10 +75,12 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
       close: may(eventPolicy.close) && event.status === 'published',
       seeOnlineLinks: may(eventPolicy.seeOnlineLinks),
     };
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={readerZone(c)} notice={c.req.query('notice')} failed={failed} />, status);
+    const reader = readerZone(c);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} />, status);
   }
 
   app.get('/events', async (c) => {
+    notShared(c);
     const query = EventListQuerySchema.parse(c.req.query());
     const now = timestamp(services.clock());
     const [{ total, items }, initiatives] = await Promise.all([
@@ -84,15 +93,6 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/events.ics', async (c) =>
     calendarResponse(c, eventsCalendar({ name: c.get('t')('events.list.title'), baseUrl: config.baseUrl, events: await publicEvents(db), stamp: services.clock() }), 'events.ics'));
-
-  // The reader's zone: a GET form (it changes only how times are shown), remembered in a cookie.
-  app.get('/events/zone', (c) => {
-    const next = safeNext(c.req.query('next'), '/events');
-    const parsed = ReaderZoneSchema.safeParse({ zone: c.req.query('zone') ?? '' });
-    if (!parsed.success) return c.redirect(withNotice(next, 'unknown_zone'), 303);
-    setCookie(c, zoneCookie, parsed.data.zone, { path: '/', maxAge: parsed.data.zone ? 365 * 86_400 : 0, sameSite: 'Lax', secure: secureCookie(services) });
-    return c.redirect(next, 303);
-  });
 
   app.get('/my/events', async (c) => {
     const actor = c.get('actor');
@@ -115,7 +115,7 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     const initiative = await loadInitiative(c);
     if (!initiative) return c.notFound();
     authorize(c.get('actor'), eventPolicy.create, initiative);
-    return creationForm(c, initiative, { description_locale: c.get('locale'), languages: [c.get('locale')], time_zone: readerZone(c) ?? '' });
+    return creationForm(c, initiative, { description_locale: c.get('locale'), languages: [c.get('locale')], time_zone: '' });
   });
 
   app.post('/initiatives/:slug/events/new', formAction({

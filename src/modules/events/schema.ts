@@ -87,6 +87,3 @@ export const EventListQuerySchema = z.object({
   page: wholeNumber(1, 100_000).default(1).catch(1),
 });
 export type EventListQuery = z.output<typeof EventListQuerySchema>;
-
-/** The reader's zone chooser: a known zone, or empty to forget it. */
-export const ReaderZoneSchema = z.object({ zone: z.union([z.literal(''), timeZone]) });

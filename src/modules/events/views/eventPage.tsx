@@ -16,10 +16,10 @@ export interface EventCan {
 }
 
 /** Notices after a redirect, from a fixed list so an address cannot inject text. */
-const notices = ['created', 'saved', 'published', 'closed', 'unknown_zone'];
+const notices = ['created', 'saved', 'published', 'closed'];
 
 /** When: in the event's zone, and in the reader's when they chose another one. */
-function When({ event, readerZone }: { event: EventDetail; readerZone: string | null }) {
+function When({ event, readerZone, unknownZone }: { event: EventDetail; readerZone: string | null; unknownZone?: string }) {
   const { t, locale, url } = useView();
   const showReader = readerZone !== null && offsetLabel(event.starts_at, readerZone) + offsetLabel(event.ends_at, readerZone) !== offsetLabel(event.starts_at, event.time_zone) + offsetLabel(event.ends_at, event.time_zone);
   return (
@@ -44,12 +44,13 @@ function When({ event, readerZone }: { event: EventDetail; readerZone: string | 
           </dl>
         </>
       )}
-      <form method="get" action="/events/zone" class="inline-form">
-        <input type="hidden" name="next" value={url.pathname} />
+      <form method="get" action={url.pathname} class="inline-form" id="zone">
         <div class="field">
           <label for="field-zone">{t('events.zone.label')}</label>
           <p class="hint" id="hint-zone">{t('events.zone.hint')}</p>
-          <input id="field-zone" name="zone" type="text" value={readerZone ?? ''} maxlength={64} autocomplete="off" aria-describedby="hint-zone" />
+          {unknownZone !== undefined && <p class="error" id="error-zone">{t('events.errors.unknown_zone')}</p>}
+          <input id="field-zone" name="zone" type="text" value={readerZone ?? unknownZone ?? ''} maxlength={64} autocomplete="off"
+            aria-invalid={unknownZone !== undefined ? 'true' : undefined} aria-describedby={unknownZone !== undefined ? 'hint-zone error-zone' : 'hint-zone'} />
         </div>
         <button type="submit">{t('events.zone.show')}</button>
       </form>
@@ -58,7 +59,8 @@ function When({ event, readerZone }: { event: EventDetail; readerZone: string | 
 }
 
 /** `/events/<slug>`: an event, for anyone once published; its organisers also find its controls here. */
-export function EventPage({ event, can, readerZone, notice, failed }: { event: EventDetail; can: EventCan; readerZone: string | null; notice?: string; failed?: FailedForm }) {
+export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm }) {
+  const { event, can, readerZone, unknownZone, notice, failed } = props;
   const { t, locale } = useView();
   const place = [event.venue_name, event.venue_city, event.venue_country ? countryName(event.venue_country, locale) : null].filter(Boolean).join(', ');
   return (
@@ -71,7 +73,7 @@ export function EventPage({ event, can, readerZone, notice, failed }: { event: E
         {t(`events.kind.${event.kind}`)} · {t(`events.format.${event.format}`)} <EventStatusBadge status={event.status} />
       </p>
       <p>{t('events.page.organised_by')} {event.initiative.slug ? <a href={`/initiatives/${event.initiative.slug}`}>{event.initiative.name}</a> : event.initiative.name}</p>
-      <When event={event} readerZone={readerZone} />
+      <When event={event} readerZone={readerZone} unknownZone={unknownZone} />
       <section aria-labelledby="where-title">
         <h2 id="where-title">{t('events.page.where')}</h2>
         <p>{place || t('events.page.online_only')}</p>
