@@ -6,6 +6,7 @@ import { modules } from '../../src/modules/index.ts';
 import type { TestClient } from '../support/client.ts';
 import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
 import { importInitiatives } from '../../src/modules/initiatives/index.ts';
+import { createEvent } from '../support/events.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -25,11 +26,13 @@ const hostileStrings = [
   '', ' ', 'a', 'x'.repeat(20_000), 'ñ'.repeat(6_000), '\u0000\u0001\u0002', 'line\r\nbreak', '\u202Eevil', '\uD800', '🙂'.repeat(300),
   script, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '%00', '-1', '0', '1e309', 'NaN', '99999999999999999999',
   'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
+  'America/Bogota', 'Mars/Olympus', '2026-12-01T09:00', '2026-11-30T09:00', '2026-03-29T02:30', 'Europe/Paris', 'hybrid', 'webinar', 'en-es', 'mcgi',
 ];
 const fieldNames = [
   'email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation', 'token', 'acronym', 'type',
   'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description',
   'translation_es', 'translation_fr', 'role', 'principles', 'reason', 'decision', 'comments', 'answer', '__proto__', 'x'.repeat(300),
+  'kind', 'format', 'title', 'venue_name', 'venue_city', 'venue_country', 'time_zone', 'start', 'end', 'interpretation', 'online_link', 'initiative', 'rooms',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -98,6 +101,10 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     decided_by: null, decided_at: null, decision: null, reason: null,
   }).execute();
 
+  const eventSlug = await createEvent(coordinator, slug);
+  await coordinator.post(`/events/${eventSlug}/rooms`, { name: 'Auditorio', capacity: '100' });
+  const roomId = (await t.database.db.selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -126,7 +133,16 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: '/account/verification', as: coordinator },
     { method: 'POST', path: '/account/tokens/no-such-token/revoke', as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/recognition`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/events/new`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/edit`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/rooms`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}`, as: coordinator },
+    { method: 'POST', path: '/api/events', as: coordinator, json: true },
+    { method: 'POST', path: `/api/events/${eventSlug}/rooms`, as: coordinator, json: true },
     // Last, as they change who is signed in or seated, or what is pending.
+    { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/publish`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/close`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/invitations/${invitationId}/withdraw`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/committee/${memberSeat}/remove`, as: coordinator },
     { method: 'POST', path: '/logout', as: coordinator },
@@ -168,9 +184,9 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     }
   }
   for (let i = 0; i < 40; i++) {
-    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative'])]: r.pick(hostileStrings) });
+    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

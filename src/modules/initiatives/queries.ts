@@ -264,7 +264,7 @@ export function membershipsOf(db: Db, userId: string) {
   return registryDb(db)
     .selectFrom('committee_members')
     .innerJoin('initiatives', 'initiatives.id', 'committee_members.initiative_id')
-    .select(['initiatives.slug', 'initiatives.name', 'initiatives.status', 'committee_members.role', 'committee_members.stakeholder_group'])
+    .select(['initiatives.id', 'initiatives.slug', 'initiatives.name', 'initiatives.status', 'committee_members.role', 'committee_members.stakeholder_group'])
     .where('committee_members.user_id', '=', userId)
     .orderBy('initiatives.search_name')
     .execute();
@@ -327,4 +327,11 @@ export async function hasOpenClaim(db: Db, initiativeId: string, userId: string)
   const row = await registryDb(db).selectFrom('demo_claims').select('id')
     .where('initiative_id', '=', initiativeId).where('claimant_id', '=', userId).where('decision', 'is', null).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Initiatives by id, as another module names the initiative a record of its own belongs to (an event's organiser). */
+export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row]));
 }

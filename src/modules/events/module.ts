@@ -1,0 +1,21 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { eventMigrations } from './migrations/index.ts';
+import { eventsTables } from './tables.ts';
+import { eventLogKinds } from './outcomes.ts';
+import { eventSearch } from './search.ts';
+import { seedDemoEvents } from './seeds.ts';
+
+export const eventsModule: ModuleManifest = {
+  name: 'events',
+  catalogs: new URL('./i18n/', import.meta.url),
+  migrations: eventMigrations,
+  tables: eventsTables,
+  seedDemo: seedDemoEvents,
+  routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
+  logKinds: eventLogKinds,
+  search: [eventSearch],
+  nav: [
+    { href: '/events', label: 'events.nav.events' },
+    { href: '/my/events', label: 'events.nav.mine', visible: (actor) => actor.user !== null },
+  ],
+};

@@ -1,0 +1,34 @@
+import type { ActorUser } from '../../platform/auth/identity.ts';
+import { anyone, isSecretariat, isVerified, signedIn } from '../../platform/policy.ts';
+
+/** What the rules need to know about an initiative: who sits on its committee (the event's organisers). */
+export interface Organisers {
+  committee: ReadonlyArray<{ user_id: string }>;
+}
+
+/** What the rules need to know about an event: its status and its organisers. */
+export interface EventSubject {
+  status: string;
+  initiative: Organisers;
+}
+
+const organises = (user: ActorUser, initiative: Organisers) => initiative.committee.some((m) => m.user_id === user.id);
+
+/** Who may do what with events: one rule per action. The organisers are the initiative's committee. */
+export const eventPolicy = {
+  /** Published and closed events are public; drafts are for their organisers and the secretariat. */
+  view: anyone<EventSubject>((actor, event) => event.status !== 'draft' || (actor.user !== null && (organises(actor.user, event.initiative) || isSecretariat(actor.user)))),
+  /** A verified member of the initiative's committee creates its events. */
+  create: signedIn<Organisers>((user, initiative) => isVerified(user) && organises(user, initiative)),
+  /** Through the API the initiative is named in the body: a known one must be the caller's (the command refuses unknown ones). */
+  createNamed: signedIn<{ initiative: Organisers | undefined }>((user, { initiative }) => isVerified(user) && (initiative === undefined || organises(user, initiative))),
+  edit: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  publish: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  close: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  /** Rooms' online links are for the organisers until registration exists. */
+  seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user)),
+  seeOwnEvents: signedIn(),
+  /** The secretariat finds every draft in search. */
+  findEveryDraft: signedIn<unknown>(isSecretariat),
+};

@@ -1,0 +1,67 @@
+import { eachApp } from '../../../tests/support/app.ts';
+import { insertPerson, loggedIn, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
+import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
+import { createEvent, organiser } from '../../../tests/support/events.ts';
+import { eventsDb } from './tables.ts';
+import { eventsModule } from './module.ts';
+
+const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat'] as const;
+type Role = (typeof roles)[number];
+const { everyone, signedIn, only } = outcomes(roles);
+/** A draft: found by its organisers and the secretariat only; the others are told it does not exist. */
+const draftOnly = (allowed: Partial<Record<Role, number>>) => ({ ...everyone(404), ...allowed });
+
+/**
+ * Every route of the module, and what each role gets. Organisers are the initiative's committee.
+ * Writes carry empty bodies, so an allowed role gets a validation answer (or a refusal of the
+ * step: publishing what is published) and nothing changes.
+ */
+const cases: Array<RouteCase<Role>> = [
+  { method: 'GET', path: '/events', expect: everyone(200) },
+  { method: 'GET', path: '/events?when=past&kind=webinar&format=online&language=es&country=CO', expect: everyone(200) },
+  { method: 'GET', path: '/events.ics', expect: everyone(200) },
+  { method: 'GET', path: '/my/events', expect: signedIn(200) },
+  { method: 'GET', path: '/initiatives/:initiative/events/new', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/initiatives/:initiative/events/new', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug', expect: everyone(200) },
+  { method: 'GET', path: '/events/:slug?zone=Asia/Tokyo', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'GET', path: '/events/:slug/program.ics', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/program.ics', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'GET', path: '/events/:slug/edit', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/edit', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:draft/edit', body: 'form', expect: draftOnly({ organiser: 422, secretariat: 403 }) },
+  { method: 'POST', path: '/events/:slug/publish', body: 'form', expect: only({ organiser: 409 }) },
+  { method: 'POST', path: '/events/:draft/close', body: 'form', expect: draftOnly({ organiser: 409, secretariat: 403 }) },
+  { method: 'GET', path: '/events/:slug/rooms', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/rooms', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/rooms/:room', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/rooms/nothing/remove', body: 'form', expect: everyone(404) },
+  // A form's address shows the page the form lives on.
+  { method: 'GET', path: '/events/:slug/publish', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/close', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/rooms/:room', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/rooms/:room/remove', expect: everyone(303) },
+  { method: 'GET', path: '/api/events', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:slug', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:draft', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/api/events', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
+  { method: 'POST', path: '/api/events/:slug/rooms', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+];
+
+eachApp('every events route answers every role as its policy says', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const slug = await createEvent(coordinator, initiative);
+  await coordinator.post(`/events/${slug}/rooms`, { name: 'Auditorio', capacity: '100' });
+  await coordinator.post(`/events/${slug}/publish`, {});
+  const draft = await createEvent(coordinator, initiative, { title: 'Reunión preparatoria' });
+  const room = (await eventsDb(t.database.db).selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+  const clients = {
+    anonymous: t.client(),
+    unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
+    participant: await verifiedPerson(t, { email: 'someone@example.org' }),
+    organiser: coordinator,
+    secretariat: await secretariat(t),
+  };
+  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room } });
+}, { postgres: true });

@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { budgetSummary, checkPage, follow, journey, newContext, say, submit, visit, type Site } from './browser.ts';
+import { newId, timestamp } from '../../src/platform/db/index.ts';
+import { accountsDb } from '../../src/modules/accounts/tables.ts';
+import { registryDb } from '../../src/modules/initiatives/tables.ts';
+import { password as factoryPassword } from '../support/factories.ts';
+
+/** argon2id of the factories' password (as tests/support/factories.ts inserts people). */
+const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$rj4EvDYW+5Ug6qOXDKIxkQ$pOJ0HrFDH8sNSzugerFvH0ny//OBV6b5tvt2vh072G8';
+
+/** A coordinator of a national initiative, inserted as the registry journey would leave them. */
+async function coordinatorOfInitiative(site: Site): Promise<void> {
+  const db = site.database.db;
+  const now = timestamp(new Date());
+  const userId = newId();
+  await accountsDb(db).insertInto('users').values({
+    id: userId, email: 'carla@mesa.example', name: 'Carla Rodríguez', password_hash: passwordHash, locale: 'es', country: 'CO',
+    stakeholder_group: 'civil_society', affiliation: null, capacity: 'personal', email_verified_at: now, is_secretariat: 0, created_at: now, updated_at: now,
+  }).execute();
+  const initiativeId = newId();
+  await registryDb(db).insertInto('initiatives').values({
+    id: initiativeId, slug: 'mcgi', name: 'Mesa Colombiana de Gobernanza de Internet', acronym: 'MCGI', type: 'national', region: 'latin_america_caribbean',
+    year_established: 2014, website: null, contact_email: 'mesa@example.org', original_locale: 'es', status: 'listed', principles_accepted_at: now, is_demo: 0,
+    search_name: 'mesa colombiana de gobernanza de internet mcgi', created_by: userId, created_at: now, updated_at: now,
+  }).execute();
+  await registryDb(db).insertInto('committee_members').values({ id: newId(), initiative_id: initiativeId, user_id: userId, role: 'coordinator', stakeholder_group: 'civil_society', joined_at: now }).execute();
+}
+
+async function addRoom(site: Site, page: Page, room: { name: string; capacity: string; link: string }): Promise<void> {
+  const es = (key: string) => say('es', key);
+  const form = page.locator('#add-room');
+  await form.getByLabel(es('events.rooms.name')).fill(room.name);
+  await form.getByLabel(es('events.rooms.capacity')).fill(room.capacity);
+  await form.getByLabel(es('events.rooms.online_link')).fill(room.link);
+  await submit(site, page, es('events.rooms.add'));
+  await page.getByText(es('events.notice.room_added')).waitFor();
+}
+
+const title = 'Foro Colombiano de Gobernanza de Internet 2027';
+
+journey('in Spanish: a coordinator creates an event with two rooms, publishes it and finds it in /events and the calendar; then /events and the event in English without JavaScript', async (site) => {
+  await coordinatorOfInitiative(site);
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+  await visit(site, page, '/events');
+  await follow(site, page, es('events.list.mine'));
+  await follow(site, page, es('events.mine.new_for', { name: 'Mesa Colombiana de Gobernanza de Internet' }));
+
+  await page.getByRole('radio', { name: es('events.kind.annual_forum') }).check();
+  await page.getByRole('radio', { name: es('events.format.hybrid') }).check();
+  await page.getByLabel(es('events.fields.title'), { exact: true }).fill(title);
+  await page.getByLabel(es('events.fields.description'), { exact: true }).fill('Dos días de diálogo multisectorial sobre el futuro de Internet en Colombia.');
+  await page.getByLabel(es('events.fields.venue_name'), { exact: true }).fill('Biblioteca Virgilio Barco');
+  await page.getByLabel(es('events.fields.venue_city'), { exact: true }).fill('Bogotá');
+  await page.getByLabel(es('events.fields.venue_country'), { exact: true }).selectOption('CO');
+  await page.getByLabel(es('events.fields.time_zone'), { exact: true }).fill('America/Bogota');
+  await page.getByLabel(es('events.fields.start'), { exact: true }).fill('2027-03-10T09:00');
+  // A mistake first: the end before the start, said beside the field, with what was typed kept.
+  await page.getByLabel(es('events.fields.end'), { exact: true }).fill('2027-03-09T18:00');
+  await page.getByRole('checkbox', { name: 'español', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'inglés', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'inglés ↔ español' }).check();
+  await submit(site, page, es('events.form.create'), 422);
+  assert.equal(await page.locator('#error-end').textContent(), es('events.errors.end_before_start'));
+  assert.equal(await page.getByLabel(es('events.fields.title'), { exact: true }).inputValue(), title);
+  await page.getByLabel(es('events.fields.end'), { exact: true }).fill('2027-03-11T18:00');
+  await submit(site, page, es('events.form.create'));
+  await page.getByText(es('events.notice.created')).waitFor();
+  const eventPath = new URL(page.url()).pathname;
+
+  await follow(site, page, es('events.rooms.manage'));
+  await addRoom(site, page, { name: 'Auditorio principal', capacity: '250', link: 'meet.example.org/auditorio' });
+  await addRoom(site, page, { name: 'Sala Rogelio Salmona', capacity: '60', link: '' });
+  await follow(site, page, es('events.rooms.back', { title }));
+  await submit(site, page, es('events.page.publish'));
+  await page.getByText(es('events.notice.published')).waitFor();
+  const main = await page.locator('main').textContent();
+  assert.ok(main!.includes('Auditorio principal') && main!.includes('Sala Rogelio Salmona'));
+  assert.ok(main!.includes('miércoles, 10 de marzo de 2027, 9:00 (UTC−05:00)'), main!);
+
+  await follow(site, page, es('events.page.back'));
+  await page.getByRole('link', { name: title }).waitFor();
+  const feed = await page.request.get('/events.ics');
+  assert.equal(feed.status(), 200);
+  const ics = await feed.text();
+  assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:America\/Bogota/);
+  assert.match(ics, /DTSTART;TZID=America\/Bogota:20270310T090000\r\n/);
+  assert.match(ics, new RegExp(`SUMMARY:${title}\\r\\n`));
+  await context.close();
+
+  // A reader in English, scripts off: the list, its filters, the event and a way back.
+  const reader = await newContext(site, 'en', { javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  const list = await readerPage.goto('/events?format=hybrid&language=es');
+  assert.equal(list?.status(), 200);
+  await checkPage(site, readerPage, list, { javaScript: false });
+  assert.equal(await readerPage.locator('h2#results').textContent(), say('en', 'events.list.results_upcoming', { count: 1 }));
+  const [opened] = await Promise.all([readerPage.waitForNavigation(), readerPage.getByRole('link', { name: title }).click()]);
+  assert.equal(new URL(readerPage.url()).pathname, eventPath);
+  await checkPage(site, readerPage, opened, { javaScript: false });
+  assert.ok((await readerPage.locator('main').textContent())!.includes('Wednesday, March 10, 2027'));
+  await readerPage.getByRole('link', { name: say('en', 'events.page.back') }).waitFor();
+  await reader.close();
+  console.log(budgetSummary(site, 'events'));
+}, { kinds: ['sqlite'] });
