@@ -80,6 +80,29 @@ eachApp('a coordinator claims a demo entry; the secretariat refuses one claim wi
   assert.equal((await pierre.post(`${path}/claim`, { justification: 'Je connais bien cette initiative et ses membres.' })).status, 403);
 }, { postgres: true });
 
+eachApp('approving one of two claims on an entry closes the other: its claimant is told, in their language, who to ask', async (t) => {
+  const { slug } = await demoEntry(t);
+  const path = `/initiatives/${slug}`;
+  const admin = await secretariat(t);
+  const ana = await verifiedPerson(t, { email: 'ana@example.org', locale: 'es' });
+  const bruno = await verifiedPerson(t, { email: 'bruno@example.org', locale: 'pt' });
+  assert.equal((await ana.post(`${path}/claim`, { justification: why })).status, 303);
+  assert.equal((await bruno.post(`${path}/claim`, { justification: 'Faço parte do comitê do IGF Uruguay desde 2019.' })).status, 303);
+  const claims = [...(await admin.get('/secretariat/recognition')).html.matchAll(/href="(\/secretariat\/claims\/[^"]+)">IGF Uruguay<\/a>/g)].map((m) => m[1]!);
+  assert.equal(claims.length, 2, 'both claims wait');
+  const reviews = await Promise.all(claims.map((c) => admin.get(c)));
+  const approve = claims[reviews.findIndex((r) => r.html.includes('ana@example.org'))]!;
+  assert.equal((await admin.post(approve, { decision: 'approve', reason: '' })).location, '/secretariat/recognition?notice=claim_approved');
+
+  assert.doesNotMatch((await admin.get('/secretariat/recognition')).html, /\/secretariat\/claims\//, 'no claim left waiting on an entry already handed over');
+  const closed = await t.mail.lastTo('bruno@example.org');
+  assert.equal(closed.subject, 'IGF Uruguay: sua reivindicação foi encerrada');
+  assert.match(closed.text, /entregou IGF Uruguay a outra pessoa/);
+  assert.doesNotMatch((await bruno.get(path)).html, /name="justification"|Sua reivindicação aguarda|Your claim is waiting/);
+  const decisions = await t.database.db.selectFrom('demo_claims').select('decision').orderBy('decision').execute();
+  assert.deepEqual(decisions.map((d) => d.decision), ['approved', 'superseded']);
+}, { postgres: true });
+
 eachApp('the duplicate warning names a listed demo entry and the way to claim it instead', async (t) => {
   const { slug } = await demoEntry(t);
   const ana = await verifiedPerson(t, { email: 'ana@example.org' });

@@ -65,6 +65,7 @@ export async function decideClaim(ctx: CommandContext<SignedIn>, claimId: string
       }).execute();
       await logOutcome(tx, { initiativeId: claim.initiative_id, outcome: 'claimed', note: input.reason ?? null, actorId: ctx.actor.user.id, now: ctx.now });
       await indexRecords(tx, initiativeSearch, [claim.initiative_id]);
+      await closeOtherClaims(ctx, tx, claim.initiative_id, initiative);
     }
     await audit(tx, ctx.actor, ctx.now, {
       action: approved ? 'initiative.claim_approved' : 'initiative.claim_refused', subjectType: 'initiative', subjectId: claim.initiative_id,
@@ -75,4 +76,21 @@ export async function decideClaim(ctx: CommandContext<SignedIn>, claimId: string
     });
     return ok(decision);
   });
+}
+
+/**
+ * Once an entry is handed over, the other claims on it can no longer be approved: they are closed
+ * as superseded, by the same decision, and their claimants are told who to ask instead of waiting.
+ */
+async function closeOtherClaims(ctx: CommandContext<SignedIn>, tx: ReturnType<typeof registryDb>, initiativeId: string, initiative: { name: string; slug: string }): Promise<void> {
+  const others = await tx.updateTable('demo_claims')
+    .set({ decision: 'superseded', decided_by: ctx.actor.user.id, decided_at: timestamp(ctx.now) })
+    .where('initiative_id', '=', initiativeId).where('decision', 'is', null)
+    .returning('claimant_id')
+    .execute();
+  for (const other of others) {
+    await notify(ctx, tx, claimDecided, {
+      userId: other.claimant_id, kind: claimDecided.kind, values: { initiative: initiative.name, decision: 'superseded', reason: '' }, path: `/initiatives/${initiative.slug}`,
+    });
+  }
 }
