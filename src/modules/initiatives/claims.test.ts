@@ -26,6 +26,12 @@ eachApp('a coordinator claims a demo entry; the secretariat refuses one claim wi
   assert.match(visitor.html, new RegExp(`<a href="/signup\\?next=%2Finitiatives%2F${slug}">Create an account</a>`));
   assert.doesNotMatch(visitor.html, /name="justification"/);
 
+  // Signed in with an address not verified yet: told to verify it first, no form.
+  const unverified = await loggedIn(t, await insertPerson(t, { email: 'new@example.org', verified: false }));
+  const toVerify = await unverified.get(path);
+  assert.match(toVerify.html, /Verify your email address to claim it\. <a href="\/account">Go to your account\.<\/a>/);
+  assert.doesNotMatch(toVerify.html, /name="justification"/);
+
   // Someone else claims first, in French, and is refused with a reason.
   const pierre = await loggedIn(t, await insertPerson(t, { email: 'pierre@example.org', locale: 'fr' }));
   assert.match((await pierre.get(path)).html, /name="justification"/);

@@ -279,6 +279,9 @@ function DemoNote({ initiative, can, forms, claimWaiting }: InitiativePageProps)
         {t('initiatives.demo.claim', { name: initiative.name })}{' '}
         {!actor.user && <a href={`/signup?next=${back}`}>{t('initiatives.demo.claim_signup')}</a>}
       </p>
+      {actor.user && !actor.user.email_verified_at && (
+        <p>{t('initiatives.claim.verify_first')} <a href="/account">{t('initiatives.mine.to_account')}</a></p>
+      )}
       {claimWaiting && <p class="notice" role="status">{t('initiatives.claim.waiting')}</p>}
       {can.claim && !claimWaiting && (
         <PostForm action={`/initiatives/${initiative.slug}/claim`} anchor="claim-form" errors={failed?.errors} labels={{ justification: t('initiatives.claim.justification') }}>
