@@ -22,23 +22,13 @@ import { detectConflictsAllPairs } from '../src/modules/events/domain/conflicts-
 import { screeningContext, screenProposal } from '../src/modules/events/domain/screening.ts';
 import { assignReviewers } from '../src/modules/events/domain/assignment.ts';
 import type { Availability, PersonRef, Program, ProposalDraft, ProposalForReview, Reviewer, Room, ScheduledSession, SessionPerson, SessionRole, Speaker } from '../src/modules/events/domain/types.ts';
+import { seededRandom } from '../src/platform/random.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, seed: { type: 'string', default: '2026' } } });
 const runs = Number(values.runs);
 const targets = { conflict_detection_p95_ms: 50 };
 
-/** A small seeded generator: every run builds the same program. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(Number(values.seed));
+const random = seededRandom(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const minute = 60_000;
 

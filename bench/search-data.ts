@@ -6,18 +6,8 @@
  */
 import type { SearchDocument } from '../src/platform/search/index.ts';
 import { fold } from '../src/platform/search/text.ts';
+import { seededRandom } from '../src/platform/random.ts';
 
-/** A small seeded generator: every run indexes the same documents and asks the same queries. */
-export function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const languages = ['es', 'en', 'pt', 'fr'] as const;
 type Language = (typeof languages)[number];
@@ -43,7 +33,7 @@ const endings: Record<Language, string[]> = {
 
 /** Each language's vocabulary, most frequent first: stop words, the field's words, then made-up ones. */
 function vocabulary(language: Language, size: number): string[] {
-  const next = generator(languages.indexOf(language) + 1);
+  const next = seededRandom(languages.indexOf(language) + 1);
   const syllables = ['ba', 'ce', 'di', 'fo', 'gu', 'la', 'me', 'ni', 'po', 'ra', 'se', 'ti', 'vo', 'cu', 'pre', 'tra', 'con', 'des', 'in', 're'];
   const words = new Set([...stopWords[language], ...realWords[language].split(' ')]);
   while (words.size < size) {
@@ -88,7 +78,7 @@ function sentenceCase(words: string[]): string {
 
 /** Document n, the same on every run. */
 export function generate(n: number): SearchDocument {
-  const next = generator(1000 + n);
+  const next = seededRandom(1000 + n);
   const language = languages[n % 4]!;
   const words = vocabularies[language];
   const pick = zipf(words.length, next);
@@ -106,7 +96,7 @@ export function generate(n: number): SearchDocument {
 
 /** The queries, the same on every run: 1 to 4 words of one language, a quarter without accents, one in ten a phrase. */
 export function queries(queryCount: number): string[] {
-  const next = generator(7);
+  const next = seededRandom(7);
   const list: string[] = [];
   for (let i = 0; i < queryCount; i++) {
     const language = languages[i % 4]!;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { stakeholderKeys, taxonomies, type StakeholderKey } from '../../../platform/stakeholders.ts';
 import { assignReviewers, conflictsOfInterest, type Assignment, type Declaration } from './assignment.ts';
 import type { ProposalForReview, Reviewer } from './types.ts';
+import { seededRandom } from '../../../platform/random.ts';
 
 const groups: StakeholderKey[] = ['government', 'civil_society', 'private_sector', 'technical_community'];
 const committee = (count: number, groupList: readonly StakeholderKey[] = groups): Reviewer[] =>
@@ -140,17 +141,6 @@ test('a reviewer in conflict with everything keeps a load of zero; the others ar
   assert.ok(Math.max(...loads) - Math.min(...loads) <= 1, JSON.stringify(result.loads));
 });
 
-/** A small seeded generator for the random committees below. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('on random committees with scattered conflicts, every proposal is covered and nobody is assigned against a conflict', () => {
   let covered = 0;
@@ -177,7 +167,7 @@ test('on random committees with scattered conflicts, every proposal is covered a
 });
 
 function randomCommittee(seed: number, reviewerCount: number, proposalCount: number) {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const reviewers: Reviewer[] = Array.from({ length: reviewerCount }, (_, i) => ({
     id: `r${i}`, person: { id: `u${i}`, name: `R ${i}`, organisation: `Org ${Math.floor(random() * 30)}` }, stakeholderGroup: stakeholderKeys[Math.floor(random() * 4)]!,
   }));

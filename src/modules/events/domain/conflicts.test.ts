@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { conflictKinds, conflictMessageKeys, detectConflicts, type Conflict } from './conflicts.ts';
 import { detectConflictsAllPairs } from './conflicts-reference.ts';
 import type { Program, ScheduledSession, SessionPerson } from './types.ts';
+import { seededRandom } from '../../../platform/random.ts';
 
 /** 2026-10-14 at hh:mm UTC. */
 const at = (hhmm: string, day = 14) => Date.parse(`2026-10-${day}T${hhmm}:00Z`);
@@ -125,21 +126,10 @@ test('one pair of sessions can clash in several ways at once, each said separate
   ]);
 });
 
-/** A small seeded generator, so the random programs below are the same on every run. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('on crowded random programs the sweep finds exactly what comparing every pair finds, in the same order', () => {
   for (let seed = 1; seed <= 40; seed++) {
-    const random = generator(seed);
+    const random = seededRandom(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const quarter = 15 * 60_000;
     const sessions: ScheduledSession[] = Array.from({ length: 60 }, (_, i) => {
