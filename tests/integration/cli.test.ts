@@ -219,6 +219,8 @@ test('token create prints a working API token for an account, token revoke ends 
           const body = JSON.stringify({
             name: `Foro de Gobernanza de Internet ${secret.slice(-6)}`, type: 'national', countries: ['UY'], languages: ['es'], contact_email: 'foro@example.org',
             description_locale: 'es', description: 'Un espacio abierto y multisectorial para dialogar sobre la gobernanza de Internet.',
+            // Each call creates a look-alike of the one before, on purpose: not a duplicate to warn about.
+            create_anyway: true,
           });
           const req = request(`${server.url}/api/initiatives`, {
             method: 'POST', agent: false,
