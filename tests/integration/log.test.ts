@@ -86,6 +86,9 @@ function kinds(): Kind[] {
   return ['sqlite', 'postgres'];
 }
 
+/** The demo data's log: 103 initiatives listed by import, then the demo forum published and closed and the webinar published. */
+const demoLog = 103 + 3;
+
 const csv = (names: string[]) =>
   `name,acronym,type,countries,region,year_established,website,languages,source_url\n${names.map((n) => `${n},,national,UY,,2021,,es,https://igf.example/${encodeURIComponent(n)}`).join('\n')}\n`;
 
@@ -98,11 +101,11 @@ for (const kind of kinds()) {
       const note = await (await fetch('http://127.0.0.1:7601/api/log/checkpoint')).text();
       const key = await (await fetch('http://127.0.0.1:7601/api/log/key')).text();
       await server.stop();
-      assert.equal(readCheckpoint(note, key).size, 103);
+      assert.equal(readCheckpoint(note, key).size, demoLog);
 
       const intact = await cabildo(['log', 'verify'], site.env);
       assert.equal(intact.code, 0, intact.err);
-      assert.match(intact.out, /verifies: 103 entries, each matching its record, and 1 signed checkpoints/);
+      assert.match(intact.out, new RegExp(`verifies: ${demoLog} entries, each matching its record, and 1 signed checkpoints`));
 
       // The backup carries the signing key; a restore puts it in the new data directory.
       const file = join(mkdtempSync(join(tmpdir(), 'cabildo-tlog-backup-')), 'backup.json');
@@ -130,9 +133,9 @@ for (const kind of kinds()) {
           expect: /at entry 57: entry 57 no longer matches its stored leaf hash/,
         },
         {
-          change: `update log_checkpoints set note = replace(note, '\n103\n', '\n102\n')`,
-          undo: `update log_checkpoints set note = replace(note, '\n102\n', '\n103\n')`,
-          expect: /at entry 102: the checkpoint of size 103 is not signed by this installation's key/,
+          change: `update log_checkpoints set note = replace(note, '\n${demoLog}\n', '\n${demoLog - 1}\n')`,
+          undo: `update log_checkpoints set note = replace(note, '\n${demoLog - 1}\n', '\n${demoLog}\n')`,
+          expect: new RegExp(`at entry ${demoLog - 1}: the checkpoint of size ${demoLog} is not signed by this installation's key`),
         },
         {
           change: `delete from log_entries where idx = 80`,
@@ -176,7 +179,7 @@ for (const kind of kinds()) {
       serverB = await serveOn(b, 7603);
       const first = await cabildo(['log', 'witness', 'http://127.0.0.1:7602'], b.env);
       assert.equal(first.code, 0, first.err);
-      assert.match(first.out, /Witnessed 127\.0\.0\.1:7602\/log: 103 entries \(first checkpoint seen from there\)/);
+      assert.match(first.out, new RegExp(`Witnessed 127\\.0\\.0\\.1:7602/log: ${demoLog} entries \\(first checkpoint seen from there\\)`));
 
       // A records a new outcome; B sees a tree that extends the one it saw.
       const dir = mkdtempSync(join(tmpdir(), 'cabildo-tlog-import-'));
@@ -184,14 +187,14 @@ for (const kind of kinds()) {
       assert.equal((await cabildo(['import', 'nris', join(dir, 'one.csv')], a.env)).code, 0);
       const second = await cabildo(['log', 'witness', 'http://127.0.0.1:7602/'], b.env);
       assert.equal(second.code, 0, second.err);
-      assert.match(second.out, /104 entries, consistent with the 103 seen before/);
+      assert.match(second.out, new RegExp(`${demoLog + 1} entries, consistent with the ${demoLog} seen before`));
       const published = await (await fetch('http://127.0.0.1:7603/api/log/witnessed')).json() as { witnessed: Array<Record<string, unknown>> };
       assert.equal(published.witnessed.length, 1);
       const seen = published.witnessed[0]!;
       assert.equal(seen.origin, '127.0.0.1:7602/log');
-      assert.equal(seen.tree_size, 104);
+      assert.equal(seen.tree_size, demoLog + 1);
       assert.equal(seen.status, 'consistent');
-      assert.equal(readCheckpoint(seen.checkpoint as string, seen.key as string).size, 104, 'the kept checkpoint verifies independently');
+      assert.equal(readCheckpoint(seen.checkpoint as string, seen.key as string).size, demoLog + 1, 'the kept checkpoint verifies independently');
 
       // A's operator rewrites history from entry 100 on, and signs the new tree with the same key.
       await serverA.stop();
@@ -199,15 +202,17 @@ for (const kind of kinds()) {
         await db.deleteFrom('log_entries').where('idx', '>=', 100).execute();
         for (let level = 0; level < 8; level++) await db.deleteFrom('log_nodes').where('level', '=', level).where('idx', '>=', Math.floor(100 / 2 ** level)).execute();
         await db.deleteFrom('log_checkpoints').where('size', '>', 100).execute();
-        await importInitiatives(db, csv(['IGF Lemuria', 'IGF Mu', 'IGF Hiperbórea', 'IGF Thule', 'IGF Avalon', 'IGF Shambhala']), { demo: false, now: new Date(), source: 'rewrite.csv' });
+        // Two entries more than B saw, all different from entry 100 on.
+        const rewritten = Array.from({ length: demoLog + 3 - 100 }, (_, i) => `IGF Lemuria ${i + 1}`);
+        await importInitiatives(db, csv(rewritten), { demo: false, now: new Date(), source: 'rewrite.csv' });
       });
       assert.equal((await cabildo(['log', 'verify'], a.env)).code, 0, 'a wholesale rewrite by the key holder passes its own verify: only witnesses can tell');
       serverA = await serveOn(a, 7602);
       const fork = await cabildo(['log', 'witness', 'http://127.0.0.1:7602'], b.env);
       assert.equal(fork.code, 1);
-      assert.match(fork.err, /FORK: the log 127\.0\.0\.1:7602\/log .* not consistent .*: the tree of 106 entries does not extend the tree of 104 entries/);
+      assert.match(fork.err, new RegExp(`FORK: the log 127\\.0\\.0\\.1:7602/log .* not consistent .*: the tree of ${demoLog + 3} entries does not extend the tree of ${demoLog + 1} entries`));
       const evidence = await (await fetch('http://127.0.0.1:7603/api/log/witnessed')).json() as { witnessed: Array<Record<string, unknown>> };
-      assert.deepEqual(evidence.witnessed.map((w) => [w.status, w.tree_size]), [['consistent', 104], ['fork', 106]]);
+      assert.deepEqual(evidence.witnessed.map((w) => [w.status, w.tree_size]), [['consistent', demoLog + 1], ['fork', demoLog + 3]]);
       assert.equal((await cabildo(['log', 'witness', 'http://127.0.0.1:7602'], b.env)).code, 1, 'and again, until someone looks');
 
       const unreachable = await cabildo(['log', 'witness', 'http://127.0.0.1:7699'], b.env);
