@@ -60,15 +60,110 @@ export interface EventOutcomesTable {
   decided_at: string;
 }
 
+/** A call for session proposals: its dates (UTC instants) and the screening settings it applies. */
+export interface EventCallsTable {
+  event_id: string;
+  opens_at: string;
+  closes_at: string;
+  min_speakers: number;
+  min_stakeholder_groups: number;
+  max_sessions_per_speaker: number;
+  anonymous_review: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An extra question the call asks every proposer. */
+export interface EventCallQuestionsTable {
+  id: string;
+  event_id: string;
+  question: string;
+  required: number;
+  position: number;
+}
+
+export interface EventTracksTable {
+  id: string;
+  event_id: string;
+  name: string;
+  description: string | null;
+  position: number;
+}
+
+/** A session format the call offers (vocabulary.ts `sessionFormats`) and how long it lasts. */
+export interface EventSessionFormatsTable {
+  event_id: string;
+  format: string;
+  duration_minutes: number;
+}
+
+/** A session of the program; placed once room, start and end are set. */
+export interface EventSessionsTable {
+  id: string;
+  event_id: string;
+  proposal_id: string | null;
+  title: string;
+  description: string | null;
+  original_locale: string;
+  format: string | null;
+  track_id: string | null;
+  /** in_person, online or hybrid (domain/types.ts `modalities`). */
+  modality: string;
+  room_id: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  expected_attendance: number | null;
+  /** Seats for registration to this session; none means the room's or the event's. */
+  capacity: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One person in one session (domain/types.ts `sessionRoles`); `user_id` when they have an account. */
+export interface EventSessionPeopleTable {
+  id: string;
+  session_id: string;
+  role: string;
+  user_id: string | null;
+  name: string;
+  organisation: string | null;
+  stakeholder_group: string | null;
+  country: string | null;
+  /** Self-described, free text. */
+  gender: string | null;
+  /** onsite or online. */
+  presence: string | null;
+  confirmed: number;
+  position: number;
+}
+
 export interface EventsTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
   event_interpretations: EventInterpretationsTable;
   event_rooms: EventRoomsTable;
   event_outcomes: EventOutcomesTable;
+  event_calls: EventCallsTable;
+  event_call_questions: EventCallQuestionsTable;
+  event_tracks: EventTracksTable;
+  event_session_formats: EventSessionFormatsTable;
+  event_sessions: EventSessionsTable;
+  event_session_people: EventSessionPeopleTable;
 }
 
-export const eventsTables = ['events', 'event_languages', 'event_interpretations', 'event_rooms', 'event_outcomes'] as const satisfies ReadonlyArray<
+export const eventsTables = [
+  'events',
+  'event_languages',
+  'event_interpretations',
+  'event_rooms',
+  'event_outcomes',
+  'event_calls',
+  'event_call_questions',
+  'event_tracks',
+  'event_session_formats',
+  'event_sessions',
+  'event_session_people',
+] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;
 
