@@ -10,6 +10,8 @@ export interface Organisers {
 export interface EventSubject {
   status: string;
   initiative: Organisers;
+  /** The visitor's own registration to the event, when the page has looked it up (registration/). */
+  myRegistration?: { status: string } | null;
 }
 
 const organises = (user: ActorUser, initiative: Organisers) => initiative.committee.some((m) => m.user_id === user.id);
@@ -26,9 +28,17 @@ export const eventPolicy = {
   publish: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   close: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
-  /** Rooms' online links are for the organisers until registration exists. */
-  seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user)),
+  /** Rooms' online links are for those with a confirmed registration, the organisers and the secretariat (decision 018). */
+  seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user) || event.myRegistration?.status === 'confirmed'),
   seeOwnEvents: signedIn(),
+  /** A verified person registers to an event they can see (the command checks it takes registrations). */
+  register: signedIn<EventSubject>((user) => isVerified(user)),
+  cancelOwnRegistration: signedIn<EventSubject>(),
+  /** The cancellation link in the mail needs no session: its secret is the authority. */
+  cancelByLink: anyone<EventSubject>(),
+  /** Who registered, with names and addresses, is personal data: the organisers only, not the secretariat (decision 018). */
+  seeRegistrations: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  setCapacity: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   /** The secretariat finds every draft in search. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
 };

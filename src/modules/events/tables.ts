@@ -19,6 +19,9 @@ export interface EventsTable {
   starts_at: string;
   ends_at: string;
   status: string;
+  /** Seats for those who come in person and for those who join online; none means no limit (registration/; optional here as rows built in tests may leave them out). */
+  onsite_capacity?: number | null;
+  online_capacity?: number | null;
   is_demo: number;
   created_by: string | null;
   created_at: string;
@@ -137,6 +140,27 @@ export interface EventSessionPeopleTable {
   position: number;
 }
 
+/** A person registered to an event or to one of its sessions (registration/, decision 018). */
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  session_id: string | null;
+  /** The session's id, or '' for the event itself. */
+  scope: string;
+  user_id: string;
+  /** onsite or online. */
+  presence: string;
+  stakeholder_group: string;
+  /** confirmed, waitlisted or cancelled. */
+  status: string;
+  sequence: number;
+  cancel_token_hash: string;
+  registered_at: string;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
+  updated_at: string;
+}
+
 export interface EventsTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
@@ -149,6 +173,7 @@ export interface EventsTables {
   event_session_formats: EventSessionFormatsTable;
   event_sessions: EventSessionsTable;
   event_session_people: EventSessionPeopleTable;
+  event_registrations: EventRegistrationsTable;
 }
 
 export const eventsTables = [
@@ -163,6 +188,7 @@ export const eventsTables = [
   'event_session_formats',
   'event_sessions',
   'event_session_people',
+  'event_registrations',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;
