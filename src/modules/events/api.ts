@@ -13,6 +13,8 @@ import { findEventBySlug, listEvents, type EventDetail, type EventSummary } from
 import { createEvent } from './commands/saveEvent.ts';
 import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
+import { myRegistration } from './registration/queries.ts';
+import { registrationApi } from './registration/api.ts';
 
 const EventItem = z
   .object({
@@ -39,7 +41,7 @@ const Room = z.object({ id: z.string(), name: z.string(), capacity: z.number().i
 const EventFull = EventItem.extend({
   description: z.string().nullable(),
   description_locale: z.string(),
-  rooms: z.array(Room).openapi({ description: 'online_link only for the organisers' }),
+  rooms: z.array(Room).openapi({ description: 'online_link only for the organisers, the secretariat and those with a confirmed registration' }),
 }).openapi('Event');
 
 const EventList = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(EventItem) }).openapi('EventList');
@@ -94,7 +96,8 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const full = (c: Context<AppEnv>, event: EventDetail) => presentFull(config.baseUrl, c.get('actor'), event);
   const loadEvent = async (c: Context<AppEnv>) => {
     const event = await findEventBySlug(db, c.req.param('slug') ?? '');
-    return event && eventPolicy.view(c.get('actor'), event) ? event : undefined;
+    // The caller's own registration decides whether they see the rooms' online links.
+    return event && eventPolicy.view(c.get('actor'), event) ? { ...event, myRegistration: await myRegistration(db, c.get('actor').user?.id, event.id) } : undefined;
   };
 
   api.openapi(
@@ -163,4 +166,5 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
     run: (ctx, input, event) => addRoom(ctx, event.id, input),
     present: async (c, _, { subject }) => c.json(full(c, (await findEventBySlug(db, subject.slug))!), 201),
   }));
+  registrationApi(api, services);
 }

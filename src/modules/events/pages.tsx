@@ -20,6 +20,8 @@ import { EventPage, type EventCan } from './views/eventPage.tsx';
 import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/eventsPage.tsx';
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
+import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
+import { myRegistration } from './registration/queries.ts';
 
 const noFields = z.object({});
 
@@ -69,14 +71,16 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   async function showEvent(c: Context<AppEnv>, event: EventDetail, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
     const may = (rule: (a: Actor, e: EventDetail) => boolean) => rule(actor, event);
+    const mine = await myRegistration(db, actor.user?.id, event.id);
     const can: EventCan = {
       edit: may(eventPolicy.edit),
       publish: may(eventPolicy.publish) && event.status === 'draft',
       close: may(eventPolicy.close) && event.status === 'published',
-      seeOnlineLinks: may(eventPolicy.seeOnlineLinks),
+      seeOnlineLinks: eventPolicy.seeOnlineLinks(actor, { ...event, myRegistration: mine }),
     };
     const reader = readerZone(c);
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} />, status);
+    const registration = await registrationPanel(c, event, mine);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} registration={registration} />, status);
   }
 
   app.get('/events', async (c) => {
@@ -99,7 +103,8 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     authorize(actor, eventPolicy.seeOwnEvents, undefined);
     const memberships = await membershipsOf(db, actor.user.id);
     const events = await eventsOfInitiatives(db, memberships.map((m) => m.id));
-    return page(c, c.get('t')('events.mine.title'), <MyEventsPage initiatives={memberships} events={events} />);
+    const registrations = await myRegistrationsSection(db, actor.user.id);
+    return page(c, c.get('t')('events.mine.title'), <MyEventsPage initiatives={memberships} events={events} registrations={registrations} />);
   });
 
   const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
@@ -231,4 +236,5 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/events/:slug/close', formAddress(eventAt, 'close'));
   app.get('/events/:slug/rooms/:room', formAddress((c) => `${eventAt(c)}/rooms`));
   app.get('/events/:slug/rooms/:room/remove', formAddress((c) => `${eventAt(c)}/rooms`));
+  registrationPages(app, services);
 }
