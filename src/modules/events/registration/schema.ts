@@ -5,14 +5,14 @@ import { presences } from './rules.ts';
 
 /** The register form: how the person comes and the stakeholder group they count for (their account's, prefilled). */
 export const RegistrationSchema = z.object({
-  presence: z.enum(presences, { message: 'events.registration.errors.presence' }),
-  stakeholder_group: z.enum(stakeholderKeys, { message: 'events.registration.errors.group' }),
+  presence: z.enum(presences),
+  stakeholder_group: z.enum(stakeholderKeys),
 });
 export type RegistrationInput = z.output<typeof RegistrationSchema> & { session?: string };
 
 /** `POST /api/events/<slug>/registrations`: the group defaults to the account's; `session` registers to one session. */
 export const RegistrationApiSchema = RegistrationSchema.extend({
-  stakeholder_group: z.enum(stakeholderKeys, { message: 'events.registration.errors.group' }).optional(),
+  stakeholder_group: z.enum(stakeholderKeys).optional(),
   session: z.string().min(1).max(64).optional(),
 });
 
