@@ -27,12 +27,14 @@ const hostileStrings = [
   script, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '%00', '-1', '0', '1e309', 'NaN', '99999999999999999999',
   'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
   'America/Bogota', 'Mars/Olympus', '2026-12-01T09:00', '2026-11-30T09:00', '2026-03-29T02:30', 'Europe/Paris', 'hybrid', 'webinar', 'en-es', 'mcgi',
+  'onsite', 'online', 'civil_society', '5',
 ];
 const fieldNames = [
   'email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation', 'token', 'acronym', 'type',
   'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description',
   'translation_es', 'translation_fr', 'role', 'principles', 'reason', 'decision', 'comments', 'answer', '__proto__', 'x'.repeat(300),
   'kind', 'format', 'title', 'venue_name', 'venue_city', 'venue_country', 'time_zone', 'start', 'end', 'interpretation', 'online_link', 'initiative', 'rooms',
+  'presence', 'onsite_capacity', 'online_capacity', 'session',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -104,6 +106,10 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   const eventSlug = await createEvent(coordinator, slug);
   await coordinator.post(`/events/${eventSlug}/rooms`, { name: 'Auditorio', capacity: '100' });
   const roomId = (await t.database.db.selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+  // A published event with few seats, for registration.
+  const openSlug = await createEvent(coordinator, slug, { title: 'Foro abierto a inscripciones' });
+  await coordinator.post(`/events/${openSlug}/publish`, {});
+  await coordinator.post(`/events/${openSlug}/capacity`, { onsite_capacity: '1', online_capacity: '1' });
 
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
@@ -139,6 +145,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}`, as: coordinator },
     { method: 'POST', path: '/api/events', as: coordinator, json: true },
     { method: 'POST', path: `/api/events/${eventSlug}/rooms`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${openSlug}/capacity`, as: coordinator },
+    { method: 'POST', path: `/events/${openSlug}/register`, as: claimant },
+    { method: 'POST', path: `/api/events/${openSlug}/registrations`, as: admin, json: true },
+    { method: 'POST', path: `/api/events/${openSlug}/registrations/cancel`, as: admin, json: true },
+    { method: 'POST', path: `/events/${openSlug}/register/cancel`, as: claimant },
+    { method: 'POST', path: `/events/${openSlug}/registration/cancel/no-such-link`, as: t.client() },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `/events/${eventSlug}/publish`, as: coordinator },

@@ -47,6 +47,21 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:draft', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
   { method: 'POST', path: '/api/events', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   { method: 'POST', path: '/api/events/:slug/rooms', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  // Registration (registration/, decision 018); registered participants are walked in registration/roles.test.ts.
+  { method: 'GET', path: '/events/:slug/register', expect: { ...signedIn(200), unverified: 403 } },
+  { method: 'POST', path: '/events/:slug/register', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
+  { method: 'POST', path: '/events/:slug/register/cancel', body: 'form', expect: signedIn(409) },
+  { method: 'GET', path: '/events/:slug/register/cancel', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/registration/cancel/no-such-link', expect: everyone(404) },
+  { method: 'POST', path: '/events/:slug/registration/cancel/no-such-link', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/events/:slug/registrations', expect: only({ organiser: 200 }) },
+  { method: 'GET', path: '/events/:draft/registrations', expect: draftOnly({ organiser: 200, secretariat: 403 }) },
+  { method: 'GET', path: '/events/:slug/registrations.csv', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/capacity', body: 'form', expect: only({ organiser: 303 }) },
+  { method: 'GET', path: '/events/:slug/capacity', expect: everyone(303) },
+  { method: 'GET', path: '/api/events/:slug/registrations', expect: { ...everyone(403), anonymous: 401, organiser: 200 } },
+  { method: 'POST', path: '/api/events/:slug/registrations', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
+  { method: 'POST', path: '/api/events/:slug/registrations/cancel', body: 'json', expect: { ...everyone(409), anonymous: 401 } },
 ];
 
 eachApp('every events route answers every role as its policy says', async (t) => {

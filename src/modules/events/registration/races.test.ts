@@ -14,6 +14,8 @@ import { eventsDb } from '../tables.ts';
 const trials = 3;
 const seats = 5;
 
+type Racer = Awaited<ReturnType<typeof personAt>>;
+
 async function personAt(t: TestApp, server: ServedApp, person: Person) {
   const id = await insertPerson(t, person);
   const client = server.client();
@@ -51,7 +53,7 @@ eachApp(`twenty people registering at once for ${seats} seats: ${seats} confirme
     const slug = await createEvent(coordinator, initiative, { title: `Diálogo simultáneo ${trial}` });
     await coordinator.post(`/events/${slug}/publish`, {});
     await coordinator.post(`/events/${slug}/capacity`, { onsite_capacity: String(seats), online_capacity: '' });
-    const people = [];
+    const people: Racer[] = [];
     for (let i = 0; i < 20; i++) people.push(await personAt(t, server, { email: `p${trial}-${i}@example.org` }));
 
     // Half through the form, half through the API: one command serves both.
@@ -90,10 +92,10 @@ eachApp('registrations and cancellations racing never give more seats than there
     const slug = await createEvent(coordinator, initiative, { title: `Taller simultáneo ${trial}` });
     await coordinator.post(`/events/${slug}/publish`, {});
     await coordinator.post(`/events/${slug}/capacity`, { onsite_capacity: '3', online_capacity: '' });
-    const first = [];
+    const first: Racer[] = [];
     for (let i = 0; i < 6; i++) first.push(await personAt(t, server, { email: `a${trial}-${i}@example.org` }));
     for (const { client } of first) await client.post(`/events/${slug}/register`, { presence: 'onsite', stakeholder_group: 'academia' });
-    const late = [];
+    const late: Racer[] = [];
     for (let i = 0; i < 6; i++) late.push(await personAt(t, server, { email: `b${trial}-${i}@example.org` }));
     // The three confirmed cancel while six more register, and one of them presses twice.
     await Promise.all([
