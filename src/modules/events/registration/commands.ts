@@ -128,7 +128,8 @@ async function cancelLocked(ctx: CommandContext, tx: Tx, event: EventsTables['ev
   if (!scope.ok) return scope;
   await mailOf(ctx, tx, baseUrl, 'cancelled', row, event, scope.value);
   await audit(tx, ctx.actor, ctx.now, { action: 'event.registration_cancelled', subjectType: 'event', subjectId: event.id, details: { registration: row.id, was: row.status } });
-  if (row.status === 'confirmed') await fillSeats(ctx, tx, event, scope.value, row.presence as Presence, baseUrl);
+  // A freed seat goes to the next in line while the event takes registrations; after it, nobody is mailed a seat.
+  if (row.status === 'confirmed' && !closedBecause(event, now)) await fillSeats(ctx, tx, event, scope.value, row.presence as Presence, baseUrl);
   return ok();
 }
 

@@ -129,6 +129,13 @@ eachApp('seats are counted per presence, and more seats let the waitlist in at o
   assert.match(bad.html, /<p class="error" id="error-online_capacity">/);
   const { onsite_capacity } = await eventsDb(t.database.db).selectFrom('events').select('onsite_capacity').executeTakeFirstOrThrow();
   assert.equal(Number(onsite_capacity), 5, 'nothing written');
+  // Once the event is closed, a freed seat goes to nobody: no one is mailed a seat for a past event.
+  assert.equal((await coordinator.post(`/events/${slug}/capacity`, { onsite_capacity: '2', online_capacity: '1' })).status, 303);
+  const late = await person(t, 'late@example.org');
+  assert.equal((await late.post(`/events/${slug}/register`, onsite)).location, `/events/${slug}?notice=waitlisted#registration`);
+  assert.equal((await coordinator.post(`/events/${slug}/close`, {})).status, 303);
+  assert.equal((await people[2]!.post(`/events/${slug}/register/cancel`, {})).status, 303);
+  assert.deepEqual((await statuses(t)).slice(-1), ['late:onsite:waitlisted']);
   // /my/events lists the person's registrations.
   const mine = await people[0]!.get('/my/events');
   assert.match(mine.html, /My registrations/);
