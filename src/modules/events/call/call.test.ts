@@ -91,6 +91,7 @@ eachApp('a proposer checks the rules before submitting, keeps a failing draft, f
   assert.match(checked.html, /Fails: Rapporteur\.<\/strong> Name the rapporteur/);
   assert.match(checked.html, /Passes: Online moderator\.<\/strong> Online moderator: Pedro Sosa/);
   assert.match(checked.html, /Does not apply: Gender diversity/);
+  assert.match(checked.html, /Does not apply: Earlier session reports\.<\/strong> No session reports exist on the platform yet/);
   assert.match(checked.html, /value="Luisa Gómez"/, 'what was typed is kept');
   const more = await proposer.post(`/events/${slug}/proposals/new`, { ...weak, intent: 'more_speakers' });
   assert.match(more.html, /name="speaker_9_name"/, 'four more rows');
@@ -131,6 +132,7 @@ eachApp('a proposer checks the rules before submitting, keeps a failing draft, f
   assert.match(list.html, /One proposal\./);
   assert.match(list.html, /Submitted/);
   assert.match((await proposer.get('/my/proposals')).html, /Inclusión digital en zonas rurales/);
+  assert.match((await proposer.get('/my/events')).html, /href="\/my\/proposals"/);
 
   // Others are told it does not exist; organisers may not edit it.
   const stranger = await verifiedPerson(t, { email: 'stranger@example.org' });
