@@ -153,6 +153,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/events/${callEvent}/proposals/new`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/edit`, as: coordinator },
     { method: 'POST', path: `/api/events/${callEvent}/proposals`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api${proposalPath}`, as: coordinator, json: true },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },

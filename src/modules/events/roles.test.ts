@@ -64,6 +64,8 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/my/proposals', expect: signedIn(200) },
   { method: 'GET', path: '/api/events/:slug/proposals/:proposal', expect: { ...everyone(404), proposer: 200, organiser: 200 } },
   { method: 'POST', path: '/api/events/:slug/proposals', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
+  // An empty merge patch saves the proposal as it is.
+  { method: 'PATCH', path: '/api/events/:slug/proposals/:proposal', body: 'json', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
 ];

@@ -8,7 +8,7 @@ import type { Translate } from '../../../platform/i18n/index.ts';
 import { stakeholderLabel } from '../../../platform/stakeholders.ts';
 import { eventPolicy } from '../policy.ts';
 import { findEventBySlug } from '../queries.ts';
-import { createProposal } from './commands.ts';
+import { createProposal, updateProposal } from './commands.ts';
 import { findCall, findProposal, type Call, type Proposal } from './queries.ts';
 import { ProposalSchema } from './schema.ts';
 import { describeResult, draftOfProposal, screen, screeningFor, type Screening } from './screening.ts';
@@ -50,6 +50,35 @@ export function screeningJson(screening: Screening, t: Translate, groupLabel: (g
       return { rule: result.rule, applies: result.applies, passed: result.passed, outcome, message, data: result.data as Record<string, unknown> };
     }),
   };
+}
+
+/** A stored proposal as the fields `ProposalSchema` reads, for a merge patch to change. */
+function currentFields(proposal: Proposal) {
+  const of = (role: string) => proposal.people.filter((p) => p.role === role);
+  const person = (p: { name: string; organisation: string | null } | undefined) => (p ? { name: p.name, organisation: p.organisation ?? undefined } : undefined);
+  return {
+    title: proposal.title, description: proposal.description, policy_questions: proposal.policy_questions ?? undefined, language: proposal.original_locale,
+    format: proposal.format, track: proposal.track_id ?? undefined, modality: proposal.modality,
+    organisers: of('organiser').map(person),
+    speakers: of('speaker').map((p) => ({
+      name: p.name, organisation: p.organisation ?? undefined, stakeholder_group: p.stakeholder_group ?? undefined, country: p.country ?? undefined,
+      gender: p.gender ?? undefined, presence: p.presence ?? undefined, confirmed: p.confirmed,
+    })),
+    moderator: person(of('moderator')[0]), online_moderator: person(of('online_moderator')[0]), rapporteur: person(of('rapporteur')[0]),
+    answers: Object.fromEntries(proposal.answers),
+    intent: proposal.status === 'submitted' ? 'submit' : 'draft',
+  };
+}
+
+/**
+ * A JSON merge patch (RFC 7396) over the current fields: given members replace (lists and people
+ * whole), `null` clears. The whole is validated and screened again, as a form's save would be.
+ */
+function mergePatch(current: ReturnType<typeof currentFields>, patch: unknown): unknown {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) merged[key] = value === null ? undefined : value;
+  return merged;
 }
 
 export function callApi(api: OpenAPIHono<AppEnv>, services: Services): void {
@@ -101,6 +130,35 @@ export function callApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       c.header('Location', `${config.baseUrl}/api/events/${subject.slug}/proposals/${id}`);
       return c.json(await present(c, subject.slug, subject.call, proposal), 201);
     },
+  }));
+
+  /** A proposal the caller may see, with its event and call; others are told it does not exist. */
+  const loadProposal = async (c: Context<AppEnv>) => {
+    const event = await loadEvent(c);
+    const proposal = event ? await findProposal(db, event.id, c.req.param('id') ?? '') : undefined;
+    if (!event || !proposal) return undefined;
+    const subject = { ...proposal, event, proposal };
+    return eventPolicy.seeProposal(c.get('actor'), subject) ? subject : undefined;
+  };
+
+  documentedWrite(api, createRoute({
+    method: 'patch', path: '/events/{slug}/proposals/{id}',
+    summary: 'Change your proposal while the call is open (a JSON merge patch; "intent": "submit" submits a draft); send "version" to refuse a save over a newer one',
+    security: [{ bearerAuth: [] }],
+    request: { params: Params, body: { content: { 'application/json': { schema: ProposalSchema.partial() } }, required: true } },
+    responses: {
+      200: { description: 'The proposal, with its screening', content: { 'application/json': { schema: ProposalJson } } },
+      401: problemResponse('Log in or send a token'), 403: problemResponse('Not your proposal'), 404: problemResponse('No such proposal'),
+      409: problemResponse('The call is closed, the proposal was withdrawn, or it changed since that version'), 415: problemResponse('The body is not JSON'),
+      422: problemResponse('Invalid fields, or a submitted proposal failing the screening rules'),
+    },
+  }), jsonAction({
+    load: loadProposal,
+    allow: eventPolicy.editProposal,
+    schema: ProposalSchema,
+    fromBody: (body, subject) => mergePatch(currentFields(subject.proposal), body),
+    run: (ctx, input, subject) => updateProposal(ctx, { event: subject.event, call: subject.event.call, taxonomy }, subject.proposal.id, input, input.intent),
+    present: async (c, { id }, { subject }) => c.json(await present(c, subject.event.slug, subject.event.call, (await findProposal(db, subject.event.id, id))!), 200),
   }));
 
   api.openapi(

@@ -241,6 +241,18 @@ eachApp('through the API with a personal token: propose, read back with the scre
   assert.equal(read.body.people.length, 5);
   assert.equal((await t.client().json('GET', `/api/events/${slug}/proposals/${created.body.id}`, undefined)).status, 404);
 
+  // A merge patch: the title changes, the rest stays; a stale version is refused.
+  const patched = await script.json('PATCH', `/api/events/${slug}/proposals/${created.body.id}`, { title: 'Ciberseguridad en la región', version: 1 }, bearer);
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.equal(patched.body.title, 'Ciberseguridad en la región');
+  assert.equal(patched.body.people.length, 5);
+  assert.equal(patched.body.version, 2);
+  assert.equal((await script.json('PATCH', `/api/events/${slug}/proposals/${created.body.id}`, { title: 'Otra vez', version: 1 }, bearer)).status, 409);
+  const emptied = await script.json('PATCH', `/api/events/${slug}/proposals/${created.body.id}`, { speakers: [] }, bearer);
+  assert.equal(emptied.status, 422, 'a submitted proposal must keep passing the rules');
+  assert.equal(emptied.body.screening.passed, false);
+  assert.equal((await coordinator.json('PATCH', `/api/events/${slug}/proposals/${created.body.id}`, { title: 'Mío' })).status, 403);
+
   const failing = await script.json('POST', `/api/events/${slug}/proposals`, { ...body, speakers: body.speakers.slice(0, 1) }, bearer);
   assert.equal(failing.status, 422);
   assert.equal(failing.body.screening.passed, false);
