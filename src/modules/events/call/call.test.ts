@@ -284,3 +284,18 @@ eachApp('two concurrent submissions of the same draft write once', async (t) => 
   const audits = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'proposal.submitted').execute();
   assert.equal(audits.length, 1);
 }, { postgres: true });
+
+eachApp('two proposals naming the same busy speaker, submitted at once, cannot both pass the sessions-per-speaker rule', async (t) => {
+  const { slug } = await eventWithCall(t);
+  const { tracks, questions } = await ids(t, slug);
+  const proposer = await verifiedPerson(t, { email: 'proposer@example.org' });
+  const other = await verifiedPerson(t, { email: 'other@example.org' });
+  const good = goodProposal(tracks[0]!.id, questions[0]!.id);
+  for (const title of ['Primera sesión', 'Segunda sesión']) {
+    assert.equal((await proposer.post(`/events/${slug}/proposals/new`, { ...good, title, intent: 'submit' })).status, 303);
+  }
+  // Luisa Gómez is in two sessions; a third is allowed, a fourth is not.
+  const answers = await Promise.all([proposer, other].map((client, i) => client.post(`/events/${slug}/proposals/new`, { ...good, title: `Sesión ${i + 3}`, intent: 'submit' })));
+  assert.deepEqual(answers.map((a) => a.status).sort(), [303, 422]);
+  assert.equal(await count(t, 'event_proposals'), 3);
+}, { postgres: true });

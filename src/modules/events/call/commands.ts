@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
-import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
+import { lockRow, newId, serializeOn, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { indexRecords } from '../../../platform/search/index.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
@@ -165,6 +165,17 @@ async function checkProposal(ctx: CommandContext<SignedIn>, target: ProposalTarg
   return ok(screening);
 }
 
+/**
+ * Inside the write's transaction, a submission is screened again with the event's sessions as they
+ * are now, the event's submissions one at a time: two proposals naming the same busy speaker, sent
+ * at once, cannot both pass the speaker_sessions rule on a count that includes neither.
+ */
+async function stillPasses(tx: Kysely<EventsTables>, target: ProposalTarget, input: ProposalInput, id?: string): Promise<Result<void>> {
+  await serializeOn(tx, `events.submissions.${target.event.id}`);
+  const screening = screen(draftOfInput(input, id), await screeningFor(tx, target.call, target.taxonomy));
+  return screening.passed ? ok() : refuse('events.proposals.errors.screening_failed', { status: 422, extensions: { screening } });
+}
+
 const columns = (input: ProposalInput) => ({
   title: input.title, description: input.description, policy_questions: input.policy_questions ?? null, original_locale: input.language,
   format: input.format, track_id: input.track ?? null, modality: input.modality,
@@ -175,6 +186,10 @@ export async function createProposal(ctx: CommandContext<SignedIn>, target: Prop
   const checked = await checkProposal(ctx, target, input, intent);
   if (!checked.ok) return checked;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
+    if (intent === 'submit') {
+      const passes = await stillPasses(tx, target, input);
+      if (!passes.ok) return passes;
+    }
     const id = newId();
     const now = timestamp(ctx.now);
     await tx.insertInto('event_proposals').values({
@@ -207,6 +222,10 @@ export async function updateProposal(ctx: CommandContext<SignedIn>, target: Prop
     if (row.status !== 'draft' && row.status !== 'submitted') return refuse(`events.proposals.errors.not_editable`, { status: 409 });
     if (row.status !== current.status || (input.version !== undefined && input.version !== Number(row.version))) {
       return refuse('events.proposals.errors.changed', { status: 409 });
+    }
+    if (effective === 'submit') {
+      const passes = await stillPasses(tx, target, input, proposalId);
+      if (!passes.ok) return passes;
     }
     const now = timestamp(ctx.now);
     const submitting = effective === 'submit' && row.status === 'draft';

@@ -61,9 +61,9 @@ export async function findProposal(db: Db, eventId: string, id: string): Promise
   return { ...row, version: Number(row.version), people: people.get(id) ?? [], answers: new Map(answers.map((a) => [a.question_id, a.answer])) };
 }
 
-/** Every proposal of an event but the proposers' drafts, newest first, with people (the organisers' list). */
+/** Every proposal of an event that was ever submitted (a draft is its proposer's own), newest first, with people (the organisers' list). */
 export async function proposalsOfEvent(db: Db, eventId: string): Promise<Proposal[]> {
-  const rows = await eventsDb(db).selectFrom('event_proposals').selectAll().where('event_id', '=', eventId).where('status', '!=', 'draft')
+  const rows = await eventsDb(db).selectFrom('event_proposals').selectAll().where('event_id', '=', eventId).where('submitted_at', 'is not', null)
     .orderBy('created_at', 'desc').orderBy('id').execute();
   const people = await peopleOf(db, rows.map((r) => r.id));
   return rows.map((row) => ({ ...row, version: Number(row.version), people: people.get(row.id) ?? [], answers: new Map() }));
