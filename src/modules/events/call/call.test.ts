@@ -36,6 +36,11 @@ eachApp('organisers open the call in the event’s time zone; the event page and
   assert.match(errorBeside(noDuration.html, 'duration_panel') ?? '', /duration/);
   const noFormat = await coordinator.post(`/events/${slug}/call/edit`, { ...callFields, formats: [] });
   assert.match(errorBeside(noFormat.html, 'formats') ?? '', /at least one session format/);
+  const huge = await coordinator.post(`/events/${slug}/call/edit`, { ...callFields, track_1_name: 'x'.repeat(20_000), question_0_text: 'a\u0007b', min_speakers: '0' });
+  assert.equal(huge.status, 422);
+  assert.match(errorBeside(huge.html, 'track_1_name') ?? '', /at most 200 characters/);
+  assert.match(errorBeside(huge.html, 'question_0_text') ?? '', /control characters/);
+  assert.match(errorBeside(huge.html, 'min_speakers') ?? '', /at least 1/);
   assert.equal(await eventsDb(t.database.db).selectFrom('event_calls').select('event_id').executeTakeFirst(), undefined, 'nothing written');
 
   assert.equal((await coordinator.post(`/events/${slug}/call/edit`, callFields)).status, 303);
