@@ -6,6 +6,8 @@ import { newId, timestamp } from '../../src/platform/db/index.ts';
 import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
 import { password as factoryPassword } from '../support/factories.ts';
+import { eventsDb } from '../../src/modules/events/tables.ts';
+import { toLocalInput } from '../../src/modules/events/time.ts';
 
 /** argon2id of the factories' password (as tests/support/factories.ts inserts people). */
 const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$rj4EvDYW+5Ug6qOXDKIxkQ$pOJ0HrFDH8sNSzugerFvH0ny//OBV6b5tvt2vh072G8';
@@ -110,4 +112,45 @@ journey('in Spanish: a coordinator creates an event with two rooms, publishes it
   await readerPage.getByRole('link', { name: say('en', 'events.page.back') }).waitFor();
   await reader.close();
   console.log(budgetSummary(site, 'events'));
+}, { kinds: ['sqlite'] });
+
+journey('in Spanish: the organiser opens the call; a proposer checks the screening rules and keeps a draft (the call pages checked: axe, HTML, budget, 320 px)', async (site) => {
+  await coordinatorOfInitiative(site);
+  const db = site.database.db;
+  const now = Date.now();
+  const initiative = await registryDb(db).selectFrom('initiatives').select('id').executeTakeFirstOrThrow();
+  const stamp = timestamp(new Date(now));
+  await eventsDb(db).insertInto('events').values({
+    id: newId(), slug: 'dialogo-ciberseguridad', initiative_id: initiative.id, kind: 'dialogue', format: 'hybrid', title: 'Diálogo sobre ciberseguridad', description: null,
+    original_locale: 'es', venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: timestamp(new Date(now + 30 * 86_400_000)),
+    ends_at: timestamp(new Date(now + 31 * 86_400_000)), status: 'published', is_demo: 0, created_by: null, created_at: stamp, updated_at: stamp,
+  }).execute();
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/dialogo-ciberseguridad/call/edit');
+  await page.getByLabel(es('events.call.opens'), { exact: true }).fill(toLocalInput(new Date(now - 86_400_000).toISOString(), 'America/Bogota'));
+  await page.getByLabel(es('events.call.closes'), { exact: true }).fill(toLocalInput(new Date(now + 10 * 86_400_000).toISOString(), 'America/Bogota'));
+  await submit(site, page, es('events.call.save'));
+  await page.getByText(es('events.call.saved')).waitFor();
+
+  await follow(site, page, es('events.call.propose'));
+  await page.getByLabel(es('events.proposals.fields.title'), { exact: true }).fill('Respuesta a incidentes en la región');
+  await page.getByLabel(es('events.proposals.fields.description'), { exact: true }).fill('Una mesa redonda sobre CSIRT nacionales.');
+  await page.getByRole('radio', { name: `${es('events.session_format.roundtable')} (${es('events.call.minutes', { count: 90 })})` }).check();
+  await page.getByRole('radio', { name: es('events.tracks.digital_trust_resilience') }).check();
+  await page.locator('#field-speaker_0_name').fill('Luisa Gómez');
+  await submit(site, page, es('events.proposals.check'));
+  assert.ok((await page.locator('#screening').textContent())!.includes(es('events.screening.outcome.failed')));
+  await submit(site, page, es('events.proposals.save_draft'));
+  await page.getByText(es('events.proposals.notice.created')).waitFor();
+  await follow(site, page, es('events.proposals.mine_title'));
+  await visit(site, page, '/events/dialogo-ciberseguridad/proposals');
+  await context.close();
+  console.log(budgetSummary(site, 'events call'));
 }, { kinds: ['sqlite'] });

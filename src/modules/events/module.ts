@@ -4,6 +4,7 @@ import { eventsTables } from './tables.ts';
 import { eventLogKinds } from './outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
+import { proposalSearch } from './call/search.ts';
 
 export const eventsModule: ModuleManifest = {
   name: 'events',
@@ -13,7 +14,7 @@ export const eventsModule: ModuleManifest = {
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
   logKinds: eventLogKinds,
-  search: [eventSearch],
+  search: [eventSearch, proposalSearch],
   nav: [
     { href: '/events', label: 'events.nav.events' },
     { href: '/my/events', label: 'events.nav.mine', visible: (actor) => actor.user !== null },

@@ -20,6 +20,8 @@ import { EventPage, type EventCan } from './views/eventPage.tsx';
 import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/eventsPage.tsx';
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
+import { callPages } from './call/pages.tsx';
+import { callState, findCall } from './call/queries.ts';
 
 const noFields = z.object({});
 
@@ -76,7 +78,11 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
       seeOnlineLinks: may(eventPolicy.seeOnlineLinks),
     };
     const reader = readerZone(c);
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} />, status);
+    const call = await findCall(db, event.id);
+    // Whether the call is open depends on the time: not kept in the shared cache.
+    if (call) c.set('personal', true);
+    const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall) };
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} />, status);
   }
 
   app.get('/events', async (c) => {
@@ -231,4 +237,6 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/events/:slug/close', formAddress(eventAt, 'close'));
   app.get('/events/:slug/rooms/:room', formAddress((c) => `${eventAt(c)}/rooms`));
   app.get('/events/:slug/rooms/:room/remove', formAddress((c) => `${eventAt(c)}/rooms`));
+
+  callPages(app, services);
 }

@@ -1,4 +1,5 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
+import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
 export interface EventsTable {
@@ -149,6 +150,9 @@ export interface EventsTables {
   event_session_formats: EventSessionFormatsTable;
   event_sessions: EventSessionsTable;
   event_session_people: EventSessionPeopleTable;
+  event_proposals: EventProposalsTable;
+  event_proposal_people: EventProposalPeopleTable;
+  event_proposal_answers: EventProposalAnswersTable;
 }
 
 export const eventsTables = [
@@ -163,6 +167,9 @@ export const eventsTables = [
   'event_session_formats',
   'event_sessions',
   'event_session_people',
+  'event_proposals',
+  'event_proposal_people',
+  'event_proposal_answers',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;
