@@ -13,6 +13,7 @@ import { findEventBySlug, listEvents, type EventDetail, type EventSummary } from
 import { createEvent } from './commands/saveEvent.ts';
 import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
+import { programApi } from './program/api.ts';
 
 const EventItem = z
   .object({
@@ -163,4 +164,6 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
     run: (ctx, input, event) => addRoom(ctx, event.id, input),
     present: async (c, _, { subject }) => c.json(full(c, (await findEventBySlug(db, subject.slug))!), 201),
   }));
+
+  programApi(api, services);
 }

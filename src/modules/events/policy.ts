@@ -28,6 +28,8 @@ export const eventPolicy = {
   manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   /** Rooms' online links are for the organisers until registration exists. */
   seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user)),
+  /** The program (sessions, their places, publishing versions) is the organisers'. */
+  manageProgram: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   seeOwnEvents: signedIn(),
   /** The secretariat finds every draft in search. */
   findEveryDraft: signedIn<unknown>(isSecretariat),

@@ -137,6 +137,21 @@ export interface EventSessionPeopleTable {
   position: number;
 }
 
+/** A published version of an event's program: the snapshot and the hash the transparency log covers. */
+export interface EventProgramVersionsTable {
+  id: string;
+  event_id: string;
+  version: number;
+  /** Canonical JSON of the program as published (program/snapshot.ts). */
+  snapshot: string;
+  snapshot_sha256: string;
+  session_count: number;
+  /** How many conflicts the organisers confirmed publishing with. */
+  open_conflicts: number;
+  published_by: string | null;
+  published_at: string;
+}
+
 export interface EventsTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
@@ -149,6 +164,7 @@ export interface EventsTables {
   event_session_formats: EventSessionFormatsTable;
   event_sessions: EventSessionsTable;
   event_session_people: EventSessionPeopleTable;
+  event_program_versions: EventProgramVersionsTable;
 }
 
 export const eventsTables = [
@@ -163,6 +179,7 @@ export const eventsTables = [
   'event_session_formats',
   'event_sessions',
   'event_session_people',
+  'event_program_versions',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;
