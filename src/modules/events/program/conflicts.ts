@@ -43,20 +43,22 @@ export function programOf(event: ProgramEvent, sessions: readonly Session[]): Pr
 export const conflictsOf = (event: ProgramEvent, sessions: readonly Session[]): Conflict[] => detectConflicts(programOf(event, sessions));
 
 /** A conflict in words: what clashes with what, with the times in the event's zone. */
-export function explainConflict(conflict: Conflict, context: { t: Translate; locale: string; zone: string; titles: Map<string, string>; tracks: readonly Track[] }): string {
+export function explainConflict(conflict: Conflict, context: { t: Translate; locale: string; zone: string; titles: Map<string, string>; starts?: Map<string, string | null>; tracks: readonly Track[] }): string {
   const { t, locale, zone, titles } = context;
   const at = (ms: number) => formatTimeInZone(new Date(ms).toISOString(), zone, locale);
   const day = (ms: number) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium' }).format(new Date(ms));
   const span = (i: { start: number; end: number }) => `${day(i.start)} ${at(i.start)}–${at(i.end)}`;
   const title = (id: string) => titles.get(id) ?? id;
+  // A pair is named in the program's order (the earlier session first), not by id.
+  const [first, second] = conflict.sessions.length === 2 ? [...conflict.sessions].sort((a, b) => (context.starts?.get(a) ?? '').localeCompare(context.starts?.get(b) ?? '') || title(a).localeCompare(title(b))) : [conflict.sessions[0], conflict.sessions[0]];
   const key = conflictMessageKey(conflict.kind);
   switch (conflict.kind) {
     case 'person_double_booked':
-      return t(key, { people: conflict.people.map((p) => p.name).join(', '), first: title(conflict.sessions[0]), second: title(conflict.sessions[1]), overlap: span(conflict.data.overlap) });
+      return t(key, { people: conflict.people.map((p) => p.name).join(', '), first: title(first!), second: title(second!), overlap: span(conflict.data.overlap) });
     case 'room_double_booked':
-      return t(key, { room: conflict.room.name, first: title(conflict.sessions[0]), second: title(conflict.sessions[1]), overlap: span(conflict.data.overlap) });
+      return t(key, { room: conflict.room.name, first: title(first!), second: title(second!), overlap: span(conflict.data.overlap) });
     case 'track_overlap':
-      return t(key, { track: context.tracks.find((tr) => tr.id === conflict.data.track)?.name ?? conflict.data.track, first: title(conflict.sessions[0]), second: title(conflict.sessions[1]), overlap: span(conflict.data.overlap) });
+      return t(key, { track: context.tracks.find((tr) => tr.id === conflict.data.track)?.name ?? conflict.data.track, first: title(first!), second: title(second!), overlap: span(conflict.data.overlap) });
     case 'outside_event':
       return t(key, { session: title(conflict.sessions[0]), when: span(conflict.data.session), first_day: day(conflict.data.event.start), last_day: day(conflict.data.event.end - 1) });
     case 'outside_availability':

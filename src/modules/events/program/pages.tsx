@@ -63,9 +63,10 @@ async function shownVersions(services: Services, eventId: string): Promise<{ ver
 /** The working copy's conflicts, explained in the reader's language. */
 export function explainedConflicts(c: Context<AppEnv>, event: EventDetail, sessions: readonly Session[], tracks: readonly Track[]) {
   const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  const starts = new Map(sessions.map((s) => [s.id, s.starts_at]));
   return conflictsOf(event, sessions).map((conflict) => ({
     kind: conflict.kind, sessions: [...conflict.sessions] as string[],
-    message: explainConflict(conflict, { t: c.get('t'), locale: c.get('locale'), zone: event.time_zone, titles, tracks }),
+    message: explainConflict(conflict, { t: c.get('t'), locale: c.get('locale'), zone: event.time_zone, titles, starts, tracks }),
   }));
 }
 

@@ -33,7 +33,7 @@ export type PersonInput = z.output<typeof PersonSchema>;
 
 /** A row of the form left blank is no person; keeping it as null keeps each error on its row. */
 const personRows = z
-  .array(z.union([z.null(), PersonSchema]))
+  .array(PersonSchema.nullable())
   .max(maxPeople)
   .transform((rows) => rows.filter((row): row is PersonInput => row !== null));
 
