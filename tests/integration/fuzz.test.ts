@@ -33,6 +33,8 @@ const fieldNames = [
   'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description',
   'translation_es', 'translation_fr', 'role', 'principles', 'reason', 'decision', 'comments', 'answer', '__proto__', 'x'.repeat(300),
   'kind', 'format', 'title', 'venue_name', 'venue_city', 'venue_country', 'time_zone', 'start', 'end', 'interpretation', 'online_link', 'initiative', 'rooms',
+  'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
+  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -104,6 +106,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   const eventSlug = await createEvent(coordinator, slug);
   await coordinator.post(`/events/${eventSlug}/rooms`, { name: 'Auditorio', capacity: '100' });
   const roomId = (await t.database.db.selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+  const sessionId = (await coordinator.post(`/events/${eventSlug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
 
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
@@ -139,8 +142,15 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}`, as: coordinator },
     { method: 'POST', path: '/api/events', as: coordinator, json: true },
     { method: 'POST', path: `/api/events/${eventSlug}/rooms`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${eventSlug}/sessions`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}/schedule`, as: coordinator },
+    { method: 'POST', path: `/api/events/${eventSlug}/sessions`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api/events/${eventSlug}/sessions/${sessionId}`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${eventSlug}/program/publish`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}/remove`, as: coordinator },
     { method: 'POST', path: `/events/${eventSlug}/publish`, as: coordinator },
     { method: 'POST', path: `/events/${eventSlug}/close`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/invitations/${invitationId}/withdraw`, as: coordinator },
@@ -184,9 +194,9 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     }
   }
   for (let i = 0; i < 40; i++) {
-    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone'])]: r.pick(hostileStrings) });
+    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

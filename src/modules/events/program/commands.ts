@@ -14,7 +14,7 @@ import { conflictsOf, eventDays, type ProgramEvent } from './conflicts.ts';
 import { logProgramVersion } from './outcomes.ts';
 import { sessionsOf, tracksOf } from './queries.ts';
 import { isoWithOffset, type PublishInput, type ScheduleInput, type SessionInput } from './schema.ts';
-import { snapshotHash, snapshotText, takeSnapshot } from './snapshot.ts';
+import { snapshotHash, snapshotText, takeSnapshot, type ProgramSnapshot } from './snapshot.ts';
 
 /** An event holds at most this many sessions: a global IGF has about 300. */
 export const maxSessions = 2_000;
@@ -131,6 +131,15 @@ export async function scheduleSession(ctx: CommandContext<SignedIn>, event: Even
   });
 }
 
+/** Stores a version and appends it to the transparency log, in the caller's transaction (the event's row locked). */
+export async function recordVersion(tx: Tx, v: { eventId: string; version: number; snapshot: ProgramSnapshot; openConflicts: number; actorId: string | null; now: Date }): Promise<void> {
+  await tx.insertInto('event_program_versions').values({
+    id: newId(), event_id: v.eventId, version: v.version, snapshot: snapshotText(v.snapshot), snapshot_sha256: snapshotHash(v.snapshot),
+    session_count: v.snapshot.sessions.length, open_conflicts: v.openConflicts, published_by: v.actorId, published_at: timestamp(v.now),
+  }).execute();
+  await logProgramVersion(tx, { eventId: v.eventId, version: v.version, actorId: v.actorId, now: v.now });
+}
+
 /**
  * Publishes the working program as the next version: refused while the event is a draft, when
  * nothing changed since the last version, and — with open conflicts — unless the organisers
@@ -158,11 +167,7 @@ export async function publishProgram(ctx: CommandContext<SignedIn>, event: Event
     const hash = snapshotHash(snapshot);
     if (last && last.snapshot_sha256 === hash) return refuse('events.program.unchanged', { field: 'confirm', status: 409, values: { version: Number(last.version) } });
     const version = Number(last?.version ?? 0) + 1;
-    await tx.insertInto('event_program_versions').values({
-      id: newId(), event_id: event.id, version, snapshot: snapshotText(snapshot), snapshot_sha256: hash, session_count: snapshot.sessions.length,
-      open_conflicts: open, published_by: ctx.actor.user.id, published_at: timestamp(ctx.now),
-    }).execute();
-    await logProgramVersion(tx, { eventId: event.id, version, actorId: ctx.actor.user.id, now: ctx.now });
+    await recordVersion(tx, { eventId: event.id, version, snapshot, openConflicts: open, actorId: ctx.actor.user.id, now: ctx.now });
     await audit(tx, ctx.actor, ctx.now, { action: 'event.program_published', subjectType: 'event', subjectId: event.id, isPublic: true, details: { version, open_conflicts: open } });
     return ok({ version });
   });

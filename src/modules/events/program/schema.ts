@@ -84,11 +84,17 @@ export function sessionErrorsToFields(errors: Record<string, string>): Record<st
 const timeField = z.string().max(40).refine((v) => localDateTime.test(v) || isoWithOffset.test(v), { message: 'events.errors.date_time' });
 export const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Placing a session: a room and its times, or nothing at all (taken off the program). */
+/** A time, or blank (null in JSON): the key itself must be there, so that an empty body changes nothing. */
+const timeOrBlank = z.preprocess(
+  (v) => (v === null ? '' : typeof v === 'string' ? v.trim() : v),
+  z.union([z.literal(''), timeField]),
+).transform((v) => v || undefined);
+
+/** Placing a session: a room and both its times, or both times blank (taken off the program). */
 export const ScheduleSchema = z.object({
   room: optional(z.string().max(40)),
-  start: optional(timeField),
-  end: optional(timeField),
+  start: timeOrBlank,
+  end: timeOrBlank,
 });
 export type ScheduleInput = z.output<typeof ScheduleSchema>;
 
