@@ -6,7 +6,7 @@ import { problem } from '../../../platform/http/problem.ts';
 import { documentedWrite, problemResponse } from '../../../platform/http/openapi.ts';
 import { eventPolicy } from '../policy.ts';
 import { findEventBySlug, type EventDetail } from '../queries.ts';
-import { isoInZone } from '../time.ts';
+import { isoText } from './zoneFormat.ts';
 import { createSession, scheduleSession } from './commands.ts';
 import { explainedConflicts } from './pages.tsx';
 import { findSession, sessionsOf, tracksOf, versionsOf } from './queries.ts';
@@ -37,7 +37,7 @@ const SessionParams = SlugParam.extend({ id: z.string().min(1).max(40) });
 
 function presentSession(s: SnapshotSession, zone: string) {
   return {
-    id: s.id, title: s.title, start: isoInZone(s.start, zone), end: isoInZone(s.end, zone), room: s.room?.name ?? null, track: s.track, format: s.format,
+    id: s.id, title: s.title, start: isoText(s.start, zone), end: isoText(s.end, zone), room: s.room?.name ?? null, track: s.track, format: s.format,
     people: s.people.map((p) => ({ name: p.name, role: p.role, stakeholder_group: p.stakeholder_group })),
   };
 }

@@ -3,8 +3,7 @@ import { Checkbox, Notice, PostForm } from '../../../../platform/views/component
 import type { FailedForm } from '../../../../platform/http/action.ts';
 import type { EventDetail } from '../../queries.ts';
 import type { Change, SnapshotPerson } from '../snapshot.ts';
-import { dayLabel, SessionTimes, timeRange, ZoneForm } from './when.tsx';
-import { toLocalInput } from '../../time.ts';
+import { dayKey, dayLabel, SessionTimes, timeRange, ZoneForm } from './when.tsx';
 
 /** A session as the page lists it, from the working copy or a published snapshot. */
 export interface ShownSession {
@@ -98,7 +97,7 @@ function ByDayAndRoom({ props, sessions }: { props: ProgramPageProps; sessions: 
   const { event } = props;
   const days = new Map<string, ShownSession[]>();
   for (const s of sessions) {
-    const day = toLocalInput(s.start!, event.time_zone).slice(0, 10);
+    const day = dayKey(s.start!, event.time_zone);
     days.set(day, [...(days.get(day) ?? []), s]);
   }
   const roomRank = new Map(event.rooms.map((r, i) => [r.id, i]));

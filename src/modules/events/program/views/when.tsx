@@ -1,20 +1,23 @@
 import { useView } from '../../../../platform/views/context.ts';
-import { formatTimeInZone, offsetLabel } from '../../time.ts';
+import { formatter, offsetText } from '../zoneFormat.ts';
+
+export { dayKey, offsetText } from '../zoneFormat.ts';
 
 /** "9:00–10:30 (UTC−03:00)": a session's times in a zone. */
 export function timeRange(start: string, end: string, zone: string, locale: string): string {
-  return `${formatTimeInZone(start, zone, locale)}–${formatTimeInZone(end, zone, locale)} (${offsetLabel(start, zone)})`;
+  const time = formatter(locale, zone, 'time');
+  return `${time.format(new Date(start))}–${time.format(new Date(end))} (${offsetText(start, zone)})`;
 }
 
 /** A day's heading in a zone: "martes, 1 de diciembre de 2026". */
 export function dayLabel(instant: string, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full' }).format(new Date(instant));
+  return formatter(locale, zone, 'day').format(new Date(instant));
 }
 
 /** A session's times in the event's zone, and in the reader's when they chose another. */
 export function SessionTimes({ start, end, zone, readerZone }: { start: string; end: string; zone: string; readerZone: string | null }) {
   const { t, locale } = useView();
-  const other = readerZone !== null && offsetLabel(start, readerZone) !== offsetLabel(start, zone);
+  const other = readerZone !== null && offsetText(start, readerZone) !== offsetText(start, zone);
   return (
     <p class="session-time">
       <time datetime={start}>{timeRange(start, end, zone, locale)}</time>
