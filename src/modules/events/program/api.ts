@@ -8,7 +8,7 @@ import { eventPolicy } from '../policy.ts';
 import { findEventBySlug, type EventDetail } from '../queries.ts';
 import { isoText } from './zoneFormat.ts';
 import { createSession, scheduleSession } from './commands.ts';
-import { explainedConflicts } from './pages.tsx';
+import { explainedConflicts } from './conflicts.ts';
 import { findSession, sessionsOf, tracksOf, versionsOf } from './queries.ts';
 import { ScheduleSchema, SessionSchema } from './schema.ts';
 import { readSnapshot, takeSnapshot, type SnapshotSession } from './snapshot.ts';
@@ -53,7 +53,7 @@ export function programApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   async function working(c: Context<AppEnv>, event: EventDetail) {
     const [sessions, tracks] = await Promise.all([sessionsOf(db, event.id), tracksOf(db, event.id)]);
     const snapshot = takeSnapshot(event.time_zone, sessions, event.rooms, tracks);
-    return { time_zone: event.time_zone, version: null, sessions: snapshot.sessions.map((s) => presentSession(s, event.time_zone)), conflicts: explainedConflicts(c, event, sessions, tracks) };
+    return { time_zone: event.time_zone, version: null, sessions: snapshot.sessions.map((s) => presentSession(s, event.time_zone)), conflicts: explainedConflicts(event, sessions, tracks, c.get('t'), c.get('locale')) };
   }
 
   api.openapi(

@@ -67,3 +67,13 @@ export function explainConflict(conflict: Conflict, context: { t: Translate; loc
       return t(key, { session: title(conflict.sessions[0]), room: conflict.room.name, capacity: conflict.data.capacity, expected: conflict.data.expected });
   }
 }
+
+/** The program's conflicts, each with its kind, its sessions and its explanation. */
+export function explainedConflicts(event: ProgramEvent, sessions: readonly Session[], tracks: readonly Track[], t: Translate, locale: string) {
+  const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  const starts = new Map(sessions.map((s) => [s.id, s.starts_at]));
+  return conflictsOf(event, sessions).map((conflict) => ({
+    kind: conflict.kind, sessions: [...conflict.sessions] as string[],
+    message: explainConflict(conflict, { t, locale, zone: event.time_zone, titles, starts, tracks }),
+  }));
+}

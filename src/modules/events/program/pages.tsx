@@ -13,7 +13,7 @@ import { eventPolicy } from '../policy.ts';
 import { findEventBySlug, type EventDetail } from '../queries.ts';
 import { isTimeZone, toLocalInput } from '../time.ts';
 import { createSession, removeSession, scheduleSession, updateSession, publishProgram } from './commands.ts';
-import { conflictsOf, explainConflict } from './conflicts.ts';
+import { explainedConflicts as explained } from './conflicts.ts';
 import { programCalendar } from './ics.ts';
 import { eventsCalendar } from '../ics.ts';
 import { findSession, sessionsOf, tracksOf, versionsOf, type Session, type Track } from './queries.ts';
@@ -61,14 +61,8 @@ async function shownVersions(services: Services, eventId: string): Promise<{ ver
 }
 
 /** The working copy's conflicts, explained in the reader's language. */
-export function explainedConflicts(c: Context<AppEnv>, event: EventDetail, sessions: readonly Session[], tracks: readonly Track[]) {
-  const titles = new Map(sessions.map((s) => [s.id, s.title]));
-  const starts = new Map(sessions.map((s) => [s.id, s.starts_at]));
-  return conflictsOf(event, sessions).map((conflict) => ({
-    kind: conflict.kind, sessions: [...conflict.sessions] as string[],
-    message: explainConflict(conflict, { t: c.get('t'), locale: c.get('locale'), zone: event.time_zone, titles, starts, tracks }),
-  }));
-}
+export const explainedConflicts = (c: Context<AppEnv>, event: EventDetail, sessions: readonly Session[], tracks: readonly Track[]) =>
+  explained(event, sessions, tracks, c.get('t'), c.get('locale'));
 
 function bySession(conflicts: ReadonlyArray<{ sessions: string[]; message: string }>): Map<string, string[]> {
   const map = new Map<string, string[]>();

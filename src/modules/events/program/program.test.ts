@@ -234,3 +234,13 @@ eachApp('two organisers publishing at the same instant make versions 1 and 2 or 
     await server.close();
   }
 }, { postgres: true, timeout: 120_000 });
+
+eachApp('the program API is in the OpenAPI description, which still passes a standard validator', async (t) => {
+  const { Validator } = await import('@seriousme/openapi-schema-validator');
+  const page = await t.client().json('GET', '/api/openapi.json', undefined);
+  const result = await new Validator().validate(page.body);
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+  assert.ok(page.body.paths['/events/{slug}/program']?.get);
+  assert.ok(page.body.paths['/events/{slug}/sessions']?.post);
+  assert.ok(page.body.paths['/events/{slug}/sessions/{id}']?.patch);
+});

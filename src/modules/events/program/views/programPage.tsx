@@ -171,14 +171,16 @@ function PublishForm({ props }: { props: ProgramPageProps }) {
     <section aria-labelledby="publish-title">
       <h2 id="publish-title">{t('events.program.publish_title')}</h2>
       <p>{t('events.program.publish_hint')}</p>
-      <PostForm action={`/events/${event.slug}/program/publish`} anchor="publish" errors={failed?.errors} labels={{ confirm: t('events.program.confirm_label', { count: conflicts.length }) }}>
+      {/* The summary links to the box; without conflicts there is none, and the refusal is said alone. */}
+      <PostForm action={`/events/${event.slug}/program/publish`} anchor="publish" errors={conflicts.length > 0 ? failed?.errors : undefined}
+        labels={{ confirm: t('events.program.confirm_label', { count: conflicts.length }) }}>
         {conflicts.length > 0 && (
           <>
             <input type="hidden" name="seen_conflicts" value={String(conflicts.length)} />
             <Checkbox name="confirm" label={t('events.program.confirm_label', { count: conflicts.length })} error={failed?.errors.confirm} />
           </>
         )}
-        {conflicts.length === 0 && failed?.errors.confirm && <p class="error" id="error-confirm">{failed.errors.confirm}</p>}
+        {conflicts.length === 0 && failed?.errors.confirm && <p class="error" id="error-confirm" role="alert">{failed.errors.confirm}</p>}
         <button type="submit">{t('events.program.publish')}</button>
       </PostForm>
     </section>
