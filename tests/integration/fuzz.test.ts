@@ -213,5 +213,4 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   assert.deepEqual(failures, []);
   assert.ok(refused > 300, `most hostile requests are refused (${refused})`);
   assert.equal(({} as Record<string, unknown>).is_secretariat, undefined, 'no prototype pollution');
-  // 360 s: the events program added seven routes (each request is followed by a snapshot of every table).
-}, { timeout: 360_000, postgres: true });
+}, { timeout: 240_000, postgres: true });
