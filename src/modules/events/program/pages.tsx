@@ -43,7 +43,7 @@ function fromWorking(sessions: readonly Session[], event: EventDetail, tracks: r
   const rooms = new Map(event.rooms.map((r) => [r.id, r]));
   const trackName = new Map(tracks.map((t) => [t.id, t.name]));
   return sessions.map((s) => ({
-    id: s.id, title: s.title, start: s.starts_at, end: s.ends_at, room: s.room_id ? { id: s.room_id, name: rooms.get(s.room_id)?.name ?? '' } : null,
+    id: s.id, title: s.title, description: s.description, original_locale: s.original_locale, start: s.starts_at, end: s.ends_at, room: s.room_id ? { id: s.room_id, name: rooms.get(s.room_id)?.name ?? '' } : null,
     track: s.track_id ? (trackName.get(s.track_id) ?? null) : null, format: s.format, modality: s.modality,
     people: s.people.map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, stakeholder_group: p.stakeholder_group, presence: p.presence })),
   }));

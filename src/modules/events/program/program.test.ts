@@ -158,6 +158,8 @@ eachApp('the reader chooses a zone, sees both times, and the choice is remembere
   const { slug, auditorio } = await forum(t, coordinator, initiative);
   const id = await addSession(coordinator, slug, { title: 'Apertura' });
   await coordinator.post(`/events/${slug}/sessions/${id}/schedule`, { room: auditorio, start: '2026-12-01T09:00', end: '2026-12-01T10:00' });
+  const late = await addSession(coordinator, slug, { title: 'Clausura' });
+  await coordinator.post(`/events/${slug}/sessions/${late}/schedule`, { room: auditorio, start: '2026-12-01T10:00', end: '2026-12-01T11:00' });
   await coordinator.post(`/events/${slug}/program/publish`, {});
 
   const reader = t.client();
@@ -169,7 +171,8 @@ eachApp('the reader chooses a zone, sees both times, and the choice is remembere
   assert.equal(decodeURIComponent(reader.cookie('cabildo_zone')!), 'Asia/Tokyo');
   // Remembered: the plain address now shows Tokyo's times too (the cache keys on the choice).
   const again = await reader.get(`/events/${slug}/program`);
-  assert.match(again.html, /in Asia\/Tokyo: Tuesday, December 1, 2026, 11:00\sPM–12:00\sAM \(UTC\+09:00\)/);
+  assert.match(again.html, /in Asia\/Tokyo: 11:00\sPM–12:00\sAM \(UTC\+09:00\)/, 'the same day: its time only');
+  assert.match(again.html, /in Asia\/Tokyo: Wednesday, December 2, 2026, 12:00\sAM–1:00\sAM \(UTC\+09:00\)/, 'already the next day there: the day is named');
   assert.match(again.html, /9:00\sAM–10:00\sAM \(UTC−05:00\)/);
   assert.match((await reader.get(`/events/${slug}`)).html, /Asia\/Tokyo/);
   // Someone else reading the same address still gets the event's zone only.

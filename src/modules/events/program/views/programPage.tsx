@@ -9,6 +9,8 @@ import { dayKey, dayLabel, SessionTimes, timeRange, ZoneForm } from './when.tsx'
 export interface ShownSession {
   id: string;
   title: string;
+  description: string | null;
+  original_locale: string;
   start: string | null;
   end: string | null;
   room: { id: string; name: string } | null;
@@ -79,6 +81,7 @@ function SessionItem({ session, props }: { session: ShownSession; props: Program
       <p class="hint">
         {[session.format ? t(`events.session_format.${session.format}`) : null, t(`events.format.${session.modality}`), session.track].filter(Boolean).join(' · ')}
       </p>
+      {session.description && <div class="prose" lang={session.original_locale}>{session.description.split(/\n{2,}/).map((p) => <p>{p}</p>)}</div>}
       <People people={session.people} />
       {clashes.length > 0 && (
         <div class="alert">

@@ -1,7 +1,7 @@
 import { useView } from '../../../../platform/views/context.ts';
-import { formatter, offsetText } from '../zoneFormat.ts';
+import { dayKey, formatter, offsetText } from '../zoneFormat.ts';
 
-export { dayKey, offsetText } from '../zoneFormat.ts';
+export { dayKey, offsetText };
 
 /** "9:00–10:30 (UTC−03:00)": a session's times in a zone. */
 export function timeRange(start: string, end: string, zone: string, locale: string): string {
@@ -18,10 +18,12 @@ export function dayLabel(instant: string, zone: string, locale: string): string 
 export function SessionTimes({ start, end, zone, readerZone }: { start: string; end: string; zone: string; readerZone: string | null }) {
   const { t, locale } = useView();
   const other = readerZone !== null && offsetText(start, readerZone) !== offsetText(start, zone);
+  // The reader's day is named only when it is not the day the program lists the session under.
+  const sameDay = readerZone !== null && dayKey(start, readerZone) === dayKey(start, zone);
   return (
     <p class="session-time">
       <time datetime={start}>{timeRange(start, end, zone, locale)}</time>
-      {other && readerZone && <> · {t('events.program.in_reader_zone', { zone: readerZone, when: `${dayLabel(start, readerZone, locale)}, ${timeRange(start, end, readerZone, locale)}` })}</>}
+      {other && readerZone && <> · {t('events.program.in_reader_zone', { zone: readerZone, when: sameDay ? timeRange(start, end, readerZone, locale) : `${dayLabel(start, readerZone, locale)}, ${timeRange(start, end, readerZone, locale)}` })}</>}
     </p>
   );
 }
