@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
 import { verifiedPerson } from '../../../../tests/support/factories.ts';
-import { createEvent, organiser } from '../../../../tests/support/events.ts';
+import { createEvent, eventFields, organiser } from '../../../../tests/support/events.ts';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { served } from '../../../../tests/support/served.ts';
 import { sessionCookie } from '../../../platform/auth/identity.ts';
@@ -247,3 +247,27 @@ eachApp('the program API is in the OpenAPI description, which still passes a sta
   assert.ok(page.body.paths['/events/{slug}/sessions']?.post);
   assert.ok(page.body.paths['/events/{slug}/sessions/{id}']?.patch);
 });
+
+eachApp('two sessions of one track at once, and a session the event’s new dates leave outside, are explained in Spanish', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const { slug, auditorio, sala2 } = await forum(t, coordinator, initiative);
+  await coordinator.get('/language/es?next=/');
+  const event = await eventsDb(t.database.db).selectFrom('events').select('id').executeTakeFirstOrThrow();
+  await eventsDb(t.database.db).insertInto('event_tracks').values({ id: 'track-1', event_id: event.id, name: 'Acceso universal', description: null, position: 0 }).execute();
+  assert.match((await coordinator.get(`/events/${slug}/sessions/new`)).html, /<option value="track-1">Acceso universal<\/option>/);
+  const a = await addSession(coordinator, slug, { title: 'Conectividad rural', track: 'track-1' });
+  const b = await addSession(coordinator, slug, { title: 'Redes comunitarias', track: 'track-1' });
+  assert.equal((await coordinator.post(`/events/${slug}/sessions`, { title: 'Ajena', original_locale: 'es', modality: 'hybrid', track: 'otra' })).status, 422, 'a track of the event only');
+  await coordinator.post(`/events/${slug}/sessions/${a}/schedule`, { room: auditorio, start: '2026-12-02T09:00', end: '2026-12-02T10:00' });
+  await coordinator.post(`/events/${slug}/sessions/${b}/schedule`, { room: sala2, start: '2026-12-02T09:30', end: '2026-12-02T10:30' });
+  const program = await coordinator.get(`/events/${slug}/program`);
+  assert.match(program.html, /Dos sesiones del eje Acceso universal coinciden: «Conectividad rural» y «Redes comunitarias» \(2 dic 2026 9:30–10:00\)/);
+
+  // The event now ends a day earlier: its sessions of the second day are outside it.
+  const edited = await coordinator.post(`/events/${slug}/edit`, { ...eventFields, end: '2026-12-01T18:00' });
+  assert.equal(edited.status, 303);
+  const after = await coordinator.json('GET', `/api/events/${slug}/program`, undefined);
+  assert.deepEqual(after.body.conflicts.map((c: { kind: string }) => c.kind), ['track_overlap', 'outside_event', 'outside_event']);
+  const outside = after.body.conflicts.find((c: { kind: string; message: string }) => c.kind === 'outside_event' && c.message.includes('Conectividad'));
+  assert.match(outside.message, /«Conectividad rural» \(2 dic 2026 9:00–10:00\) está fuera de las fechas del evento \(1 dic 2026 a 1 dic 2026\)/);
+}, { postgres: true });
