@@ -196,6 +196,7 @@ export function ProgramPage(props: ProgramPageProps) {
   const { event, view, sessions, conflicts, canOrganise, readerZone, unknownZone, notice, versions } = props;
   const placed = sessions.filter((s) => s.start && s.end);
   const unplaced = sessions.filter((s) => !s.start || !s.end);
+  const titles = new Map(sessions.map((s) => [s.id, s.title]));
   const eventHref = `/events/${event.slug}${readerZone ? `?zone=${encodeURIComponent(readerZone)}` : ''}`;
   return (
     <>
@@ -217,7 +218,7 @@ export function ProgramPage(props: ProgramPageProps) {
           {conflicts.length === 0 ? <p>{t('events.program.no_conflicts')}</p> : (
             <ul>
               {conflicts.map((c) => (
-                <li>{c.message} {c.sessions.map((id, i) => <>{i > 0 && ' · '}<a href={`#session-${id}`}>{t('events.program.see_session', { n: i + 1 })}</a></>)}</li>
+                <li>{c.message} {c.sessions.map((id, i) => <>{i > 0 && ' · '}<a href={`#session-${id}`}>{titles.get(id) ?? id}</a></>)}</li>
               ))}
             </ul>
           )}
