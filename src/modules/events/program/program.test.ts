@@ -143,6 +143,7 @@ eachApp('organisers build a program: sessions with people, placed without script
   const second = await anonymous.get(`/events/${slug}/program`);
   assert.match(second.html, /Version 2 of the program/);
   assert.match(second.html, /Renamed: “Acceso significativo” is now “Acceso significativo y rural”/);
+  assert.match(second.html, /People changed: Acceso significativo y rural/, 'Beto Ruiz and Carla Díaz left it');
   assert.match(second.html, /Moved: Ciberseguridad, from Tuesday, December 1, 2026, 10:00\sAM–11:00\sAM \(UTC−05:00\), Auditorio to Wednesday, December 2, 2026/);
   assert.equal((await counts(t)).versions, 2);
 

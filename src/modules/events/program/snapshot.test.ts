@@ -21,6 +21,8 @@ test('the changelog says what was added, removed, renamed and moved (in time or 
   assert.deepEqual(changesBetween(before, after).map((c) => [c.kind, c.id]), [['retitled', 'b'], ['moved', 'c'], ['added', 'e'], ['retitled', 'd'], ['moved', 'd']]);
   assert.deepEqual(changesBetween(after, program(session('a'))).map((c) => [c.kind, c.id]), [['removed', 'b'], ['removed', 'c'], ['removed', 'e'], ['removed', 'd']]);
   assert.deepEqual(changesBetween(before, before), []);
+  const speaker = { name: 'Ana', role: 'speaker', organisation: null, stakeholder_group: null, presence: 'online' };
+  assert.deepEqual(changesBetween(before, program(session('a', { people: [speaker] }))).map((c) => [c.kind, c.id]).slice(0, 1), [['people', 'a']]);
 });
 
 test('a snapshot’s hash depends on its content, not on the order keys were written in', () => {

@@ -63,9 +63,10 @@ export type Change =
   | { kind: 'added'; id: string; title: string }
   | { kind: 'removed'; id: string; title: string }
   | { kind: 'retitled'; id: string; title: string; before: string }
+  | { kind: 'people'; id: string; title: string }
   | { kind: 'moved'; id: string; title: string; before: { start: string; end: string; room: string | null }; after: { start: string; end: string; room: string | null } };
 
-/** What changed from one version to the next, in the newer program's order (removed sessions last). */
+/** What changed from one version to the next, in the newer program's order (removed sessions last); a change of people is named, not detailed. */
 export function changesBetween(before: ProgramSnapshot, after: ProgramSnapshot): Change[] {
   const old = new Map(before.sessions.map((s) => [s.id, s]));
   const changes: Change[] = [];
@@ -76,6 +77,7 @@ export function changesBetween(before: ProgramSnapshot, after: ProgramSnapshot):
       continue;
     }
     if (was.title !== s.title) changes.push({ kind: 'retitled', id: s.id, title: s.title, before: was.title });
+    if (JSON.stringify(was.people) !== JSON.stringify(s.people)) changes.push({ kind: 'people', id: s.id, title: s.title });
     if (was.start !== s.start || was.end !== s.end || was.room?.id !== s.room?.id) {
       changes.push({
         kind: 'moved', id: s.id, title: s.title,

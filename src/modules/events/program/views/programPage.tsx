@@ -136,6 +136,7 @@ function ChangeLine({ change, zone }: { change: Change; zone: string }) {
     case 'added': return <li>{t('events.program.change.added', { title: change.title })}</li>;
     case 'removed': return <li>{t('events.program.change.removed', { title: change.title })}</li>;
     case 'retitled': return <li>{t('events.program.change.retitled', { before: change.before, title: change.title })}</li>;
+    case 'people': return <li>{t('events.program.change.people', { title: change.title })}</li>;
     case 'moved': {
       const where = (p: { start: string; end: string; room: string | null }) => `${dayLabel(p.start, zone, locale)}, ${timeRange(p.start, p.end, zone, locale)}${p.room ? `, ${p.room}` : ''}`;
       return <li>{t('events.program.change.moved', { title: change.title, before: where(change.before), after: where(change.after) })}</li>;
