@@ -68,6 +68,25 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'PATCH', path: '/api/events/:slug/proposals/:proposal', body: 'json', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
+  // The program (program/): public once published, its working copy and sessions the organisers'.
+  { method: 'GET', path: '/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/events/:slug/program?zone=Asia/Tokyo&view=published', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/events/:slug/program/publish', body: 'form', expect: only({ organiser: 409 }) },
+  { method: 'GET', path: '/events/:slug/sessions/new', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/sessions/:session', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session/schedule', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/nothing/remove', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/events/:slug/program/publish', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/schedule', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/remove', expect: everyone(303) },
+  { method: 'GET', path: '/api/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/api/events/:slug/sessions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  { method: 'PATCH', path: '/api/events/:slug/sessions/:session', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
 ];
 
 eachApp('every events route answers every role as its policy says', async (t) => {
@@ -82,6 +101,7 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   const [track] = await eventsDb(t.database.db).selectFrom('event_tracks').select('id').orderBy('position').execute();
   const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
   const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
+  const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -91,4 +111,5 @@ eachApp('every events route answers every role as its policy says', async (t) =>
     proposer,
   };
   await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal } });
+  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, session } });
 }, { postgres: true });
