@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +29,19 @@ export interface Site {
   server: RunningServer;
   /** Pages checked so far, with their measured weight. */
   report: Array<{ url: string; bytes: number; scripts: number }>;
+  /** The shapes of the pages axe and the first-visit measures have seen (see `pageShape`). */
+  checkedShapes: Set<string>;
+  /** False on a journey whose twin on SQLite checks the same pages: here only the HTML is validated. */
+  checksPages: boolean;
 }
 
 /**
  * Declares a browser journey on each database: a real server on a free port, mail over SMTP to a
  * test server, Debian's Chromium. Without Chromium the journey is skipped, or fails in CI.
+ * `pagesCheckedBy: 'sqlite twin'` marks a PostgreSQL copy of a journey whose SQLite copy runs
+ * axe, reflow and the budget on the same pages (the database changes the data, not the markup).
  */
-export function journey(name: string, body: (site: Site) => Promise<void>, options: { kinds: readonly Kind[] }): void {
+export function journey(name: string, body: (site: Site) => Promise<void>, options: { kinds: readonly Kind[]; pagesCheckedBy?: 'sqlite twin' }): void {
   const missing = existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}`;
   // JOURNEY_TIMEOUT_MS: more time on a machine busy with other work.
   perDatabase(name, { timeout: Number(process.env.JOURNEY_TIMEOUT_MS) || 1_200_000, missing, kinds: options.kinds }, async (kind) => {
@@ -51,7 +58,7 @@ export function journey(name: string, body: (site: Site) => Promise<void>, optio
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    const site: Site = { baseUrl, mail, database, browser, server, report: [] };
+    const site: Site = { baseUrl, mail, database, browser, server, report: [], checkedShapes: new Set(), checksPages: options.pagesCheckedBy === undefined };
     try {
       await body(site);
     } finally {
@@ -82,14 +89,55 @@ export function say(locale: Locale, key: string, values?: Values): string {
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 
 /**
- * Checks a page as DESIGN §6 asks: axe-core finds nothing (WCAG 2.2 AA), the HTML is valid, and
- * a first visit (cold cache, same cookies) stays within the budget with no third-party request.
+ * What axe and the reflow and weight checks depend on in a page, without the words: each element
+ * with its attribute names and the values of class, id, for, role, type, lang, dir and hidden,
+ * and whether text (or a long unbroken word) stands between tags, with repeated blocks counted once. Two pages of one shape
+ * (the same form with other values, the same initiative page with one more member) are the same
+ * page for those checks.
+ */
+export function pageShape(html: string): string {
+  const kept = new Set(['class', 'id', 'for', 'role', 'type', 'lang', 'dir', 'hidden', 'scope', 'headers']);
+  const shape: string[] = [];
+  for (const [, text, tag] of html.matchAll(/([^<]*)(<[^>]*>)/g)) {
+    // A long unbroken word (an address) can push a narrow page sideways, so it counts.
+    if (text!.trim()) shape.push(/\S{25}/.test(text!) ? '#long' : '#');
+    const [, name = '', attributes = ''] = /^<\/?([\w-]+)([\s\S]*?)\/?>$/.exec(tag!) ?? [];
+    const parts = [...attributes.matchAll(/([\w:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)].map(([, attribute, value]) =>
+      kept.has(attribute!) || attribute!.startsWith('aria-') ? `${attribute}=${value ?? ''}` : attribute!,
+    );
+    shape.push(`${tag!.startsWith('</') ? '/' : ''}${name} ${parts.sort().join(' ')}`);
+  }
+  return createHash('sha256').update(withoutRepeats(shape).join('\n')).digest('hex');
+}
+
+/** A run of identical blocks (list items, table rows) counts once: three members or four make one shape. */
+function withoutRepeats(lines: string[]): string[] {
+  const kept = [...lines];
+  for (let size = 1; size <= 24; size++) {
+    for (let i = 0; i + 2 * size <= kept.length; ) {
+      let same = true;
+      for (let j = 0; j < size && same; j++) same = kept[i + j] === kept[i + size + j];
+      if (same) kept.splice(i + size, size);
+      else i++;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Checks a page as DESIGN §6 asks: the HTML is valid, axe-core finds nothing (WCAG 2.2 AA), it
+ * fits 320 px, and a first visit (cold cache, same cookies) stays within the budget with no
+ * third-party request. The HTML is validated every time; the other checks, which take a second or
+ * more each, once per page shape and way of browsing (with or without script) in a journey.
  */
 export async function checkPage(site: Site, page: Page, response?: Response | null, options: { javaScript?: boolean } = {}): Promise<void> {
   const url = page.url();
   const html = response ? await response.text() : await page.content();
   const validation = await validator.validateString(html);
   assert.ok(validation.valid, `invalid HTML on ${url}: ${JSON.stringify(validation.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message} @${m.line}:${m.column}`)))}`);
+  const shape = `${options.javaScript === false ? 'no-script' : 'script'} ${pageShape(html)}`;
+  if (!site.checksPages || site.checkedShapes.has(shape)) return;
+  site.checkedShapes.add(shape);
   const firstVisit = await openFirstVisit(site, page.context(), url);
   await expectNoSidewaysScroll(firstVisit);
   // axe runs in the page itself; with scripts off it runs on the same page loaded with scripts on.

@@ -1,4 +1,4 @@
 import { journey } from './browser.ts';
 import { claimsJourney, claimsJourneyName } from './journeys/claims.ts';
 
-journey(claimsJourneyName, claimsJourney, { kinds: ['postgres'] });
+journey(claimsJourneyName, claimsJourney, { kinds: ['postgres'], pagesCheckedBy: 'sqlite twin' });

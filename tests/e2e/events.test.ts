@@ -6,6 +6,8 @@ import { newId, timestamp } from '../../src/platform/db/index.ts';
 import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
 import { password as factoryPassword } from '../support/factories.ts';
+import { eventsDb } from '../../src/modules/events/tables.ts';
+import { toLocalInput } from '../../src/modules/events/time.ts';
 
 /** argon2id of the factories' password (as tests/support/factories.ts inserts people). */
 const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$rj4EvDYW+5Ug6qOXDKIxkQ$pOJ0HrFDH8sNSzugerFvH0ny//OBV6b5tvt2vh072G8';
@@ -110,6 +112,107 @@ journey('in Spanish: a coordinator creates an event with two rooms, publishes it
   await readerPage.getByRole('link', { name: say('en', 'events.page.back') }).waitFor();
   await reader.close();
   console.log(budgetSummary(site, 'events'));
+}, { kinds: ['sqlite'] });
+
+journey('in Spanish: the organiser opens the call; a proposer checks the screening rules and keeps a draft (the call pages checked: axe, HTML, budget, 320 px)', async (site) => {
+  await coordinatorOfInitiative(site);
+  const db = site.database.db;
+  const now = Date.now();
+  const initiative = await registryDb(db).selectFrom('initiatives').select('id').executeTakeFirstOrThrow();
+  const stamp = timestamp(new Date(now));
+  await eventsDb(db).insertInto('events').values({
+    id: newId(), slug: 'dialogo-ciberseguridad', initiative_id: initiative.id, kind: 'dialogue', format: 'hybrid', title: 'Diálogo sobre ciberseguridad', description: null,
+    original_locale: 'es', venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: timestamp(new Date(now + 30 * 86_400_000)),
+    ends_at: timestamp(new Date(now + 31 * 86_400_000)), status: 'published', is_demo: 0, created_by: null, created_at: stamp, updated_at: stamp,
+  }).execute();
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/dialogo-ciberseguridad/call/edit');
+  await page.getByLabel(es('events.call.opens'), { exact: true }).fill(toLocalInput(new Date(now - 86_400_000).toISOString(), 'America/Bogota'));
+  await page.getByLabel(es('events.call.closes'), { exact: true }).fill(toLocalInput(new Date(now + 10 * 86_400_000).toISOString(), 'America/Bogota'));
+  await submit(site, page, es('events.call.save'));
+  await page.getByText(es('events.call.saved')).waitFor();
+
+  await follow(site, page, es('events.call.propose'));
+  await page.getByLabel(es('events.proposals.fields.title'), { exact: true }).fill('Respuesta a incidentes en la región');
+  await page.getByLabel(es('events.proposals.fields.description'), { exact: true }).fill('Una mesa redonda sobre CSIRT nacionales.');
+  await page.getByRole('radio', { name: `${es('events.session_format.roundtable')} (${es('events.call.minutes', { count: 90 })})` }).check();
+  await page.getByRole('radio', { name: es('events.tracks.digital_trust_resilience') }).check();
+  await page.locator('#field-speaker_0_name').fill('Luisa Gómez');
+  await submit(site, page, es('events.proposals.check'));
+  assert.ok((await page.locator('#screening').textContent())!.includes(es('events.screening.outcome.failed')));
+  await submit(site, page, es('events.proposals.save_draft'));
+  await page.getByText(es('events.proposals.notice.created')).waitFor();
+  await follow(site, page, es('events.proposals.mine_title'));
+  await visit(site, page, '/events/dialogo-ciberseguridad/proposals');
+  await context.close();
+  console.log(budgetSummary(site, 'events call'));
+}, { kinds: ['sqlite'] });
+
+journey('the program (events/program): the organisers’ working copy with a clash, a session’s page, a bad placement, publishing with the clash confirmed; the public program in French without JavaScript', async (site) => {
+  await coordinatorOfInitiative(site);
+  const db = site.database.db;
+  const now = timestamp(new Date());
+  const eventId = newId();
+  const initiative = await registryDb(db).selectFrom('initiatives').select('id').where('slug', '=', 'mcgi').executeTakeFirstOrThrow();
+  await db.insertInto('events').values({
+    id: eventId, slug: 'foro-programa', initiative_id: initiative.id, kind: 'annual_forum', format: 'hybrid', title: 'Foro con programa', description: null, original_locale: 'es',
+    venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: '2027-03-10T14:00:00.000Z', ends_at: '2027-03-11T23:00:00.000Z',
+    status: 'published', is_demo: 0, created_by: null, created_at: now, updated_at: now,
+  }).execute();
+  const rooms = [newId(), newId()];
+  await db.insertInto('event_rooms').values([
+    { id: rooms[0], event_id: eventId, name: 'Auditorio', capacity: 200, online_link: null, position: 0 },
+    { id: rooms[1], event_id: eventId, name: 'Sala 2', capacity: 40, online_link: null, position: 1 },
+  ]).execute();
+  const sessions = [newId(), newId()];
+  for (const [i, id] of sessions.entries()) {
+    await db.insertInto('event_sessions').values({
+      id, event_id: eventId, proposal_id: null, title: i === 0 ? 'Acceso significativo' : 'Ciberseguridad', description: null, original_locale: 'es', format: 'panel', track_id: null,
+      modality: 'hybrid', room_id: rooms[i], starts_at: i === 0 ? '2027-03-10T14:00:00.000Z' : '2027-03-10T15:00:00.000Z', ends_at: '2027-03-10T16:00:00.000Z',
+      expected_attendance: null, capacity: null, created_at: now, updated_at: now,
+    }).execute();
+    await db.insertInto('event_session_people').values({
+      id: newId(), session_id: id, role: 'speaker', user_id: null, name: 'Beto Ruiz', organisation: 'Karisma', stakeholder_group: 'civil_society', country: 'CO', gender: null,
+      presence: 'onsite', confirmed: 1, position: 0,
+    }).execute();
+  }
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/foro-programa/program');
+  assert.ok((await page.locator('#conflicts-title').textContent())!.includes(es('events.program.conflicts_title', { count: 1 })));
+  await follow(site, page, es('events.sessions.edit_link', { title: 'Ciberseguridad' }));
+  await page.getByLabel(es('events.sessions.field.end'), { exact: true }).fill('2027-03-10T08:00');
+  await submit(site, page, es('events.sessions.schedule'), 422);
+  assert.equal(await page.locator('#error-end').textContent(), es('events.errors.end_before_start'));
+  await visit(site, page, '/events/foro-programa/sessions/new');
+  await visit(site, page, '/events/foro-programa/program');
+  await page.getByLabel(es('events.program.confirm_label', { count: 1 })).check();
+  await submit(site, page, es('events.program.publish'));
+  await page.getByText(es('events.program.notice.program_published')).waitFor();
+  await context.close();
+
+  const reader = await newContext(site, 'fr', { javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  const program = await readerPage.goto('/events/foro-programa/program?zone=Asia/Tokyo');
+  assert.equal(program?.status(), 200);
+  await checkPage(site, readerPage, program, { javaScript: false });
+  assert.ok((await readerPage.locator('main').textContent())!.includes(say('fr', 'events.program.current_version', { version: 1 })));
+  await readerPage.getByRole('link', { name: say('fr', 'events.program.back', { title: 'Foro con programa' }) }).waitFor();
+  await reader.close();
+  console.log(budgetSummary(site, 'events program'));
 }, { kinds: ['sqlite'] });
 
 journey('registration pages (decision 018): register, the organisers list, my events, the cancellation link without JavaScript', async (site) => {

@@ -7,6 +7,7 @@ import type { TestClient } from '../support/client.ts';
 import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
 import { importInitiatives } from '../../src/modules/initiatives/index.ts';
 import { createEvent } from '../support/events.ts';
+import { callFields, goodProposal } from '../support/eventsCall.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -34,6 +35,10 @@ const fieldNames = [
   'countries', 'region', 'languages', 'year_established', 'website', 'contact_email', 'description_locale', 'description',
   'translation_es', 'translation_fr', 'role', 'principles', 'reason', 'decision', 'comments', 'answer', '__proto__', 'x'.repeat(300),
   'kind', 'format', 'title', 'venue_name', 'venue_city', 'venue_country', 'time_zone', 'start', 'end', 'interpretation', 'online_link', 'initiative', 'rooms',
+  'opens', 'closes', 'min_speakers', 'formats', 'duration_panel', 'track_0_id', 'track_0_name', 'question_0_text', 'intent', 'modality', 'track', 'language', 'version',
+  'speaker_0_name', 'speaker_0_stakeholder_group', 'speaker_0_gender', 'speaker_0_confirmed', 'moderator_name', 'rapporteur_name', 'speakers', 'answers', 'rows_speaker',
+  'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
+  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
   'presence', 'onsite_capacity', 'online_capacity', 'session',
 ];
 
@@ -106,6 +111,14 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   const eventSlug = await createEvent(coordinator, slug);
   await coordinator.post(`/events/${eventSlug}/rooms`, { name: 'Auditorio', capacity: '100' });
   const roomId = (await t.database.db.selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+  // A published event with an open call and a draft proposal (call/).
+  const callEvent = await createEvent(coordinator, slug, { title: 'Convocatoria abierta' });
+  await coordinator.post(`/events/${callEvent}/publish`, {});
+  await coordinator.post(`/events/${callEvent}/call/edit`, callFields);
+  const track = (await t.database.db.selectFrom('event_tracks').select('id').executeTakeFirstOrThrow()).id;
+  const question = (await t.database.db.selectFrom('event_call_questions').select('id').executeTakeFirstOrThrow()).id;
+  const proposalPath = (await coordinator.post(`/events/${callEvent}/proposals/new`, { ...goodProposal(track, question), intent: 'draft' })).location!.split('?')[0]!;
+  const sessionId = (await coordinator.post(`/events/${eventSlug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
   // A published event with few seats, for registration.
   const openSlug = await createEvent(coordinator, slug, { title: 'Foro abierto a inscripciones' });
   await coordinator.post(`/events/${openSlug}/publish`, {});
@@ -145,6 +158,17 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}`, as: coordinator },
     { method: 'POST', path: '/api/events', as: coordinator, json: true },
     { method: 'POST', path: `/api/events/${eventSlug}/rooms`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${callEvent}/call/edit`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/proposals/new`, as: coordinator },
+    { method: 'POST', path: `${proposalPath}/edit`, as: coordinator },
+    { method: 'POST', path: `/api/events/${callEvent}/proposals`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api${proposalPath}`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${eventSlug}/sessions`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}/schedule`, as: coordinator },
+    { method: 'POST', path: `/api/events/${eventSlug}/sessions`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api/events/${eventSlug}/sessions/${sessionId}`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${eventSlug}/program/publish`, as: coordinator },
     { method: 'POST', path: `/events/${openSlug}/capacity`, as: coordinator },
     { method: 'POST', path: `/events/${openSlug}/register`, as: claimant },
     { method: 'POST', path: `/api/events/${openSlug}/registrations`, as: admin, json: true },
@@ -153,6 +177,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/events/${openSlug}/registration/cancel/no-such-link`, as: t.client() },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
+    { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/sessions/${sessionId}/remove`, as: coordinator },
     { method: 'POST', path: `/events/${eventSlug}/publish`, as: coordinator },
     { method: 'POST', path: `/events/${eventSlug}/close`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/invitations/${invitationId}/withdraw`, as: coordinator },
@@ -196,9 +222,9 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     }
   }
   for (let i = 0; i < 40; i++) {
-    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone'])]: r.pick(hostileStrings) });
+    const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

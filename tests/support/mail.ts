@@ -122,6 +122,20 @@ export class TestMailServer {
     }
   }
 
+  /** The first message to an address whose subject matches, waiting for it: mail goes out through the job queue, after the page answers. */
+  async withSubject(address: string, subject: RegExp, timeoutMs = 10_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.find((m) => m.to.includes(address) && subject.test(m.subject));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no mail to ${address} about ${subject} arrived; received: ${JSON.stringify(this.received.filter((m) => m.to.includes(address)).map((m) => m.subject))}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
   /** The first link in a message to this address. */
   async linkTo(address: string): Promise<string> {
     const mail = await this.lastTo(address);

@@ -13,6 +13,8 @@ import { findEventBySlug, listEvents, type EventDetail, type EventSummary } from
 import { createEvent } from './commands/saveEvent.ts';
 import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
+import { callApi } from './call/api.ts';
+import { programApi } from './program/api.ts';
 import { myRegistration } from './registration/queries.ts';
 import { registrationApi } from './registration/api.ts';
 
@@ -166,5 +168,8 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
     run: (ctx, input, event) => addRoom(ctx, event.id, input),
     present: async (c, _, { subject }) => c.json(full(c, (await findEventBySlug(db, subject.slug))!), 201),
   }));
+
+  callApi(api, services);
+  programApi(api, services);
   registrationApi(api, services);
 }

@@ -2,8 +2,10 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { eventMigrations } from './migrations/index.ts';
 import { eventsTables } from './tables.ts';
 import { eventLogKinds } from './outcomes.ts';
+import { programLogKinds } from './program/outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
+import { proposalSearch } from './call/search.ts';
 
 export const eventsModule: ModuleManifest = {
   name: 'events',
@@ -12,8 +14,8 @@ export const eventsModule: ModuleManifest = {
   tables: eventsTables,
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
-  logKinds: eventLogKinds,
-  search: [eventSearch],
+  logKinds: { ...eventLogKinds, ...programLogKinds },
+  search: [eventSearch, proposalSearch],
   nav: [
     { href: '/events', label: 'events.nav.events' },
     { href: '/my/events', label: 'events.nav.mine', visible: (actor) => actor.user !== null },

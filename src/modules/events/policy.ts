@@ -14,6 +14,13 @@ export interface EventSubject {
   myRegistration?: { status: string } | null;
 }
 
+/** What the rules need to know about a proposal: who proposed it, whether it was ever submitted, and its event. */
+export interface ProposalSubject {
+  proposer_id: string | null;
+  submitted_at: string | null;
+  event: EventSubject;
+}
+
 const organises = (user: ActorUser, initiative: Organisers) => initiative.committee.some((m) => m.user_id === user.id);
 
 /** Who may do what with events: one rule per action. The organisers are the initiative's committee. */
@@ -30,7 +37,19 @@ export const eventPolicy = {
   manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   /** Rooms' online links are for those with a confirmed registration, the organisers and the secretariat (decision 018). */
   seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user) || event.myRegistration?.status === 'confirmed'),
+  /** The program (sessions, their places, publishing versions) is the organisers'. */
+  manageProgram: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   seeOwnEvents: signedIn(),
+  /** The call's settings and the list of proposals are for the organisers (docs/decisions/017). */
+  editCall: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  seeProposals: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  /** A verified person proposes a session to a published event; whether its call is open is the command's to say. */
+  propose: signedIn<EventSubject>((user, event) => isVerified(user) && event.status === 'published'),
+  /** A proposal is its proposer's; the organisers see it once it was submitted (a draft is the proposer's own). */
+  seeProposal: signedIn<ProposalSubject>((user, p) => p.proposer_id === user.id || (p.submitted_at !== null && organises(user, p.event.initiative))),
+  editProposal: signedIn<ProposalSubject>((user, p) => p.proposer_id === user.id),
+  withdrawProposal: signedIn<ProposalSubject>((user, p) => p.proposer_id === user.id),
+  seeOwnProposals: signedIn(),
   /** A verified person registers to an event they can see (the command checks it takes registrations). */
   register: signedIn<EventSubject>((user) => isVerified(user)),
   cancelOwnRegistration: signedIn<EventSubject>(),

@@ -2,10 +2,11 @@ import { eachApp } from '../../../tests/support/app.ts';
 import { insertPerson, loggedIn, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
 import { createEvent, organiser } from '../../../tests/support/events.ts';
+import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
 import { eventsDb } from './tables.ts';
 import { eventsModule } from './module.ts';
 
-const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat'] as const;
+const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer'] as const;
 type Role = (typeof roles)[number];
 const { everyone, signedIn, only } = outcomes(roles);
 /** A draft: found by its organisers and the secretariat only; the others are told it does not exist. */
@@ -47,6 +48,45 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:draft', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
   { method: 'POST', path: '/api/events', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   { method: 'POST', path: '/api/events/:slug/rooms', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  // The call for proposals (call/): its page is public, its settings and the list are the organisers'.
+  { method: 'GET', path: '/events/:slug/call', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/call', expect: everyone(404) },
+  { method: 'GET', path: '/events/:slug/call/edit', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/call/edit', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/proposals', expect: only({ organiser: 200 }) },
+  { method: 'GET', path: '/events/:slug/proposals/new', expect: { ...signedIn(200), unverified: 403 } },
+  { method: 'POST', path: '/events/:slug/proposals/new', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
+  // A proposal: its proposer's, and the organisers' once submitted; others are told it does not exist.
+  { method: 'GET', path: '/events/:slug/proposals/:proposal', expect: { ...everyone(404), proposer: 200, organiser: 200 } },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/edit', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/edit', body: 'form', expect: { ...everyone(404), proposer: 422, organiser: 403 } },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/withdraw', expect: everyone(303) },
+  { method: 'GET', path: '/my/proposals', expect: signedIn(200) },
+  { method: 'GET', path: '/api/events/:slug/proposals/:proposal', expect: { ...everyone(404), proposer: 200, organiser: 200 } },
+  { method: 'POST', path: '/api/events/:slug/proposals', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
+  // An empty merge patch saves the proposal as it is.
+  { method: 'PATCH', path: '/api/events/:slug/proposals/:proposal', body: 'json', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
+  // The program (program/): public once published, its working copy and sessions the organisers'.
+  { method: 'GET', path: '/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/events/:slug/program?zone=Asia/Tokyo&view=published', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/events/:slug/program/publish', body: 'form', expect: only({ organiser: 409 }) },
+  { method: 'GET', path: '/events/:slug/sessions/new', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/sessions/:session', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session/schedule', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/nothing/remove', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/events/:slug/program/publish', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/schedule', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/remove', expect: everyone(303) },
+  { method: 'GET', path: '/api/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/api/events/:slug/sessions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  { method: 'PATCH', path: '/api/events/:slug/sessions/:session', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  // Last: it withdraws the proposal.
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
   // Registration (registration/, decision 018); registered participants are walked in registration/roles.test.ts.
   { method: 'GET', path: '/events/:slug/register', expect: { ...signedIn(200), unverified: 403 } },
   { method: 'POST', path: '/events/:slug/register', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
@@ -71,12 +111,19 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   await coordinator.post(`/events/${slug}/publish`, {});
   const draft = await createEvent(coordinator, initiative, { title: 'Reunión preparatoria' });
   const room = (await eventsDb(t.database.db).selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
+  await coordinator.post(`/events/${slug}/call/edit`, callFields);
+  const proposer = await verifiedPerson(t, { email: 'proposer@example.org' });
+  const [track] = await eventsDb(t.database.db).selectFrom('event_tracks').select('id').orderBy('position').execute();
+  const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
+  const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
+  const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
     participant: await verifiedPerson(t, { email: 'someone@example.org' }),
     organiser: coordinator,
     secretariat: await secretariat(t),
+    proposer,
   };
-  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room } });
+  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal, session } });
 }, { postgres: true });

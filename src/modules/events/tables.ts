@@ -1,4 +1,5 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
+import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
 export interface EventsTable {
@@ -140,6 +141,21 @@ export interface EventSessionPeopleTable {
   position: number;
 }
 
+/** A published version of an event's program: the snapshot and the hash the transparency log covers. */
+export interface EventProgramVersionsTable {
+  id: string;
+  event_id: string;
+  version: number;
+  /** Canonical JSON of the program as published (program/snapshot.ts). */
+  snapshot: string;
+  snapshot_sha256: string;
+  session_count: number;
+  /** How many conflicts the organisers confirmed publishing with. */
+  open_conflicts: number;
+  published_by: string | null;
+  published_at: string;
+}
+
 /** A person registered to an event or to one of its sessions (registration/, decision 018). */
 export interface EventRegistrationsTable {
   id: string;
@@ -173,6 +189,10 @@ export interface EventsTables {
   event_session_formats: EventSessionFormatsTable;
   event_sessions: EventSessionsTable;
   event_session_people: EventSessionPeopleTable;
+  event_proposals: EventProposalsTable;
+  event_proposal_people: EventProposalPeopleTable;
+  event_proposal_answers: EventProposalAnswersTable;
+  event_program_versions: EventProgramVersionsTable;
   event_registrations: EventRegistrationsTable;
 }
 
@@ -188,6 +208,10 @@ export const eventsTables = [
   'event_session_formats',
   'event_sessions',
   'event_session_people',
+  'event_proposals',
+  'event_proposal_people',
+  'event_proposal_answers',
+  'event_program_versions',
   'event_registrations',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables

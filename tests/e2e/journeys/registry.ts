@@ -129,8 +129,8 @@ export const registryJourney = async (site: Site): Promise<void> => {
   await follow(site, secretariat, 'Mesa Colombiana de Gobernanza de Internet');
   await submit(site, secretariat, es('initiatives.queue.approve'));
   await secretariat.getByText(es('initiatives.queue.notice_approved')).waitFor();
-  const approval = await site.mail.lastTo('carla@mesa.example');
-  assert.match(approval.subject, /Mesa Colombiana de Gobernanza de Internet/);
+  const approved = es('initiatives.notifications.recognition_decided.title', { initiative: 'Mesa Colombiana de Gobernanza de Internet', decision: 'approved' });
+  await site.mail.withSubject('carla@mesa.example', new RegExp(`^${approved}$`));
 
   const visitorContext = await newContext(site, 'es');
   const visitor = await visitorContext.newPage();

@@ -8,6 +8,9 @@ import type { EventDetail } from '../queries.ts';
 import { formatInZone, offsetLabel } from '../time.ts';
 import { pairLabel } from './eventForm.tsx';
 import { EventStatusBadge } from './eventCard.tsx';
+import { CallOnEventPage } from '../call/views/callPage.tsx';
+import type { Call } from '../call/queries.ts';
+import type { CallState } from '../call/vocabulary.ts';
 
 export interface EventCan {
   edit: boolean;
@@ -60,7 +63,7 @@ function When({ event, readerZone, unknownZone }: { event: EventDetail; readerZo
 }
 
 /** `/events/<slug>`: an event, for anyone once published; its organisers also find its controls here. */
-export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; registration?: Child }) {
+export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; call?: { call?: Call; state?: CallState; canEdit: boolean }; registration?: Child }) {
   const { event, can, readerZone, unknownZone, notice, failed, registration } = props;
   const { t, locale } = useView();
   const place = [event.venue_name, event.venue_city, event.venue_country ? countryName(event.venue_country, locale) : null].filter(Boolean).join(', ');
@@ -75,6 +78,7 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
       </p>
       <p>{t('events.page.organised_by')} {event.initiative.slug ? <a href={`/initiatives/${event.initiative.slug}`}>{event.initiative.name}</a> : event.initiative.name}</p>
       <When event={event} readerZone={readerZone} unknownZone={unknownZone} />
+      {props.call && <CallOnEventPage call={props.call.call} state={props.call.state} event={event} readerZone={readerZone} canEdit={props.call.canEdit} />}
       {registration}
       <section aria-labelledby="where-title">
         <h2 id="where-title">{t('events.page.where')}</h2>
@@ -114,6 +118,7 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
       )}
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t('events.page.calendar')}</h2>
+        <p><a href={`/events/${event.slug}/program${readerZone ? `?zone=${encodeURIComponent(readerZone)}` : ''}`}>{t('events.program.link')}</a></p>
         <p><a href={`/events/${event.slug}/program.ics`}>{t('events.page.add_to_calendar')}</a></p>
         <p class="hint">{t('events.page.program_later')}</p>
       </section>

@@ -10,6 +10,7 @@ export function MyEventsPage({ initiatives, events, registrations }: { initiativ
     <>
       <p><a href="/events">{t('events.page.back')}</a></p>
       <h1>{t('events.mine.title')}</h1>
+      <p><a href="/my/proposals">{t('events.proposals.mine_title')}</a></p>
       {registrations}
       {initiatives.length === 0 ? (
         <p>{t('events.mine.no_committee')} <a href="/my/initiatives">{t('events.mine.to_initiatives')}</a></p>
