@@ -85,8 +85,6 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
   { method: 'POST', path: '/api/events/:slug/sessions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
   { method: 'PATCH', path: '/api/events/:slug/sessions/:session', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
-  // Last: it withdraws the proposal.
-  { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
   // Registration (registration/, decision 018); registered participants are walked in registration/roles.test.ts.
   { method: 'GET', path: '/events/:slug/register', expect: { ...signedIn(200), unverified: 403 } },
   { method: 'POST', path: '/events/:slug/register', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
@@ -102,6 +100,8 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:slug/registrations', expect: { ...everyone(403), anonymous: 401, organiser: 200 } },
   { method: 'POST', path: '/api/events/:slug/registrations', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   { method: 'POST', path: '/api/events/:slug/registrations/cancel', body: 'json', expect: { ...everyone(409), anonymous: 401 } },
+  // Last: it withdraws the proposal.
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
 ];
 
 eachApp('every events route answers every role as its policy says', async (t) => {
