@@ -15,6 +15,8 @@ import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
 import { callApi } from './call/api.ts';
 import { programApi } from './program/api.ts';
+import { floorApi } from './floor/api.ts';
+import { statsApi } from './stats/api.ts';
 
 const EventItem = z
   .object({
@@ -168,4 +170,6 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
 
   callApi(api, services);
   programApi(api, services);
+  floorApi(api, services);
+  statsApi(api, services);
 }

@@ -23,6 +23,8 @@ import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
+import { floorPages } from './floor/pages.tsx';
+import { statsPages } from './stats/pages.tsx';
 
 const noFields = z.object({});
 
@@ -225,4 +227,6 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/events/:slug/rooms/:room/remove', formAddress((c) => `${eventAt(c)}/rooms`));
 
   callPages(app, services);
+  floorPages(app, services);
+  statsPages(app, services);
 }
