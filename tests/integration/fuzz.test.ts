@@ -37,7 +37,7 @@ const fieldNames = [
   'opens', 'closes', 'min_speakers', 'formats', 'duration_panel', 'track_0_id', 'track_0_name', 'question_0_text', 'intent', 'modality', 'track', 'language', 'version',
   'speaker_0_name', 'speaker_0_stakeholder_group', 'speaker_0_gender', 'speaker_0_confirmed', 'moderator_name', 'rapporteur_name', 'speakers', 'answers', 'rows_speaker',
   'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
-  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
+  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts', 'question', 'status', 'presence',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -118,6 +118,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   const proposalPath = (await coordinator.post(`/events/${callEvent}/proposals/new`, { ...goodProposal(track, question), intent: 'draft' })).location!.split('?')[0]!;
   const sessionId = (await coordinator.post(`/events/${eventSlug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
 
+  // A session of the published event with a request in its live queue (floor/): the coordinator organises it, so runs its queue.
+  const callSession = (await coordinator.post(`/events/${callEvent}/sessions`, { title: 'Cola en vivo', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
+  const live = `/events/${callEvent}/sessions/${callSession}/live`;
+  await coordinator.post(`${live}/ask`, { kind: 'question', question: '¿Y las zonas rurales?' });
+  const floorRequest = (await t.database.db.selectFrom('event_floor_requests').select('id').executeTakeFirstOrThrow()).id;
+
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -163,6 +169,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/api/events/${eventSlug}/sessions`, as: coordinator, json: true },
     { method: 'PATCH', path: `/api/events/${eventSlug}/sessions/${sessionId}`, as: coordinator, json: true },
     { method: 'POST', path: `/events/${eventSlug}/program/publish`, as: coordinator },
+    { method: 'POST', path: `${live}/ask`, as: coordinator },
+    { method: 'POST', path: `${live}/requests/${floorRequest}`, as: coordinator },
+    { method: 'POST', path: `${live}/requests/${floorRequest}/withdraw`, as: coordinator },
+    { method: 'POST', path: `${live}/speakers`, as: coordinator },
+    { method: 'POST', path: `/api${live.replace('/live', '/floor')}`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api${live.replace('/live', '/floor')}/${floorRequest}`, as: coordinator, json: true },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -212,7 +224,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   for (let i = 0; i < 40; i++) {
     const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }
