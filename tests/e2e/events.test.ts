@@ -214,3 +214,49 @@ journey('the program (events/program): the organisers’ working copy with a cla
   await reader.close();
   console.log(budgetSummary(site, 'events program'));
 }, { kinds: ['sqlite'] });
+
+journey('registration pages (decision 018): register, the organisers list, my events, the cancellation link without JavaScript', async (site) => {
+  await coordinatorOfInitiative(site);
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const db = site.database.db;
+  const now = timestamp(new Date());
+  const initiative = await registryDb(db).selectFrom('initiatives').select('id').where('slug', '=', 'mcgi').executeTakeFirstOrThrow();
+  // A published hybrid webinar with one seat in person, straight into the database (its creation is walked above).
+  await db.insertInto('events').values({
+    id: newId(), slug: 'dialogo-abierto-2027', initiative_id: initiative.id, kind: 'dialogue', format: 'hybrid', title: 'Diálogo abierto 2027', description: null,
+    original_locale: 'es', venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: '2027-03-10T14:00:00.000Z',
+    ends_at: '2027-03-10T22:00:00.000Z', status: 'published', is_demo: 0, created_by: null, created_at: now, updated_at: now, onsite_capacity: 1, online_capacity: null,
+  }).execute();
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/dialogo-abierto-2027');
+  await page.getByRole('radio', { name: es('events.registration.presence.onsite') }).check();
+  await submit(site, page, es('events.registration.submit'));
+  await page.getByText(es('events.registration.notice.confirmed')).waitFor();
+  await visit(site, page, '/events/dialogo-abierto-2027/registrations');
+  await visit(site, page, '/my/events');
+  await context.close();
+
+  // The link in the confirmation, opened elsewhere with scripts off: no session needed.
+  const elsewhere = await newContext(site, 'es', { javaScriptEnabled: false });
+  const linkPage = await elsewhere.newPage();
+  const mail = await site.mail.lastTo('carla@mesa.example');
+  const link = new URL(mail.text.match(/https?:\/\/\S+\/registration\/cancel\/\S+/)![0]);
+  const opened = await linkPage.goto(link.pathname);
+  await checkPage(site, linkPage, opened, { javaScript: false });
+  // The answer is a page at the form's own address (plus its anchor), which waitForNavigation does not see as a navigation.
+  const [done] = await Promise.all([
+    linkPage.waitForResponse((r) => r.request().method() === 'POST'),
+    linkPage.getByRole('button', { name: es('events.registration.link.confirm'), exact: true }).click(),
+  ]);
+  assert.equal(done.status(), 200);
+  await linkPage.getByRole('heading', { name: es('events.registration.link.done_title') }).waitFor();
+  // Checked as a first visit would see it again: the spent link's page.
+  await checkPage(site, linkPage, done, { javaScript: false });
+  await elsewhere.close();
+}, { kinds: ['sqlite'] });

@@ -28,6 +28,7 @@ const hostileStrings = [
   script, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '%00', '-1', '0', '1e309', 'NaN', '99999999999999999999',
   'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
   'America/Bogota', 'Mars/Olympus', '2026-12-01T09:00', '2026-11-30T09:00', '2026-03-29T02:30', 'Europe/Paris', 'hybrid', 'webinar', 'en-es', 'mcgi',
+  'onsite', 'online', 'civil_society', '5',
 ];
 const fieldNames = [
   'email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation', 'token', 'acronym', 'type',
@@ -37,7 +38,8 @@ const fieldNames = [
   'opens', 'closes', 'min_speakers', 'formats', 'duration_panel', 'track_0_id', 'track_0_name', 'question_0_text', 'intent', 'modality', 'track', 'language', 'version',
   'speaker_0_name', 'speaker_0_stakeholder_group', 'speaker_0_gender', 'speaker_0_confirmed', 'moderator_name', 'rapporteur_name', 'speakers', 'answers', 'rows_speaker',
   'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
-  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts', 'question', 'status', 'presence',
+  'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
+  'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -117,6 +119,10 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   const question = (await t.database.db.selectFrom('event_call_questions').select('id').executeTakeFirstOrThrow()).id;
   const proposalPath = (await coordinator.post(`/events/${callEvent}/proposals/new`, { ...goodProposal(track, question), intent: 'draft' })).location!.split('?')[0]!;
   const sessionId = (await coordinator.post(`/events/${eventSlug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
+  // A published event with few seats, for registration.
+  const openSlug = await createEvent(coordinator, slug, { title: 'Foro abierto a inscripciones' });
+  await coordinator.post(`/events/${openSlug}/publish`, {});
+  await coordinator.post(`/events/${openSlug}/capacity`, { onsite_capacity: '1', online_capacity: '1' });
 
   // A session of the published event with a request in its live queue (floor/): the coordinator organises it, so runs its queue.
   const callSession = (await coordinator.post(`/events/${callEvent}/sessions`, { title: 'Cola en vivo', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
@@ -169,6 +175,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/api/events/${eventSlug}/sessions`, as: coordinator, json: true },
     { method: 'PATCH', path: `/api/events/${eventSlug}/sessions/${sessionId}`, as: coordinator, json: true },
     { method: 'POST', path: `/events/${eventSlug}/program/publish`, as: coordinator },
+    { method: 'POST', path: `/events/${openSlug}/capacity`, as: coordinator },
+    { method: 'POST', path: `/events/${openSlug}/register`, as: claimant },
+    { method: 'POST', path: `/api/events/${openSlug}/registrations`, as: admin, json: true },
+    { method: 'POST', path: `/api/events/${openSlug}/registrations/cancel`, as: admin, json: true },
+    { method: 'POST', path: `/events/${openSlug}/register/cancel`, as: claimant },
+    { method: 'POST', path: `/events/${openSlug}/registration/cancel/no-such-link`, as: t.client() },
     { method: 'POST', path: `${live}/ask`, as: coordinator },
     { method: 'POST', path: `${live}/requests/${floorRequest}`, as: coordinator },
     { method: 'POST', path: `${live}/requests/${floorRequest}/withdraw`, as: coordinator },

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   text: string;
   /** Header name (lower case) to value, as sent. */
   headers: Record<string, string>;
+  /** Files sent with a multipart message, decoded. */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Decodes RFC 2047 encoded words; adjacent ones are joined as bytes, since a character may straddle two. */
@@ -32,14 +34,28 @@ function decodeBody(body: string, encoding: string): string {
   return body;
 }
 
-/** Reads a single-part text message as nodemailer writes it. */
-export function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
+/** Splits a message or a part into its (unfolded) head, a header reader, and its body. */
+function splitPart(raw: string) {
   const split = raw.search(/\r?\n\r?\n/);
   const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
   const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
   const header = (name: string) => head.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1] ?? '';
+  return { head, body, header };
+}
+
+/** Reads a text message as nodemailer writes it: single-part, or multipart with its text first and files after. */
+export function parseMail(raw: string): Omit<ReceivedMail, 'to'> {
+  const { head, body, header } = splitPart(raw);
   const headers = Object.fromEntries(head.split(/\r?\n/).map((line) => line.match(/^([\w-]+):\s*(.*)$/)).filter((m) => m !== null).map((m) => [m[1]!.toLowerCase(), m[2]!]));
-  return { subject: decodeWords(header('Subject')), text: decodeBody(body, header('Content-Transfer-Encoding')), headers };
+  const boundary = header('Content-Type').match(/^multipart\/[\w-]+;.*boundary="?([^";]+)"?/i)?.[1];
+  if (!boundary) return { subject: decodeWords(header('Subject')), text: decodeBody(body, header('Content-Transfer-Encoding')), headers };
+  const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => splitPart(part.replace(/^\r?\n/, '')));
+  const decoded = parts.map((p) => ({ type: p.header('Content-Type').split(';')[0]!.trim(), disposition: p.header('Content-Disposition'), content: decodeBody(p.body.replace(/\r?\n$/, ''), p.header('Content-Transfer-Encoding')) }));
+  const text = decoded.find((p) => p.type === 'text/plain' && !/attachment/i.test(p.disposition))?.content ?? '';
+  const attachments = decoded
+    .filter((p) => /attachment/i.test(p.disposition))
+    .map((p) => ({ filename: p.disposition.match(/filename="?([^";]+)"?/)?.[1] ?? '', contentType: p.type, content: p.content }));
+  return { subject: decodeWords(header('Subject')), text, headers, attachments };
 }
 
 /** A real SMTP server on a free local port that keeps what it receives, for tests. */

@@ -15,6 +15,8 @@ import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
 import { callApi } from './call/api.ts';
 import { programApi } from './program/api.ts';
+import { myRegistration } from './registration/queries.ts';
+import { registrationApi } from './registration/api.ts';
 import { floorApi } from './floor/api.ts';
 import { statsApi } from './stats/api.ts';
 
@@ -43,7 +45,7 @@ const Room = z.object({ id: z.string(), name: z.string(), capacity: z.number().i
 const EventFull = EventItem.extend({
   description: z.string().nullable(),
   description_locale: z.string(),
-  rooms: z.array(Room).openapi({ description: 'online_link only for the organisers' }),
+  rooms: z.array(Room).openapi({ description: 'online_link only for the organisers, the secretariat and those with a confirmed registration' }),
 }).openapi('Event');
 
 const EventList = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(EventItem) }).openapi('EventList');
@@ -98,7 +100,8 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const full = (c: Context<AppEnv>, event: EventDetail) => presentFull(config.baseUrl, c.get('actor'), event);
   const loadEvent = async (c: Context<AppEnv>) => {
     const event = await findEventBySlug(db, c.req.param('slug') ?? '');
-    return event && eventPolicy.view(c.get('actor'), event) ? event : undefined;
+    // The caller's own registration decides whether they see the rooms' online links.
+    return event && eventPolicy.view(c.get('actor'), event) ? { ...event, myRegistration: await myRegistration(db, c.get('actor').user?.id, event.id) } : undefined;
   };
 
   api.openapi(
@@ -170,6 +173,7 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
 
   callApi(api, services);
   programApi(api, services);
+  registrationApi(api, services);
   floorApi(api, services);
   statsApi(api, services);
 }

@@ -23,6 +23,8 @@ import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
+import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
+import { myRegistration } from './registration/queries.ts';
 import { floorPages } from './floor/pages.tsx';
 import { statsPages } from './stats/pages.tsx';
 
@@ -63,11 +65,12 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   async function showEvent(c: Context<AppEnv>, event: EventDetail, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
     const may = (rule: (a: Actor, e: EventDetail) => boolean) => rule(actor, event);
+    const mine = await myRegistration(db, actor.user?.id, event.id);
     const can: EventCan = {
       edit: may(eventPolicy.edit),
       publish: may(eventPolicy.publish) && event.status === 'draft',
       close: may(eventPolicy.close) && event.status === 'published',
-      seeOnlineLinks: may(eventPolicy.seeOnlineLinks),
+      seeOnlineLinks: eventPolicy.seeOnlineLinks(actor, { ...event, myRegistration: mine }),
     };
     // The zone from the address, or the one the reader asked to remember (program/pages.tsx).
     const reader = chosenZone(c);
@@ -75,7 +78,8 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     // Whether the call is open depends on the time: not kept in the shared cache.
     if (call) c.set('personal', true);
     const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall) };
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} />, status);
+    const registration = await registrationPanel(c, event, mine);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} />, status);
   }
 
   app.get('/events', async (c) => {
@@ -98,7 +102,8 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     authorize(actor, eventPolicy.seeOwnEvents, undefined);
     const memberships = await membershipsOf(db, actor.user.id);
     const events = await eventsOfInitiatives(db, memberships.map((m) => m.id));
-    return page(c, c.get('t')('events.mine.title'), <MyEventsPage initiatives={memberships} events={events} />);
+    const registrations = await myRegistrationsSection(db, actor.user.id);
+    return page(c, c.get('t')('events.mine.title'), <MyEventsPage initiatives={memberships} events={events} registrations={registrations} />);
   });
 
   const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
@@ -227,6 +232,7 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/events/:slug/rooms/:room/remove', formAddress((c) => `${eventAt(c)}/rooms`));
 
   callPages(app, services);
+  registrationPages(app, services);
   floorPages(app, services);
   statsPages(app, services);
 }

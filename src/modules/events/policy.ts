@@ -10,6 +10,8 @@ export interface Organisers {
 export interface EventSubject {
   status: string;
   initiative: Organisers;
+  /** The visitor's own registration to the event, when the page has looked it up (registration/). */
+  myRegistration?: { status: string } | null;
 }
 
 /** What the rules need to know about a proposal: who proposed it, whether it was ever submitted, and its event. */
@@ -40,8 +42,8 @@ export const eventPolicy = {
   publish: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   close: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
-  /** Rooms' online links are for the organisers until registration exists. */
-  seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user)),
+  /** Rooms' online links are for those with a confirmed registration, the organisers and the secretariat (decision 018). */
+  seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user) || event.myRegistration?.status === 'confirmed'),
   /** The program (sessions, their places, publishing versions) is the organisers'. */
   manageProgram: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   seeOwnEvents: signedIn(),
@@ -55,6 +57,14 @@ export const eventPolicy = {
   editProposal: signedIn<ProposalSubject>((user, p) => p.proposer_id === user.id),
   withdrawProposal: signedIn<ProposalSubject>((user, p) => p.proposer_id === user.id),
   seeOwnProposals: signedIn(),
+  /** A verified person registers to an event they can see (the command checks it takes registrations). */
+  register: signedIn<EventSubject>((user) => isVerified(user)),
+  cancelOwnRegistration: signedIn<EventSubject>(),
+  /** The cancellation link in the mail needs no session: its secret is the authority. */
+  cancelByLink: anyone<EventSubject>(),
+  /** Who registered, with names and addresses, is personal data: the organisers only, not the secretariat (decision 018). */
+  seeRegistrations: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  setCapacity: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   /** The live queue (floor/): a verified person registered for a published event asks for the floor or a question. */
   joinQueue: signedIn<FloorSubject>((user, s) => isVerified(user) && s.event.status === 'published' && s.registered),
   /** The session's online moderators (people linked to an account) and the event's organisers run its queue. */

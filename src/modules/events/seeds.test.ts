@@ -32,6 +32,11 @@ eachApp('demo data: a past two-day hybrid regional forum in Spanish with three r
   const upcoming = await client.get('/events');
   assert.match(upcoming.html, /One upcoming event/);
   assert.match(upcoming.html, /Webinar: acceso significativo/);
+  // The webinar's call is open: its page says so and offers to propose a session.
+  const webinar = await events.selectFrom('events').select('slug').where('kind', '=', 'webinar').executeTakeFirstOrThrow();
+  const call = await client.get(`/events/${webinar.slug}/call`);
+  assert.match(call.html, /The call is open: propose a session\./);
+  assert.match(call.html, /Acceso universal y derechos digitales/);
   const lacigf = await registryDb(t.database.db).selectFrom('initiatives').select(['slug', 'acronym']).where('id', '=', forum.initiative_id).executeTakeFirstOrThrow();
   assert.equal(lacigf.acronym, 'LACIGF');
   assert.match((await client.get(`/events?when=past&initiative=${lacigf.slug}`)).html, /One past event/);

@@ -8,6 +8,7 @@ import { eventSearch } from './search.ts';
 import { fromLocalInput, toLocalInput } from './time.ts';
 import { eventsDb } from './tables.ts';
 import { seedDemoProgram } from './program/seeds.ts';
+import { seedDemoCall } from './call/seeds.ts';
 
 const day = 86_400_000;
 
@@ -33,6 +34,7 @@ interface DemoEvent {
   rooms: Array<[string, number | null, string | null]>;
   status: 'published' | 'closed';
   withProgram?: boolean;
+  withCall?: boolean;
 }
 
 const demoEvents: DemoEvent[] = [
@@ -71,10 +73,11 @@ const demoEvents: DemoEvent[] = [
     interpretation: ['en-es'],
     rooms: [['Sala virtual', 500, 'https://meet.example.org/webinar-acceso']],
     status: 'published',
+    withCall: true,
   },
 ];
 
-/** A past two-day regional forum and an upcoming webinar, attached to demo initiatives (when those are loaded). */
+/** A past two-day regional forum with its program and an upcoming webinar with an open call, attached to demo initiatives (when those are loaded). */
 export async function seedDemoEvents({ db, now, onlyIfEmpty }: SeedOptions): Promise<string | null> {
   const events = eventsDb(db);
   if (onlyIfEmpty && (await events.selectFrom('events').select('id').limit(1).executeTakeFirst())) return null;
@@ -102,6 +105,8 @@ export async function seedDemoEvents({ db, now, onlyIfEmpty }: SeedOptions): Pro
       }
       // The forum's program of sessions, published (program/seeds.ts).
       if (demo.withProgram) await seedDemoProgram(tx, id, now);
+      // The webinar's call for session proposals, open (call/seeds.ts).
+      if (demo.withCall) await seedDemoCall(tx, { id, starts_at: demo.start(now) }, now);
       await audit(tx, { user: null }, now, { action: 'event.created', subjectType: 'event', subjectId: id, isPublic: false, details: { title: demo.title, demo: true } });
       await indexRecords(tx, eventSearch, [id]);
     });

@@ -21,6 +21,9 @@ export interface EventsTable {
   starts_at: string;
   ends_at: string;
   status: string;
+  /** Seats for those who come in person and for those who join online; none means no limit (registration/; optional here as rows built in tests may leave them out). */
+  onsite_capacity?: number | null;
+  online_capacity?: number | null;
   is_demo: number;
   created_by: string | null;
   created_at: string;
@@ -154,6 +157,27 @@ export interface EventProgramVersionsTable {
   published_at: string;
 }
 
+/** A person registered to an event or to one of its sessions (registration/, decision 018). */
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  session_id: string | null;
+  /** The session's id, or '' for the event itself. */
+  scope: string;
+  user_id: string;
+  /** onsite or online. */
+  presence: string;
+  stakeholder_group: string;
+  /** confirmed, waitlisted or cancelled. */
+  status: string;
+  sequence: number;
+  cancel_token_hash: string;
+  registered_at: string;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
+  updated_at: string;
+}
+
 export interface EventsTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
@@ -170,6 +194,7 @@ export interface EventsTables {
   event_proposal_people: EventProposalPeopleTable;
   event_proposal_answers: EventProposalAnswersTable;
   event_program_versions: EventProgramVersionsTable;
+  event_registrations: EventRegistrationsTable;
   event_floor_requests: EventFloorRequestsTable;
 }
 
@@ -189,6 +214,7 @@ export const eventsTables = [
   'event_proposal_people',
   'event_proposal_answers',
   'event_program_versions',
+  'event_registrations',
   'event_floor_requests',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables

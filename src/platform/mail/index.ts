@@ -11,6 +11,14 @@ export interface Message {
   link?: string;
   /** Extra headers (List-Unsubscribe for notifications). */
   headers?: Record<string, string>;
+  /** Files sent with it (an event's calendar entry). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface Mailer {
@@ -31,7 +39,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
     return {
       async send(message) {
         try {
-          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers });
+          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers, attachments: message.attachments });
           return true;
         } catch (error) {
           options.log.error({ error: (error as Error).message }, 'mail could not be sent');
@@ -43,7 +51,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; log
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers });
+      const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, headers: message.headers, attachments: message.attachments });
       mkdirSync(options.outboxDir, { recursive: true });
       const file = join(options.outboxDir, `${Date.now()}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
       writeFileSync(file, info.message as Buffer);

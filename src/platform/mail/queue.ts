@@ -2,7 +2,7 @@ import type { Db } from '../db/index.ts';
 import type { JobHandler, JobQueue } from '../jobs/index.ts';
 import { isLocale, type Locale, type Values } from '../i18n/index.ts';
 import { composeMail } from './compose.ts';
-import type { Mailer } from './index.ts';
+import type { MailAttachment, Mailer } from './index.ts';
 
 /** A mail to send, written when it goes out, in the recipient's language. */
 export interface MailRequest {
@@ -16,6 +16,8 @@ export interface MailRequest {
   path: string;
   /** For notifications: the path that stops this kind of mail in one click (RFC 8058). */
   unsubscribePath?: string;
+  /** Files sent with it, made when it is queued (an event's calendar entry). */
+  attachments?: MailAttachment[];
 }
 
 export const mailJobKind = 'platform.mail';
@@ -31,6 +33,7 @@ export function mailHandler(mailer: Mailer, baseUrl: string): JobHandler {
     const mail = payload as MailRequest;
     const locale: Locale = isLocale(mail.locale) ? mail.locale : 'en';
     const message = composeMail(locale, mail.key, mail.to, { ...mail.values, link: `${baseUrl}${mail.path}` });
+    if (mail.attachments?.length) message.attachments = mail.attachments;
     if (mail.unsubscribePath) {
       const url = `${baseUrl}${mail.unsubscribePath}`;
       message.headers = { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };

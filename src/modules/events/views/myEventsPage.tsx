@@ -1,15 +1,17 @@
+import type { Child } from 'hono/jsx';
 import { useView } from '../../../platform/views/context.ts';
 import type { EventSummary } from '../queries.ts';
 import { EventCard } from './eventCard.tsx';
 
 /** `/my/events`: the events of the initiatives a person organises, drafts included, and where to start a new one. */
-export function MyEventsPage({ initiatives, events }: { initiatives: Array<{ slug: string; name: string }>; events: EventSummary[] }) {
+export function MyEventsPage({ initiatives, events, registrations }: { initiatives: Array<{ slug: string; name: string }>; events: EventSummary[]; registrations?: Child }) {
   const { t, actor } = useView();
   return (
     <>
       <p><a href="/events">{t('events.page.back')}</a></p>
       <h1>{t('events.mine.title')}</h1>
       <p><a href="/my/proposals">{t('events.proposals.mine_title')}</a></p>
+      {registrations}
       {initiatives.length === 0 ? (
         <p>{t('events.mine.no_committee')} <a href="/my/initiatives">{t('events.mine.to_initiatives')}</a></p>
       ) : actor.user?.email_verified_at ? (
