@@ -127,6 +127,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   // A session of the published event with a request in its live queue (floor/): the coordinator organises it, so runs its queue.
   const callSession = (await coordinator.post(`/events/${callEvent}/sessions`, { title: 'Cola en vivo', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
   const live = `/events/${callEvent}/sessions/${callSession}/live`;
+  await coordinator.post(`/events/${callEvent}/register`, { presence: 'online', stakeholder_group: 'civil_society' });
   await coordinator.post(`${live}/ask`, { kind: 'question', question: '¿Y las zonas rurales?' });
   const floorRequest = (await t.database.db.selectFrom('event_floor_requests').select('id').executeTakeFirstOrThrow()).id;
 

@@ -31,7 +31,11 @@ export async function liveSession(t: TestApp) {
   return { slug, session, live: `/events/${slug}/sessions/${session}/live`, coordinator, moderator, initiative };
 }
 
-/** A verified participant (registered for the event once registration is on this branch). */
-export async function participant(t: TestApp, email: string, name: string, group: string): Promise<TestClient> {
-  return loggedIn(t, await insertPerson(t, { email, name, group }));
+/** A verified person registered for the event (confirmed), online unless said otherwise. */
+export async function participant(t: TestApp, slug: string, email: string, name: string, group: string, presence: 'onsite' | 'online' = 'online'): Promise<TestClient> {
+  const client = await loggedIn(t, await insertPerson(t, { email, name, group }));
+  const registered = await client.post(`/events/${slug}/register`, { presence, stakeholder_group: group });
+  assert.equal(registered.status, 303, registered.html.slice(0, 1500));
+  assert.match(registered.location ?? '', /notice=confirmed/);
+  return client;
 }

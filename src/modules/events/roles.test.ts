@@ -104,7 +104,7 @@ const cases: Array<RouteCase<Role>> = [
   // The live queue (floor/) of a session not yet in a published program: its organisers only (floor/roles.test.ts walks a published one).
   { method: 'GET', path: '/events/:slug/sessions/:session/live', expect: { ...everyone(404), organiser: 200 } },
   { method: 'GET', path: '/events/:slug/sessions/:session/live/stream', expect: { ...everyone(404), organiser: 200 } },
-  { method: 'POST', path: '/events/:slug/sessions/:session/live/ask', body: 'form', expect: { ...everyone(404), organiser: 422 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/live/ask', body: 'form', expect: { ...everyone(404), organiser: 403 } },
   { method: 'POST', path: '/events/:slug/sessions/:session/live/requests/nothing', body: 'form', expect: { ...everyone(404), organiser: 422 } },
   { method: 'POST', path: '/events/:slug/sessions/:session/live/requests/nothing/withdraw', body: 'form', expect: { ...everyone(404), organiser: 409 } },
   { method: 'POST', path: '/events/:slug/sessions/:session/live/speakers', body: 'form', expect: { ...everyone(404), organiser: 303 } },
@@ -114,7 +114,7 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/events/:slug/sessions/:session/live/requests/nothing', expect: everyone(303) },
   { method: 'GET', path: '/events/:slug/sessions/:session/live/requests/nothing/withdraw', expect: everyone(303) },
   { method: 'GET', path: '/api/events/:slug/sessions/:session/floor', expect: { ...everyone(404), organiser: 200 } },
-  { method: 'POST', path: '/api/events/:slug/sessions/:session/floor', body: 'json', expect: { ...everyone(404), organiser: 422 } },
+  { method: 'POST', path: '/api/events/:slug/sessions/:session/floor', body: 'json', expect: { ...everyone(404), organiser: 403 } },
   { method: 'PATCH', path: '/api/events/:slug/sessions/:session/floor/nothing', body: 'json', expect: { ...everyone(404), organiser: 422 } },
   // Participation statistics (stats/): public once published.
   { method: 'GET', path: '/events/:slug/statistics', expect: everyone(200) },

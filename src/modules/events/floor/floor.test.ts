@@ -15,10 +15,15 @@ async function requests(t: TestApp) {
 const queueIds = (html: string) => [...html.matchAll(/<tr id="request-([^"]+)"/g)].map((m) => m[1]!);
 
 eachApp('participants ask for the floor and post questions, see their place and withdraw; the moderator works through the queue and sees the balance', async (t) => {
-  const { live, moderator, coordinator } = await liveSession(t);
-  const rosa = await participant(t, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
-  const pedro = await participant(t, 'pedro@example.org', 'Pedro Privado', 'private_sector');
+  const { slug, live, moderator, coordinator } = await liveSession(t);
+  const rosa = await participant(t, slug, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
+  // Pedro is in the room: his registration says onsite, and the balance counts him so.
+  const pedro = await participant(t, slug, 'pedro@example.org', 'Pedro Privado', 'private_sector', 'onsite');
   const anonymous = t.client();
+  // A verified person who did not register may not join.
+  const stranger = await loggedIn(t, await insertPerson(t, { email: 'stranger@example.org' }));
+  assert.equal((await stranger.post(`${live}/ask`, { kind: 'floor' })).status, 403);
+  assert.match((await stranger.get(live)).html, /Only people registered for this event can join the queue/);
 
   // Anonymous: the number waiting and a way to sign in, no form.
   const outside = await anonymous.get(live);
@@ -90,8 +95,8 @@ eachApp('participants ask for the floor and post questions, see their place and 
   assert.match(balance.html, /<th scope="row">Technical community<\/th><td>1<\/td>/);
   assert.match(balance.html, /<th scope="row">Private sector<\/th><td>1<\/td>/);
   assert.match(balance.html, /<th scope="row">Civil society<\/th><td>0<\/td>/);
-  assert.match(balance.html, /<th scope="row">Onsite<\/th><td>1<\/td>/);
-  assert.match(balance.html, /<th scope="row">Online<\/th><td>2<\/td>/);
+  assert.match(balance.html, /<th scope="row">Onsite<\/th><td>2<\/td>/);
+  assert.match(balance.html, /<th scope="row">Online<\/th><td>1<\/td>/);
   assert.match(balance.html, /<desc id="balance-groups-desc">[^<]*Government: 1/);
   assert.match(balance.html, /No one is waiting/);
 
@@ -117,7 +122,7 @@ eachApp('who may use the queue: unverified people may not ask, sessions outside 
   assert.equal((await coordinator.get(`/events/${slug}/sessions/${draftSession}/live`)).status, 200);
 
   // The API: ask, read the queue (moderators only), mark.
-  const rosa = await participant(t, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
+  const rosa = await participant(t, slug, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
   const api = `/api/events/${slug}/sessions/${session}/floor`;
   const asked = await rosa.json('POST', api, { kind: 'question', question: '¿Y la brecha de género?' });
   assert.equal(asked.status, 201, JSON.stringify(asked.body));
@@ -140,8 +145,8 @@ eachApp('who may use the queue: unverified people may not ask, sessions outside 
 }, { postgres: true });
 
 eachApp('two moderators marking the same request at once make one change', async (t) => {
-  const { live, moderator, coordinator } = await liveSession(t);
-  const rosa = await participant(t, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
+  const { slug, live, moderator, coordinator } = await liveSession(t);
+  const rosa = await participant(t, slug, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
   assert.equal((await rosa.post(`${live}/ask`, { kind: 'floor' })).status, 303);
   const [id] = queueIds((await moderator.get(live)).html);
   const server = await served(t);
@@ -188,8 +193,8 @@ async function readEvents(response: Response, until: (events: string[]) => boole
 }
 
 eachApp('the live stream sends the queue’s version, and a new one when the queue changes', async (t) => {
-  const { live, moderator } = await liveSession(t);
-  const rosa = await participant(t, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
+  const { slug, live, moderator } = await liveSession(t);
+  const rosa = await participant(t, slug, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
   const server = await listen(t);
   const pollMs = streamTiming.pollMs;
   streamTiming.pollMs = 100;

@@ -13,7 +13,7 @@ const Part = z.object({
   by: z.record(z.string(), z.array(z.object({ key: z.string(), count: Count }))).openapi({ description: 'stakeholder_group, presence; for speakers also gender (woman, man, another, unknown) and region (UN regional groups)' }),
 });
 const Statistics = z.object({
-  registrations: Part.nullable().openapi({ description: 'null while the platform takes no registrations for the event' }),
+  registrations: Part.openapi({ description: 'Confirmed registrations for the event' }),
   speakers: Part,
   floor: Part.openapi({ description: 'Interventions: each time someone took the floor or had a question answered' }),
 }).openapi('EventStatistics');
@@ -32,7 +32,7 @@ export function statsApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       const event = await findEventBySlug(services.db, c.req.param('slug') ?? '');
       if (!event || !eventPolicy.seeStatistics(c.get('actor'), event)) return problem(c, 404) as never;
       const stats = await eventStatistics(services.db, event.id, services.config.stakeholders.groups);
-      return c.json({ registrations: stats.registrations && present(stats.registrations), speakers: present(stats.speakers), floor: present(stats.floor) }, 200);
+      return c.json({ registrations: present(stats.registrations), speakers: present(stats.speakers), floor: present(stats.floor) }, 200);
     },
   );
 }

@@ -39,7 +39,8 @@ export async function interventionsOf(db: Db, eventId: string): Promise<Counted[
     .where('event_sessions.event_id', '=', eventId).where('event_floor_requests.status', 'in', ['took_floor', 'answered']).execute();
 }
 
-/** Registrations: counted once registration is on this branch (decision 018). */
-export async function registrationsOf(_db: Db, _eventId: string): Promise<Counted[] | null> {
-  return null;
+/** The confirmed registrations for the event itself (decision 018); waitlisted and cancelled ones are not participants. */
+export async function registrationsOf(db: Db, eventId: string): Promise<Counted[]> {
+  return eventsDb(db).selectFrom('event_registrations').select(['stakeholder_group', 'presence'])
+    .where('event_id', '=', eventId).where('scope', '=', '').where('status', '=', 'confirmed').execute();
 }

@@ -3,8 +3,7 @@ import { statisticsOf, type GroupStatistics } from './counts.ts';
 import { interventionsOf, registrationsOf, speakersOf } from './queries.ts';
 
 export interface EventStatistics {
-  /** Null until registration is available. */
-  registrations: GroupStatistics | null;
+  registrations: GroupStatistics;
   speakers: GroupStatistics;
   floor: GroupStatistics;
 }
@@ -16,7 +15,7 @@ export interface EventStatistics {
 export async function eventStatistics(db: Db, eventId: string, groups: readonly string[]): Promise<EventStatistics> {
   const [registrations, speakers, floor] = await Promise.all([registrationsOf(db, eventId), speakersOf(db, eventId), interventionsOf(db, eventId)]);
   return {
-    registrations: registrations && statisticsOf(registrations, groups, ['stakeholder_group', 'presence']),
+    registrations: statisticsOf(registrations, groups, ['stakeholder_group', 'presence']),
     speakers: statisticsOf(speakers, groups, ['stakeholder_group', 'gender', 'region', 'presence']),
     floor: statisticsOf(floor, groups, ['stakeholder_group', 'presence']),
   };

@@ -32,7 +32,7 @@ eachApp('participation statistics: counts by group, gender, region and presence,
   assert.equal((await coordinator.post(`/events/${slug}/program/publish`, { confirm: 'on' })).status, 303);
 
   // One intervention from the floor.
-  const rosa = await participant(t, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
+  const rosa = await participant(t, slug, 'rosa@example.org', 'Rosa Técnica', 'technical_community');
   assert.equal((await rosa.post(`${live}/ask`, { kind: 'floor' })).status, 303);
   const id = /<tr id="request-([^"]+)"/.exec((await moderator.get(live)).html)![1]!;
   assert.equal((await moderator.post(`${live}/requests/${id}`, { status: 'took_floor' })).status, 303);
@@ -60,6 +60,9 @@ eachApp('participation statistics: counts by group, gender, region and presence,
   assert.equal(api.body.speakers.total, 7);
   assert.deepEqual(api.body.speakers.by.gender, [{ key: 'woman', count: 5 }, { key: 'man', count: null }, { key: 'another', count: 0 }, { key: 'unknown', count: null }]);
   assert.equal(api.body.floor.total, null);
+  // Rosa's confirmed registration: one, so hidden.
+  assert.equal(api.body.registrations.total, null);
+  assert.deepEqual(api.body.registrations.by.presence, [{ key: 'onsite', count: 0 }, { key: 'online', count: null }, { key: 'unknown', count: 0 }]);
   assert.equal(api.body.floor.by.stakeholder_group.find((c: { key: string }) => c.key === 'technical_community').count, null);
   assert.ok(!/Ana|Rosa|MinTIC/.test(JSON.stringify(api.body)));
 

@@ -42,7 +42,7 @@ export function StatsPage({ event, stats }: { event: { slug: string; title: stri
       <h1>{t('events.stats.title', { title: event.title })}</h1>
       <p class="hint">{t('events.stats.hint', { n: 5 })}</p>
       <p><a href={`/api/events/${event.slug}/statistics`}>{t('events.stats.json')}</a></p>
-      {stats.registrations ? <Part part="registrations" stats={stats.registrations} /> : <p>{t('events.stats.no_registrations')}</p>}
+      <Part part="registrations" stats={stats.registrations} />
       <Part part="speakers" stats={stats.speakers} />
       <Part part="floor" stats={stats.floor} />
     </>
