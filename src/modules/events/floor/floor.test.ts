@@ -25,6 +25,10 @@ eachApp('participants ask for the floor and post questions, see their place and 
   assert.equal((await stranger.post(`${live}/ask`, { kind: 'floor' })).status, 403);
   assert.match((await stranger.get(live)).html, /Only people registered for this event can join the queue/);
 
+  // The published program links each session to its live queue; the event page to its statistics.
+  assert.match((await anonymous.get(`/events/${slug}/program`)).html, new RegExp(`<a href="${live}">Live queue<span class="visually-hidden">: Coordinación`));
+  assert.match((await anonymous.get(`/events/${slug}`)).html, new RegExp(`<a href="/events/${slug}/statistics">Participation statistics</a>`));
+
   // Anonymous: the number waiting and a way to sign in, no form.
   const outside = await anonymous.get(live);
   assert.equal(outside.status, 200);
