@@ -159,7 +159,7 @@ export function LivePage(props: LivePageProps) {
       {can.ask && (
         <section aria-labelledby="ask-title">
           <h2 id="ask-title">{t('events.floor.ask_title')}</h2>
-          <PostForm action={`${base}/ask`} anchor="ask-floor" errors={ask.errors} labels={{ kind: t('events.floor.kind.floor') }}>
+          <PostForm action={`${base}/ask`} anchor="ask-floor" errors={ask.values.kind === 'question' ? undefined : ask.errors} labels={{ kind: t('events.floor.kind.floor') }}>
             <input type="hidden" name="kind" value="floor" />
             <button type="submit">{t('events.floor.ask_floor')}</button>
           </PostForm>
