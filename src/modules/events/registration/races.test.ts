@@ -42,7 +42,8 @@ async function rowsOf(t: TestApp, slug: string) {
 /** How many mails to an address have a matching subject, once the first has come and a second would have. */
 async function mailsTo(t: TestApp, email: string, subject: RegExp): Promise<number> {
   const count = () => t.mail.received.filter((m) => m.to.includes(email) && subject.test(m.subject)).length;
-  for (let waited = 0; count() === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  // Generous: each trial queues some thirty mails, sent one after another on a busy machine.
+  for (let waited = 0; count() === 0 && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   await new Promise((resolve) => setTimeout(resolve, 150));
   return count();
 }
