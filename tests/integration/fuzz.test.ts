@@ -39,7 +39,7 @@ const fieldNames = [
   'speaker_0_name', 'speaker_0_stakeholder_group', 'speaker_0_gender', 'speaker_0_confirmed', 'moderator_name', 'rapporteur_name', 'speakers', 'answers', 'rows_speaker',
   'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
   'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
-  'presence', 'onsite_capacity', 'online_capacity', 'session',
+  'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -123,6 +123,13 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await coordinator.post(`/events/${openSlug}/publish`, {});
   await coordinator.post(`/events/${openSlug}/capacity`, { onsite_capacity: '1', online_capacity: '1' });
 
+  // A session of the published event with a request in its live queue (floor/): the coordinator organises it, so runs its queue.
+  const callSession = (await coordinator.post(`/events/${callEvent}/sessions`, { title: 'Cola en vivo', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
+  const live = `/events/${callEvent}/sessions/${callSession}/live`;
+  await coordinator.post(`/events/${callEvent}/register`, { presence: 'online', stakeholder_group: 'civil_society' });
+  await coordinator.post(`${live}/ask`, { kind: 'question', question: '¿Y las zonas rurales?' });
+  const floorRequest = (await t.database.db.selectFrom('event_floor_requests').select('id').executeTakeFirstOrThrow()).id;
+
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -174,6 +181,12 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `/api/events/${openSlug}/registrations/cancel`, as: admin, json: true },
     { method: 'POST', path: `/events/${openSlug}/register/cancel`, as: claimant },
     { method: 'POST', path: `/events/${openSlug}/registration/cancel/no-such-link`, as: t.client() },
+    { method: 'POST', path: `${live}/ask`, as: coordinator },
+    { method: 'POST', path: `${live}/requests/${floorRequest}`, as: coordinator },
+    { method: 'POST', path: `${live}/requests/${floorRequest}/withdraw`, as: coordinator },
+    { method: 'POST', path: `${live}/speakers`, as: coordinator },
+    { method: 'POST', path: `/api${live.replace('/live', '/floor')}`, as: coordinator, json: true },
+    { method: 'PATCH', path: `/api${live.replace('/live', '/floor')}/${floorRequest}`, as: coordinator, json: true },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -230,7 +243,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   for (let i = 0; i < 40; i++) {
     const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       read(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

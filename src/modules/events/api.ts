@@ -17,6 +17,8 @@ import { callApi } from './call/api.ts';
 import { programApi } from './program/api.ts';
 import { myRegistration } from './registration/queries.ts';
 import { registrationApi } from './registration/api.ts';
+import { floorApi } from './floor/api.ts';
+import { statsApi } from './stats/api.ts';
 
 const EventItem = z
   .object({
@@ -172,4 +174,6 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   callApi(api, services);
   programApi(api, services);
   registrationApi(api, services);
+  floorApi(api, services);
+  statsApi(api, services);
 }

@@ -25,6 +25,8 @@ import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
 import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
 import { myRegistration } from './registration/queries.ts';
+import { floorPages } from './floor/pages.tsx';
+import { statsPages } from './stats/pages.tsx';
 
 const noFields = z.object({});
 
@@ -231,4 +233,6 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
 
   callPages(app, services);
   registrationPages(app, services);
+  floorPages(app, services);
+  statsPages(app, services);
 }

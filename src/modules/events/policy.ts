@@ -21,6 +21,13 @@ export interface ProposalSubject {
   event: EventSubject;
 }
 
+/** What the live queue's rules need (docs/decisions/021): the event, the session's online moderators with an account, and whether the visitor is registered. */
+export interface FloorSubject {
+  event: EventSubject;
+  moderators: ReadonlyArray<{ user_id: string | null }>;
+  registered: boolean;
+}
+
 const organises = (user: ActorUser, initiative: Organisers) => initiative.committee.some((m) => m.user_id === user.id);
 
 /** Who may do what with events: one rule per action. The organisers are the initiative's committee. */
@@ -58,6 +65,14 @@ export const eventPolicy = {
   /** Who registered, with names and addresses, is personal data: the organisers only, not the secretariat (decision 018). */
   seeRegistrations: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   setCapacity: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
+  /** The live queue (floor/): a verified person registered for a published event asks for the floor or a question. */
+  joinQueue: signedIn<FloorSubject>((user, s) => isVerified(user) && s.event.status === 'published' && s.registered),
+  /** The session's online moderators (people linked to an account) and the event's organisers run its queue. */
+  moderateFloor: signedIn<FloorSubject>((user, s) => s.moderators.some((m) => m.user_id === user.id) || organises(user, s.event.initiative)),
+  /** The queue's stream and withdrawing one's own request: those who may ask, and those who moderate. */
+  followQueue: signedIn<FloorSubject>((user, s) => (isVerified(user) && s.event.status === 'published' && s.registered) || s.moderators.some((m) => m.user_id === user.id) || organises(user, s.event.initiative)),
+  /** Participation statistics (stats/): public once published, like the event; only counts, never people. */
+  seeStatistics: anyone<EventSubject>((actor, event) => event.status !== 'draft' || (actor.user !== null && organises(actor.user, event.initiative))),
   /** The secretariat finds every draft in search. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
 };

@@ -5,6 +5,7 @@ import { createEvent, organiser } from '../../../tests/support/events.ts';
 import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
 import { eventsDb } from './tables.ts';
 import { eventsModule } from './module.ts';
+import { liveScript, streamTiming } from './floor/pages.tsx';
 
 const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer'] as const;
 type Role = (typeof roles)[number];
@@ -100,6 +101,26 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:slug/registrations', expect: { ...everyone(403), anonymous: 401, organiser: 200 } },
   { method: 'POST', path: '/api/events/:slug/registrations', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   { method: 'POST', path: '/api/events/:slug/registrations/cancel', body: 'json', expect: { ...everyone(409), anonymous: 401 } },
+  // The live queue (floor/) of a session not yet in a published program: its organisers only (floor/roles.test.ts walks a published one).
+  { method: 'GET', path: '/events/:slug/sessions/:session/live', expect: { ...everyone(404), organiser: 200 } },
+  { method: 'GET', path: '/events/:slug/sessions/:session/live/stream', expect: { ...everyone(404), organiser: 200 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/live/ask', body: 'form', expect: { ...everyone(404), organiser: 403 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/live/requests/nothing', body: 'form', expect: { ...everyone(404), organiser: 422 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/live/requests/nothing/withdraw', body: 'form', expect: { ...everyone(404), organiser: 409 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/live/speakers', body: 'form', expect: { ...everyone(404), organiser: 303 } },
+  { method: 'GET', path: liveScript.path, expect: everyone(200) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/live/ask', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/live/speakers', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/live/requests/nothing', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/live/requests/nothing/withdraw', expect: everyone(303) },
+  { method: 'GET', path: '/api/events/:slug/sessions/:session/floor', expect: { ...everyone(404), organiser: 200 } },
+  { method: 'POST', path: '/api/events/:slug/sessions/:session/floor', body: 'json', expect: { ...everyone(404), organiser: 403 } },
+  { method: 'PATCH', path: '/api/events/:slug/sessions/:session/floor/nothing', body: 'json', expect: { ...everyone(404), organiser: 422 } },
+  // Participation statistics (stats/): public once published.
+  { method: 'GET', path: '/events/:slug/statistics', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/statistics', expect: draftOnly({ organiser: 200 }) },
+  { method: 'GET', path: '/api/events/:slug/statistics', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:draft/statistics', expect: draftOnly({ organiser: 200 }) },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
 ];
@@ -125,5 +146,12 @@ eachApp('every events route answers every role as its policy says', async (t) =>
     secretariat: await secretariat(t),
     proposer,
   };
-  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal, session } });
+  // The live stream ends at once here, so that reading it whole ends (floor/floor.test.ts reads it live).
+  const lifetime = streamTiming.lifetimeMs;
+  streamTiming.lifetimeMs = 0;
+  try {
+    await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal, session } });
+  } finally {
+    streamTiming.lifetimeMs = lifetime;
+  }
 }, { postgres: true });

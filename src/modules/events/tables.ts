@@ -1,4 +1,5 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
+import type { EventFloorRequestsTable } from './floor/tables.ts';
 import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
@@ -194,6 +195,7 @@ export interface EventsTables {
   event_proposal_answers: EventProposalAnswersTable;
   event_program_versions: EventProgramVersionsTable;
   event_registrations: EventRegistrationsTable;
+  event_floor_requests: EventFloorRequestsTable;
 }
 
 export const eventsTables = [
@@ -213,6 +215,7 @@ export const eventsTables = [
   'event_proposal_answers',
   'event_program_versions',
   'event_registrations',
+  'event_floor_requests',
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;

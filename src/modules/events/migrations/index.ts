@@ -3,6 +3,7 @@ import * as events from './202611260600_events_events.ts';
 import * as program from './202611270600_events_program.ts';
 import * as proposals from './202611270700_events_proposals.ts';
 import * as registrations from './202611270800_events_registrations.ts';
+import * as floor from './202611271100_events_floor.ts';
 import * as programVersions from './202611270900_events_program_versions.ts';
 
 export const eventMigrations: Record<string, ModuleMigration> = {
@@ -11,4 +12,5 @@ export const eventMigrations: Record<string, ModuleMigration> = {
   '202611270700_events_proposals': proposals,
   '202611270800_events_registrations': registrations,
   '202611270900_events_program_versions': programVersions,
+  '202611271100_events_floor': floor,
 };

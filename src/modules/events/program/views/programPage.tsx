@@ -90,6 +90,7 @@ function SessionItem({ session, props }: { session: ShownSession; props: Program
         </div>
       )}
       {canOrganise && view === 'working' && <p><a href={`/events/${event.slug}/sessions/${session.id}`}>{t('events.sessions.edit_link', { title: session.title })}</a></p>}
+      {view === 'published' && <p><a href={`/events/${event.slug}/sessions/${session.id}/live`}>{t('events.floor.link')}<span class="visually-hidden">: {session.title}</span></a></p>}
     </li>
   );
 }
