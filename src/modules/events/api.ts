@@ -14,6 +14,7 @@ import { createEvent } from './commands/saveEvent.ts';
 import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
 import { callApi } from './call/api.ts';
+import { reviewApi } from './review/api.ts';
 
 const EventItem = z
   .object({
@@ -166,4 +167,5 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   }));
 
   callApi(api, services);
+  reviewApi(api, services);
 }

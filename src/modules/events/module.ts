@@ -5,6 +5,7 @@ import { eventLogKinds } from './outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
 import { proposalSearch } from './call/search.ts';
+import { reviewLogKinds, proposalDecided } from './review/outcomes.ts';
 
 export const eventsModule: ModuleManifest = {
   name: 'events',
@@ -13,7 +14,8 @@ export const eventsModule: ModuleManifest = {
   tables: eventsTables,
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
-  logKinds: eventLogKinds,
+  logKinds: { ...eventLogKinds, ...reviewLogKinds },
+  notifications: [proposalDecided],
   search: [eventSearch, proposalSearch],
   nav: [
     { href: '/events', label: 'events.nav.events' },

@@ -21,6 +21,7 @@ import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
+import { reviewPages } from './review/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 
 const noFields = z.object({});
@@ -239,4 +240,5 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/events/:slug/rooms/:room/remove', formAddress((c) => `${eventAt(c)}/rooms`));
 
   callPages(app, services);
+  reviewPages(app, services);
 }

@@ -1,5 +1,6 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
 import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
+import { reviewTables, type ReviewTables } from './review/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
 export interface EventsTable {
@@ -138,7 +139,7 @@ export interface EventSessionPeopleTable {
   position: number;
 }
 
-export interface EventsTables {
+export interface EventsTables extends ReviewTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
   event_interpretations: EventInterpretationsTable;
@@ -170,6 +171,7 @@ export const eventsTables = [
   'event_proposals',
   'event_proposal_people',
   'event_proposal_answers',
+  ...reviewTables,
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;
