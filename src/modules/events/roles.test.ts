@@ -6,7 +6,7 @@ import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
 import { eventsDb } from './tables.ts';
 import { eventsModule } from './module.ts';
 
-const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer'] as const;
+const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer', 'reviewer', 'chair'] as const;
 type Role = (typeof roles)[number];
 const { everyone, signedIn, only } = outcomes(roles);
 /** A draft: found by its organisers and the secretariat only; the others are told it does not exist. */
@@ -66,6 +66,30 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/api/events/:slug/proposals', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   // An empty merge patch saves the proposal as it is.
   { method: 'PATCH', path: '/api/events/:slug/proposals/:proposal', body: 'json', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
+  // The review (review/): the organisers seat the committee; the chair assigns and decides; reviewers review what they are given.
+  { method: 'GET', path: '/events/:slug/committee', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/committee', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/committee/criteria', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/committee/criteria', expect: everyone(303) },
+  { method: 'POST', path: '/events/:slug/committee/nothing/remove', body: 'form', expect: only({ organiser: 404 }) },
+  { method: 'GET', path: '/events/:slug/committee/nothing/remove', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/review', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
+  { method: 'GET', path: '/events/:slug/review/assignments', expect: only({ chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/review/assign', body: 'form', expect: only({ chair: 303 }) },
+  { method: 'GET', path: '/events/:slug/review/assign', expect: everyone(303) },
+  { method: 'POST', path: '/events/:slug/review/assignments', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'POST', path: '/events/:slug/review/assignments/remove', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/review/assignments/remove', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/review/overview', expect: only({ chair: 200 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/review', expect: only({ reviewer: 200, chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/review', body: 'form', expect: only({ reviewer: 422, chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/decision', expect: only({ chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/decision', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/outcome', expect: { ...everyone(404), proposer: 200, organiser: 200 } },
+  { method: 'GET', path: '/events/:slug/decisions', expect: everyone(200) },
+  { method: 'PUT', path: '/api/events/:slug/proposals/:proposal/review', body: 'json', expect: { ...everyone(403), anonymous: 401, reviewer: 422, chair: 422 } },
+  { method: 'POST', path: '/api/events/:slug/proposals/:proposal/decision', body: 'json', expect: { ...everyone(403), anonymous: 401, chair: 422 } },
+  { method: 'GET', path: '/api/events/:slug/review', expect: { ...everyone(403), anonymous: 401, chair: 200 } },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
 ];
@@ -82,6 +106,11 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   const [track] = await eventsDb(t.database.db).selectFrom('event_tracks').select('id').orderBy('position').execute();
   const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
   const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
+  const reviewer = await verifiedPerson(t, { email: 'reviewer@example.org', group: 'academia' });
+  const chair = await verifiedPerson(t, { email: 'chair@example.org', group: 'government' });
+  await coordinator.post(`/events/${slug}/committee`, { email: 'chair@example.org', stakeholder_group: 'government', chair: 'on' });
+  await coordinator.post(`/events/${slug}/committee`, { email: 'reviewer@example.org', stakeholder_group: 'academia' });
+  await chair.post(`/events/${slug}/review/assign`, {});
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -89,6 +118,8 @@ eachApp('every events route answers every role as its policy says', async (t) =>
     organiser: coordinator,
     secretariat: await secretariat(t),
     proposer,
+    reviewer,
+    chair,
   };
   await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal } });
 }, { postgres: true });
