@@ -144,6 +144,7 @@ eachApp('the chair decides with a published reason: logged, the proposer mailed 
   assert.match(outcome.html, /Buen equilibrio de voces\./);
   assert.doesNotMatch(outcome.html, /NOTA-PRIVADA/);
   assert.doesNotMatch(outcome.html, /Clara Chair/);
+  assert.match((await s.proposer.get(`/events/${s.slug}/proposals/${s.proposals.a}`)).html, new RegExp(`href="/events/${s.slug}/proposals/${s.proposals.a}/outcome"`), 'the proposal page leads to the decision');
   const published = await t.client().get(`/events/${s.slug}/decisions`);
   assert.match(published.html, /Tres grupos la apoyan\./);
   const log = await t.client().get('/log');
