@@ -10,6 +10,8 @@
  * - the screening rules over all 300 proposals;
  * - the reviewer assignment of 300 proposals to a committee of 30.
  * - both detections again on the same forum ten times over (3,000 sessions), to show how each grows.
+ * - the program page and its JSON over HTTP for this forum, beside the /events page and a bare
+ *   node:http server measured in the same run (bench/events-http.ts; skipped with --no-http).
  * Prints one JSON object. Target on the 2-core machine: conflict detection p95 ≤ 50 ms (wall clock;
  * the CPU time is printed beside it, since other processes on a shared machine inflate the wall clock).
  */
@@ -23,8 +25,9 @@ import { screeningContext, screenProposal } from '../src/modules/events/domain/s
 import { assignReviewers } from '../src/modules/events/domain/assignment.ts';
 import type { Availability, PersonRef, Program, ProposalDraft, ProposalForReview, Reviewer, Room, ScheduledSession, SessionPerson, SessionRole, Speaker } from '../src/modules/events/domain/types.ts';
 import { seededRandom } from '../src/platform/random.ts';
+import { programOverHttp } from './events-http.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, seed: { type: 'string', default: '2026' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, seed: { type: 'string', default: '2026' }, 'no-http': { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const targets = { conflict_detection_p95_ms: 50 };
 
@@ -212,6 +215,7 @@ const result = {
   screening_all_proposals: { proposals: proposals.length, ...screening.summary, failed_by_rule: failedByRule },
   screening_one_draft: single.summary,
   assignment: { proposals: forReview.length, reviewers: reviewers.length, ...assignment.summary, spread: assignment.result.spread, uncovered: assignment.result.uncovered.length, conflicts_of_interest: assignment.result.excluded.length },
+  http: values['no-http'] ? null : await programOverHttp({ event, rooms, sessions, groupOf: (name) => people.find((p) => name.includes(String(p.name.split(' ').pop())))?.stakeholderGroup ?? null }),
   targets,
   meets_targets: sweep.summary.p95_ms <= targets.conflict_detection_p95_ms,
   node: process.version,
@@ -219,4 +223,4 @@ const result = {
   load_average_at_end: loadavg().map((l) => Math.round(l * 10) / 10),
 };
 console.log(JSON.stringify(result, null, 2));
-if (!result.meets_targets) process.exitCode = 1;
+if (!result.meets_targets || (result.http && !result.http.all_meet_targets)) process.exitCode = 1;

@@ -154,3 +154,63 @@ journey('in Spanish: the organiser opens the call; a proposer checks the screeni
   await context.close();
   console.log(budgetSummary(site, 'events call'));
 }, { kinds: ['sqlite'] });
+
+journey('the program (events/program): the organisers’ working copy with a clash, a session’s page, a bad placement, publishing with the clash confirmed; the public program in French without JavaScript', async (site) => {
+  await coordinatorOfInitiative(site);
+  const db = site.database.db;
+  const now = timestamp(new Date());
+  const eventId = newId();
+  const initiative = await registryDb(db).selectFrom('initiatives').select('id').where('slug', '=', 'mcgi').executeTakeFirstOrThrow();
+  await db.insertInto('events').values({
+    id: eventId, slug: 'foro-programa', initiative_id: initiative.id, kind: 'annual_forum', format: 'hybrid', title: 'Foro con programa', description: null, original_locale: 'es',
+    venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: '2027-03-10T14:00:00.000Z', ends_at: '2027-03-11T23:00:00.000Z',
+    status: 'published', is_demo: 0, created_by: null, created_at: now, updated_at: now,
+  }).execute();
+  const rooms = [newId(), newId()];
+  await db.insertInto('event_rooms').values([
+    { id: rooms[0], event_id: eventId, name: 'Auditorio', capacity: 200, online_link: null, position: 0 },
+    { id: rooms[1], event_id: eventId, name: 'Sala 2', capacity: 40, online_link: null, position: 1 },
+  ]).execute();
+  const sessions = [newId(), newId()];
+  for (const [i, id] of sessions.entries()) {
+    await db.insertInto('event_sessions').values({
+      id, event_id: eventId, proposal_id: null, title: i === 0 ? 'Acceso significativo' : 'Ciberseguridad', description: null, original_locale: 'es', format: 'panel', track_id: null,
+      modality: 'hybrid', room_id: rooms[i], starts_at: i === 0 ? '2027-03-10T14:00:00.000Z' : '2027-03-10T15:00:00.000Z', ends_at: '2027-03-10T16:00:00.000Z',
+      expected_attendance: null, capacity: null, created_at: now, updated_at: now,
+    }).execute();
+    await db.insertInto('event_session_people').values({
+      id: newId(), session_id: id, role: 'speaker', user_id: null, name: 'Beto Ruiz', organisation: 'Karisma', stakeholder_group: 'civil_society', country: 'CO', gender: null,
+      presence: 'onsite', confirmed: 1, position: 0,
+    }).execute();
+  }
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/foro-programa/program');
+  assert.ok((await page.locator('#conflicts-title').textContent())!.includes(es('events.program.conflicts_title', { count: 1 })));
+  await follow(site, page, es('events.sessions.edit_link', { title: 'Ciberseguridad' }));
+  await page.getByLabel(es('events.sessions.field.end'), { exact: true }).fill('2027-03-10T08:00');
+  await submit(site, page, es('events.sessions.schedule'), 422);
+  assert.equal(await page.locator('#error-end').textContent(), es('events.errors.end_before_start'));
+  await visit(site, page, '/events/foro-programa/sessions/new');
+  await visit(site, page, '/events/foro-programa/program');
+  await page.getByLabel(es('events.program.confirm_label', { count: 1 })).check();
+  await submit(site, page, es('events.program.publish'));
+  await page.getByText(es('events.program.notice.program_published')).waitFor();
+  await context.close();
+
+  const reader = await newContext(site, 'fr', { javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  const program = await readerPage.goto('/events/foro-programa/program?zone=Asia/Tokyo');
+  assert.equal(program?.status(), 200);
+  await checkPage(site, readerPage, program, { javaScript: false });
+  assert.ok((await readerPage.locator('main').textContent())!.includes(say('fr', 'events.program.current_version', { version: 1 })));
+  await readerPage.getByRole('link', { name: say('fr', 'events.program.back', { title: 'Foro con programa' }) }).waitFor();
+  await reader.close();
+  console.log(budgetSummary(site, 'events program'));
+}, { kinds: ['sqlite'] });

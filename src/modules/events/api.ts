@@ -14,6 +14,7 @@ import { createEvent } from './commands/saveEvent.ts';
 import { addRoom } from './commands/rooms.ts';
 import { isoInZone } from './time.ts';
 import { callApi } from './call/api.ts';
+import { programApi } from './program/api.ts';
 import { reviewApi } from './review/api.ts';
 
 const EventItem = z
@@ -167,5 +168,6 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   }));
 
   callApi(api, services);
+  programApi(api, services);
   reviewApi(api, services);
 }

@@ -19,7 +19,7 @@ export function calendarText(text: string): string {
  * An instant as ical-generator reads a Temporal ZonedDateTime (Node 20 has no Temporal): it then
  * writes `DTSTART;TZID=<zone>:<wall time>` whatever the server's own zone is.
  */
-function zoned(instant: string, zone: string): ICalDateTimeValue {
+export function zoned(instant: string, zone: string): ICalDateTimeValue {
   const w = wallTime(instant, zone);
   const plain = { ...w, toZonedDateTime: () => value, toPlainDate: () => ({ year: w.year, month: w.month, day: w.day }) };
   const value = { ...w, timeZoneId: zone, toPlainDateTime: () => plain, withTimeZone: () => value, toInstant: () => ({ epochMilliseconds: Date.parse(instant) }) };
@@ -27,7 +27,7 @@ function zoned(instant: string, zone: string): ICalDateTimeValue {
 }
 
 /** Whether the VTIMEZONE source knows the zone; one it does not know is written in UTC instead. */
-const describedZone = (zone: string) => getVtimezoneComponent(zone) !== null;
+export const describedZone = (zone: string) => getVtimezoneComponent(zone) !== null;
 
 /**
  * A calendar (RFC 5545) of events, one VEVENT each, with a VTIMEZONE for each zone used.

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { eventMigrations } from './migrations/index.ts';
 import { eventsTables } from './tables.ts';
 import { eventLogKinds } from './outcomes.ts';
+import { programLogKinds } from './program/outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
 import { proposalSearch } from './call/search.ts';
@@ -14,7 +15,7 @@ export const eventsModule: ModuleManifest = {
   tables: eventsTables,
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
-  logKinds: { ...eventLogKinds, ...reviewLogKinds },
+  logKinds: { ...eventLogKinds, ...programLogKinds, ...reviewLogKinds },
   notifications: [proposalDecided],
   search: [eventSearch, proposalSearch],
   nav: [

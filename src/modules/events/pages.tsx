@@ -14,7 +14,7 @@ import { createEvent, updateEvent } from './commands/saveEvent.ts';
 import { closeEvent, publishEvent } from './commands/lifecycle.ts';
 import { addRoom, removeRoom, updateRoom } from './commands/rooms.ts';
 import { eventsCalendar } from './ics.ts';
-import { isTimeZone, toLocalInput } from './time.ts';
+import { toLocalInput } from './time.ts';
 import { EventForm } from './views/eventForm.tsx';
 import { EventPage, type EventCan } from './views/eventPage.tsx';
 import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/eventsPage.tsx';
@@ -23,19 +23,9 @@ import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
 import { reviewPages } from './review/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
+import { chosenZone, programPages } from './program/pages.tsx';
 
 const noFields = z.object({});
-
-/**
- * The zone the reader asked to see times in, from the address (`?zone=Asia/Tokyo`): a cookie would
- * not do, since pages for visitors without a session are cached per address. Answers the zone, or
- * the text typed when it is not one Intl knows (shown back with an error).
- */
-function readerZone(c: Context<AppEnv>): { zone: string | null; unknown?: string } {
-  const typed = (c.req.query('zone') ?? '').trim().slice(0, 64);
-  if (!typed) return { zone: null };
-  return isTimeZone(typed) ? { zone: typed } : { zone: null, unknown: typed };
-}
 
 /**
  * Which events are upcoming depends on the time, not only on the data: such answers are built
@@ -78,7 +68,8 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
       close: may(eventPolicy.close) && event.status === 'published',
       seeOnlineLinks: may(eventPolicy.seeOnlineLinks),
     };
-    const reader = readerZone(c);
+    // The zone from the address, or the one the reader asked to remember (program/pages.tsx).
+    const reader = chosenZone(c);
     const call = await findCall(db, event.id);
     // Whether the call is open depends on the time: not kept in the shared cache.
     if (call) c.set('personal', true);
@@ -139,12 +130,7 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     return event ? showEvent(c, event) : c.notFound();
   });
 
-  app.get('/events/:slug/program.ics', async (c) => {
-    const event = await loadEvent(c);
-    if (!event) return c.notFound();
-    // Sessions come with the program: until then the program's calendar holds the event itself.
-    return calendarResponse(c, eventsCalendar({ name: event.title, baseUrl: config.baseUrl, events: [event], stamp: services.clock() }), `${event.slug}.ics`);
-  });
+  programPages(app, services);
 
   const editForm = (c: Context<AppEnv>, event: EventDetail, failed?: FailedForm, status: 200 | FailedStatus = 200) =>
     page(c, c.get('t')('events.form.edit_title'), (

@@ -47,6 +47,8 @@ export const eventPolicy = {
   manageRooms: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   /** Rooms' online links are for the organisers until registration exists. */
   seeOnlineLinks: signedIn<EventSubject>((user, event) => organises(user, event.initiative) || isSecretariat(user)),
+  /** The program (sessions, their places, publishing versions) is the organisers'. */
+  manageProgram: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),
   seeOwnEvents: signedIn(),
   /** The call's settings and the list of proposals are for the organisers (docs/decisions/017). */
   editCall: signedIn<EventSubject>((user, event) => organises(user, event.initiative)),

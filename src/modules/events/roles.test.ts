@@ -66,6 +66,25 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/api/events/:slug/proposals', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   // An empty merge patch saves the proposal as it is.
   { method: 'PATCH', path: '/api/events/:slug/proposals/:proposal', body: 'json', expect: { ...everyone(404), proposer: 200, organiser: 403 } },
+  // The program (program/): public once published, its working copy and sessions the organisers'.
+  { method: 'GET', path: '/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/events/:slug/program?zone=Asia/Tokyo&view=published', expect: everyone(200) },
+  { method: 'GET', path: '/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/events/:slug/program/publish', body: 'form', expect: only({ organiser: 409 }) },
+  { method: 'GET', path: '/events/:slug/sessions/new', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/sessions/:session', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/:session/schedule', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/sessions/nothing/remove', body: 'form', expect: everyone(404) },
+  { method: 'GET', path: '/events/:slug/program/publish', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/schedule', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/remove', expect: everyone(303) },
+  { method: 'GET', path: '/api/events/:slug/program', expect: everyone(200) },
+  { method: 'GET', path: '/api/events/:draft/program', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/api/events/:slug/sessions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  { method: 'PATCH', path: '/api/events/:slug/sessions/:session', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
   // The review (review/): the organisers seat the committee; the chair assigns and decides; reviewers review what they are given.
   { method: 'GET', path: '/events/:slug/committee', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
   { method: 'POST', path: '/events/:slug/committee', body: 'form', expect: only({ organiser: 422 }) },
@@ -106,6 +125,7 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   const [track] = await eventsDb(t.database.db).selectFrom('event_tracks').select('id').orderBy('position').execute();
   const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
   const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
+  const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
   const reviewer = await verifiedPerson(t, { email: 'reviewer@example.org', group: 'academia' });
   const chair = await verifiedPerson(t, { email: 'chair@example.org', group: 'government' });
   await coordinator.post(`/events/${slug}/committee`, { email: 'chair@example.org', stakeholder_group: 'government', chair: 'on' });
@@ -121,5 +141,5 @@ eachApp('every events route answers every role as its policy says', async (t) =>
     reviewer,
     chair,
   };
-  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal } });
+  await walkRoles(t, { module: eventsModule, clients, cases, params: { slug, draft, initiative, room, proposal, session } });
 }, { postgres: true });

@@ -38,5 +38,25 @@ eachApp('demo data: a past two-day hybrid regional forum in Spanish with three r
 
   const report = await verifyLog(t.database.db, logKinds(modules), t.services.transparencyLog.signer);
   assert.equal(report.failure, null);
-  assert.equal(report.size, 103 + 3, 'the imported initiatives, then the forum published and closed and the webinar published');
+  assert.equal(report.size, 103 + 4, 'the imported initiatives, then the forum published and closed, its program published, and the webinar published');
+
+  // The forum's program: twenty sessions over two days in three rooms, published without conflicts.
+  const sessions = await events.selectFrom('event_sessions').select(['id', 'title', 'room_id', 'starts_at']).where('event_id', '=', forum.id).execute();
+  assert.equal(sessions.length, 20);
+  assert.equal(new Set(sessions.map((s) => s.room_id)).size, 3);
+  assert.equal(new Set(sessions.map((s) => s.starts_at!.slice(0, 10))).size, 2);
+  const coordination = sessions.find((s) => s.title.includes('mesa de coordinación de iniciativas nacionales'))!;
+  const people = await events.selectFrom('event_session_people').select(['name', 'role']).where('session_id', '=', coordination.id).orderBy('position').execute();
+  assert.deepEqual(people.filter((p) => p.role !== 'speaker').map((p) => [p.role, p.name]), [
+    ['moderator', 'Raquel Gatto'], ['rapporteur', 'Jimena Sierra'], ['online_moderator', 'Alejandra Erramuspe'],
+  ]);
+  assert.equal(people.filter((p) => p.role === 'speaker').length, 6);
+  const version = await events.selectFrom('event_program_versions').selectAll().where('event_id', '=', forum.id).executeTakeFirstOrThrow();
+  assert.equal(Number(version.version), 1);
+  assert.equal(Number(version.open_conflicts), 0);
+  const program = await client.get(`/events/${forum.slug}/program`);
+  assert.match(program.html, /Version 1 of the program/);
+  assert.match(program.html, /Moderator: Raquel Gatto, Internet Society, Capítulo Brasil \(Civil society\)/);
+  assert.match(program.html, /Online moderator: Alejandra Erramuspe, AGESIC, Uruguay \(Government\) · Online/);
+  assert.equal((await client.get(`/events/${forum.slug}/program.ics`)).html.match(/BEGIN:VEVENT/g)?.length, 20);
 }, { postgres: true });

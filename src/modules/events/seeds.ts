@@ -7,6 +7,7 @@ import { logEventOutcome } from './outcomes.ts';
 import { eventSearch } from './search.ts';
 import { fromLocalInput, toLocalInput } from './time.ts';
 import { eventsDb } from './tables.ts';
+import { seedDemoProgram } from './program/seeds.ts';
 
 const day = 86_400_000;
 
@@ -31,6 +32,7 @@ interface DemoEvent {
   interpretation: string[];
   rooms: Array<[string, number | null, string | null]>;
   status: 'published' | 'closed';
+  withProgram?: boolean;
 }
 
 const demoEvents: DemoEvent[] = [
@@ -41,7 +43,7 @@ const demoEvents: DemoEvent[] = [
     format: 'hybrid',
     title: 'Foro de Gobernanza de Internet de América Latina y el Caribe (demostración)',
     description:
-      'Dos días de diálogo multisectorial sobre acceso significativo, derechos humanos en línea, ciberseguridad e inteligencia artificial en la región.\n\nIncluye la sesión de coordinación de las iniciativas nacionales. Datos de demostración: el programa de sesiones llega con la próxima versión.',
+      'Dos días de diálogo multisectorial sobre acceso significativo, derechos humanos en línea, ciberseguridad e inteligencia artificial en la región.\n\nIncluye la sesión de coordinación de las iniciativas nacionales. Datos de demostración.',
     locale: 'es',
     venue: ['Torre Ejecutiva', 'Montevideo', 'UY'],
     zone: 'America/Montevideo',
@@ -51,6 +53,7 @@ const demoEvents: DemoEvent[] = [
     interpretation: ['en-es', 'es-pt'],
     rooms: [['Sala plenaria', 300, 'https://meet.example.org/lacigf-plenaria'], ['Sala Montevideo', 80, 'https://meet.example.org/lacigf-mvd'], ['Sala Caribe', 40, null]],
     status: 'closed',
+    withProgram: true,
   },
   {
     initiativeQuery: 'Colombian Internet Governance Forum',
@@ -97,6 +100,8 @@ export async function seedDemoEvents({ db, now, onlyIfEmpty }: SeedOptions): Pro
         await tx.updateTable('events').set({ status: step }).where('id', '=', id).execute();
         await logEventOutcome(tx, { eventId: id, outcome: step, actorId: null, now });
       }
+      // The forum's program of sessions, published (program/seeds.ts).
+      if (demo.withProgram) await seedDemoProgram(tx, id, now);
       await audit(tx, { user: null }, now, { action: 'event.created', subjectType: 'event', subjectId: id, isPublic: false, details: { title: demo.title, demo: true } });
       await indexRecords(tx, eventSearch, [id]);
     });

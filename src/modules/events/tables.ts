@@ -139,6 +139,21 @@ export interface EventSessionPeopleTable {
   position: number;
 }
 
+/** A published version of an event's program: the snapshot and the hash the transparency log covers. */
+export interface EventProgramVersionsTable {
+  id: string;
+  event_id: string;
+  version: number;
+  /** Canonical JSON of the program as published (program/snapshot.ts). */
+  snapshot: string;
+  snapshot_sha256: string;
+  session_count: number;
+  /** How many conflicts the organisers confirmed publishing with. */
+  open_conflicts: number;
+  published_by: string | null;
+  published_at: string;
+}
+
 export interface EventsTables extends ReviewTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
@@ -154,6 +169,7 @@ export interface EventsTables extends ReviewTables {
   event_proposals: EventProposalsTable;
   event_proposal_people: EventProposalPeopleTable;
   event_proposal_answers: EventProposalAnswersTable;
+  event_program_versions: EventProgramVersionsTable;
 }
 
 export const eventsTables = [
@@ -171,6 +187,7 @@ export const eventsTables = [
   'event_proposals',
   'event_proposal_people',
   'event_proposal_answers',
+  'event_program_versions',
   ...reviewTables,
 ] as const satisfies ReadonlyArray<
   keyof EventsTables

@@ -92,6 +92,9 @@ function headerRecord(headers: Headers): HeaderRecord {
   return record;
 }
 
+/** The time zone a reader chose to see times in, remembered by their browser (events' programs). */
+export const readerZoneCookie = 'cabildo_zone';
+
 /** A bounded map that forgets the least recently used entries first. */
 class ResponseCache {
   private entries = new Map<string, CacheEntry>();
@@ -137,7 +140,8 @@ export function delivery(services: Services): MiddlewareHandler<AppEnv> {
     // Decided before the visitor is looked up, so that a cached page costs no more than this.
     const shareable = c.req.method === 'GET' && !requestCookie(c, sessionCookie) && !requestHeader(c, 'authorization');
     const url = c.req.url;
-    const key = `${c.get('locale')} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+    // The reader's remembered time zone (events' programs) changes the page: it is part of the key.
+    const key = `${c.get('locale')} ${requestCookie(c, readerZoneCookie)?.slice(0, 64) ?? ''} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
     const version = shareable ? await dataVersion(services.db) : -1;
     if (shareable) {
       const hit = cache.get(key);

@@ -2,11 +2,13 @@ import type { ModuleMigration } from '../../../platform/module.ts';
 import * as events from './202611260600_events_events.ts';
 import * as program from './202611270600_events_program.ts';
 import * as proposals from './202611270700_events_proposals.ts';
+import * as programVersions from './202611270900_events_program_versions.ts';
 import * as review from './202611271000_events_review.ts';
 
 export const eventMigrations: Record<string, ModuleMigration> = {
   '202611260600_events_events': events,
   '202611270600_events_program': program,
   '202611270700_events_proposals': proposals,
+  '202611270900_events_program_versions': programVersions,
   '202611271000_events_review': review,
 };

@@ -160,7 +160,7 @@ export async function saveReview(ctx: CommandContext<SignedIn>, event: EventRef,
 }
 
 /** An accepted proposal becomes an unscheduled session of the program, with its people as they are. */
-async function createSession(tx: Kysely<EventsTables>, eventId: string, proposal: Proposal, now: string): Promise<string> {
+async function sessionFromProposal(tx: Kysely<EventsTables>, eventId: string, proposal: Proposal, now: string): Promise<string> {
   const id = newId();
   await tx.insertInto('event_sessions').values({
     id, event_id: eventId, proposal_id: proposal.id, title: proposal.title, description: proposal.description, original_locale: proposal.original_locale,
@@ -199,7 +199,7 @@ export async function decideProposal(ctx: CommandContext<SignedIn>, event: Event
       proposal_id: proposalId, event_id: event.id, decision: input.decision, reason: input.reason, merge_with: input.decision === 'merge_suggested' ? input.merge_with ?? null : null,
       title: proposal.title, decided_by: ctx.actor.user.id, decided_at: now,
     }, ctx.now);
-    const sessionId = input.decision === 'accepted' ? await createSession(tx, event.id, proposal, now) : null;
+    const sessionId = input.decision === 'accepted' ? await sessionFromProposal(tx, event.id, proposal, now) : null;
     if (proposal.proposer_id) {
       await notify(ctx, tx, proposalDecided, {
         userId: proposal.proposer_id, kind: proposalDecided.kind, values: { title: proposal.title, decision: input.decision, reason: input.reason },

@@ -116,6 +116,7 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
       )}
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t('events.page.calendar')}</h2>
+        <p><a href={`/events/${event.slug}/program${readerZone ? `?zone=${encodeURIComponent(readerZone)}` : ''}`}>{t('events.program.link')}</a></p>
         <p><a href={`/events/${event.slug}/program.ics`}>{t('events.page.add_to_calendar')}</a></p>
         <p class="hint">{t('events.page.program_later')}</p>
       </section>
