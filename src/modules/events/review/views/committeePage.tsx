@@ -56,16 +56,16 @@ export function CommitteePage(props: {
       )}
       {canManage && (
         <>
-          <h2 id="add-member">{t('events.committee.add_title')}</h2>
+          <h2 id="add-member-title">{t('events.committee.add_title')}</h2>
           <PostForm action={base} anchor="add-member" errors={memberErrors} labels={{ email: t('events.committee.email'), stakeholder_group: t('events.committee.group'), organisations: t('events.committee.organisations') }}>
             <TextField name="email" type="email" label={t('events.committee.email')} hint={t('events.committee.email_hint')} value={valueOf(memberValues, 'email')} error={memberErrors.email} maxlength={254} required />
-            <SelectField name="stakeholder_group" label={t('events.committee.group')} blank="" value={valueOf(memberValues, 'stakeholder_group')} error={memberErrors.stakeholder_group}
+            <SelectField name="stakeholder_group" label={t('events.committee.group')} blank={t('events.review.choose')} value={valueOf(memberValues, 'stakeholder_group')} error={memberErrors.stakeholder_group}
               options={stakeholders.groups.map((g) => ({ value: g, label: groupLabel(g) }))} required />
             <TextArea name="organisations" label={t('events.committee.organisations')} hint={t('events.committee.organisations_hint')} value={valueOf(memberValues, 'organisations')} error={memberErrors.organisations} maxlength={1000} />
             <Checkbox name="chair" label={t('events.committee.make_chair')} checked={valueOf(memberValues, 'chair') === 'on'} error={memberErrors.chair} />
             <button type="submit">{t('events.committee.add')}</button>
           </PostForm>
-          <h2 id="criteria">{t('events.committee.criteria_title')}</h2>
+          <h2 id="criteria-title">{t('events.committee.criteria_title')}</h2>
           <PostForm action={`${base}/criteria`} anchor="criteria" errors={criteriaErrors} labels={Object.fromEntries(criterionKeys.map((k) => [`weight_${k}`, t(`events.review.criteria.${k}`)]))}>
             <p>{t('events.committee.criteria_intro')}</p>
             {criterionKeys.map((k) => (

@@ -126,7 +126,7 @@ export function AssignmentsPage(props: { event: { slug: string; title: string };
       )}
       {live.length > 0 && overview.members.length > 0 && (
         <>
-          <h2 id="add-reviewer">{t('events.review.add_reviewer')}</h2>
+          <h2 id="add-reviewer-title">{t('events.review.add_reviewer')}</h2>
           <PostForm action={`${base}/assignments`} anchor="add-reviewer" errors={errors} labels={{ proposal: t('events.review.proposal'), member: t('events.review.reviewer') }}>
             <SelectField name="proposal" label={t('events.review.proposal')} value={valueOf(values, 'proposal')} error={errors.proposal} options={live.map((p) => ({ value: p.proposal.id, label: p.proposal.title }))} />
             <SelectField name="member" label={t('events.review.reviewer')} value={valueOf(values, 'member')} error={errors.member}
@@ -223,7 +223,7 @@ export function ReviewForm(props: {
       {open && (
         <PostForm action={`/events/${event.slug}/proposals/${shown.id}/review`} errors={errors} labels={labels}>
           {[...criteria.map((c) => `score_${c.key}`), ...Object.keys(errors).filter((k) => k.startsWith('score_') && !criteria.some((c) => `score_${c.key}` === k))].map((name) => (
-            <SelectField name={name} label={labels[name] ?? name} hint={t('events.review.score_hint')} blank="" value={valueOf(values, name)} error={errors[name]}
+            <SelectField name={name} label={labels[name] ?? name} hint={t('events.review.score_hint')} blank={t('events.review.choose')} value={valueOf(values, name)} error={errors[name]}
               options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`events.review.score.${n}`) }))} />
           ))}
           <TextArea name="comment" label={t('events.review.comment')} hint={t('events.review.comment_hint')} value={valueOf(values, 'comment')} error={errors.comment} maxlength={maxComment} />
@@ -249,7 +249,7 @@ export function DecisionPage(props: { event: { slug: string; title: string }; it
       <h1>{t('events.decision.title', { title: item.proposal.title })}</h1>
       <ReviewedProposal shown={item.proposal} />
       <h2>{t('events.review.aggregate')}</h2>
-      <p><AggregateCell aggregate={item.aggregate} /></p>
+      <div><AggregateCell aggregate={item.aggregate} /></div>
       <h2>{t('events.decision.reviews')}</h2>
       {item.reviews.length === 0 ? <p>{t('events.review.not_scored')}</p> : (
         <ul>
@@ -270,10 +270,10 @@ export function DecisionPage(props: { event: { slug: string; title: string }; it
         <p>{t(`events.proposals.status.${decision.decision}`)}: {decision.reason}</p>
       ) : (
         <PostForm action={`/events/${event.slug}/proposals/${item.proposal.id}/decision`} errors={errors} labels={{ decision: t('events.decision.decision'), reason: t('events.decision.reason'), merge_with: t('events.decision.merge_with') }}>
-          <SelectField name="decision" label={t('events.decision.decision')} blank="" value={valueOf(values, 'decision')} error={errors.decision}
+          <SelectField name="decision" label={t('events.decision.decision')} blank={t('events.review.choose')} value={valueOf(values, 'decision')} error={errors.decision}
             options={decisions.map((d) => ({ value: d, label: t(`events.decision.choice.${d}`) }))} />
           <TextArea name="reason" label={t('events.decision.reason')} hint={t('events.decision.reason_hint')} value={valueOf(values, 'reason')} error={errors.reason} maxlength={maxReason} />
-          <SelectField name="merge_with" label={t('events.decision.merge_with')} hint={t('events.decision.merge_with_hint')} blank="" value={valueOf(values, 'merge_with')} error={errors.merge_with}
+          <SelectField name="merge_with" label={t('events.decision.merge_with')} hint={t('events.decision.merge_with_hint')} blank={t('events.review.choose')} value={valueOf(values, 'merge_with')} error={errors.merge_with}
             options={others.map((p) => ({ value: p.id, label: p.title }))} />
           <button type="submit">{t('events.decision.submit')}</button>
         </PostForm>
