@@ -260,3 +260,61 @@ journey('registration pages (decision 018): register, the organisers list, my ev
   await checkPage(site, linkPage, done, { javaScript: false });
   await elsewhere.close();
 }, { kinds: ['sqlite'] });
+
+journey('the review (events/review): the committee, the chair’s assignment table, an anonymised review form refused then saved, the overview and the decision (axe, HTML, budget, 320 px)', async (site) => {
+  await coordinatorOfInitiative(site);
+  const db = eventsDb(site.database.db);
+  const now = Date.now();
+  const stamp = timestamp(new Date(now));
+  const carla = (await accountsDb(site.database.db).selectFrom('users').select('id').where('email', '=', 'carla@mesa.example').executeTakeFirstOrThrow()).id;
+  const initiative = await registryDb(site.database.db).selectFrom('initiatives').select('id').executeTakeFirstOrThrow();
+  const eventId = newId();
+  await db.insertInto('events').values({
+    id: eventId, slug: 'foro-revision', initiative_id: initiative.id, kind: 'dialogue', format: 'hybrid', title: 'Foro con revisión', description: null, original_locale: 'es',
+    venue_name: null, venue_city: 'Bogotá', venue_country: 'CO', time_zone: 'America/Bogota', starts_at: timestamp(new Date(now + 30 * 86_400_000)),
+    ends_at: timestamp(new Date(now + 31 * 86_400_000)), status: 'published', is_demo: 0, created_by: null, created_at: stamp, updated_at: stamp,
+  }).execute();
+  await db.insertInto('event_calls').values({
+    event_id: eventId, opens_at: timestamp(new Date(now - 86_400_000)), closes_at: timestamp(new Date(now + 10 * 86_400_000)), min_speakers: 3, min_stakeholder_groups: 3,
+    max_sessions_per_speaker: 3, anonymous_review: 1, created_at: stamp, updated_at: stamp,
+  }).execute();
+  const proposalId = newId();
+  await db.insertInto('event_proposals').values({
+    id: proposalId, event_id: eventId, proposer_id: null, title: 'Redes comunitarias', description: 'Con Luisa Gómez de MinTIC.', policy_questions: null, original_locale: 'es',
+    format: 'panel', track_id: null, modality: 'hybrid', status: 'submitted', version: 1, submitted_at: stamp, withdrawn_at: null, created_at: stamp, updated_at: stamp,
+  }).execute();
+  await db.insertInto('event_proposal_people').values({
+    id: newId(), proposal_id: proposalId, role: 'speaker', user_id: null, name: 'Luisa Gómez', organisation: 'MinTIC', stakeholder_group: 'government', country: 'CO', gender: 'mujer',
+    presence: 'onsite', confirmed: 1, position: 0,
+  }).execute();
+  const memberId = newId();
+  await db.insertInto('event_review_members').values({ id: memberId, event_id: eventId, user_id: carla, stakeholder_group: 'civil_society', is_chair: 1, organisations: null, created_at: stamp }).execute();
+  await db.insertInto('event_review_assignments').values({ proposal_id: proposalId, member_id: memberId, event_id: eventId, created_at: stamp }).execute();
+
+  const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
+  const context = await newContext(site, 'es');
+  const page = await context.newPage();
+  await visit(site, page, '/login');
+  await page.getByLabel(es('accounts.fields.email')).fill('carla@mesa.example');
+  await page.getByLabel(es('accounts.fields.password')).fill(factoryPassword);
+  await submit(site, page, es('accounts.login.submit'));
+
+  await visit(site, page, '/events/foro-revision/committee');
+  await visit(site, page, '/events/foro-revision/review/assignments');
+  await visit(site, page, `/events/foro-revision/proposals/${proposalId}/review`);
+  assert.ok(!(await page.locator('main').textContent())!.includes('Luisa Gómez'), 'names withheld');
+  await page.getByLabel(es('events.review.criteria.relevance'), { exact: true }).selectOption('5');
+  await submit(site, page, es('events.review.save'), 422);
+  for (const key of ['relevance', 'content', 'diversity', 'format']) await page.getByLabel(es(`events.review.criteria.${key}`), { exact: true }).selectOption('4');
+  await submit(site, page, es('events.review.save'));
+  await page.getByText(es('events.review.notice.saved')).waitFor();
+  await visit(site, page, '/events/foro-revision/review/overview');
+  await visit(site, page, `/events/foro-revision/proposals/${proposalId}/decision`);
+  await page.getByLabel(es('events.decision.decision'), { exact: true }).selectOption('accepted');
+  await page.getByLabel(es('events.decision.reason'), { exact: true }).fill('Pertinente y equilibrada.');
+  await submit(site, page, es('events.decision.submit'));
+  await page.getByText(es('events.decision.notice.decided')).waitFor();
+  await visit(site, page, '/events/foro-revision/decisions');
+  await context.close();
+  console.log(budgetSummary(site, 'events review'));
+}, { kinds: ['sqlite'] });

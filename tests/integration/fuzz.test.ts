@@ -129,6 +129,10 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await coordinator.post(`/events/${callEvent}/register`, { presence: 'online', stakeholder_group: 'civil_society' });
   await coordinator.post(`${live}/ask`, { kind: 'question', question: '¿Y las zonas rurales?' });
   const floorRequest = (await t.database.db.selectFrom('event_floor_requests').select('id').executeTakeFirstOrThrow()).id;
+  // The review (review/): the coordinator chairs the call's committee and reviews someone else's submitted proposal.
+  const reviewedPath = (await (await verifiedPerson(t, { email: 'proposer@example.org' })).post(`/events/${callEvent}/proposals/new`, { ...goodProposal(track, question), title: 'Otra propuesta', intent: 'submit' })).location!.split('?')[0]!;
+  await coordinator.post(`/events/${callEvent}/committee`, { email: 'coord@example.org', stakeholder_group: 'civil_society', chair: 'on' });
+  await coordinator.post(`/events/${callEvent}/review/assign`, {});
 
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
@@ -187,6 +191,15 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `${live}/speakers`, as: coordinator },
     { method: 'POST', path: `/api${live.replace('/live', '/floor')}`, as: coordinator, json: true },
     { method: 'PATCH', path: `/api${live.replace('/live', '/floor')}/${floorRequest}`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${callEvent}/committee`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/committee/criteria`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/review/assignments`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/review/assignments/remove`, as: coordinator },
+    { method: 'POST', path: `${reviewedPath}/review`, as: coordinator },
+    { method: 'PUT', path: `/api${reviewedPath}/review`, as: coordinator, json: true },
+    { method: 'POST', path: `${reviewedPath}/decision`, as: coordinator },
+    { method: 'POST', path: `/api${reviewedPath}/decision`, as: coordinator, json: true },
+    { method: 'POST', path: `/events/${callEvent}/review/assign`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },

@@ -11,7 +11,7 @@ import { initiativeFields } from './factories.ts';
 export type Outcome = number | 'login';
 
 export interface RouteCase<Role extends string> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** With `:name` placeholders filled from the walk's params. */
   path: string;
   body?: 'form' | 'json' | 'initiative';

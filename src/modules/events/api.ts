@@ -19,6 +19,7 @@ import { myRegistration } from './registration/queries.ts';
 import { registrationApi } from './registration/api.ts';
 import { floorApi } from './floor/api.ts';
 import { statsApi } from './stats/api.ts';
+import { reviewApi } from './review/api.ts';
 
 const EventItem = z
   .object({
@@ -176,4 +177,5 @@ export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   registrationApi(api, services);
   floorApi(api, services);
   statsApi(api, services);
+  reviewApi(api, services);
 }

@@ -6,6 +6,7 @@ import { programLogKinds } from './program/outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
 import { proposalSearch } from './call/search.ts';
+import { reviewLogKinds, proposalDecided } from './review/outcomes.ts';
 
 export const eventsModule: ModuleManifest = {
   name: 'events',
@@ -14,7 +15,8 @@ export const eventsModule: ModuleManifest = {
   tables: eventsTables,
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
-  logKinds: { ...eventLogKinds, ...programLogKinds },
+  logKinds: { ...eventLogKinds, ...programLogKinds, ...reviewLogKinds },
+  notifications: [proposalDecided],
   search: [eventSearch, proposalSearch],
   nav: [
     { href: '/events', label: 'events.nav.events' },

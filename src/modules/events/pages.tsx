@@ -21,6 +21,7 @@ import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
+import { reviewPages } from './review/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
 import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
@@ -235,4 +236,5 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   registrationPages(app, services);
   floorPages(app, services);
   statsPages(app, services);
+  reviewPages(app, services);
 }

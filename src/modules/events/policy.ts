@@ -28,6 +28,18 @@ export interface FloorSubject {
   registered: boolean;
 }
 
+/** What the review's rules need: the event, and its programme committee (docs/decisions/020). */
+export interface ReviewSubject extends EventSubject {
+  members: ReadonlyArray<{ user_id: string; is_chair: boolean }>;
+}
+
+/** A proposal under review: its event's committee, and who is assigned to review it. */
+export interface ReviewedProposalSubject extends ReviewSubject {
+  reviewers: readonly string[];
+}
+
+const chairs = (user: ActorUser, subject: ReviewSubject) => subject.members.some((m) => m.user_id === user.id && m.is_chair);
+
 const organises = (user: ActorUser, initiative: Organisers) => initiative.committee.some((m) => m.user_id === user.id);
 
 /** Who may do what with events: one rule per action. The organisers are the initiative's committee. */
@@ -73,6 +85,12 @@ export const eventPolicy = {
   followQueue: signedIn<FloorSubject>((user, s) => (isVerified(user) && s.event.status === 'published' && s.registered) || s.moderators.some((m) => m.user_id === user.id) || organises(user, s.event.initiative)),
   /** Participation statistics (stats/): public once published, like the event; only counts, never people. */
   seeStatistics: anyone<EventSubject>((actor, event) => event.status !== 'draft' || (actor.user !== null && organises(actor.user, event.initiative))),
+  /** The programme committee (review/): the organisers seat it; the chair assigns and decides; members review what they are given. */
+  manageCommittee: signedIn<ReviewSubject>((user, s) => organises(user, s.initiative)),
+  seeCommittee: signedIn<ReviewSubject>((user, s) => organises(user, s.initiative) || s.members.some((m) => m.user_id === user.id)),
+  chairReview: signedIn<ReviewSubject>(chairs),
+  reviewProposal: signedIn<ReviewedProposalSubject>((user, s) => s.reviewers.includes(user.id)),
+  decideProposal: signedIn<ReviewedProposalSubject>(chairs),
   /** The secretariat finds every draft in search. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
 };

@@ -7,7 +7,7 @@ import { eventsDb } from './tables.ts';
 import { eventsModule } from './module.ts';
 import { liveScript, streamTiming } from './floor/pages.tsx';
 
-const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer'] as const;
+const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'proposer', 'reviewer', 'chair'] as const;
 type Role = (typeof roles)[number];
 const { everyone, signedIn, only } = outcomes(roles);
 /** A draft: found by its organisers and the secretariat only; the others are told it does not exist. */
@@ -121,6 +121,30 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/events/:draft/statistics', expect: draftOnly({ organiser: 200 }) },
   { method: 'GET', path: '/api/events/:slug/statistics', expect: everyone(200) },
   { method: 'GET', path: '/api/events/:draft/statistics', expect: draftOnly({ organiser: 200 }) },
+  // The review (review/): the organisers seat the committee; the chair assigns and decides; reviewers review what they are given.
+  { method: 'GET', path: '/events/:slug/committee', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/committee', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'POST', path: '/events/:slug/committee/criteria', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/committee/criteria', expect: everyone(303) },
+  { method: 'POST', path: '/events/:slug/committee/nothing/remove', body: 'form', expect: only({ organiser: 404 }) },
+  { method: 'GET', path: '/events/:slug/committee/nothing/remove', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/review', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
+  { method: 'GET', path: '/events/:slug/review/assignments', expect: only({ chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/review/assign', body: 'form', expect: only({ chair: 303 }) },
+  { method: 'GET', path: '/events/:slug/review/assign', expect: everyone(303) },
+  { method: 'POST', path: '/events/:slug/review/assignments', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'POST', path: '/events/:slug/review/assignments/remove', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/review/assignments/remove', expect: everyone(303) },
+  { method: 'GET', path: '/events/:slug/review/overview', expect: only({ chair: 200 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/review', expect: only({ reviewer: 200, chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/review', body: 'form', expect: only({ reviewer: 422, chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/decision', expect: only({ chair: 200 }) },
+  { method: 'POST', path: '/events/:slug/proposals/:proposal/decision', body: 'form', expect: only({ chair: 422 }) },
+  { method: 'GET', path: '/events/:slug/proposals/:proposal/outcome', expect: { ...everyone(404), proposer: 200, organiser: 200 } },
+  { method: 'GET', path: '/events/:slug/decisions', expect: everyone(200) },
+  { method: 'PUT', path: '/api/events/:slug/proposals/:proposal/review', body: 'json', expect: { ...everyone(403), anonymous: 401, reviewer: 422, chair: 422 } },
+  { method: 'POST', path: '/api/events/:slug/proposals/:proposal/decision', body: 'json', expect: { ...everyone(403), anonymous: 401, chair: 422 } },
+  { method: 'GET', path: '/api/events/:slug/review', expect: { ...everyone(403), anonymous: 401, chair: 200 } },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
 ];
@@ -138,6 +162,11 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
   const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
   const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
+  const reviewer = await verifiedPerson(t, { email: 'reviewer@example.org', group: 'academia' });
+  const chair = await verifiedPerson(t, { email: 'chair@example.org', group: 'government' });
+  await coordinator.post(`/events/${slug}/committee`, { email: 'chair@example.org', stakeholder_group: 'government', chair: 'on' });
+  await coordinator.post(`/events/${slug}/committee`, { email: 'reviewer@example.org', stakeholder_group: 'academia' });
+  await chair.post(`/events/${slug}/review/assign`, {});
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -145,6 +174,8 @@ eachApp('every events route answers every role as its policy says', async (t) =>
     organiser: coordinator,
     secretariat: await secretariat(t),
     proposer,
+    reviewer,
+    chair,
   };
   // The live stream ends at once here, so that reading it whole ends (floor/floor.test.ts reads it live).
   const lifetime = streamTiming.lifetimeMs;

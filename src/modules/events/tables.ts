@@ -1,6 +1,7 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
 import type { EventFloorRequestsTable } from './floor/tables.ts';
 import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
+import { reviewTables, type ReviewTables } from './review/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
 export interface EventsTable {
@@ -179,6 +180,7 @@ export interface EventRegistrationsTable {
 }
 
 export interface EventsTables {
+export interface EventsTables extends ReviewTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
   event_interpretations: EventInterpretationsTable;
@@ -216,6 +218,7 @@ export const eventsTables = [
   'event_program_versions',
   'event_registrations',
   'event_floor_requests',
+  ...reviewTables,
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;

@@ -64,6 +64,7 @@ eachApp('a daily digest gathers the day’s notifications in one mail, and then 
   const saved = await client.post('/notifications/preferences', {
     initiatives__invitation: 'daily', initiatives__recognition_decided: 'daily', initiatives__request_waiting: 'never', initiatives__delisted: 'never',
     initiatives__claim_waiting: 'never', initiatives__claim_decided: 'never',
+    events__proposal_decided: 'never',
   });
   assert.equal(saved.status, 303);
   await send(t, ana, invitationReceived, { inviter: 'Carla', initiative: 'IGF Uruguay' });

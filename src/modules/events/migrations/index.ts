@@ -5,6 +5,7 @@ import * as proposals from './202611270700_events_proposals.ts';
 import * as registrations from './202611270800_events_registrations.ts';
 import * as floor from './202611271100_events_floor.ts';
 import * as programVersions from './202611270900_events_program_versions.ts';
+import * as review from './202611271000_events_review.ts';
 
 export const eventMigrations: Record<string, ModuleMigration> = {
   '202611260600_events_events': events,
@@ -13,4 +14,5 @@ export const eventMigrations: Record<string, ModuleMigration> = {
   '202611270800_events_registrations': registrations,
   '202611270900_events_program_versions': programVersions,
   '202611271100_events_floor': floor,
+  '202611271000_events_review': review,
 };

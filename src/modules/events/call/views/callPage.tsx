@@ -51,8 +51,10 @@ export function CallOnEventPage({ call, state, event, readerZone, canEdit }: { c
         <p>
           <a href={`/events/${event.slug}/call/edit`}>{call ? t('events.call.edit') : t('events.call.open_one')}</a>
           {call && <> · <a href={`/events/${event.slug}/proposals`}>{t('events.proposals.list_title')}</a></>}
+          {call && <> · <a href={`/events/${event.slug}/committee`}>{t('events.committee.link')}</a></>}
         </p>
       )}
+      {call && <p><a href={`/events/${event.slug}/decisions`}>{t('events.decision.public_link')}</a></p>}
     </section>
   );
 }

@@ -51,6 +51,7 @@ export function ProposalPage(props: { event: { slug: string; title: string }; ca
       {failed?.errors._form && <p class="alert" role="alert">{failed.errors._form}</p>}
       <h1 lang={proposal.original_locale}>{proposal.title}</h1>
       <p><ProposalStatus status={proposal.status} /></p>
+      {['accepted', 'rejected', 'merge_suggested'].includes(proposal.status) && <p><a href={`/events/${event.slug}/proposals/${proposal.id}/outcome`}>{t('events.decision.see_outcome')}</a></p>}
       <dl>
         <dt>{t('events.proposals.fields.format')}</dt>
         <dd>{t(`events.session_format.${proposal.format}`)}</dd>

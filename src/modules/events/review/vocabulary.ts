@@ -1,0 +1,13 @@
+/** The review's fixed lists (issue 10, item 3). */
+
+/** What the chair may decide; each is also the proposal's status afterwards. */
+export const decisions = ['accepted', 'rejected', 'merge_suggested'] as const;
+export type Decision = (typeof decisions)[number];
+
+/** The criteria a committee may weigh (domain/review.ts `defaultCriteria`); weight 0 leaves one out. */
+export const criterionKeys = ['relevance', 'content', 'diversity', 'format'] as const;
+export const maxWeight = 10;
+
+/** Long texts: a comment for the proposers, a private note, a published reason. */
+export const maxComment = 4000;
+export const maxReason = 2000;
