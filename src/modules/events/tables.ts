@@ -179,7 +179,6 @@ export interface EventRegistrationsTable {
   updated_at: string;
 }
 
-export interface EventsTables {
 export interface EventsTables extends ReviewTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
