@@ -10,13 +10,14 @@
  *   `node:http` server answering the same bytes, whose ratio is the platform's page target
  *   (pages ≥ 15 %, JSON ≥ 25 %, as bench/pages.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import autocannon from 'autocannon';
+import { bareServer, startProcess } from './serving.ts';
 import { newId, openConfiguredDatabase, timestamp } from '../src/platform/db/index.ts';
 import { eventsDb } from '../src/modules/events/tables.ts';
 import { recordVersion } from '../src/modules/events/program/commands.ts';
@@ -32,35 +33,6 @@ const connections = 20;
 const headers = { 'accept-encoding': 'gzip', 'accept-language': 'es-CO,es;q=0.9' };
 const targets = { html: 0.15, json: 0.25 } as const;
 
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const port = buffer.match(/"port":(\d+)/)?.[1] ?? buffer.match(/^ready (\d+)$/m)?.[1];
-      if (port) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        resolve({ child, port: Number(port) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
-  });
-}
-
-const bareServer = `
-const http = require('node:http');
-const answers = new Map(JSON.parse(require('node:fs').readFileSync(process.env.ANSWERS, 'utf8')).map(([path, a]) => [path, { ...a, body: Buffer.from(a.body, 'base64') }]));
-const server = http.createServer((req, res) => {
-  const a = answers.get(req.url);
-  if (!a) { res.writeHead(404); res.end(); return; }
-  res.writeHead(a.status, a.headers);
-  res.end(a.body);
-});
-server.listen(0, '127.0.0.1', () => console.log('ready ' + server.address().port));
-`;
 
 function capture(port: number, path: string): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number; ms: number }> {
   const started = performance.now();

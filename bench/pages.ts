@@ -6,13 +6,14 @@
  * compressed responses. Prints one JSON object; the targets are ratios to the bare server
  * (DESIGN §6: pages ≥ 15 %, JSON ≥ 25 %, /healthz ≥ 50 %).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import autocannon from 'autocannon';
+import { bareServer, startProcess } from './serving.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'cabildo.js');
@@ -30,36 +31,6 @@ interface Endpoint {
 const targets = { html: 0.15, json: 0.25, health: 0.5 } as const;
 
 /** Starts a child process and resolves once it prints the line `ready <port>` or logs its port. */
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const port = buffer.match(/"port":(\d+)/)?.[1] ?? buffer.match(/^ready (\d+)$/m)?.[1];
-      if (port) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume(); // keep draining its log so it never blocks on a full pipe
-        resolve({ child, port: Number(port) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
-  });
-}
-
-/** A bare node:http server that answers each path with the exact status, headers and bytes given. */
-const bareServer = `
-const http = require('node:http');
-const answers = new Map(JSON.parse(require('node:fs').readFileSync(process.env.ANSWERS, 'utf8')).map(([path, a]) => [path, { ...a, body: Buffer.from(a.body, 'base64') }]));
-const server = http.createServer((req, res) => {
-  const a = answers.get(req.url);
-  if (!a) { res.writeHead(404); res.end(); return; }
-  res.writeHead(a.status, a.headers);
-  res.end(a.body);
-});
-server.listen(0, '127.0.0.1', () => console.log('ready ' + server.address().port));
-`;
 
 /** What Cabildo answers for a path: status, the headers that matter on the wire, and the body as sent (compressed). */
 function capture(port: number, path: string): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number }> {

@@ -1,0 +1,34 @@
+/** What the HTTP benchmarks share: starting a server as a process, and the bare server they are compared with. */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Starts a server process and answers its port, read from its first log line (`"port":N` or `ready N`). */
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const port = buffer.match(/"port":(\d+)/)?.[1] ?? buffer.match(/^ready (\d+)$/m)?.[1];
+      if (port) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume(); // keep draining its log so it never blocks on a full pipe
+        resolve({ child, port: Number(port) });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+/** A bare node:http server that answers each path with the exact status, headers and bytes given. */
+export const bareServer = `
+const http = require('node:http');
+const answers = new Map(JSON.parse(require('node:fs').readFileSync(process.env.ANSWERS, 'utf8')).map(([path, a]) => [path, { ...a, body: Buffer.from(a.body, 'base64') }]));
+const server = http.createServer((req, res) => {
+  const a = answers.get(req.url);
+  if (!a) { res.writeHead(404); res.end(); return; }
+  res.writeHead(a.status, a.headers);
+  res.end(a.body);
+});
+server.listen(0, '127.0.0.1', () => console.log('ready ' + server.address().port));
+`;
