@@ -274,4 +274,4 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   assert.deepEqual(failures, []);
   assert.ok(refused > 300, `most hostile requests are refused (${refused})`);
   assert.equal(({} as Record<string, unknown>).is_secretariat, undefined, 'no prototype pollution');
-}, { timeout: 240_000, postgres: true });
+}, { timeout: 480_000, postgres: true });
