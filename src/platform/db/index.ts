@@ -106,10 +106,13 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /**
  * Kysely's PostgreSQL introspector (the migrator uses it to find its own table) reads every
- * schema's tables in one catalog query, which fails with "relation does not exist" when another
- * schema's table is dropped while it runs: tests drop theirs side by side, and so may an operator
- * sharing the database. The read is tried again: the next one no longer sees the dropped table.
+ * schema's tables in one catalog query, which fails with "relation does not exist" or "schema does
+ * not exist" when another schema or its table is dropped while it runs: tests drop theirs side by
+ * side, and so may an operator sharing the database. The read is tried again: the next one no
+ * longer sees what was dropped.
  */
+const droppedMeanwhile = new Set(['42P01', '3F000']);
+
 class CatalogTolerantPostgresDialect extends PostgresDialect {
   override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     const inner = super.createIntrospector(db);
@@ -118,7 +121,7 @@ class CatalogTolerantPostgresDialect extends PostgresDialect {
         try {
           return await read();
         } catch (error) {
-          if ((error as { code?: string }).code !== '42P01' || attempt >= 5) throw error;
+          if (!droppedMeanwhile.has((error as { code?: string }).code ?? '') || attempt >= 5) throw error;
         }
       }
     };
