@@ -191,7 +191,7 @@ test('token create prints a working API token for an account, token revoke ends 
       const help = cabildo(['token', 'create', '--help'], env);
       assert.equal(help.code, 0);
       assert.match(help.out, /Usage: cabildo token create --email E --name N \[--expires-days D\]/);
-      assert.match(cabildo(['--help']).out, /token revoke --id ID \| --email E --name N/);
+      assert.match(cabildo(['--help']).out, /token revoke --id=ID \| --email E --name N/);
       const unknown = cabildo(['token', 'create', '--email', 'nobody@igf.example', '--name', 'ci'], env);
       assert.equal(unknown.code, 1, label);
       assert.match(unknown.err, /no account has the address nobody@igf\.example/);
@@ -210,6 +210,7 @@ test('token create prints a working API token for an account, token revoke ends 
       const token = created.out.trim();
       assert.match(token, /^cab_[\w-]{20,}$/, 'only the token on standard output');
       assert.match(created.err, /valid until \d{4}-\d\d-\d\dT/);
+      assert.match(created.err, /\(revoke with --id=[\w-]{22}\)/, 'it says how to revoke it, with = since an id may begin with a dash');
       const second = cabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'by id'], env).out.trim();
 
       const server = await served(env);
@@ -252,8 +253,9 @@ test('token create prints a working API token for an account, token revoke ends 
       cabildo(['backup', backup], env);
       const tokens = JSON.parse(readFileSync(backup, 'utf8')).tables.api_tokens as Array<{ id: string; name: string }>;
       assert.deepEqual(tokens.map((t) => t.name), ['by id']);
-      assert.equal(cabildo(['token', 'revoke', '--id', tokens[0]!.id], env).code, 0);
-      const missing = cabildo(['token', 'revoke', '--id', tokens[0]!.id], env);
+      // `--id=` because an id may begin with a dash, which `--id ID` would read as another option.
+      assert.equal(cabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env).code, 0);
+      const missing = cabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env);
       assert.equal(missing.code, 1);
       assert.match(missing.err, /no token has the id/);
     } finally {

@@ -80,20 +80,20 @@ export const tokenCreate: CliCommand = {
     const issued = await withDatabase(({ db }) => issueApiToken({ db, actor: { user: null }, now: new Date() }, { email, name, expiresDays }));
     if (!issued) throw new CommandError(`no account has the address ${email}`);
     io.stdout(`${issued.secret}\n`);
-    io.stderr(`Token "${name}" (id ${issued.id}) for ${email}, ${issued.expiresAt ? `valid until ${issued.expiresAt}` : 'valid until revoked'}. It is shown once: keep it secret.\n`);
+    io.stderr(`Token "${name}" (revoke with --id=${issued.id}) for ${email}, ${issued.expiresAt ? `valid until ${issued.expiresAt}` : 'valid until revoked'}. It is shown once: keep it secret.\n`);
     return 0;
   },
 };
 
 export const tokenRevoke: CliCommand = {
   name: 'token revoke',
-  usage: '--id ID | --email E --name N',
+  usage: '--id=ID | --email E --name N',
   summary: 'revoke a personal API token: by its id, or every token of that\naccount with that name',
   async run(args, { io, withDatabase }) {
     const values = tokenOptions(this, args, io, { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } });
     if (!values) return 0;
     const byId = values.id !== undefined;
-    if (byId === (values.email !== undefined || values.name !== undefined)) throw new UsageError('token revoke needs either --id ID, or --email E and --name N');
+    if (byId === (values.email !== undefined || values.name !== undefined)) throw new UsageError('token revoke needs either --id=ID, or --email E and --name N');
     const which = byId ? { id: values.id! } : { email: tokenEmail(this, values.email), name: tokenName(this, values.name) };
     const revoked = await withDatabase(({ db }) => withdrawApiTokens({ db, actor: { user: null }, now: new Date() }, which));
     if (revoked === null) throw new CommandError(`no account has the address ${'email' in which ? which.email : ''}`);
