@@ -106,12 +106,12 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /**
  * Kysely's PostgreSQL introspector (the migrator uses it to find its own table) reads every
- * schema's tables in one catalog query, which fails with "relation does not exist" or "schema does
- * not exist" when another schema or its table is dropped while it runs: tests drop theirs side by
- * side, and so may an operator sharing the database. The read is tried again: the next one no
- * longer sees what was dropped.
+ * schema's tables and columns in one catalog query, which fails when another schema, table or
+ * column is dropped while it runs ("relation", "schema", "column" or "object does not exist"):
+ * tests drop their schemas side by side, and so may an operator sharing the database. The read is
+ * tried again: the next one no longer sees what was dropped.
  */
-const droppedMeanwhile = new Set(['42P01', '3F000']);
+const droppedMeanwhile = new Set(['42P01', '3F000', '42703', '42704']);
 
 class CatalogTolerantPostgresDialect extends PostgresDialect {
   override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
