@@ -15,9 +15,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request } from 'node:http';
 import autocannon from 'autocannon';
-import { bareServer, startProcess } from './serving.ts';
+import { bareServer, capture, startProcess } from './serving.ts';
 import { newId, openConfiguredDatabase, timestamp } from '../src/platform/db/index.ts';
 import { eventsDb } from '../src/modules/events/tables.ts';
 import { recordVersion } from '../src/modules/events/program/commands.ts';
@@ -34,26 +33,6 @@ const headers = { 'accept-encoding': 'gzip', 'accept-language': 'es-CO,es;q=0.9'
 const targets = { html: 0.15, json: 0.25 } as const;
 
 
-function capture(port: number, path: string): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const kept: Record<string, string> = {};
-        for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
-          const value = res.headers[name];
-          if (typeof value === 'string') kept[name] = value;
-        }
-        resolve({ status: res.statusCode!, headers: kept, body: raw.toString('base64'), bytes: raw.length, ms: performance.now() - started });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function load(port: number, path: string) {
   await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration: 1, headers });
@@ -117,7 +96,7 @@ export async function programOverHttp(forum: Parameters<typeof storeForum>[1]) {
     // Built afresh: an address never asked before is never in the response cache.
     const cold = async (path: string) => {
       const times: number[] = [];
-      for (let i = 0; i < 30; i++) times.push((await capture(cabildo.port, `${path}?bench=${i}`)).ms);
+      for (let i = 0; i < 30; i++) times.push((await capture(cabildo.port, `${path}?bench=${i}`, headers)).ms);
       return { runs: times.length, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95) };
     };
     const built = { program_page: await cold(page), program_json: await cold(json), events_page: await cold('/events') };
@@ -126,7 +105,7 @@ export async function programOverHttp(forum: Parameters<typeof storeForum>[1]) {
       { name: 'program page', path: page, kind: 'html' as 'html' | 'json' | null },
       { name: 'program JSON', path: json, kind: 'json' as const },
     ];
-    const answers = await Promise.all(endpoints.map(async (e) => [e.path, await capture(cabildo.port, e.path)] as const));
+    const answers = await Promise.all(endpoints.map(async (e) => [e.path, await capture(cabildo.port, e.path, headers)] as const));
     const answersFile = join(dataDir, 'answers.json');
     writeFileSync(answersFile, JSON.stringify(answers));
     const started = await startProcess(process.execPath, ['-e', bareServer], { PATH: process.env.PATH!, ANSWERS: answersFile });

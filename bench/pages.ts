@@ -11,9 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request } from 'node:http';
 import autocannon from 'autocannon';
-import { bareServer, startProcess } from './serving.ts';
+import { bareServer, capture, startProcess } from './serving.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'cabildo.js');
@@ -32,26 +31,6 @@ const targets = { html: 0.15, json: 0.25, health: 0.5 } as const;
 
 /** Starts a child process and resolves once it prints the line `ready <port>` or logs its port. */
 
-/** What Cabildo answers for a path: status, the headers that matter on the wire, and the body as sent (compressed). */
-function capture(port: number, path: string): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { ...requestHeaders, 'accept-encoding': 'gzip' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
-          const value = res.headers[name];
-          if (typeof value === 'string') headers[name] = value;
-        }
-        resolve({ status: res.statusCode!, headers, body: raw.toString('base64'), bytes: raw.length });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function load(port: number, path: string) {
   // A short warm-up first, so both servers are measured with their code optimised.
@@ -85,7 +64,7 @@ async function main(): Promise<void> {
       { name: 'API initiative', path: `/api/initiatives/${slug}`, kind: 'json' },
       { name: 'healthz', path: '/healthz', kind: 'health' },
     ];
-    const answers = await Promise.all(endpoints.map(async (e) => [e.path, await capture(cabildo.port, e.path)] as const));
+    const answers = await Promise.all(endpoints.map(async (e) => [e.path, await capture(cabildo.port, e.path, { ...requestHeaders, 'accept-encoding': 'gzip' })] as const));
     const answersFile = join(dataDir, 'answers.json');
     writeFileSync(answersFile, JSON.stringify(answers));
     const started = await startProcess(process.execPath, ['-e', bareServer], { PATH: process.env.PATH!, ANSWERS: answersFile });

@@ -1,5 +1,6 @@
 /** What the HTTP benchmarks share: starting a server as a process, and the bare server they are compared with. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 
 /** Starts a server process and answers its port, read from its first log line (`"port":N` or `ready N`). */
 export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
@@ -32,3 +33,25 @@ const server = http.createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => console.log('ready ' + server.address().port));
 `;
+
+/** What a server answers for a path: status, the headers that matter on the wire, the body as sent (compressed, base64) and how long it took. */
+export function capture(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; body: string; bytes: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const kept: Record<string, string> = {};
+        for (const name of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']) {
+          const value = res.headers[name];
+          if (typeof value === 'string') kept[name] = value;
+        }
+        resolve({ status: res.statusCode!, headers: kept, body: raw.toString('base64'), bytes: raw.length, ms: performance.now() - started });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
