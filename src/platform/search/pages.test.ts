@@ -22,7 +22,8 @@ eachApp('/search lists what matches, with highlighted snippets, facets and pages
   assert.equal(first.status, 200);
   assert.match(first.html, /<h2 id="results">23 resultados para «GOBERNANZA»<\/h2>/, 'the draft does not count');
   assert.doesNotMatch(first.html, /Borrador/);
-  assert.match(first.html, /<a href="\/initiatives\/foro-de-gobernanza-1">Foro de Gobernanza 1<\/a>/);
+  // The 23 forums tie on relevance and date, so which of them fill the first page is the index's order: any result links to its own page.
+  assert.match(first.html, /<a href="\/initiatives\/foro-de-gobernanza-(\d+)">Foro de Gobernanza \1<\/a>/);
   assert.match(first.html, /<h3 id="facet-country">País<\/h3>/);
   assert.match(first.html, /<a href="\/search\?q=GOBERNANZA&amp;country=AR">Argentina<\/a> <span class="meta">\(11\)<\/span>/);
   assert.match(first.html, /Página 1 de 2/);
