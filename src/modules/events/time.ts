@@ -5,16 +5,8 @@
  * the zone database, so no table of offsets is kept here.
  */
 
-/** Whether Intl knows the zone (an IANA name such as "America/Bogota"). */
-export function isTimeZone(zone: string): boolean {
-  if (zone.length === 0 || zone.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '../../platform/zones.ts';
+import { isTimeZone } from '../../platform/zones.ts';
 
 /** A wall-clock time as typed in a datetime-local field: "2026-12-01T09:00". */
 export const localDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;

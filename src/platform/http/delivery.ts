@@ -6,6 +6,7 @@ import { sessionCookie } from '../auth/identity.ts';
 import { dataVersion } from '../audit.ts';
 import { withPlatformHeaders } from './headers.ts';
 import { requestCookie, requestHeader } from './request.ts';
+import { isTimeZone } from '../zones.ts';
 
 type HeaderRecord = Record<string, string | string[]>;
 
@@ -140,8 +141,10 @@ export function delivery(services: Services): MiddlewareHandler<AppEnv> {
     // Decided before the visitor is looked up, so that a cached page costs no more than this.
     const shareable = c.req.method === 'GET' && !requestCookie(c, sessionCookie) && !requestHeader(c, 'authorization');
     const url = c.req.url;
-    // The reader's remembered time zone (events' programs) changes the page: it is part of the key.
-    const key = `${c.get('locale')} ${requestCookie(c, readerZoneCookie)?.slice(0, 64) ?? ''} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+    // The reader's remembered time zone (events' programs) changes the page: it is part of the key,
+    // when it is one (any other cookie value would only split the cache).
+    const zone = requestCookie(c, readerZoneCookie) ?? '';
+    const key = `${c.get('locale')} ${isTimeZone(zone) ? zone : ''} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
     const version = shareable ? await dataVersion(services.db) : -1;
     if (shareable) {
       const hit = cache.get(key);
