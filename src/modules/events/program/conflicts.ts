@@ -19,8 +19,7 @@ export interface ProgramEvent {
 
 /**
  * The event's whole days in its zone (the first day's 00:00 to the day after the last), as the
- * form's check and the conflict both read them. Speakers' availability is not collected yet, so
- * `outside_availability` never fires from stored data (docs/decisions/019-events-program.md).
+ * form's check and the conflict both read them.
  */
 export function eventDays(event: Pick<ProgramEvent, 'time_zone' | 'starts_at' | 'ends_at'>) {
   return eventSpan(toLocalInput(event.starts_at, event.time_zone).slice(0, 10), toLocalInput(event.ends_at, event.time_zone).slice(0, 10), event.time_zone);
@@ -37,6 +36,10 @@ export function programOf(event: ProgramEvent, sessions: readonly Session[]): Pr
         expectedAttendance: s.expected_attendance,
         people: s.people.map((p) => ({ person: { id: p.user_id, name: p.name, organisation: p.organisation }, role: p.role as never })),
       })),
+    // Stated windows (decision 022), from every session the person is named in, placed or not:
+    // the detection joins one person's windows, however many rows state them.
+    availability: sessions.flatMap((s) => s.people.filter((p) => p.availability.length > 0)
+      .map((p) => ({ person: { id: p.user_id, name: p.name, organisation: p.organisation }, windows: p.availability }))),
   };
 }
 
