@@ -71,10 +71,3 @@ export async function windowsOfEvent(db: Db, eventId: string): Promise<Map<strin
   for (const row of rows) byPerson.set(row.person!, [...(byPerson.get(row.person!) ?? []), { start: Date.parse(row.starts_at), end: Date.parse(row.ends_at) }]);
   return byPerson;
 }
-
-/** An accepted proposal's people's windows, copied to the session people made from them. */
-export async function copyProposalWindows(tx: Tx, pairs: ReadonlyArray<{ proposalPersonId: string; sessionPersonId: string }>): Promise<void> {
-  if (pairs.length === 0) return;
-  const windows = await windowsOf(tx, 'proposal', pairs.map((p) => p.proposalPersonId));
-  await writeWindows(tx, 'session', pairs.map((p) => ({ personId: p.sessionPersonId, windows: windows.get(p.proposalPersonId) ?? [] })));
-}
