@@ -64,8 +64,17 @@ export function explainConflict(conflict: Conflict, context: { t: Translate; loc
       return t(key, { track: context.tracks.find((tr) => tr.id === conflict.data.track)?.name ?? conflict.data.track, first: title(first!), second: title(second!), overlap: span(conflict.data.overlap) });
     case 'outside_event':
       return t(key, { session: title(conflict.sessions[0]), when: span(conflict.data.session), first_day: day(conflict.data.event.start), last_day: day(conflict.data.event.end - 1) });
-    case 'outside_availability':
-      return t(key, { person: conflict.people[0].name, session: title(conflict.sessions[0]), when: span(conflict.data.session), windows: conflict.data.windows.map(span).join('; ') });
+    case 'outside_availability': {
+      // A window of whole days (a day typed alone, or days joined) is named by its days, not "12:00 AM–12:00 AM".
+      const window = (w: { start: number; end: number }) => {
+        const first = toLocalInput(new Date(w.start).toISOString(), zone).slice(0, 10);
+        const last = toLocalInput(new Date(w.end - 1).toISOString(), zone).slice(0, 10);
+        const whole = eventSpan(first, last, zone);
+        if (whole.start !== w.start || whole.end !== w.end) return span(w);
+        return first === last ? day(w.start) : `${day(w.start)}–${day(w.end - 1)}`;
+      };
+      return t(key, { person: conflict.people[0].name, session: title(conflict.sessions[0]), when: span(conflict.data.session), windows: conflict.data.windows.map(window).join('; ') });
+    }
     case 'room_too_small':
       return t(key, { session: title(conflict.sessions[0]), room: conflict.room.name, capacity: conflict.data.capacity, expected: conflict.data.expected });
   }
