@@ -29,6 +29,7 @@ const hostileStrings = [
   'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
   'America/Bogota', 'Mars/Olympus', '2026-12-01T09:00', '2026-11-30T09:00', '2026-03-29T02:30', 'Europe/Paris', 'hybrid', 'webinar', 'en-es', 'mcgi',
   'onsite', 'online', 'civil_society', '5',
+  '2026-12-01 09:00-13:00\n2026-12-02', '2026-12-01 13:00-09:00', '2026-12-09 09:00-10:00', '2026-03-29 02:30-03:30',
 ];
 const fieldNames = [
   'email', 'password', 'name', 'locale', 'country', 'stakeholder_group', 'capacity', 'affiliation', 'token', 'acronym', 'type',
@@ -40,6 +41,7 @@ const fieldNames = [
   'original_locale', 'modality', 'track', 'expected_attendance', 'room', 'people', 'person_0_name', 'person_0_role', 'person_1_name', 'person_1_stakeholder_group',
   'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
   'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
+  'person_0_availability', 'person_1_availability', 'speaker_0_availability', 'speaker_1_availability', 'availability',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {

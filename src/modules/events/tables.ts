@@ -179,6 +179,16 @@ export interface EventRegistrationsTable {
   updated_at: string;
 }
 
+/** A stretch of time a session's or a proposal's person said they can take part in (exactly one of the two ids is set; decision 022). */
+export interface EventPersonAvailabilityTable {
+  id: string;
+  session_person_id: string | null;
+  proposal_person_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  position: number;
+}
+
 export interface EventsTables extends ReviewTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
@@ -197,6 +207,7 @@ export interface EventsTables extends ReviewTables {
   event_program_versions: EventProgramVersionsTable;
   event_registrations: EventRegistrationsTable;
   event_floor_requests: EventFloorRequestsTable;
+  event_person_availability: EventPersonAvailabilityTable;
 }
 
 export const eventsTables = [
@@ -217,6 +228,7 @@ export const eventsTables = [
   'event_program_versions',
   'event_registrations',
   'event_floor_requests',
+  'event_person_availability',
   ...reviewTables,
 ] as const satisfies ReadonlyArray<
   keyof EventsTables

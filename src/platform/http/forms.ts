@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
-import type { Translate } from '../i18n/index.ts';
+import type { Translate, Values } from '../i18n/index.ts';
 
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Record<string, string>;
@@ -63,7 +63,8 @@ function describeIssue(issue: z.core.$ZodIssue, t: Translate): string {
     case 'invalid_value':
       return t('common.errors.invalid_choice');
     case 'custom':
-      return /^[a-z]+\.[a-z_.]+$/.test(issue.message) ? t(issue.message) : t('common.errors.invalid_value');
+      // A custom issue may carry the values its message names (a line number, a limit) as its params.
+      return /^[a-z]+\.[a-z_.]+$/.test(issue.message) ? t(issue.message, issue.params as Values | undefined) : t('common.errors.invalid_value');
     default:
       return t('common.errors.invalid_value');
   }

@@ -12,6 +12,8 @@ import { callState, findCall, type Call } from './queries.ts';
 import { draftOfInput, screen, screeningFor, type Screening } from './screening.ts';
 import { proposalSearch } from './search.ts';
 import { maxQuestions, maxTracks } from './vocabulary.ts';
+import { windowsInEvent, writeWindows } from '../availability/store.ts';
+import type { Interval } from '../domain/types.ts';
 
 interface EventOfCall {
   id: string;
@@ -100,7 +102,8 @@ export async function saveCall(ctx: CommandContext<SignedIn>, event: EventOfCall
 
 /** What a proposal is checked against: the event's call and how stakeholder groups are counted. */
 export interface ProposalTarget {
-  event: { id: string };
+  /** Its zone and dates read the speakers' stated availability. */
+  event: { id: string; time_zone: string; starts_at: string; ends_at: string };
   call: Call;
   taxonomy: StakeholderTaxonomy;
 }
@@ -127,7 +130,11 @@ function whileOpen(call: Call, now: Date): Result<void> {
   return ok();
 }
 
-async function writePeople(tx: Kysely<EventsTables>, proposalId: string, input: ProposalInput): Promise<void> {
+/** The speakers' stated windows as instants within the event's days; a refusal lands on the speaker's row. */
+const speakerWindows = (target: ProposalTarget, input: ProposalInput): Result<Interval[][]> =>
+  windowsInEvent(target.event, input.speakers, (i) => `speakers.${i}.availability`);
+
+async function writePeople(tx: Kysely<EventsTables>, proposalId: string, input: ProposalInput, windows: Interval[][]): Promise<void> {
   await tx.deleteFrom('event_proposal_people').where('proposal_id', '=', proposalId).execute();
   const base = (role: string, p: PersonInput, position: number) => ({
     id: newId(), proposal_id: proposalId, role, user_id: null, name: p.name!, organisation: p.organisation ?? null, stakeholder_group: null, country: null,
@@ -141,6 +148,10 @@ async function writePeople(tx: Kysely<EventsTables>, proposalId: string, input: 
     ...(['moderator', 'online_moderator', 'rapporteur'] as const).flatMap((role) => (input[role]?.name ? [base(role, input[role]!, 0)] : [])),
   ];
   if (rows.length) await tx.insertInto('event_proposal_people').values(rows).execute();
+  // The speakers' rows, in the order written, are those with a name, as are their windows.
+  const speakers = rows.filter((r) => r.role === 'speaker');
+  const stated = input.speakers.map((s, i) => ({ s, windows: windows[i] ?? [] })).filter(({ s }) => s.name);
+  await writeWindows(tx, 'proposal', speakers.map((row, i) => ({ personId: row.id, windows: stated[i]!.windows })));
 }
 
 async function writeAnswers(tx: Kysely<EventsTables>, proposalId: string, call: Call, input: ProposalInput): Promise<void> {
@@ -185,6 +196,8 @@ const columns = (input: ProposalInput) => ({
 export async function createProposal(ctx: CommandContext<SignedIn>, target: ProposalTarget, input: ProposalInput, intent: ProposalIntent): Promise<Result<{ id: string }>> {
   const checked = await checkProposal(ctx, target, input, intent);
   if (!checked.ok) return checked;
+  const windows = speakerWindows(target, input);
+  if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     if (intent === 'submit') {
       const passes = await stillPasses(tx, target, input);
@@ -196,7 +209,7 @@ export async function createProposal(ctx: CommandContext<SignedIn>, target: Prop
       id, event_id: target.event.id, proposer_id: ctx.actor.user.id, ...columns(input), status: intent === 'submit' ? 'submitted' : 'draft', version: 1,
       submitted_at: intent === 'submit' ? now : null, withdrawn_at: null, created_at: now, updated_at: now,
     }).execute();
-    await writePeople(tx, id, input);
+    await writePeople(tx, id, input, windows.value);
     await writeAnswers(tx, id, target.call, input);
     await audit(tx, ctx.actor, ctx.now, { action: intent === 'submit' ? 'proposal.submitted' : 'proposal.created', subjectType: 'event_proposal', subjectId: id });
     await indexRecords(tx, proposalSearch, [id]);
@@ -215,6 +228,8 @@ export async function updateProposal(ctx: CommandContext<SignedIn>, target: Prop
   const effective: ProposalIntent = current.status === 'submitted' ? 'submit' : intent;
   const checked = await checkProposal(ctx, target, input, effective, proposalId);
   if (!checked.ok) return checked;
+  const windows = speakerWindows(target, input);
+  if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'event_proposals', proposalId);
     const row = await tx.selectFrom('event_proposals').select(['status', 'version', 'submitted_at']).where('id', '=', proposalId).executeTakeFirst();
@@ -233,7 +248,7 @@ export async function updateProposal(ctx: CommandContext<SignedIn>, target: Prop
       ...columns(input), status: effective === 'submit' ? 'submitted' : 'draft', version: Number(row.version) + 1,
       submitted_at: row.submitted_at ?? (submitting ? now : null), updated_at: now,
     }).where('id', '=', proposalId).execute();
-    await writePeople(tx, proposalId, input);
+    await writePeople(tx, proposalId, input, windows.value);
     await writeAnswers(tx, proposalId, target.call, input);
     await audit(tx, ctx.actor, ctx.now, { action: submitting ? 'proposal.submitted' : 'proposal.updated', subjectType: 'event_proposal', subjectId: proposalId });
     await indexRecords(tx, proposalSearch, [proposalId]);

@@ -1,6 +1,8 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { eventsDb } from '../tables.ts';
 import type { EventProposalPeopleTable, EventProposalsTable } from './tables.ts';
+import { windowsOf } from '../availability/store.ts';
+import type { Interval } from '../domain/types.ts';
 import { liveProposalStatuses, type CallState } from './vocabulary.ts';
 
 /** An event's call with what it offers: formats (with durations), tracks and extra questions. None before the organisers open one. */
@@ -29,7 +31,8 @@ export function callState(call: { opens_at: string; closes_at: string }, now: st
   return now < call.closes_at ? 'open' : 'closed';
 }
 
-export type ProposalPerson = Omit<EventProposalPeopleTable, 'confirmed' | 'position'> & { confirmed: boolean; position: number };
+/** A proposal's person, with the windows they said they can attend (speakers; none stated: empty; decision 022). */
+export type ProposalPerson = Omit<EventProposalPeopleTable, 'confirmed' | 'position'> & { confirmed: boolean; position: number; availability: Interval[] };
 
 export interface Proposal extends Omit<EventProposalsTable, 'version'> {
   version: number;
@@ -41,9 +44,10 @@ async function peopleOf(db: Db, proposalIds: readonly string[]): Promise<Map<str
   const map = new Map<string, ProposalPerson[]>();
   if (proposalIds.length === 0) return map;
   const rows = await eventsDb(db).selectFrom('event_proposal_people').selectAll().where('proposal_id', 'in', [...proposalIds]).orderBy('position').orderBy('id').execute();
+  const windows = await windowsOf(db, 'proposal', rows.map((r) => r.id));
   for (const row of rows) {
     const list = map.get(row.proposal_id) ?? [];
-    list.push({ ...row, confirmed: Number(row.confirmed) === 1, position: Number(row.position) });
+    list.push({ ...row, confirmed: Number(row.confirmed) === 1, position: Number(row.position), availability: windows.get(row.id) ?? [] });
     map.set(row.proposal_id, list);
   }
   return map;

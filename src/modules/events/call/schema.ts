@@ -7,6 +7,7 @@ import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { modalities } from '../domain/types.ts';
 import { sessionFormats } from '../vocabulary.ts';
 import { localDateTime } from '../time.ts';
+import { AvailabilityText } from '../availability/format.ts';
 import { maxQuestions, maxTracks, organiserRows, presences, speakerRows } from './vocabulary.ts';
 
 const formatKeys = Object.keys(sessionFormats) as [keyof typeof sessionFormats, ...(keyof typeof sessionFormats)[]];
@@ -102,9 +103,11 @@ const SpeakerSchema = z
     gender: optional(singleLine(60)),
     presence: optional(z.enum(presences)),
     confirmed: checked.optional().default(false),
+    /** The days and times the speaker can attend, one window per line in the event's zone (availability/format.ts). */
+    availability: AvailabilityText.optional(),
   })
   .superRefine((row, ctx) => {
-    if (!row.name && (row.organisation || row.stakeholder_group || row.country || row.gender || row.presence)) {
+    if (!row.name && (row.organisation || row.stakeholder_group || row.country || row.gender || row.presence || row.availability?.length)) {
       ctx.addIssue({ code: 'custom', path: ['name'], message: 'events.proposals.errors.name_needed' });
     }
   });
@@ -138,7 +141,7 @@ export const ProposalSchema = z.object({
 });
 export type ProposalInput = z.output<typeof ProposalSchema>;
 
-export const speakerFields = ['name', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed'] as const;
+export const speakerFields = ['name', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed', 'availability'] as const;
 export const singleRoles = ['moderator', 'online_moderator', 'rapporteur'] as const;
 
 const personOf = (values: FormValues, role: (typeof singleRoles)[number]) => ({ name: one(values[`${role}_name`]), organisation: one(values[`${role}_organisation`]) });

@@ -97,7 +97,7 @@ test('a room smaller than the expected attendance; online rooms and unestimated 
   assert.deepEqual(found, [{ kind: 'room_too_small', sessions: ['a'], room: { id: 'r-small', name: 'Sala 2' }, data: { capacity: 30, expected: 45 } }]);
 });
 
-test('a speaker outside their stated availability; joined windows count as one; moderators and people without windows are not checked', () => {
+test('a person outside their stated availability, in any role; joined windows count as one; people without windows are not checked', () => {
   const availability = [
     { person: { id: 'ana', name: 'Ana' }, windows: [{ start: at('09:00'), end: at('10:00') }, { start: at('10:00'), end: at('12:00') }] },
     { person: { name: 'Bruno Silva', organisation: 'NIC.br' }, windows: [{ start: at('14:00'), end: at('16:00') }] },
@@ -109,6 +109,7 @@ test('a speaker outside their stated availability; joined windows count as one; 
   ], { availability }));
   assert.deepEqual(found, [
     { kind: 'outside_availability', sessions: ['b'], people: [{ key: 'id:ana', id: 'ana', name: 'Ana', roles: [['speaker']] }], data: { session: { start: at('11:30'), end: at('12:30') }, windows: [{ start: at('09:00'), end: at('12:00') }] } },
+    { kind: 'outside_availability', sessions: ['b'], people: [{ key: 'name:bruno silva|nic br', id: null, name: 'bruno silva', roles: [['moderator']] }], data: { session: { start: at('11:30'), end: at('12:30') }, windows: [{ start: at('14:00'), end: at('16:00') }] } },
     { kind: 'outside_availability', sessions: ['c'], people: [{ key: 'name:bruno silva|nic br', id: null, name: 'BRUNO SILVA', roles: [['speaker']] }], data: { session: { start: at('15:00'), end: at('16:30') }, windows: [{ start: at('14:00'), end: at('16:00') }] } },
   ]);
 });

@@ -116,15 +116,16 @@ export function windowsByPerson(program: Program, index: PeopleIndex): Map<strin
   return byKey;
 }
 
-/** The checks about one session alone: the event's dates, the room's size, the speakers' availability. */
+/** The checks about one session alone: the event's dates, the room's size, its people's stated availability. */
 export function sessionConflicts(program: Program, rooms: Map<string, { id: string; name: string; capacity: number | null }>, windows: Map<string, Interval[]>, { session, people }: Placed): Conflict[] {
   const found: Conflict[] = [];
   const times = { start: session.start, end: session.end };
   if (session.start < program.event.start || session.end > program.event.end) {
     found.push({ kind: 'outside_event', sessions: [session.id], data: { session: times, event: { start: program.event.start, end: program.event.end } } });
   }
+  // Anyone who stated windows is held to them, whatever their role (decision 022): a moderator
+  // or rapporteur who can only come in the morning is as absent in the afternoon as a speaker.
   for (const [key, { person, roles }] of people) {
-    if (!roles.includes('speaker')) continue;
     const stated = windows.get(key);
     if (!stated || stated.length === 0) continue;
     if (stated.some((w) => w.start <= session.start && session.end <= w.end)) continue;

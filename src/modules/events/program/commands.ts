@@ -15,6 +15,8 @@ import { logProgramVersion } from './outcomes.ts';
 import { sessionsOf, tracksOf } from './queries.ts';
 import { isoWithOffset, type PublishInput, type ScheduleInput, type SessionInput } from './schema.ts';
 import { snapshotHash, snapshotText, takeSnapshot, type ProgramSnapshot } from './snapshot.ts';
+import { windowsInEvent, writeWindows } from '../availability/store.ts';
+import type { Interval } from '../domain/types.ts';
 
 /** An event holds at most this many sessions: a global IGF has about 300. */
 export const maxSessions = 2_000;
@@ -31,15 +33,25 @@ async function trackIsTheEvent(tx: Tx, eventId: string, trackId: string | undefi
   return Boolean(await tx.selectFrom('event_tracks').select('id').where('id', '=', trackId).where('event_id', '=', eventId).executeTakeFirst());
 }
 
-async function writePeople(tx: Tx, sessionId: string, input: SessionInput): Promise<void> {
+/** Replaces the session's people (their old windows go with their rows) and stores each one's windows. */
+async function writePeople(tx: Tx, sessionId: string, input: SessionInput, windows: Interval[][]): Promise<void> {
   await tx.deleteFrom('event_session_people').where('session_id', '=', sessionId).execute();
   if (input.people.length === 0) return;
-  await tx.insertInto('event_session_people').values(input.people.map((p, position) => ({
+  const rows = input.people.map((p, position) => ({
     id: newId(), session_id: sessionId, role: p.role, user_id: null, name: p.name, organisation: p.organisation ?? null,
     stakeholder_group: p.stakeholder_group ?? null, country: p.country ?? null, gender: p.gender ?? null, presence: p.presence ?? null,
     confirmed: p.confirmed ? 1 : 0, position,
-  }))).execute();
+  }));
+  await tx.insertInto('event_session_people').values(rows).execute();
+  await writeWindows(tx, 'session', rows.map((row, i) => ({ personId: row.id, windows: windows[i] ?? [] })));
 }
+
+/**
+ * The people's stated windows as instants, each within the event's days: a refusal lands on the
+ * person's field (`people.<row>.availability`, which the form shows as `person_<row>_availability`).
+ */
+const peopleWindows = (event: Pick<EventRef, 'time_zone' | 'starts_at' | 'ends_at'>, input: SessionInput): Result<Interval[][]> =>
+  windowsInEvent(event, input.people, (i) => `people.${input.people[i]!.row}.availability`);
 
 const sessionColumns = (input: SessionInput) => ({
   title: input.title, description: input.description ?? null, original_locale: input.original_locale, format: input.format ?? null,
@@ -48,6 +60,8 @@ const sessionColumns = (input: SessionInput) => ({
 
 /** The organisers add a session of their own (not from a proposal), unplaced until scheduled. */
 export async function createSession(ctx: CommandContext<SignedIn>, event: EventRef, input: SessionInput): Promise<Result<{ id: string }>> {
+  const windows = peopleWindows(event, input);
+  if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     const { n } = await tx.selectFrom('event_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
@@ -58,20 +72,22 @@ export async function createSession(ctx: CommandContext<SignedIn>, event: EventR
     await tx.insertInto('event_sessions').values({
       id, event_id: event.id, proposal_id: null, ...sessionColumns(input), room_id: null, starts_at: null, ends_at: null, created_at: stamp, updated_at: stamp,
     }).execute();
-    await writePeople(tx, id, input);
+    await writePeople(tx, id, input, windows.value);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_added', subjectType: 'event', subjectId: event.id, details: { session: id } });
     return ok({ id });
   });
 }
 
 export async function updateSession(ctx: CommandContext<SignedIn>, event: EventRef, sessionId: string, input: SessionInput): Promise<Result<void>> {
+  const windows = peopleWindows(event, input);
+  if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     if (!(await trackIsTheEvent(tx, event.id, input.track))) return refuse('common.errors.invalid_choice', { field: 'track' });
     const changed = await tx.updateTable('event_sessions').set({ ...sessionColumns(input), updated_at: timestamp(ctx.now) })
       .where('id', '=', sessionId).where('event_id', '=', event.id).executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) return refuse('events.sessions.gone', { status: 404 });
-    await writePeople(tx, sessionId, input);
+    await writePeople(tx, sessionId, input, windows.value);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_updated', subjectType: 'event', subjectId: event.id, details: { session: sessionId } });
     return ok();
   });

@@ -19,8 +19,7 @@ export interface ProgramEvent {
 
 /**
  * The event's whole days in its zone (the first day's 00:00 to the day after the last), as the
- * form's check and the conflict both read them. Speakers' availability is not collected yet, so
- * `outside_availability` never fires from stored data (docs/decisions/019-events-program.md).
+ * form's check and the conflict both read them.
  */
 export function eventDays(event: Pick<ProgramEvent, 'time_zone' | 'starts_at' | 'ends_at'>) {
   return eventSpan(toLocalInput(event.starts_at, event.time_zone).slice(0, 10), toLocalInput(event.ends_at, event.time_zone).slice(0, 10), event.time_zone);
@@ -37,6 +36,10 @@ export function programOf(event: ProgramEvent, sessions: readonly Session[]): Pr
         expectedAttendance: s.expected_attendance,
         people: s.people.map((p) => ({ person: { id: p.user_id, name: p.name, organisation: p.organisation }, role: p.role as never })),
       })),
+    // Stated windows (decision 022), from every session the person is named in, placed or not:
+    // the detection joins one person's windows, however many rows state them.
+    availability: sessions.flatMap((s) => s.people.filter((p) => p.availability.length > 0)
+      .map((p) => ({ person: { id: p.user_id, name: p.name, organisation: p.organisation }, windows: p.availability }))),
   };
 }
 
@@ -61,8 +64,17 @@ export function explainConflict(conflict: Conflict, context: { t: Translate; loc
       return t(key, { track: context.tracks.find((tr) => tr.id === conflict.data.track)?.name ?? conflict.data.track, first: title(first!), second: title(second!), overlap: span(conflict.data.overlap) });
     case 'outside_event':
       return t(key, { session: title(conflict.sessions[0]), when: span(conflict.data.session), first_day: day(conflict.data.event.start), last_day: day(conflict.data.event.end - 1) });
-    case 'outside_availability':
-      return t(key, { person: conflict.people[0].name, session: title(conflict.sessions[0]), when: span(conflict.data.session), windows: conflict.data.windows.map(span).join('; ') });
+    case 'outside_availability': {
+      // A window of whole days (a day typed alone, or days joined) is named by its days, not "12:00 AM–12:00 AM".
+      const window = (w: { start: number; end: number }) => {
+        const first = toLocalInput(new Date(w.start).toISOString(), zone).slice(0, 10);
+        const last = toLocalInput(new Date(w.end - 1).toISOString(), zone).slice(0, 10);
+        const whole = eventSpan(first, last, zone);
+        if (whole.start !== w.start || whole.end !== w.end) return span(w);
+        return first === last ? day(w.start) : `${day(w.start)}–${day(w.end - 1)}`;
+      };
+      return t(key, { person: conflict.people[0].name, session: title(conflict.sessions[0]), when: span(conflict.data.session), windows: conflict.data.windows.map(window).join('; ') });
+    }
     case 'room_too_small':
       return t(key, { session: title(conflict.sessions[0]), room: conflict.room.name, capacity: conflict.data.capacity, expected: conflict.data.expected });
   }

@@ -21,6 +21,7 @@ import { PublishSchema, ScheduleSchema, SessionSchema, sessionErrorsToFields, se
 import { changesBetween, readSnapshot, type ProgramSnapshot } from './snapshot.ts';
 import { ProgramPage, programHref, type ShownSession, type ShownVersion } from './views/programPage.tsx';
 import { SessionPage } from './views/sessionPage.tsx';
+import { availabilityValue } from '../availability/views/availabilityField.tsx';
 
 const noFields = z.object({});
 
@@ -70,8 +71,8 @@ function bySession(conflicts: ReadonlyArray<{ sessions: string[]; message: strin
   return map;
 }
 
-/** A session as the details form's values. */
-function sessionValues(s: Session): FormValues {
+/** A session as the details form's values (stated availability written back in the event's zone). */
+function sessionValues(s: Session, event: EventDetail): FormValues {
   const values: FormValues = {
     title: s.title, description: s.description ?? '', original_locale: s.original_locale, format: s.format ?? '', track: s.track_id ?? '', modality: s.modality,
     expected_attendance: s.expected_attendance?.toString() ?? '', capacity: s.capacity?.toString() ?? '',
@@ -80,7 +81,7 @@ function sessionValues(s: Session): FormValues {
     Object.assign(values, {
       [`person_${i}_name`]: p.name, [`person_${i}_role`]: p.role, [`person_${i}_organisation`]: p.organisation ?? '', [`person_${i}_stakeholder_group`]: p.stakeholder_group ?? '',
       [`person_${i}_country`]: p.country ?? '', [`person_${i}_gender`]: p.gender ?? '', [`person_${i}_presence`]: p.presence ?? '',
-      [`person_${i}_confirmed`]: p.confirmed ? 'on' : '',
+      [`person_${i}_confirmed`]: p.confirmed ? 'on' : '', [`person_${i}_availability`]: availabilityValue(p.availability, event),
     });
   });
   return values;
@@ -162,7 +163,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     const [tracks, working] = await Promise.all([tracksOf(db, event.id), session ? sessionsOf(db, event.id) : Promise.resolve([])]);
     const conflicts = session ? explainedConflicts(c, event, working, tracks).filter((x) => x.sessions.includes(session.id)).map((x) => x.message) : [];
     const t = c.get('t');
-    const details = forms.details ?? { values: session ? sessionValues(session) : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
+    const details = forms.details ?? { values: session ? sessionValues(session, event) : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
     const schedule = session ? (forms.schedule ?? { values: scheduleValues(session, event.time_zone), errors: {} }) : undefined;
     return page(c, session ? t('events.sessions.edit_title', { title: session.title }) : t('events.sessions.new_title'), (
       <SessionPage event={event} tracks={tracks} session={session} details={details} schedule={schedule} conflicts={conflicts} notice={c.req.query('notice')} />
@@ -184,7 +185,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     toFields: sessionErrorsToFields,
     run: (ctx, input, event) => createSession(ctx, event, input),
     done: (_, { id }, { subject }) => withNotice(`/events/${subject.slug}/sessions/${id}`, 'session_added', 'schedule'),
-    retry: (c, failed, { subject, status }) => sessionPage(c, subject, undefined, { details: failed }, status),
+    retry: (c, failed, { subject, status }) => sessionPage(c, subject, undefined, { details: { ...failed, errors: sessionErrorsToFields(failed.errors) } }, status),
   }));
 
   app.get('/events/:slug/sessions/:session', async (c) => {
@@ -202,7 +203,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     toFields: sessionErrorsToFields,
     run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input),
     done: (_, __, { subject }) => withNotice(`/events/${subject.slug}/sessions/${subject.session.id}`, 'session_saved', 'details'),
-    retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: failed }, status),
+    retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: { ...failed, errors: sessionErrorsToFields(failed.errors) } }, status),
   }));
 
   app.post('/events/:slug/sessions/:session/schedule', formAction({

@@ -1,7 +1,10 @@
 import type { Db } from '../../../platform/db/index.ts';
 import { eventsDb, type EventSessionPeopleTable, type EventSessionsTable, type EventTracksTable } from '../tables.ts';
+import { windowsOf, windowsOfEvent } from '../availability/store.ts';
+import type { Interval } from '../domain/types.ts';
 
-export type SessionPerson = Omit<EventSessionPeopleTable, 'confirmed' | 'position'> & { confirmed: boolean; position: number };
+/** A session's person, with the windows they said they can take part in (none stated: empty; decision 022). */
+export type SessionPerson = Omit<EventSessionPeopleTable, 'confirmed' | 'position'> & { confirmed: boolean; position: number; availability: Interval[] };
 export type Session = Omit<EventSessionsTable, 'expected_attendance' | 'capacity'> & { expected_attendance: number | null; capacity: number | null; people: SessionPerson[] };
 export type Track = Pick<EventTracksTable, 'id' | 'name'>;
 
@@ -12,16 +15,19 @@ export async function sessionsOf(db: Db, eventId: string): Promise<Session[]> {
   const events = eventsDb(db);
   const rows = await events.selectFrom('event_sessions').selectAll().where('event_id', '=', eventId).execute();
   if (rows.length === 0) return [];
-  const people = await events
-    .selectFrom('event_session_people')
-    .selectAll()
-    .where('session_id', 'in', events.selectFrom('event_sessions').select('id').where('event_id', '=', eventId))
-    .orderBy('position')
-    .execute();
+  const [people, windows] = await Promise.all([
+    events
+      .selectFrom('event_session_people')
+      .selectAll()
+      .where('session_id', 'in', events.selectFrom('event_sessions').select('id').where('event_id', '=', eventId))
+      .orderBy('position')
+      .execute(),
+    windowsOfEvent(db, eventId),
+  ]);
   const bySession = new Map<string, SessionPerson[]>();
   for (const p of people) {
     const list = bySession.get(p.session_id) ?? [];
-    list.push({ ...p, confirmed: Number(p.confirmed) === 1, position: Number(p.position) });
+    list.push({ ...p, confirmed: Number(p.confirmed) === 1, position: Number(p.position), availability: windows.get(p.id) ?? [] });
     bySession.set(p.session_id, list);
   }
   const sessions = rows.map((r) => ({ ...r, expected_attendance: numberOrNull(r.expected_attendance), capacity: numberOrNull(r.capacity), people: bySession.get(r.id) ?? [] }));
@@ -41,9 +47,10 @@ export async function findSession(db: Db, eventId: string, sessionId: string): P
   const row = await events.selectFrom('event_sessions').selectAll().where('id', '=', sessionId).where('event_id', '=', eventId).executeTakeFirst();
   if (!row) return undefined;
   const people = await events.selectFrom('event_session_people').selectAll().where('session_id', '=', sessionId).orderBy('position').execute();
+  const windows = await windowsOf(db, 'session', people.map((p) => p.id));
   return {
     ...row, expected_attendance: numberOrNull(row.expected_attendance), capacity: numberOrNull(row.capacity),
-    people: people.map((p) => ({ ...p, confirmed: Number(p.confirmed) === 1, position: Number(p.position) })),
+    people: people.map((p) => ({ ...p, confirmed: Number(p.confirmed) === 1, position: Number(p.position), availability: windows.get(p.id) ?? [] })),
   };
 }
 

@@ -10,6 +10,7 @@ import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import { modalities, sessionRoles } from '../domain/types.ts';
 import { sessionFormats } from '../vocabulary.ts';
 import { localDateTime } from '../time.ts';
+import { AvailabilityText } from '../availability/format.ts';
 
 /** A session names at most this many people: a large plenary, not a way to fill the database. */
 export const maxPeople = 40;
@@ -28,14 +29,19 @@ export const PersonSchema = z.object({
   gender: optional(singleLine(100)),
   presence: optional(z.enum(['onsite', 'online'])),
   confirmed: checked.default(false),
+  /** When they said they can take part, one window per line in the event's zone (availability/format.ts). */
+  availability: AvailabilityText.optional(),
 });
 export type PersonInput = z.output<typeof PersonSchema>;
 
-/** A row of the form left blank is no person; keeping it as null keeps each error on its row. */
+/**
+ * A row of the form left blank is no person; keeping it as null keeps each error on its row. Each
+ * person kept remembers its row, so that a command's refusal (a window outside the event) lands on it too.
+ */
 const personRows = z
   .array(PersonSchema.nullable())
   .max(maxPeople)
-  .transform((rows) => rows.filter((row): row is PersonInput => row !== null));
+  .transform((rows) => rows.flatMap((row, index) => (row === null ? [] : [{ ...row, row: index }])));
 
 export const SessionSchema = z.object({
   title: singleLine(200, 3),
@@ -51,7 +57,7 @@ export const SessionSchema = z.object({
 });
 export type SessionInput = z.output<typeof SessionSchema>;
 
-const personFields = ['name', 'role', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed'] as const;
+const personFields = ['name', 'role', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed', 'availability'] as const;
 const personField = /^person_(\d{1,2})_([a-z_]+)$/;
 
 /** The form's rows `person_<n>_<field>` as the schema's `people` (a blank row is null). */

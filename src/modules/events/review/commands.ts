@@ -16,6 +16,7 @@ import { logDecision, proposalDecided } from './outcomes.ts';
 import { criteriaOf, membersOf, type Member } from './queries.ts';
 import type { CriteriaInput, DecisionInput, MemberInput, ReviewInput } from './schema.ts';
 import { criterionKeys } from './vocabulary.ts';
+import { writeWindows } from '../availability/store.ts';
 
 interface EventRef {
   id: string;
@@ -168,10 +169,13 @@ async function sessionFromProposal(tx: Kysely<EventsTables>, eventId: string, pr
     expected_attendance: null, capacity: null, created_at: now, updated_at: now,
   }).execute();
   if (proposal.people.length) {
-    await tx.insertInto('event_session_people').values(proposal.people.map((p) => ({
+    const rows = proposal.people.map((p) => ({
       id: newId(), session_id: id, role: p.role, user_id: p.user_id, name: p.name, organisation: p.organisation, stakeholder_group: p.stakeholder_group,
       country: p.country, gender: p.gender, presence: p.presence, confirmed: p.confirmed ? 1 : 0, position: p.position,
-    }))).execute();
+    }));
+    await tx.insertInto('event_session_people').values(rows).execute();
+    // What the speakers said they can attend comes along, for the conflict detection (decision 022).
+    await writeWindows(tx, 'session', rows.map((row, i) => ({ personId: row.id, windows: proposal.people[i]!.availability })));
   }
   return id;
 }

@@ -9,9 +9,12 @@ import type { Screening } from '../screening.ts';
 import { singleRoles } from '../schema.ts';
 import { organiserRows, presences, speakerRows } from '../vocabulary.ts';
 import { ScreeningPanel } from './screeningPanel.tsx';
+import { AvailabilityField, availabilityValue } from '../../availability/views/availabilityField.tsx';
 
-/** A stored proposal as the form's values. */
-export function proposalValues(proposal: Proposal): FormValues {
+type EventTimes = { time_zone: string; starts_at: string; ends_at: string };
+
+/** A stored proposal as the form's values (stated availability written back in the event's zone). */
+export function proposalValues(proposal: Proposal, event: EventTimes): FormValues {
   const values: FormValues = {
     title: proposal.title, description: proposal.description, policy_questions: proposal.policy_questions ?? '', language: proposal.original_locale,
     format: proposal.format, track: proposal.track_id ?? '', modality: proposal.modality, version: String(proposal.version),
@@ -21,6 +24,7 @@ export function proposalValues(proposal: Proposal): FormValues {
   of('speaker').forEach((p, i) => Object.assign(values, {
     [`speaker_${i}_name`]: p.name, [`speaker_${i}_organisation`]: p.organisation ?? '', [`speaker_${i}_stakeholder_group`]: p.stakeholder_group ?? '',
     [`speaker_${i}_country`]: p.country ?? '', [`speaker_${i}_gender`]: p.gender ?? '', [`speaker_${i}_presence`]: p.presence ?? '', [`speaker_${i}_confirmed`]: p.confirmed ? 'on' : '',
+    [`speaker_${i}_availability`]: availabilityValue(p.availability, event),
   }));
   for (const role of singleRoles) {
     const person = of(role)[0];
@@ -45,7 +49,7 @@ export function rowsToShow(values: FormValues, list: 'speaker' | 'organiser', mo
 export interface ProposalFormProps {
   action: string;
   cancel: string;
-  event: { title: string; slug: string };
+  event: { title: string; slug: string } & EventTimes;
   call: Call;
   values: FormValues;
   errors?: FieldErrors;
@@ -127,6 +131,7 @@ export function ProposalForm(props: ProposalFormProps) {
                 <input type="checkbox" id={`field-speaker_${i}_confirmed`} name={`speaker_${i}_confirmed`} checked={valueOf(values, `speaker_${i}_confirmed`) === 'on'} />{' '}
                 <label for={`field-speaker_${i}_confirmed`}>{t('events.proposals.fields.confirmed')}</label>
               </div>
+              <AvailabilityField name={`speaker_${i}_availability`} value={valueOf(values, `speaker_${i}_availability`)} error={errors[`speaker_${i}_availability`]} event={event} explained={i === 0} hint="proposal_hint" />
             </fieldset>
           ))}
           <button type="submit" name="intent" value="more_speakers" class="secondary">{t('events.proposals.more_speakers')}</button>

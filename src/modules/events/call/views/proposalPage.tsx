@@ -5,6 +5,7 @@ import type { FailedForm } from '../../../../platform/http/action.ts';
 import type { Call, Proposal, ProposalPerson } from '../queries.ts';
 import type { Screening } from '../screening.ts';
 import { ScreeningPanel } from './screeningPanel.tsx';
+import { windowsAsText } from '../../availability/format.ts';
 
 const notices = ['created', 'saved', 'submitted', 'withdrawn'];
 
@@ -14,7 +15,7 @@ export function ProposalStatus({ status }: { status: string }) {
   return <span class={`badge status-${status}`}>{t(`events.proposals.status.${status}`)}</span>;
 }
 
-function PersonLine({ person }: { person: ProposalPerson }) {
+function PersonLine({ person, zone }: { person: ProposalPerson; zone: string }) {
   const { t, locale, groupLabel } = useView();
   const details = [
     person.organisation,
@@ -24,7 +25,12 @@ function PersonLine({ person }: { person: ProposalPerson }) {
     person.presence ? t(`events.proposals.presence.${person.presence}`) : null,
     person.role === 'speaker' ? (person.confirmed ? t('events.proposals.confirmed') : t('events.proposals.not_confirmed')) : null,
   ].filter(Boolean);
-  return <li>{person.name}{details.length > 0 && <> — {details.join(', ')}</>}</li>;
+  return (
+    <li>
+      {person.name}{details.length > 0 && <> — {details.join(', ')}</>}
+      {person.availability.length > 0 && <><br />{t('events.availability.shown', { windows: windowsAsText(person.availability, zone).split('\n').join('; ') })} ({zone})</>}
+    </li>
+  );
 }
 
 export interface ProposalCan {
@@ -33,7 +39,7 @@ export interface ProposalCan {
 }
 
 /** `/events/<slug>/proposals/<id>`: a proposal for its proposer and, once submitted, the organisers. */
-export function ProposalPage(props: { event: { slug: string; title: string }; call: Call | undefined; proposal: Proposal; screening: Screening; can: ProposalCan; notice?: string; failed?: FailedForm }) {
+export function ProposalPage(props: { event: { slug: string; title: string; time_zone: string }; call: Call | undefined; proposal: Proposal; screening: Screening; can: ProposalCan; notice?: string; failed?: FailedForm }) {
   const { event, call, proposal, screening, can, notice, failed } = props;
   const { t } = useView();
   const track = call?.tracks.find((tr) => tr.id === proposal.track_id);
@@ -41,7 +47,7 @@ export function ProposalPage(props: { event: { slug: string; title: string }; ca
   const group = (role: string, title: string) => (
     <>
       <dt>{title}</dt>
-      <dd>{people(role).length ? <ul>{people(role).map((p) => <PersonLine person={p} />)}</ul> : t('events.proposals.nobody')}</dd>
+      <dd>{people(role).length ? <ul>{people(role).map((p) => <PersonLine person={p} zone={event.time_zone} />)}</ul> : t('events.proposals.nobody')}</dd>
     </>
   );
   return (

@@ -10,6 +10,7 @@ import { offsetLabel } from '../../time.ts';
 import type { EventDetail } from '../../queries.ts';
 import type { Track } from '../queries.ts';
 import { blankPersonRows, maxPeople } from '../schema.ts';
+import { AvailabilityField } from '../../availability/views/availabilityField.tsx';
 
 const detailFields = ['title', 'original_locale', 'description', 'format', 'track', 'modality', 'expected_attendance', 'capacity'];
 
@@ -23,7 +24,7 @@ function personRowCount(values: FormValues): number {
   return Math.min(maxPeople, highest + 1 + blankPersonRows);
 }
 
-function PersonRow({ index, values, errors }: { index: number; values: FormValues; errors: FieldErrors }) {
+function PersonRow({ index, values, errors, event }: { index: number; values: FormValues; errors: FieldErrors; event: EventDetail }) {
   const { t, locale } = useView();
   const name = (field: string) => `person_${index}_${field}`;
   const props = (field: string) => ({ name: name(field), label: t(`events.sessions.person.${field}`), value: valueOf(values, name(field)), error: errors[name(field)] });
@@ -38,6 +39,7 @@ function PersonRow({ index, values, errors }: { index: number; values: FormValue
       <TextField {...props('gender')} hint={t('events.sessions.person.gender_hint')} maxlength={100} autocomplete="off" />
       <SelectField {...props('presence')} blank={t('events.sessions.person.presence_unknown')} options={['onsite', 'online'].map((p) => ({ value: p, label: t(`events.sessions.presence.${p}`) }))} />
       <Checkbox name={name('confirmed')} label={t('events.sessions.person.confirmed')} checked={['on', 'true', '1'].includes(valueOf(values, name('confirmed')))} error={errors[name('confirmed')]} />
+      <AvailabilityField name={name('availability')} value={valueOf(values, name('availability'))} error={errors[name('availability')]} event={event} explained={index === 0} hint="hint" />
     </fieldset>
   );
 }
@@ -114,7 +116,7 @@ export function SessionPage(props: SessionPageProps) {
           <TextField {...field('capacity')} type="number" hint={t('events.sessions.capacity_hint')} />
           <h3>{t('events.sessions.people_title')}</h3>
           <p class="hint">{t('events.sessions.people_hint')}</p>
-          {Array.from({ length: personRowCount(details.values) }, (_, i) => <PersonRow index={i} values={details.values} errors={errors} />)}
+          {Array.from({ length: personRowCount(details.values) }, (_, i) => <PersonRow index={i} values={details.values} errors={errors} event={event} />)}
           <button type="submit">{session ? t('events.sessions.save') : t('events.sessions.create')}</button>
         </PostForm>
       </section>
