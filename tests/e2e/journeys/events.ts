@@ -98,6 +98,14 @@ async function mainText(page: Page): Promise<string> {
   return (await page.locator('main').textContent()) ?? '';
 }
 
+/** The program's link to a session's live queue (its title is hidden text after the link's words). */
+async function openLiveQueue(site: Site, page: Page, session: string): Promise<void> {
+  const link = page.locator('a[href$="/live"]', { hasText: session });
+  const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+  assert.ok((await link.count()) === 0 && (await page.locator('h1').textContent())!.includes(session));
+  await checkPage(site, page, response);
+}
+
 interface Speaker { name: string; organisation: string; group: string; gender: string; presence: 'onsite' | 'online' }
 
 async function fillSpeaker(page: Page, i: number, s: Speaker): Promise<void> {
@@ -117,6 +125,7 @@ async function fillPerson(page: Page, role: 'moderator' | 'online_moderator' | '
 
 export const eventsJourney = async (site: Site): Promise<void> => {
   const began = Date.now();
+  // JOURNEY_STEPS=1 logs when each numbered step starts (where the time goes on a busy machine).
   const step = (n: string) => { if (process.env.JOURNEY_STEPS) console.log(`step ${n} at ${Math.round((Date.now() - began) / 1000)} s`); };
   await accountsAndInitiative(site);
   const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
@@ -346,6 +355,9 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     assert.equal(await organiser.locator('#conflicts-title').textContent(), es('events.program.conflicts_title', { count: 1 }));
     const clash = (await organiser.locator('section[aria-labelledby="conflicts-title"] li').textContent())!;
     assert.ok(clash.startsWith('Auditorio principal') && clash.includes(first) && clash.includes(second), clash);
+    // The form for a session of the organisers' own (a plenary, a break) is one link away.
+    await follow(site, organiser, es('events.sessions.add'));
+    await follow(site, organiser, es('events.sessions.back'));
     // Publishing with the clash open needs the box ticked: refused beside it.
     await submit(site, organiser, es('events.program.publish'), 422);
     assert.equal(await organiser.locator('#error-confirm').textContent(), es('events.program.confirm_needed', { count: 1 }));
@@ -415,12 +427,12 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     await eventsDb(site.database.db).updateTable('event_session_people').set({ user_id: pabloId }).where('session_id', '=', session.id).where('role', '=', 'online_moderator').execute();
     const participant = registrant.get(mateo)!;
     await follow(site, participant, es('events.program.link'));
-    await follow(site, participant, `${es('events.floor.link')}: ${first}`);
+    await openLiveQueue(site, participant, first);
     await submit(site, participant, es('events.floor.ask_floor'));
     await participant.getByText(es('events.floor.notice.asked')).waitFor();
     const moderator = await as(pablo);
     await visit(site, moderator, `${eventPath}/program`);
-    await follow(site, moderator, `${es('events.floor.link')}: ${first}`);
+    await openLiveQueue(site, moderator, first);
     assert.ok((await moderator.locator('#live-queue tbody').textContent())!.includes(mateo.name));
     await submit(site, moderator, `${es('events.floor.mark.took_floor')} ${mateo.name}`);
     await moderator.getByText(es('events.floor.notice.marked')).waitFor();
