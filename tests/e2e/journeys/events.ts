@@ -433,12 +433,12 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     const moderator = await as(pablo);
     await visit(site, moderator, `${eventPath}/program`);
     await openLiveQueue(site, moderator, first);
-    assert.ok((await moderator.locator('#live-queue tbody').textContent())!.includes(mateo.name));
+    assert.ok((await moderator.getByRole('table', { name: es('events.floor.queue_title') }).textContent())!.includes(mateo.name));
     await submit(site, moderator, `${es('events.floor.mark.took_floor')} ${mateo.name}`);
     await moderator.getByText(es('events.floor.notice.marked')).waitFor();
     const handled = es('events.floor.handled_line', { who: mateo.name, group: es('common.stakeholder.private_sector'), presence: es('events.floor.presence.online'), status: es('events.floor.status.took_floor') });
     assert.ok((await mainText(moderator)).includes(handled), await mainText(moderator));
-    assert.ok((await moderator.locator('[role="status"]').textContent())!.includes(es('events.floor.waiting_count', { count: 0 })));
+    assert.equal(await moderator.locator('#live-queue > [role="status"]').textContent(), es('events.floor.waiting_count', { count: 0 }));
   } finally {
     for (const context of contexts) await context.close();
   }
@@ -459,7 +459,7 @@ export const eventsJourney = async (site: Site): Promise<void> => {
       assert.ok(program.includes('Redes comunitarias para la ruralidad') && program.includes('Inteligencia artificial y elecciones'), program);
       assert.ok(program.includes(say(locale, 'events.program.current_version', { version: 1 })));
       if (locale === 'fr') assert.ok(program.includes('Asia/Tokyo'), 'the reader’s zone beside the event’s');
-      const [opened] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: say(locale, 'events.program.back', { title }) }).click()]);
+      const [opened] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: say(locale, 'events.program.back', { title }), exact: true }).click()]);
       await checkPage(site, page, opened, { javaScript: false });
       await page.getByRole('radio', { name: say(locale, 'events.registration.presence.onsite') }).check();
       await press(site, page, say(locale, 'events.registration.submit'), { javaScript: false });
