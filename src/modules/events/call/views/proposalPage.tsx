@@ -106,7 +106,8 @@ export function ProposalsList({ event, items }: { event: { slug: string; title: 
       <h1>{t('events.proposals.list_heading', { title: event.title })}</h1>
       <p>{t('events.proposals.count', { count: items.length })}</p>
       {items.length > 0 && (
-        <table>
+        // Stacked at narrow widths, like the other tables, so the list fits 320 px.
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t('events.proposals.fields.title')}</th>

@@ -70,13 +70,15 @@ function People({ people }: { people: SnapshotPerson[] }) {
   );
 }
 
-function SessionItem({ session, props }: { session: ShownSession; props: ProgramPageProps }) {
+/** `heading`: h4 under a day's room (h2, h3); h3 in the unplaced list, straight under its h2 (axe: heading-order). */
+function SessionItem({ session, props, heading = 'h4' }: { session: ShownSession; props: ProgramPageProps; heading?: 'h3' | 'h4' }) {
+  const Heading = heading;
   const { t } = useView();
   const { event, readerZone, view, conflictsBySession, canOrganise } = props;
   const clashes = view === 'working' ? (conflictsBySession.get(session.id) ?? []) : [];
   return (
     <li id={`session-${session.id}`} class="program-session">
-      <h4>{session.title}</h4>
+      <Heading>{session.title}</Heading>
       {session.start && session.end && <SessionTimes start={session.start} end={session.end} zone={event.time_zone} readerZone={readerZone} />}
       <p class="hint">
         {[session.format ? t(`events.session_format.${session.format}`) : null, t(`events.format.${session.modality}`), session.track].filter(Boolean).join(' · ')}
@@ -231,7 +233,7 @@ export function ProgramPage(props: ProgramPageProps) {
       {view === 'working' && unplaced.length > 0 && (
         <section aria-labelledby="unplaced-title">
           <h2 id="unplaced-title">{t('events.program.unplaced', { count: unplaced.length })}</h2>
-          <ul class="program-sessions">{unplaced.map((s) => <SessionItem session={s} props={props} />)}</ul>
+          <ul class="program-sessions">{unplaced.map((s) => <SessionItem session={s} props={props} heading="h3" />)}</ul>
         </section>
       )}
       {canOrganise && view === 'working' && <PublishForm props={props} />}

@@ -1,0 +1,4 @@
+import { journey } from './browser.ts';
+import { eventsJourney, eventsJourneyName } from './journeys/events.ts';
+
+journey(eventsJourneyName, eventsJourney, { kinds: ['postgres'], pagesCheckedBy: 'sqlite twin' });
