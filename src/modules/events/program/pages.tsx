@@ -21,6 +21,7 @@ import { PublishSchema, ScheduleSchema, SessionSchema, sessionErrorsToFields, se
 import { changesBetween, readSnapshot, type ProgramSnapshot } from './snapshot.ts';
 import { ProgramPage, programHref, type ShownSession, type ShownVersion } from './views/programPage.tsx';
 import { SessionPage } from './views/sessionPage.tsx';
+import { sessionRegistrations } from '../registration/sessionPages.tsx';
 
 const noFields = z.object({});
 
@@ -115,9 +116,11 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
       sessions = fromWorking(working, event, tracks);
       conflicts = explainedConflicts(c, event, working, tracks);
     }
+    // Seats left and the visitor's own registration, under each published session that has seats.
+    const registrations = view === 'published' ? await sessionRegistrations(c, event, sessions.map((s) => s.id)) : undefined;
     return page(c, c.get('t')('events.program.title', { title: event.title }), (
       <ProgramPage event={event} view={view} sessions={sessions} conflicts={conflicts} conflictsBySession={bySession(conflicts)} versions={versions}
-        canOrganise={canOrganise} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} />
+        canOrganise={canOrganise} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} registrations={registrations} />
     ), status);
   }
 
