@@ -21,7 +21,7 @@ import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
-import { reviewPages } from './review/pages.tsx';
+import { committeeLinks, reviewPages } from './review/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
 import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
@@ -80,7 +80,8 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     if (call) c.set('personal', true);
     const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall) };
     const registration = await registrationPanel(c, event, mine);
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} />, status);
+    const committee = await committeeLinks(c, db, event);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} committee={committee} />, status);
   }
 
   app.get('/events', async (c) => {
