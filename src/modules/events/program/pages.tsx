@@ -203,7 +203,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     schema: SessionSchema,
     fromForm: sessionFromForm,
     toFields: sessionErrorsToFields,
-    run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input),
+    run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input, config.baseUrl),
     done: (_, __, { subject }) => withNotice(`/events/${subject.slug}/sessions/${subject.session.id}`, 'session_saved', 'details'),
     retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: failed }, status),
   }));

@@ -86,6 +86,11 @@ eachApp('the public program registers people for a session with seats: it fills,
   assert.equal((await ana.post(action, onsite)).location, `${program}?registered=${session}&notice=waitlisted#session-${session}`);
   // The organisers' list names the session.
   assert.match((await coordinator.get(`/events/${slug}/registrations`)).html, /Taller de accesibilidad/);
+  // More seats set in the session form let the waitlist in at once, mailed in the person's language.
+  const more = await coordinator.post(`/events/${slug}/sessions/${session}`, { title: 'Taller de accesibilidad', original_locale: 'es', modality: 'in_person', format: 'workshop', capacity: '3' });
+  assert.equal(more.status, 303, more.html.slice(0, 2000));
+  assert.deepEqual(await statuses(t), ['ben:session:confirmed', 'cai:session:confirmed', 'ana:session:confirmed']);
+  assert.match((await mailTo(t, 'ana@example.org', /^Tiene una plaza/)).text, /Taller de accesibilidad/);
 }, { postgres: true });
 
 eachApp('a refused session registration comes back beside its field, and nothing is written', async (t) => {

@@ -54,28 +54,28 @@ export async function removeMember(ctx: CommandContext<SignedIn>, event: EventRe
   });
 }
 
-/** The event's criteria rows, made from the defaults the first time the organisers change anything (under the event's lock). */
-async function storedCriteria(tx: Kysely<EventsTables>, eventId: string) {
+/**
+ * The event's criteria as rows: the stored ones, or the four defaults (not yet stored: they are
+ * written with the first change, after every check, so that a refusal writes nothing).
+ */
+async function criteriaRows(tx: Kysely<EventsTables>, eventId: string) {
   const rows = await tx.selectFrom('event_review_criteria').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('criterion').execute();
-  if (rows.length > 0) return rows;
-  const made = defaultCriteria.map((c, position) => ({ event_id: eventId, criterion: c.key, weight: c.weight, position, labels: null }));
-  await tx.insertInto('event_review_criteria').values(made).execute();
-  return made;
+  if (rows.length > 0) return { rows, stored: true };
+  return { rows: defaultCriteria.map((c, position) => ({ event_id: eventId, criterion: c.key, weight: c.weight, position, labels: null as string | null })), stored: false };
 }
 
 /** Sets every criterion's weight (0 leaves one out, at least one must count) and whether the review is anonymous. */
 export async function saveCriteria(ctx: CommandContext<SignedIn>, event: EventRef, input: CriteriaInput): Promise<Result<void>> {
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
-    const rows = await storedCriteria(tx, event.id);
+    const { rows } = await criteriaRows(tx, event.id);
     const unknown = Object.keys(input.weights).find((key) => !rows.some((r) => r.criterion === key));
     if (unknown !== undefined) return refuse('events.criteria.errors.gone', { field: `weights.${unknown}` });
     const missing = rows.find((r) => input.weights[r.criterion] === undefined);
     if (missing) return refuse('common.errors.required', { field: `weights.${missing.criterion}` });
     if (!rows.some((r) => input.weights[r.criterion]! > 0)) return refuse('events.committee.errors.no_criterion', { field: `weights.${rows[0]!.criterion}` });
-    for (const r of rows) {
-      await tx.updateTable('event_review_criteria').set({ weight: input.weights[r.criterion]! }).where('event_id', '=', event.id).where('criterion', '=', r.criterion).execute();
-    }
+    await tx.deleteFrom('event_review_criteria').where('event_id', '=', event.id).execute();
+    await tx.insertInto('event_review_criteria').values(rows.map((r) => ({ ...r, weight: input.weights[r.criterion]! }))).execute();
     // Anonymous review is the call's setting (decision 017 gave it the column); no call, nothing to hide yet.
     await tx.updateTable('event_calls').set({ anonymous_review: input.anonymous ? 1 : 0, updated_at: timestamp(ctx.now) }).where('event_id', '=', event.id).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'event.review_criteria_saved', subjectType: 'event', subjectId: event.id });
@@ -96,10 +96,11 @@ export async function addCriterion(ctx: CommandContext<SignedIn>, event: EventRe
   if (Object.keys(labels).length === 0) return refuse('events.criteria.errors.label_needed', { field: `label_${event.languages[0] ?? 'en'}` });
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
-    const rows = await storedCriteria(tx, event.id);
+    const { rows, stored } = await criteriaRows(tx, event.id);
     if (rows.length >= maxCriteria) return refuse('events.criteria.errors.too_many', { field: `label_${event.languages[0] ?? 'en'}`, status: 409, values: { max: maxCriteria } });
     const key = `${ownCriterionPrefix}${randomBytes(6).toString('hex')}`;
     const position = Math.max(...rows.map((r) => Number(r.position))) + 1;
+    if (!stored) await tx.insertInto('event_review_criteria').values(rows).execute();
     await tx.insertInto('event_review_criteria').values({ event_id: event.id, criterion: key, weight: input.weight, position, labels: JSON.stringify(labels) }).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'event.review_criterion_added', subjectType: 'event', subjectId: event.id, details: { criterion: key } });
     return ok({ key });
@@ -113,7 +114,7 @@ export async function addCriterion(ctx: CommandContext<SignedIn>, event: EventRe
 export async function removeCriterion(ctx: CommandContext<SignedIn>, event: EventRef, key: string): Promise<Result<void>> {
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
-    const rows = await storedCriteria(tx, event.id);
+    const { rows } = await criteriaRows(tx, event.id);
     const row = rows.find((r) => r.criterion === key);
     if (!row) return refuse('events.criteria.errors.gone', { status: 404 });
     if (row.labels === null) return refuse('events.criteria.errors.default', { status: 409 });
