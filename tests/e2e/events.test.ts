@@ -176,7 +176,7 @@ journey('the program (events/program): the organisers’ working copy with a cla
     await db.insertInto('event_sessions').values({
       id, event_id: eventId, proposal_id: null, title: i === 0 ? 'Acceso significativo' : 'Ciberseguridad', description: null, original_locale: 'es', format: 'panel', track_id: null,
       modality: 'hybrid', room_id: rooms[i], starts_at: i === 0 ? '2027-03-10T14:00:00.000Z' : '2027-03-10T15:00:00.000Z', ends_at: '2027-03-10T16:00:00.000Z',
-      expected_attendance: null, capacity: null, created_at: now, updated_at: now,
+      expected_attendance: null, capacity: i === 0 ? 30 : null, created_at: now, updated_at: now,
     }).execute();
     await db.insertInto('event_session_people').values({
       id: newId(), session_id: id, role: 'speaker', user_id: null, name: 'Beto Ruiz', organisation: 'Karisma', stakeholder_group: 'civil_society', country: 'CO', gender: null,
@@ -202,6 +202,11 @@ journey('the program (events/program): the organisers’ working copy with a cla
   await page.getByLabel(es('events.program.confirm_label', { count: 1 })).check();
   await submit(site, page, es('events.program.publish'));
   await page.getByText(es('events.program.notice.program_published')).waitFor();
+  // A session with seats of its own (decision 023): registering from the published program, then the status there.
+  await visit(site, page, '/events/foro-programa/program?view=published');
+  await submit(site, page, `${es('events.session_registration.submit')}: Acceso significativo`);
+  await page.getByText(es('events.session_registration.notice.confirmed')).waitFor();
+  await page.getByRole('button', { name: `${es('events.session_registration.cancel')}: Acceso significativo`, exact: true }).waitFor();
   await context.close();
 
   const reader = await newContext(site, 'fr', { javaScriptEnabled: false });
@@ -211,6 +216,7 @@ journey('the program (events/program): the organisers’ working copy with a cla
   await checkPage(site, readerPage, program, { javaScript: false });
   assert.ok((await readerPage.locator('main').textContent())!.includes(say('fr', 'events.program.current_version', { version: 1 })));
   await readerPage.getByRole('link', { name: say('fr', 'events.program.back', { title: 'Foro con programa' }) }).waitFor();
+  await readerPage.getByRole('link', { name: say('fr', 'events.session_registration.login') }).waitFor();
   await reader.close();
   console.log(budgetSummary(site, 'events program'));
 }, { kinds: ['sqlite'] });

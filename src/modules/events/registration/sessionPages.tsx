@@ -16,9 +16,12 @@ import { SessionRegisterPage, SessionRegistration } from './views/sessionRegistr
 
 const noFields = z.object({});
 
-/** Where a session's registration answers: the program, at the session, with what happened. */
+/**
+ * Where a session's registration answers: the published program (organisers too, whose plain
+ * program address is the working copy), at the session, with what happened.
+ */
 const atSession = (slug: string, sessionId: string, notice: string) =>
-  `/events/${slug}/program?registered=${encodeURIComponent(sessionId)}&notice=${notice}#session-${sessionId}`;
+  `/events/${slug}/program?view=published&registered=${encodeURIComponent(sessionId)}&notice=${notice}#session-${sessionId}`;
 
 /**
  * The registration block of each session with seats on the public program, for the visitor

@@ -63,11 +63,11 @@ eachApp('the public program registers people for a session with seats: it fills,
 
   const answers = [];
   for (const client of [ana, ben, cai]) answers.push((await client.post(action, onsite)).location);
-  assert.deepEqual(answers, ['confirmed', 'confirmed', 'waitlisted'].map((n) => `${program}?registered=${session}&notice=${n}#session-${session}`));
+  assert.deepEqual(answers, ['confirmed', 'confirmed', 'waitlisted'].map((n) => `${program}?view=published&registered=${session}&notice=${n}#session-${session}`));
   assert.equal((await ana.post(action, onsite)).status, 409, 'registered once');
 
   // Each sees their own status for the session, on the program itself.
-  assert.match((await ana.get(`${program}?registered=${session}&notice=confirmed`)).html, /Está inscrito en esta sesión \(Presencial\)\.[\s\S]*Cancelar mi inscripción en esta sesión/);
+  assert.match((await ana.get(`${program}?view=published&registered=${session}&notice=confirmed`)).html, /Está inscrito en esta sesión \(Presencial\)\.[\s\S]*Cancelar mi inscripción en esta sesión/);
   assert.match((await cai.get(program)).html, /Vous êtes sur la liste d’attente de cette session \(En présentiel|Vous êtes sur la liste d’attente de cette session \([^)]*\), numéro 1\./);
   assert.match((await t.client().get(program)).html, /In person: full \(1 person on the waitlist\)/);
   assert.deepEqual(await statuses(t), ['ana:session:confirmed', 'ben:session:confirmed', 'cai:session:waitlisted']);
@@ -75,7 +75,7 @@ eachApp('the public program registers people for a session with seats: it fills,
 
   // Ana cancels from the program: Cai, first in line, gets the seat and a mail in French naming the session.
   const cancelled = await ana.post(`${action}/cancel`, {});
-  assert.equal(cancelled.location, `${program}?registered=${session}&notice=cancelled#session-${session}`);
+  assert.equal(cancelled.location, `${program}?view=published&registered=${session}&notice=cancelled#session-${session}`);
   const promoted = await mailTo(t, 'cai@example.org', /^Une place pour vous/);
   assert.match(promoted.text, /Taller de accesibilidad/);
   assert.ok(promoted.attachments?.some((a) => a.filename.endsWith('.ics')), 'with the calendar entry');
@@ -83,7 +83,7 @@ eachApp('the public program registers people for a session with seats: it fills,
   assert.match((await cai.get(program)).html, /Vous êtes inscrit à cette session/);
   // Ana may register again, at the end of the line; cancelling twice is refused.
   assert.equal((await ana.post(`${action}/cancel`, {})).status, 409);
-  assert.equal((await ana.post(action, onsite)).location, `${program}?registered=${session}&notice=waitlisted#session-${session}`);
+  assert.equal((await ana.post(action, onsite)).location, `${program}?view=published&registered=${session}&notice=waitlisted#session-${session}`);
   // The organisers' list names the session.
   assert.match((await coordinator.get(`/events/${slug}/registrations`)).html, /Taller de accesibilidad/);
   // More seats set in the session form let the waitlist in at once, mailed in the person's language.
