@@ -140,6 +140,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await coordinator.post(`/events/${callEvent}/register`, { presence: 'online', stakeholder_group: 'civil_society' });
   await coordinator.post(`${live}/ask`, { kind: 'question', question: '¿Y las zonas rurales?' });
   const floorRequest = (await t.database.db.selectFrom('event_floor_requests').select('id').executeTakeFirstOrThrow()).id;
+  // A session of the published event with seats of its own, registered for from the program (decision 023).
+  const seatSession = (await coordinator.post(`/events/${callEvent}/sessions`, { title: 'Taller con cupo', original_locale: 'es', modality: 'hybrid', capacity: '1' })).location!.split('?')[0]!.split('/').pop()!;
   // The review (review/): the coordinator chairs the call's committee and reviews someone else's submitted proposal.
   const reviewedPath = (await (await verifiedPerson(t, { email: 'proposer@example.org' })).post(`/events/${callEvent}/proposals/new`, { ...goodProposal(track, question), title: 'Otra propuesta', intent: 'submit' })).location!.split('?')[0]!;
   await coordinator.post(`/events/${callEvent}/committee`, { email: 'coord@example.org', stakeholder_group: 'civil_society', chair: 'on' });
@@ -204,6 +206,10 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'PATCH', path: `/api${live.replace('/live', '/floor')}/${floorRequest}`, as: coordinator, json: true },
     { method: 'POST', path: `/events/${callEvent}/committee`, as: coordinator },
     { method: 'POST', path: `/events/${callEvent}/committee/criteria`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/committee/criteria/new`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/committee/criteria/relevance/remove`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/sessions/${seatSession}/register`, as: claimant },
+    { method: 'POST', path: `/events/${callEvent}/sessions/${seatSession}/register/cancel`, as: claimant },
     { method: 'POST', path: `/events/${callEvent}/review/assignments`, as: coordinator },
     { method: 'POST', path: `/events/${callEvent}/review/assignments/remove`, as: coordinator },
     { method: 'POST', path: `${reviewedPath}/review`, as: coordinator },

@@ -6,7 +6,7 @@ import { programLogKinds } from './program/outcomes.ts';
 import { eventSearch } from './search.ts';
 import { seedDemoEvents } from './seeds.ts';
 import { proposalSearch } from './call/search.ts';
-import { reviewLogKinds, proposalDecided } from './review/outcomes.ts';
+import { reviewLogKinds, proposalDecided, reviewsAssigned } from './review/outcomes.ts';
 
 export const eventsModule: ModuleManifest = {
   name: 'events',
@@ -16,7 +16,7 @@ export const eventsModule: ModuleManifest = {
   seedDemo: seedDemoEvents,
   routes: async () => ({ pages: (await import('./pages.tsx')).eventPages, api: (await import('./api.ts')).eventApi }),
   logKinds: { ...eventLogKinds, ...programLogKinds, ...reviewLogKinds },
-  notifications: [proposalDecided],
+  notifications: [proposalDecided, reviewsAssigned],
   search: [eventSearch, proposalSearch],
   nav: [
     { href: '/events', label: 'events.nav.events' },

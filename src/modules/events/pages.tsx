@@ -21,8 +21,7 @@ import { EventsPage, eventPageCount, eventsHref, eventsPageSize } from './views/
 import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
-import { reviewPages } from './review/pages.tsx';
-import { membersOf } from './review/queries.ts';
+import { committeeLinks, reviewPages } from './review/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
 import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
@@ -79,12 +78,10 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     const call = await findCall(db, event.id);
     // Whether the call is open depends on the time: not kept in the shared cache.
     if (call) c.set('personal', true);
-    // A member of the programme committee finds their review desk here (decision 020 left them no way to it).
-    const members = call && actor.user ? (await membersOf(db, event.id)).map((m) => ({ user_id: m.user_id, is_chair: m.is_chair })) : [];
-    const reviewDesk = members.length > 0 && eventPolicy.seeCommittee(actor, { ...event, members });
-    const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall), reviewDesk };
+    const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall) };
     const registration = await registrationPanel(c, event, mine);
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} />, status);
+    const committee = await committeeLinks(c, db, event);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} committee={committee} />, status);
   }
 
   app.get('/events', async (c) => {

@@ -101,6 +101,12 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:slug/registrations', expect: { ...everyone(403), anonymous: 401, organiser: 200 } },
   { method: 'POST', path: '/api/events/:slug/registrations', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
   { method: 'POST', path: '/api/events/:slug/registrations/cancel', body: 'json', expect: { ...everyone(409), anonymous: 401 } },
+  // One session's registration from the program (decision 023): the walked session has seats of its own.
+  { method: 'GET', path: '/events/:slug/sessions/:session/register', expect: { ...signedIn(200), unverified: 403 } },
+  { method: 'POST', path: '/events/:slug/sessions/:session/register', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
+  { method: 'POST', path: '/events/:slug/sessions/nothing/register', body: 'form', expect: everyone(404) },
+  { method: 'POST', path: '/events/:slug/sessions/:session/register/cancel', body: 'form', expect: signedIn(409) },
+  { method: 'GET', path: '/events/:slug/sessions/:session/register/cancel', expect: everyone(303) },
   // The live queue (floor/) of a session not yet in a published program: its organisers only (floor/roles.test.ts walks a published one).
   { method: 'GET', path: '/events/:slug/sessions/:session/live', expect: { ...everyone(404), organiser: 200 } },
   { method: 'GET', path: '/events/:slug/sessions/:session/live/stream', expect: { ...everyone(404), organiser: 200 } },
@@ -126,6 +132,12 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/events/:slug/committee', body: 'form', expect: only({ organiser: 422 }) },
   { method: 'POST', path: '/events/:slug/committee/criteria', body: 'form', expect: only({ organiser: 422 }) },
   { method: 'GET', path: '/events/:slug/committee/criteria', expect: everyone(303) },
+  // Criteria of the committee's own (decision 023); the four defaults are not removed.
+  { method: 'POST', path: '/events/:slug/committee/criteria/new', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/events/:slug/committee/criteria/new', expect: everyone(303) },
+  { method: 'POST', path: '/events/:slug/committee/criteria/relevance/remove', body: 'form', expect: only({ organiser: 409 }) },
+  { method: 'POST', path: '/events/:slug/committee/criteria/nothing/remove', body: 'form', expect: only({ organiser: 404 }) },
+  { method: 'GET', path: '/events/:slug/committee/criteria/nothing/remove', expect: everyone(303) },
   { method: 'POST', path: '/events/:slug/committee/nothing/remove', body: 'form', expect: only({ organiser: 404 }) },
   { method: 'GET', path: '/events/:slug/committee/nothing/remove', expect: everyone(303) },
   { method: 'GET', path: '/events/:slug/review', expect: only({ organiser: 200, reviewer: 200, chair: 200 }) },
@@ -161,7 +173,7 @@ eachApp('every events route answers every role as its policy says', async (t) =>
   const [track] = await eventsDb(t.database.db).selectFrom('event_tracks').select('id').orderBy('position').execute();
   const [question] = await eventsDb(t.database.db).selectFrom('event_call_questions').select('id').execute();
   const proposal = (await proposer.post(`/events/${slug}/proposals/new`, { ...goodProposal(track!.id, question!.id), intent: 'submit' })).location!.split('?')[0]!.split('/').pop()!;
-  const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid' })).location!.split('?')[0]!.split('/').pop()!;
+  const session = (await coordinator.post(`/events/${slug}/sessions`, { title: 'Apertura', original_locale: 'es', modality: 'hybrid', capacity: '10' })).location!.split('?')[0]!.split('/').pop()!;
   const reviewer = await verifiedPerson(t, { email: 'reviewer@example.org', group: 'academia' });
   const chair = await verifiedPerson(t, { email: 'chair@example.org', group: 'government' });
   await coordinator.post(`/events/${slug}/committee`, { email: 'chair@example.org', stakeholder_group: 'government', chair: 'on' });

@@ -268,7 +268,6 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     // 5. The chair finds the review from the event page and assigns: Lucía (Karisma) is kept off Ana's proposal, which names Karisma.
     const chair = await as(tatiana);
     await visit(site, chair, eventPath);
-    await follow(site, chair, es('events.review.desk_title'));
     await follow(site, chair, es('events.review.assignments_title'));
     await submit(site, chair, es('events.review.assign'));
     await chair.getByText(es('events.review.notice.assigned')).waitFor();
@@ -284,7 +283,7 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     for (const [member, page] of [[tatiana, chair], [gustavo, null], [pedro, null], [lucia, null]] as const) {
       const reviewer = page ?? (await as(member));
       await visit(site, reviewer, eventPath);
-      await follow(site, reviewer, es('events.review.desk_title'));
+      await follow(site, reviewer, es('events.review.mine'));
       const mine = reviewer.locator('main ul').last();
       const titles = await mine.getByRole('link').allTextContents();
       if (member === lucia) assert.deepEqual(titles, [second], 'the conflict took Ana’s proposal from Lucía');
@@ -363,6 +362,9 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     assert.equal(await organiser.locator('#error-confirm').textContent(), es('events.program.confirm_needed', { count: 1 }));
     // Fixed: the second session moves to the other room; nothing clashes; published.
     await place(second, salmona, `${day1}T11:00`, `${day1}T12:30`);
+    // The second session takes registrations of its own: 40 seats (decision 023).
+    await organiser.getByLabel(es('events.sessions.field.capacity'), { exact: true }).fill('40');
+    await submit(site, organiser, es('events.sessions.save'));
     await follow(site, organiser, es('events.sessions.back'));
     assert.equal(await organiser.locator('#conflicts-title').textContent(), es('events.program.conflicts_title', { count: 0 }));
     await submit(site, organiser, es('events.program.publish'));
@@ -418,6 +420,10 @@ export const eventsJourney = async (site: Site): Promise<void> => {
     await visit(site, registrant.get(elena)!, eventPath);
     assert.ok((await mainText(registrant.get(elena)!)).includes(es('events.registration.status.waitlisted', { presence, position: 1 })));
     await visit(site, organiser, `${eventPath}/registrations`);
+    // Elena, still waiting for the event, takes a seat in the second session from the published program.
+    await visit(site, registrant.get(elena)!, `${eventPath}/program?view=published`);
+    await submit(site, registrant.get(elena)!, `${es('events.session_registration.submit')}: ${second}`);
+    await registrant.get(elena)!.getByText(es('events.session_registration.notice.confirmed')).waitFor();
 
     step('11');
     // 11. In the session, Mateo asks for the floor online; Pablo, its online moderator, gives it.

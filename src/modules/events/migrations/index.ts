@@ -7,6 +7,7 @@ import * as floor from './202611271100_events_floor.ts';
 import * as programVersions from './202611270900_events_program_versions.ts';
 import * as review from './202611271000_events_review.ts';
 import * as availability from './202611271200_events_availability.ts';
+import * as criteriaLabels from './202611271300_events_review_criteria_labels.ts';
 
 export const eventMigrations: Record<string, ModuleMigration> = {
   '202611260600_events_events': events,
@@ -17,4 +18,5 @@ export const eventMigrations: Record<string, ModuleMigration> = {
   '202611271100_events_floor': floor,
   '202611271000_events_review': review,
   '202611271200_events_availability': availability,
+  '202611271300_events_review_criteria_labels': criteriaLabels,
 };

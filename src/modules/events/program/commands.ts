@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
+import { fillSessionSeats } from '../registration/commands.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { eventsDb, type EventsTables } from '../tables.ts';
 import { fromLocalInput, localDateTime } from '../time.ts';
@@ -78,7 +79,8 @@ export async function createSession(ctx: CommandContext<SignedIn>, event: EventR
   });
 }
 
-export async function updateSession(ctx: CommandContext<SignedIn>, event: EventRef, sessionId: string, input: SessionInput): Promise<Result<void>> {
+/** Saves a session's details; more seats (or none) let its waitlist in at once, when `baseUrl` is given for the mails. */
+export async function updateSession(ctx: CommandContext<SignedIn>, event: EventRef, sessionId: string, input: SessionInput, baseUrl?: string): Promise<Result<void>> {
   const windows = peopleWindows(event, input);
   if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
@@ -88,6 +90,7 @@ export async function updateSession(ctx: CommandContext<SignedIn>, event: EventR
       .where('id', '=', sessionId).where('event_id', '=', event.id).executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) return refuse('events.sessions.gone', { status: 404 });
     await writePeople(tx, sessionId, input, windows.value);
+    if (baseUrl) await fillSessionSeats(ctx, tx, event.id, sessionId, baseUrl);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_updated', subjectType: 'event', subjectId: event.id, details: { session: sessionId } });
     return ok();
   });

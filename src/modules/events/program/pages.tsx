@@ -22,6 +22,7 @@ import { changesBetween, readSnapshot, type ProgramSnapshot } from './snapshot.t
 import { ProgramPage, programHref, type ShownSession, type ShownVersion } from './views/programPage.tsx';
 import { SessionPage } from './views/sessionPage.tsx';
 import { availabilityValue } from '../availability/views/availabilityField.tsx';
+import { sessionRegistrations } from '../registration/sessionPages.tsx';
 
 const noFields = z.object({});
 
@@ -116,9 +117,11 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
       sessions = fromWorking(working, event, tracks);
       conflicts = explainedConflicts(c, event, working, tracks);
     }
+    // Seats left and the visitor's own registration, under each published session that has seats.
+    const registrations = view === 'published' ? await sessionRegistrations(c, event, sessions.map((s) => s.id)) : undefined;
     return page(c, c.get('t')('events.program.title', { title: event.title }), (
       <ProgramPage event={event} view={view} sessions={sessions} conflicts={conflicts} conflictsBySession={bySession(conflicts)} versions={versions}
-        canOrganise={canOrganise} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} />
+        canOrganise={canOrganise} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} registrations={registrations} />
     ), status);
   }
 
@@ -201,7 +204,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     schema: SessionSchema,
     fromForm: sessionFromForm,
     toFields: sessionErrorsToFields,
-    run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input),
+    run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input, config.baseUrl),
     done: (_, __, { subject }) => withNotice(`/events/${subject.slug}/sessions/${subject.session.id}`, 'session_saved', 'details'),
     retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: { ...failed, errors: sessionErrorsToFields(failed.errors) } }, status),
   }));

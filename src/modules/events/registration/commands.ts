@@ -120,6 +120,21 @@ async function fillSeats(ctx: CommandContext, tx: Tx, event: EventsTables['event
   return next.length;
 }
 
+/**
+ * After the organisers change a session's seats (the program's session form, decision 023): the
+ * first in line of each presence get the seats now free, in order, and a mail — while the event
+ * takes registrations. The caller holds the event's row lock, in its transaction.
+ */
+export async function fillSessionSeats(ctx: CommandContext, tx: Tx, eventId: string, sessionId: string, baseUrl: string): Promise<number> {
+  const event = await tx.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!event || closedBecause(event, timestamp(ctx.now))) return 0;
+  const scope = await scopeOf(tx, event, sessionId);
+  if (!scope.ok) return 0;
+  let promoted = 0;
+  for (const presence of scope.value.allowed) promoted += await fillSeats(ctx, tx, event, scope.value, presence, baseUrl);
+  return promoted;
+}
+
 /** Cancels a registration found under the event's lock, lets the next in line in, and mails the person who cancelled. */
 async function cancelLocked(ctx: CommandContext, tx: Tx, event: EventsTables['events'], row: EventRegistrationsTable, baseUrl: string): Promise<Result<void>> {
   const now = timestamp(ctx.now);

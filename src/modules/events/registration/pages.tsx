@@ -20,6 +20,7 @@ import { MyRegistrations } from './views/myRegistrations.tsx';
 import { RegisterPage } from './views/registerPage.tsx';
 import { RegistrationPanel } from './views/registrationPanel.tsx';
 import { RegistrationsPage } from './views/registrationsPage.tsx';
+import { sessionRegistrationPages } from './sessionPages.tsx';
 
 const noFields = z.object({});
 const pathOf = (event: { slug: string }) => `/events/${event.slug}`;
@@ -161,4 +162,6 @@ export function registrationPages(app: Hono<AppEnv>, services: Services): void {
   const eventAt = (c: Context<AppEnv>) => `/events/${encodeURIComponent(c.req.param('slug') ?? '')}`;
   app.get('/events/:slug/register/cancel', formAddress(eventAt, 'registration'));
   app.get('/events/:slug/capacity', formAddress((c) => `${eventAt(c)}/registrations`, 'capacity'));
+  // One session's registration, from the public program (docs/decisions/023).
+  sessionRegistrationPages(app, services);
 }

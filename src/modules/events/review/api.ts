@@ -10,7 +10,7 @@ import { findEventBySlug } from '../queries.ts';
 import { findProposal } from '../call/queries.ts';
 import { decideProposal, saveReview } from './commands.ts';
 import { reviewOverview } from './overview.ts';
-import { assignmentsOf, decisionOf, membersOf, reviewsOf } from './queries.ts';
+import { assignmentsOf, criterionLabel, decisionOf, membersOf, reviewsOf } from './queries.ts';
 import { DecisionSchema, ReviewSchema } from './schema.ts';
 
 const Params = z.object({ slug: z.string().min(1).max(100), id: z.string().min(1).max(40) });
@@ -35,7 +35,12 @@ const AggregateJson = z.object({
 });
 
 const OverviewJson = z.object({
-  criteria: z.array(z.object({ key: z.string(), weight: z.number() })),
+  criteria: z.array(z.object({
+    key: z.string().openapi({ description: 'The key of `scores.<key>` in a review; generated for the committee\u2019s own criteria' }),
+    weight: z.number(),
+    label: z.string().openapi({ description: 'Its name in the request\u2019s language (the committee\u2019s own criteria: as typed)' }),
+    own: z.boolean().openapi({ description: 'A criterion the committee added (true) or one of the four defaults' }),
+  })),
   proposals: z.array(z.object({
     id: z.string(), title: z.string(), status: z.string(), reviewers: z.array(z.object({ name: z.string(), stakeholder_group: z.string() })), aggregate: AggregateJson,
   })),
@@ -115,7 +120,7 @@ export function reviewApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       c.set('personal', true);
       const overview = await reviewOverview(db, event.id, taxonomy);
       return c.json({
-        criteria: overview.criteria.map((k) => ({ key: k.key, weight: k.weight })),
+        criteria: overview.criteria.map((k) => ({ key: k.key, weight: k.weight, label: criterionLabel(k, c.get('t'), c.get('locale')), own: k.labels !== null })),
         proposals: overview.proposals.map((p) => ({
           id: p.proposal.id, title: p.proposal.title, status: p.proposal.status,
           reviewers: p.reviewers.map((r) => ({ name: r.name, stakeholder_group: r.stakeholder_group })),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
 import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
@@ -12,10 +13,11 @@ import { findProposal, type Proposal } from '../call/queries.ts';
 import { proposalSearch } from '../call/search.ts';
 import { indexRecords } from '../../../platform/search/index.ts';
 import { conflictsOf, proposalForReview, reviewersOf } from './conflicts.ts';
-import { logDecision, proposalDecided } from './outcomes.ts';
+import { logDecision, proposalDecided, reviewsAssigned } from './outcomes.ts';
 import { criteriaOf, membersOf, type Member } from './queries.ts';
-import type { CriteriaInput, DecisionInput, MemberInput, ReviewInput } from './schema.ts';
-import { criterionKeys } from './vocabulary.ts';
+import type { CriteriaInput, DecisionInput, MemberInput, OwnCriterionInput, ReviewInput } from './schema.ts';
+import { maxCriteria, ownCriterionPrefix } from './vocabulary.ts';
+import { defaultCriteria } from '../domain/review.ts';
 import { writeWindows } from '../availability/store.ts';
 
 interface EventRef {
@@ -53,15 +55,73 @@ export async function removeMember(ctx: CommandContext<SignedIn>, event: EventRe
   });
 }
 
-/** Sets the criteria's weights (0 leaves one out). */
+/**
+ * The event's criteria as rows: the stored ones, or the four defaults (not yet stored: they are
+ * written with the first change, after every check, so that a refusal writes nothing).
+ */
+async function criteriaRows(tx: Kysely<EventsTables>, eventId: string) {
+  const rows = await tx.selectFrom('event_review_criteria').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('criterion').execute();
+  if (rows.length > 0) return { rows, stored: true };
+  return { rows: defaultCriteria.map((c, position) => ({ event_id: eventId, criterion: c.key, weight: c.weight, position, labels: null as string | null })), stored: false };
+}
+
+/** Sets every criterion's weight (0 leaves one out, at least one must count) and whether the review is anonymous. */
 export async function saveCriteria(ctx: CommandContext<SignedIn>, event: EventRef, input: CriteriaInput): Promise<Result<void>> {
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
+    const { rows } = await criteriaRows(tx, event.id);
+    const unknown = Object.keys(input.weights).find((key) => !rows.some((r) => r.criterion === key));
+    if (unknown !== undefined) return refuse('events.criteria.errors.gone', { field: `weights.${unknown}` });
+    const missing = rows.find((r) => input.weights[r.criterion] === undefined);
+    if (missing) return refuse('common.errors.required', { field: `weights.${missing.criterion}` });
+    if (!rows.some((r) => input.weights[r.criterion]! > 0)) return refuse('events.committee.errors.no_criterion', { field: `weights.${rows[0]!.criterion}` });
     await tx.deleteFrom('event_review_criteria').where('event_id', '=', event.id).execute();
-    await tx.insertInto('event_review_criteria').values(criterionKeys.map((criterion, position) => ({ event_id: event.id, criterion, weight: input[criterion], position }))).execute();
+    await tx.insertInto('event_review_criteria').values(rows.map((r) => ({ ...r, weight: input.weights[r.criterion]! }))).execute();
     // Anonymous review is the call's setting (decision 017 gave it the column); no call, nothing to hide yet.
     await tx.updateTable('event_calls').set({ anonymous_review: input.anonymous ? 1 : 0, updated_at: timestamp(ctx.now) }).where('event_id', '=', event.id).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'event.review_criteria_saved', subjectType: 'event', subjectId: event.id });
+    return ok();
+  });
+}
+
+/**
+ * Adds a criterion of the committee's own: its label as typed in the event's working languages
+ * (at least one), and its weight. Its key is generated, so that no label can collide with a
+ * default's key or a form's field name.
+ */
+export async function addCriterion(ctx: CommandContext<SignedIn>, event: EventRef & { languages: readonly string[] }, input: OwnCriterionInput): Promise<Result<{ key: string }>> {
+  const labels = Object.fromEntries(event.languages.flatMap((l) => {
+    const label = input[`label_${l}` as keyof OwnCriterionInput];
+    return typeof label === 'string' && label ? [[l, label]] : [];
+  }));
+  if (Object.keys(labels).length === 0) return refuse('events.criteria.errors.label_needed', { field: `label_${event.languages[0] ?? 'en'}` });
+  return eventsDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'events', event.id);
+    const { rows, stored } = await criteriaRows(tx, event.id);
+    if (rows.length >= maxCriteria) return refuse('events.criteria.errors.too_many', { field: `label_${event.languages[0] ?? 'en'}`, status: 409, values: { max: maxCriteria } });
+    const key = `${ownCriterionPrefix}${randomBytes(6).toString('hex')}`;
+    const position = Math.max(...rows.map((r) => Number(r.position))) + 1;
+    if (!stored) await tx.insertInto('event_review_criteria').values(rows).execute();
+    await tx.insertInto('event_review_criteria').values({ event_id: event.id, criterion: key, weight: input.weight, position, labels: JSON.stringify(labels) }).execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'event.review_criterion_added', subjectType: 'event', subjectId: event.id, details: { criterion: key } });
+    return ok({ key });
+  });
+}
+
+/**
+ * Removes a criterion of the committee's own (the four defaults are left out with weight 0
+ * instead). Scores already given for it stay in the reviews, unread by the aggregate.
+ */
+export async function removeCriterion(ctx: CommandContext<SignedIn>, event: EventRef, key: string): Promise<Result<void>> {
+  return eventsDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'events', event.id);
+    const { rows } = await criteriaRows(tx, event.id);
+    const row = rows.find((r) => r.criterion === key);
+    if (!row) return refuse('events.criteria.errors.gone', { status: 404 });
+    if (row.labels === null) return refuse('events.criteria.errors.default', { status: 409 });
+    if (!rows.some((r) => r.criterion !== key && Number(r.weight) > 0)) return refuse('events.committee.errors.no_criterion', { status: 409 });
+    await tx.deleteFrom('event_review_criteria').where('event_id', '=', event.id).where('criterion', '=', key).execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'event.review_criterion_removed', subjectType: 'event', subjectId: event.id, details: { criterion: key } });
     return ok();
   });
 }
@@ -79,7 +139,7 @@ async function undecided(tx: Kysely<EventsTables>, eventId: string) {
  * stakeholder groups, the load balanced, conflicts of interest left out (domain/assignment.ts).
  * Assignments already reviewed are kept, whatever the new draw says: a review is never thrown away.
  */
-export async function assignAutomatically(ctx: CommandContext<SignedIn>, event: EventRef, taxonomy: StakeholderTaxonomy): Promise<Result<{ assigned: number; uncovered: number }>> {
+export async function assignAutomatically(ctx: CommandContext<SignedIn>, event: EventRef & { title: string }, taxonomy: StakeholderTaxonomy): Promise<Result<{ assigned: number; uncovered: number }>> {
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     const [proposals, members] = await Promise.all([undecided(tx, event.id), membersOf(tx, event.id)]);
@@ -100,13 +160,24 @@ export async function assignAutomatically(ctx: CommandContext<SignedIn>, event: 
     for (const { proposalId, reviewerIds } of result.assignments) for (const memberId of reviewerIds) rows.set(`${proposalId}/${memberId}`, { proposal_id: proposalId, member_id: memberId, event_id: event.id, created_at: now });
     for (const r of reviewed) rows.set(`${r.proposal_id}/${r.member_id}`, { proposal_id: r.proposal_id, member_id: r.member_id, event_id: event.id, created_at: now });
     if (rows.size) await tx.insertInto('event_review_assignments').values([...rows.values()]).execute();
+    // Each member with proposals to review is told once for this run, in their language, with the way to their list.
+    const load = new Map<string, number>();
+    for (const r of rows.values()) load.set(r.member_id, (load.get(r.member_id) ?? 0) + 1);
+    for (const member of members) {
+      const count = load.get(member.id);
+      if (count) await notifyAssigned(ctx, tx, event, member.user_id, count);
+    }
     await audit(tx, ctx.actor, ctx.now, { action: 'event.reviewers_assigned', subjectType: 'event', subjectId: event.id });
     return ok({ assigned: rows.size, uncovered: result.uncovered.length });
   });
 }
 
-/** The chair adds a reviewer to a proposal; a conflict of interest is refused with its reason. */
-export async function addAssignment(ctx: CommandContext<SignedIn>, event: EventRef, proposalId: string, memberId: string): Promise<Result<void>> {
+/** Tells a committee member how many proposals they have to review, with the link to their list. */
+const notifyAssigned = (ctx: CommandContext, tx: Kysely<EventsTables>, event: EventRef & { title: string }, userId: string, count: number) =>
+  notify(ctx, tx, reviewsAssigned, { userId, kind: reviewsAssigned.kind, values: { event: event.title, count }, path: `/events/${event.slug}/review` });
+
+/** The chair adds a reviewer to a proposal (the member is told); a conflict of interest is refused with its reason. */
+export async function addAssignment(ctx: CommandContext<SignedIn>, event: EventRef & { title: string }, proposalId: string, memberId: string): Promise<Result<void>> {
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     const proposal = await findProposal(tx, event.id, proposalId);
@@ -117,7 +188,10 @@ export async function addAssignment(ctx: CommandContext<SignedIn>, event: EventR
     const reasons = conflictsOf(member, proposalForReview(proposal, names.get(proposal.proposer_id ?? '')?.name));
     if (reasons.length) return refuse(`events.review.coi.${reasons[0]}`, { field: 'member' });
     const existing = await tx.selectFrom('event_review_assignments').select('member_id').where('proposal_id', '=', proposalId).where('member_id', '=', memberId).executeTakeFirst();
-    if (!existing) await tx.insertInto('event_review_assignments').values({ proposal_id: proposalId, member_id: memberId, event_id: event.id, created_at: timestamp(ctx.now) }).execute();
+    if (!existing) {
+      await tx.insertInto('event_review_assignments').values({ proposal_id: proposalId, member_id: memberId, event_id: event.id, created_at: timestamp(ctx.now) }).execute();
+      await notifyAssigned(ctx, tx, event, member.user_id, 1);
+    }
     await audit(tx, ctx.actor, ctx.now, { action: 'event.reviewer_added', subjectType: 'event_proposal', subjectId: proposalId });
     return ok();
   });
@@ -151,7 +225,10 @@ export async function saveReview(ctx: CommandContext<SignedIn>, event: EventRef,
     if (!proposal) return refuse('events.proposals.errors.gone', { status: 404 });
     if (proposal.status !== 'submitted') return refuse('events.review.errors.decided', { status: 409 });
     const now = timestamp(ctx.now);
-    const values = { scores: JSON.stringify(input.scores), comment: input.comment ?? null, private_note: input.private_note ?? null, updated_at: now };
+    // Scores given earlier for criteria the event no longer weighs are kept, not deleted (decision 023).
+    const before = await tx.selectFrom('event_reviews').select('scores').where('proposal_id', '=', proposalId).where('member_id', '=', member.id).executeTakeFirst();
+    const kept = before ? Object.fromEntries(Object.entries(JSON.parse(before.scores) as Record<string, number>).filter(([key]) => !criteria.some((c) => c.key === key))) : {};
+    const values = { scores: JSON.stringify({ ...kept, ...input.scores }), comment: input.comment ?? null, private_note: input.private_note ?? null, updated_at: now };
     const existing = await tx.selectFrom('event_reviews').select('member_id').where('proposal_id', '=', proposalId).where('member_id', '=', member.id).executeTakeFirst();
     if (existing) await tx.updateTable('event_reviews').set(values).where('proposal_id', '=', proposalId).where('member_id', '=', member.id).execute();
     else await tx.insertInto('event_reviews').values({ proposal_id: proposalId, member_id: member.id, created_at: now, ...values }).execute();

@@ -11,6 +11,9 @@ export const decisionLogKind = 'events.proposal_decided';
 /** The proposer is told, by mail unless they chose otherwise. */
 export const proposalDecided: NotificationKind = { kind: 'events.proposal_decided', defaultFrequency: 'immediately' };
 
+/** A committee member is told which proposals are theirs to review: one notification per assignment run (docs/decisions/023). */
+export const reviewsAssigned: NotificationKind = { kind: 'events.reviews_assigned', defaultFrequency: 'immediately' };
+
 const recordOf = (proposalId: string) => `proposal/${proposalId}`;
 
 /** What the log's hash covers: the decision as taken, its reason and the proposal's title then. */

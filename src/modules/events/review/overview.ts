@@ -2,11 +2,10 @@ import type { Db } from '../../../platform/db/index.ts';
 import type { StakeholderKey, StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import { publicPeople } from '../../accounts/index.ts';
 import { aggregateReviews, type Aggregate } from '../domain/review.ts';
-import type { Criterion } from '../domain/types.ts';
 import { proposalsOfEvent, type Proposal } from '../call/queries.ts';
 import { conflictsOf, proposalForReview } from './conflicts.ts';
 import type { ConflictOfInterestReason } from '../domain/assignment.ts';
-import { assignmentsOf, criteriaOf, membersOf, reviewsOf, type Member, type StoredReview } from './queries.ts';
+import { assignmentsOf, criteriaOf, membersOf, reviewsOf, type EventCriterion, type Member, type StoredReview } from './queries.ts';
 
 export interface ProposalUnderReview {
   proposal: Proposal;
@@ -19,7 +18,8 @@ export interface ProposalUnderReview {
 
 export interface ReviewOverview {
   members: Member[];
-  criteria: Criterion[];
+  /** The criteria the event weighs: the aggregate reads only these (scores for others stay stored, unread). */
+  criteria: EventCriterion[];
   /** Sorted by aggregate, highest first; not yet scored last. */
   proposals: ProposalUnderReview[];
 }

@@ -5,19 +5,34 @@ import { page } from '../../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../../platform/http/action.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { eventPolicy } from '../policy.ts';
-import { findEventBySlug } from '../queries.ts';
+import { findEventBySlug, type EventDetail } from '../queries.ts';
 import { anonymiseProposal } from '../domain/review.ts';
 import { findCall, findProposal } from '../call/queries.ts';
-import { addAssignment, addMember, assignAutomatically, decideProposal, removeAssignment, removeMember, saveCriteria, saveReview } from './commands.ts';
+import { addAssignment, addCriterion, addMember, assignAutomatically, decideProposal, removeAssignment, removeCriterion, removeMember, saveCriteria, saveReview } from './commands.ts';
 import { reviewOverview } from './overview.ts';
-import { allWeights, assignmentsOf, criteriaOf, decisionOf, membersOf, reviewsOf } from './queries.ts';
-import { AssignmentSchema, CriteriaSchema, criteriaFromForm, criteriaToFields, DecisionSchema, MemberSchema, memberFromForm, ReviewSchema, reviewFromForm, reviewToFields } from './schema.ts';
+import { assignmentsOf, criteriaOf, decisionOf, eventCriteria, membersOf, reviewsOf } from './queries.ts';
+import { AssignmentSchema, CriteriaSchema, criteriaFromForm, criteriaToFields, DecisionSchema, MemberSchema, memberFromForm, OwnCriterionSchema, ReviewSchema, reviewFromForm, reviewToFields } from './schema.ts';
 import { CommitteePage } from './views/committeePage.tsx';
+import { CommitteeLinks } from './views/committeeLinks.tsx';
 import { AssignmentsPage, DecisionPage, DecisionsPage, OutcomePage, OverviewPage, ReviewDesk, ReviewForm } from './views/reviewViews.tsx';
 import { proposalView } from './present.ts';
 import { eventsDb } from '../tables.ts';
 
 const noFields = z.object({});
+
+/**
+ * The committee's links on the event's page, for whom the policy lets see the committee (its
+ * members and the organisers): a member reaches their review list from there (decision 023).
+ */
+export async function committeeLinks(c: Context<AppEnv>, db: Services['db'], event: EventDetail) {
+  const actor = c.get('actor');
+  if (!actor.user) return null;
+  const committee = await membersOf(db, event.id);
+  const subject = { ...event, members: committee.map((m) => ({ user_id: m.user_id, is_chair: m.is_chair })) };
+  if (!eventPolicy.seeCommittee(actor, subject)) return null;
+  const member = committee.some((m) => m.user_id === actor.user!.id);
+  return <CommitteeLinks slug={event.slug} member={member} chair={eventPolicy.chairReview(actor, subject)} />;
+}
 
 /** The review's pages (docs/decisions/020-events-review.md). */
 export function reviewPages(app: Hono<AppEnv>, services: Services): void {
@@ -46,10 +61,10 @@ export function reviewPages(app: Hono<AppEnv>, services: Services): void {
   const at = (event: { slug: string }) => `/events/${event.slug}`;
 
   // The committee: members, criteria and anonymity, set by the organisers.
-  async function committeePage(c: Context<AppEnv>, event: LoadedEvent, failed?: { form: 'member' | 'criteria' } & FailedForm, status: 200 | FailedStatus = 200) {
-    const weights = await allWeights(db, event.id);
+  async function committeePage(c: Context<AppEnv>, event: LoadedEvent, failed?: { form: 'member' | 'criteria' | 'own' | 'remove' } & FailedForm, status: 200 | FailedStatus = 200) {
+    const criteria = await eventCriteria(db, event.id);
     return page(c, c.get('t')('events.committee.title', { title: event.title }), (
-      <CommitteePage event={event} members={event.committee} weights={weights} anonymous={Number(event.call?.anonymous_review ?? 0) === 1} hasCall={event.call !== undefined}
+      <CommitteePage event={event} members={event.committee} criteria={criteria} anonymous={Number(event.call?.anonymous_review ?? 0) === 1} hasCall={event.call !== undefined}
         canManage={eventPolicy.manageCommittee(c.get('actor'), event)} notice={c.req.query('notice')} failed={failed} />
     ), status);
   }
@@ -70,9 +85,29 @@ export function reviewPages(app: Hono<AppEnv>, services: Services): void {
     load: loadEvent, allow: eventPolicy.manageCommittee, schema: CriteriaSchema, fromForm: criteriaFromForm, toFields: criteriaToFields,
     run: (ctx, input, event) => saveCriteria(ctx, event, input),
     done: (_, __, { subject }) => withNotice(`${at(subject)}/committee`, 'criteria_saved'),
-    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'criteria', ...failed }, status),
+    // The command names the fields as the schema does (`weights.<key>`): shown beside `weight_<key>`.
+    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'criteria', ...failed, errors: criteriaToFields(failed.errors) }, status),
   }));
   app.get('/events/:slug/committee/criteria', formAddress((c) => `/events/${encodeURIComponent(c.req.param('slug') ?? '')}/committee`, 'criteria'));
+  // Criteria of the committee's own (docs/decisions/023): added with labels as typed, removed one at a time.
+  app.post('/events/:slug/committee/criteria/new', formAction({
+    load: loadEvent, allow: eventPolicy.manageCommittee, schema: OwnCriterionSchema,
+    run: (ctx, input, event) => addCriterion(ctx, event, input),
+    done: (_, __, { subject }) => withNotice(`${at(subject)}/committee`, 'criterion_added', 'own-criteria-title'),
+    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'own', ...failed }, status),
+  }));
+  app.get('/events/:slug/committee/criteria/new', formAddress((c) => `/events/${encodeURIComponent(c.req.param('slug') ?? '')}/committee`, 'add-criterion'));
+  app.post('/events/:slug/committee/criteria/:key/remove', formAction({
+    load: async (c) => {
+      const event = await loadEvent(c);
+      return event ? Object.assign(event, { criterionKey: (c.req.param('key') ?? '').slice(0, 40) }) : undefined;
+    },
+    allow: eventPolicy.manageCommittee, schema: noFields,
+    run: (ctx, _, event) => removeCriterion(ctx, event, event.criterionKey),
+    done: (_, __, { subject }) => withNotice(`${at(subject)}/committee`, 'criterion_removed', 'own-criteria-title'),
+    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'remove', ...failed }, status),
+  }));
+  app.get('/events/:slug/committee/criteria/:key/remove', formAddress((c) => `/events/${encodeURIComponent(c.req.param('slug') ?? '')}/committee`, 'own-criteria-title'));
   app.post('/events/:slug/committee/:member/remove', formAction({
     load: async (c) => {
       const event = await loadEvent(c);

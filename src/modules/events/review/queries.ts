@@ -25,18 +25,37 @@ export async function membersOf(db: Db, eventId: string): Promise<Member[]> {
     .sort((a, b) => Number(b.is_chair) - Number(a.is_chair) || a.name.localeCompare(b.name));
 }
 
-/** The criteria the event weighs (weight > 0), in order; the four defaults until the organisers change them. */
-export async function criteriaOf(db: Db, eventId: string): Promise<Criterion[]> {
-  const rows = await eventsDb(db).selectFrom('event_review_criteria').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
-  if (rows.length === 0) return [...defaultCriteria];
-  return rows.filter((r) => Number(r.weight) > 0).map((r) => ({ key: r.criterion, weight: Number(r.weight) }));
+/** A criterion of an event: one of the four defaults (labels null: named by the catalogs), or one of the committee's own. */
+export interface EventCriterion extends Criterion {
+  /** The label as typed, per working language; null for the defaults. */
+  labels: Record<string, string> | null;
 }
 
-/** Every criterion with its weight, 0 for those left out (the criteria form). */
-export async function allWeights(db: Db, eventId: string): Promise<Map<string, number>> {
-  const rows = await eventsDb(db).selectFrom('event_review_criteria').selectAll().where('event_id', '=', eventId).execute();
-  if (rows.length === 0) return new Map(defaultCriteria.map((c) => [c.key, c.weight]));
-  return new Map(rows.map((r) => [r.criterion, Number(r.weight)]));
+const defaults = (): EventCriterion[] => defaultCriteria.map((c) => ({ ...c, labels: null }));
+
+/** Every criterion of the event with its weight (0 for those left out), in order: the four defaults until the organisers change them. */
+export async function eventCriteria(db: Db, eventId: string): Promise<EventCriterion[]> {
+  const rows = await eventsDb(db).selectFrom('event_review_criteria').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('criterion').execute();
+  if (rows.length === 0) return defaults();
+  return rows.map((r) => ({ key: r.criterion, weight: Number(r.weight), labels: r.labels ? (JSON.parse(r.labels) as Record<string, string>) : null }));
+}
+
+/**
+ * The criteria the event weighs (weight > 0), in order. Scores a review holds for any other key
+ * (a criterion removed or left out since) are not read: they stay stored, and count again if
+ * the criterion comes back.
+ */
+export async function criteriaOf(db: Db, eventId: string): Promise<EventCriterion[]> {
+  return (await eventCriteria(db, eventId)).filter((c) => c.weight > 0);
+}
+
+/**
+ * A criterion's name for a reader: the catalog's for the four defaults; for the committee's own,
+ * the label as typed in the reader's language, else in the first language it was typed in.
+ */
+export function criterionLabel(criterion: Pick<EventCriterion, 'key' | 'labels'>, t: (key: string) => string, locale: string): string {
+  if (!criterion.labels) return t(`events.review.criteria.${criterion.key}`);
+  return criterion.labels[locale] ?? Object.values(criterion.labels)[0] ?? criterion.key;
 }
 
 /** Who reviews which proposal: proposal id → member ids. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
-import { criterionKeys, decisions, maxComment, maxReason, maxWeight } from './vocabulary.ts';
+import { decisions, maxComment, maxCriterionLabel, maxReason, maxWeight } from './vocabulary.ts';
 
 /** Text as typed: trimmed, control characters other than line breaks refused. */
 const text = (max: number) =>
@@ -20,12 +20,27 @@ export type MemberInput = z.output<typeof MemberSchema>;
 export const memberFromForm = (v: FormValues) => ({ ...v, chair: v.chair === 'on' });
 
 const weight = z.coerce.number().int().min(0).max(maxWeight);
-/** A weight per criterion, 0 to leave it out; at least one must count. */
-export const CriteriaSchema = z.object({ relevance: weight, content: weight, diversity: weight, format: weight, anonymous: z.boolean().default(false) })
-  .refine((w) => criterionKeys.some((k) => w[k] > 0), { message: 'events.committee.errors.no_criterion', path: ['relevance'] });
+/**
+ * A weight per criterion of the event, 0 to leave it out (the command checks the keys are the
+ * event's, all there, and that at least one counts: it knows the event's criteria).
+ */
+export const CriteriaSchema = z.object({ weights: z.record(z.string().max(40), weight), anonymous: z.boolean().default(false) });
 export type CriteriaInput = z.output<typeof CriteriaSchema>;
-export const criteriaFromForm = (v: FormValues) => ({ ...Object.fromEntries(criterionKeys.map((k) => [k, v[`weight_${k}`] ?? ''])), anonymous: v.anonymous === 'on' });
-export const criteriaToFields = (e: FieldErrors) => Object.fromEntries(Object.entries(e).map(([k, m]) => [k === '_form' || k === 'anonymous' ? k : `weight_${k}`, m]));
+/** The form's `weight_<key>` fields as `weights`. */
+export function criteriaFromForm(v: FormValues) {
+  const weights: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(v)) if (name.startsWith('weight_')) weights[name.slice('weight_'.length)] = Array.isArray(value) ? value[0] : value;
+  return { weights, anonymous: v.anonymous === 'on' };
+}
+export const criteriaToFields = (e: FieldErrors) => Object.fromEntries(Object.entries(e).map(([k, m]) => [k.startsWith('weights.') ? `weight_${k.slice(8)}` : k, m]));
+
+/**
+ * A criterion of the committee's own: its label in one or more of the event's working languages
+ * (`label_<lang>`, shown as typed; the command requires one in a language of the event) and a weight.
+ */
+const label = optionalText(maxCriterionLabel).refine((v) => !v || !/[\r\n]/.test(v), { message: 'common.errors.invalid_value' });
+export const OwnCriterionSchema = z.object({ label_es: label, label_en: label, label_pt: label, label_fr: label, weight });
+export type OwnCriterionInput = z.output<typeof OwnCriterionSchema>;
 
 /** The chair adds or removes one reviewer on one proposal. */
 export const AssignmentSchema = z.object({ proposal: z.string().min(1).max(40), member: z.string().min(1).max(40) });

@@ -15,6 +15,8 @@ export interface EventReviewCriteriaTable {
   criterion: string;
   weight: number;
   position: number;
+  /** A criterion of the committee's own: its label as typed, per working language (JSON); null for the four defaults (migration 202611271300). */
+  labels: string | null;
 }
 
 export interface EventReviewAssignmentsTable {

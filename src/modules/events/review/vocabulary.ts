@@ -7,6 +7,12 @@ export type Decision = (typeof decisions)[number];
 /** The criteria a committee may weigh (domain/review.ts `defaultCriteria`); weight 0 leaves one out. */
 export const criterionKeys = ['relevance', 'content', 'diversity', 'format'] as const;
 export const maxWeight = 10;
+/** How many criteria an event may have, the four defaults included: a form a reviewer can fill. */
+export const maxCriteria = 12;
+/** A criterion's label as the organisers type it, per working language. */
+export const maxCriterionLabel = 80;
+/** The prefix of a criterion of the committee's own: its key is generated, never typed (docs/decisions/023). */
+export const ownCriterionPrefix = 'own_';
 
 /** Long texts: a comment for the proposers, a private note, a published reason. */
 export const maxComment = 4000;

@@ -63,7 +63,7 @@ function When({ event, readerZone, unknownZone }: { event: EventDetail; readerZo
 }
 
 /** `/events/<slug>`: an event, for anyone once published; its organisers also find its controls here. */
-export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; call?: { call?: Call; state?: CallState; canEdit: boolean; reviewDesk?: boolean }; registration?: Child }) {
+export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; call?: { call?: Call; state?: CallState; canEdit: boolean }; registration?: Child; committee?: Child }) {
   const { event, can, readerZone, unknownZone, notice, failed, registration } = props;
   const { t, locale } = useView();
   const place = [event.venue_name, event.venue_city, event.venue_country ? countryName(event.venue_country, locale) : null].filter(Boolean).join(', ');
@@ -78,8 +78,9 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
       </p>
       <p>{t('events.page.organised_by')} {event.initiative.slug ? <a href={`/initiatives/${event.initiative.slug}`}>{event.initiative.name}</a> : event.initiative.name}</p>
       <When event={event} readerZone={readerZone} unknownZone={unknownZone} />
-      {props.call && <CallOnEventPage call={props.call.call} state={props.call.state} event={event} readerZone={readerZone} canEdit={props.call.canEdit} reviewDesk={props.call.reviewDesk} />}
+      {props.call && <CallOnEventPage call={props.call.call} state={props.call.state} event={event} readerZone={readerZone} canEdit={props.call.canEdit} />}
       {registration}
+      {props.committee}
       <section aria-labelledby="where-title">
         <h2 id="where-title">{t('events.page.where')}</h2>
         <p>{place || t('events.page.online_only')}</p>

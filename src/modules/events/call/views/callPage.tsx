@@ -31,7 +31,7 @@ export function CallDates({ call, event, readerZone }: { call: Call; event: Even
 }
 
 /** The call as the event page shows it: where it stands, its dates, and the way to propose while it is open. */
-export function CallOnEventPage({ call, state, event, readerZone, canEdit, reviewDesk = false }: { call?: Call; state?: CallState; event: EventOfCall; readerZone: string | null; canEdit: boolean; reviewDesk?: boolean }) {
+export function CallOnEventPage({ call, state, event, readerZone, canEdit }: { call?: Call; state?: CallState; event: EventOfCall; readerZone: string | null; canEdit: boolean }) {
   const { t } = useView();
   if (!call && !canEdit) return null;
   return (
@@ -54,7 +54,6 @@ export function CallOnEventPage({ call, state, event, readerZone, canEdit, revie
           {call && <> · <a href={`/events/${event.slug}/committee`}>{t('events.committee.link')}</a></>}
         </p>
       )}
-      {reviewDesk && <p><a href={`/events/${event.slug}/review`}>{t('events.review.desk_title')}</a></p>}
       {call && <p><a href={`/events/${event.slug}/decisions`}>{t('events.decision.public_link')}</a></p>}
     </section>
   );

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { useView } from '../../../../platform/views/context.ts';
 import { Checkbox, Notice, PostForm } from '../../../../platform/views/components.tsx';
 import type { FailedForm } from '../../../../platform/http/action.ts';
@@ -43,6 +44,8 @@ export interface ProgramPageProps {
   unknownZone?: string;
   notice?: string;
   failed?: FailedForm;
+  /** Per session with seats of its own, its registration block for the visitor (registration/, decision 023). */
+  registrations?: Map<string, Child>;
 }
 
 const notices = ['session_added', 'session_saved', 'session_removed', 'session_scheduled', 'program_published'];
@@ -92,6 +95,7 @@ function SessionItem({ session, props, heading = 'h4' }: { session: ShownSession
         </div>
       )}
       {canOrganise && view === 'working' && <p><a href={`/events/${event.slug}/sessions/${session.id}`}>{t('events.sessions.edit_link', { title: session.title })}</a></p>}
+      {view === 'published' && props.registrations?.get(session.id)}
       {view === 'published' && <p><a href={`/events/${event.slug}/sessions/${session.id}/live`}>{t('events.floor.link')}<span class="visually-hidden">: {session.title}</span></a></p>}
     </li>
   );

@@ -2,29 +2,54 @@ import { useView } from '../../../../platform/views/context.ts';
 import { Checkbox, Notice, PostForm, SelectField, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import { valueOf, type FormValues } from '../../../../platform/http/forms.ts';
 import type { FailedForm } from '../../../../platform/http/action.ts';
-import type { Member } from '../queries.ts';
-import { criterionKeys } from '../vocabulary.ts';
+import { languageName } from '../../../../platform/i18n/index.ts';
+import { criterionLabel, type EventCriterion, type Member } from '../queries.ts';
+import { maxCriterionLabel } from '../vocabulary.ts';
 
 const notices = ['member_added', 'member_removed', 'criteria_saved'];
+const ownNotices = ['criterion_added', 'criterion_removed'];
+
+/** The committee's own criteria, each with every label as typed (marked with its language) and a button that removes it. */
+function OwnCriteria({ base, criteria }: { base: string; criteria: EventCriterion[] }) {
+  const { t, locale } = useView();
+  const own = criteria.filter((c) => c.labels);
+  if (own.length === 0) return <p>{t('events.criteria.none_own')}</p>;
+  return (
+    <ul>
+      {own.map((c) => (
+        <li>
+          {Object.entries(c.labels!).map(([lang, label], i) => <>{i > 0 && ' / '}<span lang={lang}>{label}</span></>)}
+          {' '}({t('events.criteria.weight_of', { weight: c.weight })})
+          <PostForm action={`${base}/criteria/${encodeURIComponent(c.key)}/remove`} class="inline-form">
+            <button type="submit" class="secondary">{t('events.criteria.remove', { label: criterionLabel(c, t, locale) })}</button>
+          </PostForm>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** `/events/<slug>/committee`: the programme committee; the organisers seat members and set the criteria. */
 export function CommitteePage(props: {
-  event: { slug: string; title: string }; members: Member[]; weights: Map<string, number>; anonymous: boolean; hasCall: boolean;
-  canManage: boolean; notice?: string; failed?: { form: 'member' | 'criteria' } & FailedForm;
+  event: { slug: string; title: string; languages: string[] }; members: Member[]; criteria: EventCriterion[]; anonymous: boolean; hasCall: boolean;
+  canManage: boolean; notice?: string; failed?: { form: 'member' | 'criteria' | 'own' | 'remove' } & FailedForm;
 }) {
-  const { event, members, weights, anonymous, hasCall, canManage, notice, failed } = props;
-  const { t, groupLabel, stakeholders } = useView();
+  const { event, members, criteria, anonymous, hasCall, canManage, notice, failed } = props;
+  const { t, locale, groupLabel, stakeholders } = useView();
+  const ownErrors = failed?.form === 'own' ? failed.errors : {};
+  const ownValues: FormValues = failed?.form === 'own' ? failed.values : { weight: '1' };
+  const labelFields = event.languages.map((l) => ({ name: `label_${l}`, label: t('events.criteria.label_in', { language: languageName(l, locale) }) }));
   const base = `/events/${event.slug}/committee`;
   const memberErrors = failed?.form === 'member' ? failed.errors : {};
   const memberValues: FormValues = failed?.form === 'member' ? failed.values : {};
   const criteriaErrors = failed?.form === 'criteria' ? failed.errors : {};
   const criteriaValues: FormValues = failed?.form === 'criteria'
     ? failed.values
-    : { ...Object.fromEntries(criterionKeys.map((k) => [`weight_${k}`, String(weights.get(k) ?? 0)])), ...(anonymous ? { anonymous: 'on' } : {}) };
+    : { ...Object.fromEntries(criteria.map((c) => [`weight_${c.key}`, String(c.weight)])), ...(anonymous ? { anonymous: 'on' } : {}) };
   return (
     <>
       <p><a href={`/events/${event.slug}`}>{t('events.call.back', { title: event.title })}</a> · <a href={`/events/${event.slug}/review`}>{t('events.review.desk_title')}</a></p>
-      <Notice message={notice && notices.includes(notice) ? t(`events.committee.notice.${notice}`) : undefined} />
+      <Notice message={notice && notices.includes(notice) ? t(`events.committee.notice.${notice}`) : notice && ownNotices.includes(notice) ? t(`events.criteria.notice.${notice}`) : undefined} />
       <h1>{t('events.committee.title', { title: event.title })}</h1>
       <p>{t('events.committee.intro')}</p>
       {members.length === 0 ? <p>{t('events.committee.empty')}</p> : (
@@ -66,13 +91,28 @@ export function CommitteePage(props: {
             <button type="submit">{t('events.committee.add')}</button>
           </PostForm>
           <h2 id="criteria-title">{t('events.committee.criteria_title')}</h2>
-          <PostForm action={`${base}/criteria`} anchor="criteria" errors={criteriaErrors} labels={Object.fromEntries(criterionKeys.map((k) => [`weight_${k}`, t(`events.review.criteria.${k}`)]))}>
+          <PostForm action={`${base}/criteria`} anchor="criteria" errors={criteriaErrors} labels={Object.fromEntries(criteria.map((c) => [`weight_${c.key}`, criterionLabel(c, t, locale)]))}>
             <p>{t('events.committee.criteria_intro')}</p>
-            {criterionKeys.map((k) => (
-              <TextField name={`weight_${k}`} type="number" label={t(`events.review.criteria.${k}`)} value={valueOf(criteriaValues, `weight_${k}`)} error={criteriaErrors[`weight_${k}`]} maxlength={2} />
+            {criteria.map((c) => (
+              <TextField name={`weight_${c.key}`} type="number" label={criterionLabel(c, t, locale)} hint={c.labels ? t('events.criteria.own_hint') : undefined}
+                value={valueOf(criteriaValues, `weight_${c.key}`)} error={criteriaErrors[`weight_${c.key}`]} maxlength={2} />
             ))}
             {hasCall && <Checkbox name="anonymous" label={t('events.committee.anonymous')} hint={t('events.committee.anonymous_hint')} checked={valueOf(criteriaValues, 'anonymous') === 'on'} />}
             <button type="submit">{t('events.committee.save_criteria')}</button>
+          </PostForm>
+          <h2 id="own-criteria-title">{t('events.criteria.own_title')}</h2>
+          <p>{t('events.criteria.own_intro')}</p>
+          {failed?.form === 'remove' && failed.errors._form && <p class="alert" role="alert">{failed.errors._form}</p>}
+          <OwnCriteria base={base} criteria={criteria} />
+          <h3 id="add-criterion-title">{t('events.criteria.add_title')}</h3>
+          <PostForm action={`${base}/criteria/new`} anchor="add-criterion" errors={ownErrors}
+            labels={{ ...Object.fromEntries(labelFields.map((f) => [f.name, f.label])), weight: t('events.criteria.weight') }}>
+            <p class="hint">{t('events.criteria.label_hint')}</p>
+            {labelFields.map((f) => (
+              <TextField name={f.name} label={f.label} value={valueOf(ownValues, f.name)} error={ownErrors[f.name]} maxlength={maxCriterionLabel} />
+            ))}
+            <TextField name="weight" type="number" label={t('events.criteria.weight')} hint={t('events.criteria.weight_hint')} value={valueOf(ownValues, 'weight')} error={ownErrors.weight} maxlength={2} />
+            <button type="submit">{t('events.criteria.add')}</button>
           </PostForm>
         </>
       )}

@@ -4,9 +4,8 @@ import { valueOf, type FormValues } from '../../../../platform/http/forms.ts';
 import type { FailedForm } from '../../../../platform/http/action.ts';
 import { formatNumber, type Locale } from '../../../../platform/i18n/index.ts';
 import type { Aggregate, AnonymousProposal } from '../../domain/review.ts';
-import type { Criterion } from '../../domain/types.ts';
 import type { Call, Proposal } from '../../call/queries.ts';
-import type { Member, StoredReview } from '../queries.ts';
+import { criterionLabel, type EventCriterion, type Member, type StoredReview } from '../queries.ts';
 import type { ProposalUnderReview, ReviewOverview } from '../overview.ts';
 import { decisions, maxComment, maxReason } from '../vocabulary.ts';
 
@@ -203,16 +202,16 @@ function ReviewedProposal({ shown }: { shown: AnonymousProposal | Proposal }) {
 
 /** `/events/<slug>/proposals/<id>/review`: the reviewer's form, a score per criterion, a comment for the proposers and a private note. */
 export function ReviewForm(props: {
-  event: { slug: string; title: string }; shown: AnonymousProposal | Proposal; criteria: Criterion[]; review: StoredReview | undefined; open: boolean;
+  event: { slug: string; title: string }; shown: AnonymousProposal | Proposal; criteria: EventCriterion[]; review: StoredReview | undefined; open: boolean;
   notice?: string; failed?: FailedForm;
 }) {
   const { event, shown, criteria, review, open, notice, failed } = props;
-  const { t } = useView();
+  const { t, locale } = useView();
   const errors = failed?.errors ?? {};
   const values: FormValues = failed?.values ?? {
     ...Object.fromEntries(criteria.map((c) => [`score_${c.key}`, review?.scores[c.key]?.toString() ?? ''])), comment: review?.comment ?? '', private_note: review?.private_note ?? '',
   };
-  const labels: Record<string, string> = { ...Object.fromEntries(criteria.map((c) => [`score_${c.key}`, t(`events.review.criteria.${c.key}`)])), comment: t("events.review.comment"), private_note: t("events.review.private_note") };
+  const labels: Record<string, string> = { ...Object.fromEntries(criteria.map((c) => [`score_${c.key}`, criterionLabel(c, t, locale)])), comment: t("events.review.comment"), private_note: t("events.review.private_note") };
   return (
     <>
       <Back slug={event.slug} title={event.title} />
@@ -236,9 +235,9 @@ export function ReviewForm(props: {
 }
 
 /** `/events/<slug>/proposals/<id>/decision`: the chair reads the reviews (with private notes) and decides. */
-export function DecisionPage(props: { event: { slug: string; title: string }; item: ProposalUnderReview; others: Proposal[]; members: Member[]; criteria: Criterion[]; decision?: { decision: string; reason: string }; failed?: FailedForm; notice?: string }) {
+export function DecisionPage(props: { event: { slug: string; title: string }; item: ProposalUnderReview; others: Proposal[]; members: Member[]; criteria: EventCriterion[]; decision?: { decision: string; reason: string }; failed?: FailedForm; notice?: string }) {
   const { event, item, others, members, criteria, decision, failed, notice } = props;
-  const { t, groupLabel } = useView();
+  const { t, locale, groupLabel } = useView();
   const errors = failed?.errors ?? {};
   const values: FormValues = failed?.values ?? {};
   const byId = new Map(members.map((m) => [m.id, m]));
@@ -258,7 +257,7 @@ export function DecisionPage(props: { event: { slug: string; title: string }; it
             return (
               <li>
                 <strong>{m?.name} ({m ? groupLabel(m.stakeholder_group) : ''})</strong>:{' '}
-                {criteria.map((c) => `${t(`events.review.criteria.${c.key}`)} ${r.scores[c.key] ?? '—'}`).join(' · ')}
+                {criteria.map((c) => `${criterionLabel(c, t, locale)} ${r.scores[c.key] ?? '—'}`).join(' · ')}
                 {r.comment && <p>{t('events.review.comment')}: {r.comment}</p>}
                 {r.private_note && <p>{t('events.review.private_note')}: {r.private_note}</p>}
               </li>
