@@ -3,7 +3,7 @@
  * the form's numbered rows, and the stable anchors of its items.
  */
 import { z } from 'zod';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { multiLine, optional, singleLine, webAddress, wholeNumber } from '../../platform/validation.ts';
 import { locales } from '../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../platform/stakeholders.ts';
@@ -98,11 +98,15 @@ export const emptyContent = (): ReportContent => ({
 
 const prefixOf: Record<TextList | 'calls_to_action', string> = { key_issues: 'issue', takeaways: 'takeaway', proposals: 'proposal', follow_ups: 'follow-up', calls_to_action: 'action' };
 
-/** Gives each item its anchor: the one it had, or a new one (an anchor given twice is kept once). */
-function anchored<T extends { id?: string | undefined }>(list: readonly T[], prefix: string, taken: Set<string>): Array<T & { id: string }> {
+/**
+ * Gives each item its anchor: the one it had, or one made from its text, so that a client that
+ * sends no anchors gets the same ones for the same text (an anchor given twice is kept once).
+ */
+function anchored<T extends { id?: string | undefined }>(list: readonly T[], prefix: string, taken: Set<string>, text: (item: T) => string): Array<T & { id: string }> {
   return list.map((item) => {
     let id = item.id && !taken.has(item.id) ? item.id : '';
-    while (!id || taken.has(id)) id = `${prefix}-${randomBytes(4).toString('hex')}`;
+    const hash = createHash('sha256').update(text(item)).digest('hex');
+    for (let n = 0; !id || taken.has(id); n++) id = `${prefix}-${hash.slice(0, 8)}${n ? `-${n}` : ''}`;
     taken.add(id);
     return { ...item, id };
   });
@@ -113,12 +117,12 @@ const definedCounts = (counts: Record<string, number | undefined>) => Object.fro
 /** The validated input as stored content. */
 export function contentOf(input: ContentInput): ReportContent {
   const taken = new Set<string>();
-  const texts = (list: TextList) => anchored(input[list], prefixOf[list], taken).map((i) => ({ id: i.id, text: i.text }));
+  const texts = (list: TextList) => anchored(input[list], prefixOf[list], taken, (i) => i.text).map((i) => ({ id: i.id, text: i.text }));
   return {
     summary: input.summary ?? null,
     key_issues: texts('key_issues'),
     takeaways: texts('takeaways'),
-    calls_to_action: anchored(input.calls_to_action, prefixOf.calls_to_action, taken).map((i) => ({ id: i.id, who: i.who, what: i.what })),
+    calls_to_action: anchored(input.calls_to_action, prefixOf.calls_to_action, taken, (i) => `${i.who}\n${i.what}`).map((i) => ({ id: i.id, who: i.who, what: i.what })),
     proposals: texts('proposals'),
     follow_ups: texts('follow_ups'),
     participants: input.participants.map((p) => ({ name: p.name, role: p.role, organisation: p.organisation ?? null, stakeholder_group: p.stakeholder_group ?? null })),
