@@ -37,6 +37,12 @@ const ReportJson = z.object({
   url: z.string(),
 }).openapi('SessionReport');
 
+/** The JSON body, when it is JSON, to choose a rule by; the action reads it again (cached) and answers any error. */
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return null;
+  return c.req.json().catch(() => null);
+}
+
 const IdParam = z.object({ id: z.string().min(1).max(40) });
 
 export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
@@ -88,8 +94,8 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       415: problemResponse('The body is not JSON'), 422: problemResponse('Invalid fields, or an unknown initiative'),
     },
   }), async (c) => {
-    // Which rule applies depends on the body: read it once, then hand the matching action a copy.
-    const body = await c.req.raw.clone().json().catch(() => null) as { session?: unknown } | null;
+    // Which rule applies depends on the body: Hono keeps what it read, so the action reads the same (or the same error).
+    const body = await readJson(c) as { session?: unknown } | null;
     const sessionId = body && typeof body === 'object' && typeof body.session === 'string' ? body.session : null;
     const created = async (cx: Context<AppEnv>, { id }: { id: string }) => {
       cx.header('Location', `${config.baseUrl}/reports/${id}`);
@@ -156,7 +162,7 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       409: problemResponse('Not in a state for this step'), 415: problemResponse('The body is not JSON'), 422: problemResponse('Invalid fields'),
     },
   }), async (c) => {
-    const body = await c.req.raw.clone().json().catch(() => null) as { action?: unknown } | null;
+    const body = await readJson(c) as { action?: unknown } | null;
     const action = body && typeof body === 'object' ? body.action : undefined;
     const allow = action === 'submit' ? reportPolicy.submit : action === 'request_changes' ? reportPolicy.review : action === 'publish' ? reportPolicy.publish : reportPolicy.edit;
     return jsonAction({
