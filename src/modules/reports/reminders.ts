@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../platform/db/index.ts';
 import type { JobHandler, JobQueue } from '../../platform/jobs/index.ts';
-import { queueMail } from '../../platform/mail/queue.ts';
+import { mailJobKind, type MailRequest } from '../../platform/mail/queue.ts';
 import { mailboxes } from '../accounts/index.ts';
 import { findReport } from './queries.ts';
 
@@ -41,11 +41,13 @@ export const reminderHandler: JobHandler = async (payload, { db, now, jobs }) =>
   const recipients = report.drafters.length ? report.drafters : report.organisers.committee.map((m) => m.user_id);
   await db.transaction().execute(async (tx: Db) => {
     const boxes = await mailboxes(tx, recipients);
-    for (const box of boxes.values()) {
-      await queueMail(jobs, tx, now, {
+    for (const [userId, box] of boxes) {
+      const mail: MailRequest = {
         to: box.email, locale: box.locale, key: `reports.mail.reminder_${job.moment}`,
         values: { name: box.name, title: report.title, due: job.due_at.slice(0, 10) }, path: `/reports/${report.id}/edit`,
-      });
+      };
+      // Once per person and reminder, even if this job runs again (jobs run at least once).
+      await jobs.enqueue(tx, { kind: mailJobKind, payload: mail, summary: `${mail.key} → ${mail.to}`, uniqueKey: `${reminderJob}.${report.id}.${job.moment}.${job.due_at}.${userId}` }, now);
     }
   });
 };

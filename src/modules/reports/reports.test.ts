@@ -6,6 +6,9 @@ import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
 import type { TestClient } from '../../../tests/support/client.ts';
 import { eventsDb } from '../events/tables.ts';
 import { reportsDb } from './tables.ts';
+import { verifyLog } from '../../platform/log/verify.ts';
+import { logKinds } from '../../platform/manifests.ts';
+import { modules } from '../index.ts';
 
 const person = (i: number, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`person_${i}_${k}`, v]));
 
@@ -120,6 +123,8 @@ eachApp('the rapporteur drafts, the organisers send it back and publish; a later
   assert.match(history.html, /Version 2/);
   const entries = await t.database.db.selectFrom('log_entries').select(['kind', 'record']).where('kind', '=', 'reports.published').execute();
   assert.deepEqual(entries.map((e) => e.record), [`report/${id}`, `report/${id}`]);
+  const verified = await verifyLog(t.database.db, logKinds(modules), t.services.transparencyLog.signer);
+  assert.equal(verified.failure, null, 'cabildo log verify rebuilds both versions from their rows');
   const again = await rapporteur.post(`/reports/${id}/edit`, { ...values, reason: 'Sin cambios' });
   assert.equal(again.status, 409, 'nothing changed: no empty version');
 }, { postgres: true });
@@ -167,17 +172,27 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   assert.equal((await coordinator.post(`/events/${december}/reports/deadline`, { days: '10' })).status, 303);
   assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dt>Plazo<\/dt><dd>2026-12-11<\/dd>/);
 
+  // The app's own runner also polls: before moving the clock, wait until no job is running, or a
+  // job claimed under the old clock would see its lease expire and run again.
   const runner = t.services.jobs.runner;
+  const settle = async () => {
+    for (;;) {
+      await runner.drain();
+      if ((await t.database.db.selectFrom('jobs').select('id').where('status', '=', 'running').execute()).length === 0 && (await runner.drain()) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   const toRapporteur = () => t.mail.received.filter((m) => m.to.includes('relatora@example.org')).map((m) => m.subject);
+  await settle();
   t.clock.now = new Date('2026-12-08T16:00:00Z');
-  await runner.drain();
+  await settle();
   await t.mail.lastTo('relatora@example.org');
   assert.deepEqual(toRapporteur(), ['Relatoría para el 2026-12-11: Ciberseguridad'], 'three days before, in Spanish');
   t.clock.now = new Date('2026-12-11T16:00:00Z');
-  await runner.drain();
+  await settle();
   await t.mail.nthTo('relatora@example.org', 2);
   t.clock.now = new Date('2026-12-16T00:00:00Z');
-  await runner.drain();
+  await settle();
   assert.deepEqual(toRapporteur(), ['Relatoría para el 2026-12-11: Ciberseguridad', 'La relatoría vence hoy: Ciberseguridad'], 'the reminders queued for the old deadline send nothing');
   assert.match((await coordinator.get(`/events/${december}/reports`)).html, /One report is late/);
 }, { postgres: true });
