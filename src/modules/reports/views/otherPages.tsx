@@ -37,17 +37,18 @@ export function EventReportsPage(props: { event: { slug: string; title: string }
   const overdue = rows.filter((r) => r.overdue);
   const Row = ({ row }: { row: EventReportRow }) => (
     <tr>
-      <th scope="row">{row.session.title}</th>
-      <td>{row.report ? t(`reports.status.${row.report.status}`) : t('reports.event.not_started')}</td>
-      <td>{row.due_at ? row.due_at.slice(0, 10) : t('reports.event.not_placed')}</td>
-      <td>{row.report
+      <td data-label={t('reports.event.session')}>{row.session.title}</td>
+      <td data-label={t('reports.page.status')}>{row.report ? t(`reports.status.${row.report.status}`) : t('reports.event.not_started')}</td>
+      <td data-label={t('reports.page.due')}>{row.due_at ? row.due_at.slice(0, 10) : t('reports.event.not_placed')}</td>
+      <td data-label={t('reports.event.action')}>{row.report
         ? <a href={`/reports/${row.report.id}`}>{t('reports.event.open', { title: row.session.title })}</a>
         : <PostForm action={`/sessions/${row.session.id}/report`}><button type="submit" class="secondary">{t('reports.event.start', { title: row.session.title })}</button></PostForm>}</td>
     </tr>
   );
   const Table = ({ list, caption }: { list: EventReportRow[]; caption: string }) => (
-    <div class="table-scroll">
-      <table>
+    <div>
+      {/* A list of cards on narrow screens (table.stack in app.css). */}
+      <table class="stack">
         <caption>{caption}</caption>
         <thead><tr><th scope="col">{t('reports.event.session')}</th><th scope="col">{t('reports.page.status')}</th><th scope="col">{t('reports.page.due')}</th><th scope="col">{t('reports.event.action')}</th></tr></thead>
         <tbody>{list.map((row) => <Row row={row} />)}</tbody>
@@ -127,7 +128,11 @@ export function HistoryPage({ report, versions }: { report: { id: string; title:
           {v.diff && (
             <div class="word-diff" lang={report.language}>
               <p class="hint">{t('reports.history.legend')}</p>
-              <pre>{v.diff.map((part) => part.change === 'added' ? <ins>{part.text}</ins> : part.change === 'removed' ? <del>{part.text}</del> : part.text)}</pre>
+              {/* Lines kept as breaks rather than a <pre>, so that long lines wrap at 320 px. */}
+              <p>{v.diff.map((part) => {
+                const text = part.text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]));
+                return part.change === 'added' ? <ins>{text}</ins> : part.change === 'removed' ? <del>{text}</del> : text;
+              })}</p>
             </div>
           )}
         </section>
