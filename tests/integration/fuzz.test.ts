@@ -43,6 +43,8 @@ const fieldNames = [
   'person_1_country', 'person_99_name', 'confirm', 'seen_conflicts',
   'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
   'person_0_availability', 'person_1_availability', 'speaker_0_availability', 'speaker_1_availability', 'availability',
+  'summary', 'held_on', 'place', 'takeaways_0_text', 'takeaways_0_id', 'calls_to_action_0_who', 'participants_0_role', 'onsite_group_government', 'link_recording',
+  'note', 'days', 'takeaways', 'participation', 'links', 'action',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -147,6 +149,8 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   await coordinator.post(`/events/${callEvent}/committee`, { email: 'coord@example.org', stakeholder_group: 'civil_society', chair: 'on' });
   await coordinator.post(`/events/${callEvent}/review/assign`, {});
 
+  // Session reports (reports/): one started on the draft event's session.
+  const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -217,6 +221,17 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
     { method: 'POST', path: `${reviewedPath}/decision`, as: coordinator },
     { method: 'POST', path: `/api${reviewedPath}/decision`, as: coordinator, json: true },
     { method: 'POST', path: `/events/${callEvent}/review/assign`, as: coordinator },
+    { method: 'POST', path: '/reports/new', as: coordinator },
+    { method: 'POST', path: `/sessions/${sessionId}/report`, as: coordinator },
+    { method: 'POST', path: `/reports/${reportId}/edit`, as: coordinator },
+    { method: 'POST', path: `/reports/${reportId}/request-changes`, as: coordinator },
+    { method: 'POST', path: `/reports/${reportId}/rapporteur`, as: coordinator },
+    { method: 'POST', path: `/events/${eventSlug}/reports/deadline`, as: coordinator },
+    { method: 'POST', path: '/api/reports', as: coordinator, json: true },
+    { method: 'PATCH', path: `/api/reports/${reportId}`, as: coordinator, json: true },
+    { method: 'POST', path: `/api/reports/${reportId}/transitions`, as: coordinator, json: true },
+    { method: 'POST', path: `/reports/${reportId}/submit`, as: coordinator },
+    { method: 'POST', path: `/reports/${reportId}/publish`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -273,7 +288,7 @@ eachApp('hostile input to every form and API route never gives a 5xx and never s
   for (let i = 0; i < 40; i++) {
     const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
     if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+    for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/reports/${reportId}`, `/api/reports/${reportId}`, `/reports/${reportId}/history`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
       const page = await t.client().get(`${path}?${query}`);
       read(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
     }

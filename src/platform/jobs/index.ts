@@ -18,7 +18,7 @@ export class Jobs implements JobQueue {
 
   constructor(private options: { db: Db; secret: string; handlers: ReadonlyMap<string, JobHandler>; log: Logger; clock: () => Date }) {
     this.seal = new PayloadSeal(options.secret);
-    this.runner = new JobRunner({ db: options.db, seal: this.seal, handlers: options.handlers, log: options.log, clock: options.clock });
+    this.runner = new JobRunner({ db: options.db, seal: this.seal, handlers: options.handlers, log: options.log, clock: options.clock, queue: this });
   }
 
   enqueue(tx: Db, job: NewJob, now: Date): Promise<void> {

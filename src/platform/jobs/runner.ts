@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/index.ts';
-import { claimDueJob, completeJob, failJob, type PayloadSeal } from './queue.ts';
+import { claimDueJob, completeJob, failJob, type NewJob, type PayloadSeal } from './queue.ts';
 
 /** What a job's handler may use. */
 export interface JobContext {
   db: Db;
   now: Date;
   log: Logger;
+  /** To queue what the job leads to (a reminder's mail, written in its recipient's language), in the handler's own transaction. */
+  jobs?: { enqueue(tx: Db, job: NewJob, now: Date): Promise<void> };
 }
 
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
@@ -17,6 +19,8 @@ export interface JobRunnerOptions {
   handlers: ReadonlyMap<string, JobHandler>;
   log: Logger;
   clock: () => Date;
+  /** The queue, handed to handlers that queue further jobs. */
+  queue?: JobContext['jobs'];
   /** How long a claimed job is its runner's before another process may take it over. */
   leaseMs?: number;
 }
@@ -69,7 +73,7 @@ export class JobRunner {
       const handler = handlers.get(job.kind);
       try {
         if (!handler) throw new Error(`no handler for jobs of kind ${job.kind}`);
-        await handler(seal.open(job.sealedPayload), { db, now: clock(), log });
+        await handler(seal.open(job.sealedPayload), { db, now: clock(), log, jobs: this.options.queue });
         await completeJob(db, seal, job.id, clock());
       } catch (error) {
         const message = (error as Error).message ?? String(error);

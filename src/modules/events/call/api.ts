@@ -94,7 +94,7 @@ export function callApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   };
 
   async function present(c: Context<AppEnv>, slug: string, call: Call, proposal: Proposal) {
-    const screening = screen(draftOfProposal(proposal), await screeningFor(db, call, taxonomy));
+    const screening = screen(draftOfProposal(proposal), await screeningFor(db, call, taxonomy, services.clock()));
     const track = call.tracks.find((tr) => tr.id === proposal.track_id);
     return {
       id: proposal.id, event: slug, title: proposal.title, description: proposal.description, policy_questions: proposal.policy_questions, language: proposal.original_locale,

@@ -171,7 +171,7 @@ async function checkProposal(ctx: CommandContext<SignedIn>, target: ProposalTarg
   if (!open.ok) return open;
   const fits = fitsCall(target.call, input, intent);
   if (!fits.ok) return fits;
-  const screening = screen(draftOfInput(input, id), await screeningFor(ctx.db, target.call, target.taxonomy));
+  const screening = screen(draftOfInput(input, id), await screeningFor(ctx.db, target.call, target.taxonomy, ctx.now));
   if (intent === 'submit' && !screening.passed) return refuse('events.proposals.errors.screening_failed', { status: 422, extensions: { screening } });
   return ok(screening);
 }
@@ -181,9 +181,9 @@ async function checkProposal(ctx: CommandContext<SignedIn>, target: ProposalTarg
  * are now, the event's submissions one at a time: two proposals naming the same busy speaker, sent
  * at once, cannot both pass the speaker_sessions rule on a count that includes neither.
  */
-async function stillPasses(tx: Kysely<EventsTables>, target: ProposalTarget, input: ProposalInput, id?: string): Promise<Result<void>> {
+async function stillPasses(tx: Kysely<EventsTables>, now: Date, target: ProposalTarget, input: ProposalInput, id?: string): Promise<Result<void>> {
   await serializeOn(tx, `events.submissions.${target.event.id}`);
-  const screening = screen(draftOfInput(input, id), await screeningFor(tx, target.call, target.taxonomy));
+  const screening = screen(draftOfInput(input, id), await screeningFor(tx, target.call, target.taxonomy, now));
   return screening.passed ? ok() : refuse('events.proposals.errors.screening_failed', { status: 422, extensions: { screening } });
 }
 
@@ -200,7 +200,7 @@ export async function createProposal(ctx: CommandContext<SignedIn>, target: Prop
   if (!windows.ok) return windows;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     if (intent === 'submit') {
-      const passes = await stillPasses(tx, target, input);
+      const passes = await stillPasses(tx, ctx.now, target, input);
       if (!passes.ok) return passes;
     }
     const id = newId();
@@ -239,7 +239,7 @@ export async function updateProposal(ctx: CommandContext<SignedIn>, target: Prop
       return refuse('events.proposals.errors.changed', { status: 409 });
     }
     if (effective === 'submit') {
-      const passes = await stillPasses(tx, target, input, proposalId);
+      const passes = await stillPasses(tx, ctx.now, target, input, proposalId);
       if (!passes.ok) return passes;
     }
     const now = timestamp(ctx.now);

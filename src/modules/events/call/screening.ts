@@ -5,16 +5,19 @@ import { screeningContext, screeningMessageKey, screenProposal, type Screening, 
 import type { Modality, ProposalDraft, StakeholderKey } from '../domain/types.ts';
 import type { Call, Proposal } from './queries.ts';
 import { speakersOfEvent } from './queries.ts';
+import { overdueReportsProvider } from './reportsHook.ts';
 import type { PersonInput, ProposalInput, SpeakerInput } from './schema.ts';
 
 /**
- * The domain's screening rules (domain/screening.ts) applied to a call's proposals. Session reports
- * do not exist yet, so no organiser has an overdue one: reports_filed always passes until they do.
+ * The domain's screening rules (domain/screening.ts) applied to a call's proposals. The organisers
+ * with overdue session reports come from the reports module's registered answer (reportsHook.ts),
+ * as of `now`.
  */
-export async function screeningFor(db: Db, call: Pick<Call, 'event_id' | 'min_speakers' | 'min_stakeholder_groups' | 'max_sessions_per_speaker'>, taxonomy: StakeholderTaxonomy): Promise<ScreeningContext> {
+export async function screeningFor(db: Db, call: Pick<Call, 'event_id' | 'min_speakers' | 'min_stakeholder_groups' | 'max_sessions_per_speaker'>, taxonomy: StakeholderTaxonomy, now: Date): Promise<ScreeningContext> {
+  const overdue = overdueReportsProvider();
   return screeningContext({
     eventSessions: await speakersOfEvent(db, call.event_id),
-    overdueReportOrganisers: [],
+    overdueReportOrganisers: overdue ? await overdue(db, now) : [],
     settings: { minSpeakers: call.min_speakers, minStakeholderGroups: call.min_stakeholder_groups, maxSessionsPerSpeaker: call.max_sessions_per_speaker, taxonomy },
   });
 }
@@ -54,11 +57,12 @@ export function draftOfProposal(proposal: Proposal): ProposalDraft {
 }
 
 /**
- * Screens a proposal. Session reports do not exist yet on the platform, so the reports_filed rule
- * has nothing to check: it is shown as not applying (rather than as passed) until they do.
+ * Screens a proposal. Without a module that keeps session reports (none registered its answer),
+ * the reports_filed rule has nothing to check: it is shown as not applying rather than as passed.
  */
 export function screen(draft: ProposalDraft, context: ScreeningContext): Screening {
   const screening = screenProposal(draft, context);
+  if (overdueReportsProvider()) return screening;
   const results = screening.results.map((result) =>
     // The domain types this rule as always applying; here it cannot, for want of reports.
     result.rule === 'reports_filed' ? ({ ...result, applies: false } as unknown as ScreeningResult) : result);

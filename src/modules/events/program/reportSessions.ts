@@ -1,0 +1,76 @@
+/**
+ * What the reports module reads of the program (docs/decisions/024-session-reports.md): a session
+ * with its event and people, and the placed sessions that have ended, through events' index only.
+ */
+import type { Db } from '../../../platform/db/index.ts';
+import { eventsDb } from '../tables.ts';
+import { findEventBySlug } from '../queries.ts';
+
+export interface ReportSessionPerson {
+  role: string;
+  user_id: string | null;
+  name: string;
+  organisation: string | null;
+  stakeholder_group: string | null;
+}
+
+export interface ReportSession {
+  id: string;
+  title: string;
+  original_locale: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  room: string | null;
+  event: { id: string; slug: string; title: string; status: string; initiative_id: string; venue_city: string | null; time_zone: string };
+  people: ReportSessionPerson[];
+}
+
+const peopleColumns = ['session_id', 'role', 'user_id', 'name', 'organisation', 'stakeholder_group'] as const;
+
+/** One session with its event and its people (never their gender, country or presence). */
+export async function sessionForReport(db: Db, sessionId: string): Promise<ReportSession | undefined> {
+  const events = eventsDb(db);
+  const row = await events.selectFrom('event_sessions as s').innerJoin('events as e', 'e.id', 's.event_id').leftJoin('event_rooms as r', 'r.id', 's.room_id')
+    .select(['s.id', 's.title', 's.original_locale', 's.starts_at', 's.ends_at', 'r.name as room', 'e.id as event_id', 'e.slug', 'e.title as event_title', 'e.status', 'e.initiative_id', 'e.venue_city', 'e.time_zone'])
+    .where('s.id', '=', sessionId).executeTakeFirst();
+  if (!row) return undefined;
+  const people = await events.selectFrom('event_session_people').select([...peopleColumns]).where('session_id', '=', sessionId).orderBy('position').execute();
+  return {
+    id: row.id, title: row.title, original_locale: row.original_locale, starts_at: row.starts_at, ends_at: row.ends_at, room: row.room ?? null,
+    event: { id: row.event_id, slug: row.slug, title: row.event_title, status: row.status, initiative_id: row.initiative_id, venue_city: row.venue_city, time_zone: row.time_zone },
+    people: people.map(({ session_id: _, ...p }) => p),
+  };
+}
+
+/** The placed sessions that ended before `before`, of events that are not drafts (optionally one event's), with their people. */
+export async function endedSessions(db: Db, before: string, eventId?: string): Promise<Array<Omit<ReportSession, 'event'> & { event_id: string }>> {
+  const events = eventsDb(db);
+  let query = events.selectFrom('event_sessions as s').innerJoin('events as e', 'e.id', 's.event_id').leftJoin('event_rooms as r', 'r.id', 's.room_id')
+    .select(['s.id', 's.title', 's.original_locale', 's.starts_at', 's.ends_at', 'r.name as room', 's.event_id'])
+    .where('s.ends_at', 'is not', null).where('s.ends_at', '<', before).where('e.status', '!=', 'draft');
+  if (eventId) query = query.where('s.event_id', '=', eventId);
+  const rows = await query.orderBy('s.ends_at').orderBy('s.id').execute();
+  if (rows.length === 0) return [];
+  const people = await events.selectFrom('event_session_people').select([...peopleColumns]).where('session_id', 'in', rows.map((r) => r.id)).orderBy('position').execute();
+  const of = new Map<string, ReportSessionPerson[]>();
+  for (const { session_id, ...p } of people) of.set(session_id, [...(of.get(session_id) ?? []), p]);
+  return rows.map((r) => ({ ...r, room: r.room ?? null, people: of.get(r.id) ?? [] }));
+}
+
+/** Every session of one event (placed or not), for its organisers' reports page. */
+export async function sessionsOfEventForReports(db: Db, eventId: string): Promise<Array<Omit<ReportSession, 'event' | 'people'>>> {
+  const rows = await eventsDb(db).selectFrom('event_sessions as s').leftJoin('event_rooms as r', 'r.id', 's.room_id')
+    .select(['s.id', 's.title', 's.original_locale', 's.starts_at', 's.ends_at', 'r.name as room'])
+    .where('s.event_id', '=', eventId).orderBy('s.starts_at').orderBy('s.title').orderBy('s.id').execute();
+  return rows.map((r) => ({ ...r, room: r.room ?? null }));
+}
+
+/** The sessions where this account is named as rapporteur, with their events' slugs. */
+export async function sessionsReportedBy(db: Db, userId: string): Promise<Array<{ id: string; title: string; event_slug: string; event_title: string; ends_at: string | null }>> {
+  return eventsDb(db).selectFrom('event_session_people as p').innerJoin('event_sessions as s', 's.id', 'p.session_id').innerJoin('events as e', 'e.id', 's.event_id')
+    .select(['s.id', 's.title', 'e.slug as event_slug', 'e.title as event_title', 's.ends_at'])
+    .where('p.user_id', '=', userId).where('p.role', '=', 'rapporteur').where('e.status', '!=', 'draft')
+    .orderBy('s.ends_at').orderBy('s.id').execute();
+}
+
+export { findEventBySlug };

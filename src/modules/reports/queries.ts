@@ -1,0 +1,109 @@
+import type { Db } from '../../platform/db/index.ts';
+import { committeeOf, initiativeNames } from '../initiatives/index.ts';
+import { endedSessions, sessionForReport, type PersonRef, type ReportSession } from '../events/index.ts';
+import { readContent, type ReportContent } from './content.ts';
+import { reportsDb, type ReportsTable } from './tables.ts';
+import type { ReportSubject } from './policy.ts';
+
+/** Reports are due this many days after their session ends, unless the event says otherwise. */
+export const defaultDeadlineDays = 14;
+const dayMs = 86_400_000;
+
+export interface Report extends Omit<ReportsTable, 'content' | 'version'>, ReportSubject {
+  version: number;
+  content: ReportContent;
+  session: ReportSession | null;
+  initiative: { id: string; slug: string; name: string };
+  /** When it is due (a session's report only). */
+  due_at: string | null;
+}
+
+/** When a session's report is due: `days` after it ends. */
+export const dueAt = (endsAt: string, days: number) => new Date(Date.parse(endsAt) + days * dayMs).toISOString();
+
+export async function deadlineDays(db: Db, eventId: string | null): Promise<number> {
+  if (!eventId) return defaultDeadlineDays;
+  const row = await reportsDb(db).selectFrom('report_deadlines').select('days').where('event_id', '=', eventId).executeTakeFirst();
+  return row ? Number(row.days) : defaultDeadlineDays;
+}
+
+/** Who may draft a session's report: its rapporteurs with an account, and whoever the organisers named. */
+export const draftersOf = (session: ReportSession | null | undefined, named: string | null) =>
+  [...new Set([...(session?.people ?? []).filter((p) => p.role === 'rapporteur' && p.user_id).map((p) => p.user_id!), ...(named ? [named] : [])])];
+
+/** A report with what its rules and pages need: its session, organisers and drafters. */
+export async function findReport(db: Db, id: string): Promise<Report | undefined> {
+  const row = await reportsDb(db).selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const session = row.session_id ? ((await sessionForReport(db, row.session_id)) ?? null) : null;
+  const [committee, names, days] = await Promise.all([committeeOf(db, row.initiative_id), initiativeNames(db, [row.initiative_id]), deadlineDays(db, row.event_id)]);
+  const initiative = names.get(row.initiative_id);
+  return {
+    ...row, version: Number(row.version), content: readContent(row.content), session,
+    organisers: { committee }, drafters: draftersOf(session, row.rapporteur_id),
+    initiative: { id: row.initiative_id, slug: initiative?.slug ?? '', name: initiative?.name ?? '' },
+    due_at: session?.ends_at ? dueAt(session.ends_at, days) : null,
+  };
+}
+
+export async function reportOfSession(db: Db, sessionId: string): Promise<{ id: string; status: string } | undefined> {
+  return reportsDb(db).selectFrom('reports').select(['id', 'status']).where('session_id', '=', sessionId).executeTakeFirst();
+}
+
+export interface VersionRow {
+  version: number;
+  snapshot: string;
+  snapshot_sha256: string;
+  reason: string | null;
+  published_at: string;
+}
+
+/** Every published version, oldest first. */
+export async function versionsOf(db: Db, reportId: string): Promise<VersionRow[]> {
+  const rows = await reportsDb(db).selectFrom('report_versions').select(['version', 'snapshot', 'snapshot_sha256', 'reason', 'published_at'])
+    .where('report_id', '=', reportId).orderBy('version').execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+/** The reports of an event's sessions, by session. */
+export async function reportsOfEvent(db: Db, eventId: string): Promise<Map<string, { id: string; status: string; version: number }>> {
+  const rows = await reportsDb(db).selectFrom('reports').select(['id', 'status', 'version', 'session_id']).where('event_id', '=', eventId).execute();
+  return new Map(rows.filter((r) => r.session_id).map((r) => [r.session_id!, { id: r.id, status: r.status, version: Number(r.version) }]));
+}
+
+/** The reports this account drafts (named by the organisers, or the session's rapporteur) or started. */
+export async function reportsOf(db: Db, userId: string, sessionIds: readonly string[]) {
+  let query = reportsDb(db).selectFrom('reports').select(['id', 'title', 'status', 'session_id']).where((eb) => eb.or([
+    eb('rapporteur_id', '=', userId), eb('created_by', '=', userId), ...(sessionIds.length ? [eb('session_id', 'in', [...sessionIds])] : []),
+  ]));
+  query = query.orderBy('updated_at', 'desc').orderBy('id');
+  return query.execute();
+}
+
+/**
+ * The sessions whose report is overdue as of `now`: ended more than the event's deadline ago and
+ * with no published report. Events with their own deadline are read once.
+ */
+export async function overdueSessions(db: Db, now: Date, eventId?: string) {
+  const sessions = await endedSessions(db, now.toISOString(), eventId);
+  if (sessions.length === 0) return [];
+  const reports = reportsDb(db);
+  const [published, deadlines] = await Promise.all([
+    reports.selectFrom('reports').select('session_id').where('status', '=', 'published').where('session_id', 'in', sessions.map((s) => s.id)).execute(),
+    reports.selectFrom('report_deadlines').select(['event_id', 'days']).where('event_id', 'in', [...new Set(sessions.map((s) => s.event_id))]).execute(),
+  ]);
+  const done = new Set(published.map((r) => r.session_id));
+  const days = new Map(deadlines.map((d) => [d.event_id, Number(d.days)]));
+  return sessions
+    .map((s) => ({ ...s, due_at: dueAt(s.ends_at!, days.get(s.event_id) ?? defaultDeadlineDays) }))
+    .filter((s) => !done.has(s.id) && s.due_at < now.toISOString());
+}
+
+/**
+ * The session organisers (people with the role organiser) whose reports are overdue: what the
+ * events call's screening rule `reports_filed` checks proposals' organisers against.
+ */
+export async function overdueReportOrganisers(db: Db, now: Date): Promise<PersonRef[]> {
+  const sessions = await overdueSessions(db, now);
+  return sessions.flatMap((s) => s.people.filter((p) => p.role === 'organiser').map((p) => ({ id: p.user_id, name: p.name, organisation: p.organisation })));
+}
