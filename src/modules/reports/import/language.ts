@@ -33,7 +33,7 @@ export interface Detection {
 
 /**
  * The language with most distinctive words, when it has at least five and clearly more than the
- * next (a third more); `hints` (labels recognised, each with the languages it belongs to) add
+ * next (a third more), or two and no other language has any (one sentence); `hints` (labels recognised, each with the languages it belongs to) add
  * two each, enough to settle a short text but not to outvote a paragraph.
  */
 export function detectLanguage(text: string, hints: ReportLanguage[][] = []): Detection {
@@ -45,6 +45,6 @@ export function detectLanguage(text: string, hints: ReportLanguage[][] = []): De
   for (const languages of hints) if (languages.length === 1) counts[languages[0]!] += 2;
   const ranked = [...reportLanguages].sort((a, b) => counts[b] - counts[a]);
   const [first, second] = [counts[ranked[0]!], counts[ranked[1]!]];
-  const language = first >= enough && first > second * 1.34 ? ranked[0]! : null;
+  const language = (first >= enough && first > second * 1.34) || (first >= 2 && second === 0) ? ranked[0]! : null;
   return { language, counts };
 }

@@ -197,8 +197,9 @@ class Reader {
     }
     const bold = boldLine.exec(text);
     if (bold) return { inner: bold[2]!.trim(), level: 3, form: 'bold', extra: 0 };
-    const label = /^(.{1,80}?)\s*[:：]$/.exec(text);
-    if (label && !bullet.test(text)) return { inner: label[1]!, level: 3, form: 'label', extra: 0 };
+    // "Ponentes:" alone, also as a list item ("- Relator:" inside the participants' list).
+    const label = /^(.{1,80}?)\s*[:：]$/.exec(bullet.exec(text)?.[3] ?? text);
+    if (label) return { inner: label[1]!, level: 3, form: 'label', extra: 0 };
     // A short line standing alone, with nothing after it but a blank line or a list.
     const previous = this.lines[index - 1]?.text.trim() ?? '';
     if (text.length <= 80 && !terminal.test(text) && previous === '' && (next === '' || bullet.test(next)) && !bullet.test(text)) {
