@@ -132,7 +132,7 @@ class Reader {
         this.warnings.push({ code: 'date_unreadable', line, text: '' });
       }
       const heading = this.headingOf(text, i);
-      if (heading && this.onHeading(heading, number)) {
+      if (heading && this.onHeading(heading, number, text)) {
         i += heading.extra;
         continue;
       }
@@ -209,12 +209,13 @@ class Reader {
   }
 
   /** Answers whether the heading was taken: a list of people, a date, a section, or (Markdown) any other heading. */
-  private onHeading(heading: NonNullable<ReturnType<Reader['headingOf']>>, line: number): boolean {
+  private onHeading(heading: NonNullable<ReturnType<Reader['headingOf']>>, line: number, text: string): boolean {
     const inner = heading.inner.replace(/\*\*|__/g, '').trim();
     // "## Moderadora: Raquel Gatto" is a label line, read as one.
     if (this.labelWithValue(inner)) return false;
     const bare = inner.replace(numbering, '').replace(/[:：]\s*$/, '');
-    const kind = heading.form === 'label' ? 'line' : 'heading';
+    // A colon says a name follows ("Relatora:", "**Relatora:**"): without one, the line is broken.
+    const kind = heading.form === 'label' || /[:：]\s*(?:\*\*|__)?\s*$/.test(text) ? 'line' : 'heading';
     const listOf = isParticipantsHeading(bare);
     const role = roleOfLabel(bare);
     if (listOf || role) {
