@@ -73,3 +73,30 @@ test('not failures: a role said to be nobody, a heading of people with prose und
     assert.equal(parseRelatoria(text).ok, true, text);
   }
 });
+
+test('never throws: 2,000 seeded random mixes of labels, bullets, headings, prose and stray bytes give a draft or a failure on a line that exists', () => {
+  let seed = 20261126;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pieces = [
+    'Relatoría de la sesión: Prueba', 'Session report:', '# Título', '## Key takeaways', 'Conclusiones:', 'Participantes:', 'Speakers',
+    'Moderadora:', 'Relator: Jimena Sierra – IFT', 'Moderación remota: N/A', '- Ana Pérez – ISOC', '• Luis Gómez, LACNIC', '* ', '–', '-',
+    '1. Rodney Taylor (ISOC-BB)', '**Relatora:**', 'Fecha:', 'Date: 03/04/2024', 'la sesión continuó sin', 'Texto final.', '```', '> cita',
+    '| a | b |', '===', '---', 'Ponentes: Ana Pérez; Luis Gómez', 'Moderador: el moderador habló', '(', ')', ':', '«', '»', 'Ã³', '\t', ' ',
+  ];
+  const breaks = ['\n', '\r\n', '\r', '\n\n', '\v', '\f'];
+  for (let run = 0; run < 2000; run++) {
+    let text = random() < 0.1 ? '\uFEFF' : '';
+    const count = 1 + Math.floor(random() * 25);
+    for (let i = 0; i < count; i++) text += pick(pieces) + (random() < 0.2 ? String.fromCharCode(Math.floor(random() * 0x3000)) : '') + pick(breaks);
+    const input = random() < 0.5 ? text : Buffer.from(text, 'utf8');
+    const lines = text.split(/\r\n|\r|\n/).length;
+    const result = parseRelatoria(input);
+    if (result.ok) {
+      for (const p of result.report.participants) assert.ok(p.line >= 1 && p.line <= lines && p.name.trim() !== '', JSON.stringify({ text, p }));
+      for (const w of result.report.warnings) assert.ok(w.line === null || (w.line >= 1 && w.line <= lines), JSON.stringify({ text, w }));
+    } else {
+      assert.ok(result.failure.line >= 1 && result.failure.line <= lines, JSON.stringify({ text, failure: result.failure }));
+    }
+  }
+});

@@ -29,6 +29,8 @@ export interface Detection {
   language: ReportLanguage | null;
   /** Distinctive words counted for each language. */
   counts: Record<ReportLanguage, number>;
+  /** When the text cannot tell: the language with most evidence of any kind ("Moderadora:" is es or pt, not en), else null. */
+  likeliest: ReportLanguage | null;
 }
 
 /**
@@ -42,9 +44,16 @@ export function detectLanguage(text: string, hints: ReportLanguage[][] = []): De
     const language = distinctive.get(word);
     if (language) counts[language]++;
   }
-  for (const languages of hints) if (languages.length === 1) counts[languages[0]!] += 2;
+  const shared: Record<ReportLanguage, number> = { es: 0, en: 0, pt: 0, fr: 0 };
+  for (const languages of hints) {
+    if (languages.length === 1) counts[languages[0]!] += 2;
+    else for (const language of languages) shared[language]++;
+  }
   const ranked = [...reportLanguages].sort((a, b) => counts[b] - counts[a]);
   const [first, second] = [counts[ranked[0]!], counts[ranked[1]!]];
   const language = (first >= enough && first > second * 1.34) || (first >= 2 && second === 0) ? ranked[0]! : null;
-  return { language, counts };
+  // Ties go to the order of reportLanguages (es, en, pt, fr): a stable answer.
+  const evidence = [...reportLanguages].sort((a, b) => counts[b] * 10 + shared[b] - (counts[a] * 10 + shared[a]));
+  const likeliest = counts[evidence[0]!] + shared[evidence[0]!] > 0 ? evidence[0]! : null;
+  return { language, counts, likeliest };
 }

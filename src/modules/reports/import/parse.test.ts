@@ -329,10 +329,12 @@ test('the language given is kept, and a text that reads otherwise is pointed out
   assert.equal(report.language, 'pt');
   assert.equal(report.languageSource, 'given');
   assert.deepEqual(report.warnings.filter((w) => w.line === null), [{ code: 'language_differs', line: null, given: 'pt', detected: 'es' }]);
-  // "Moderador" is Spanish and Portuguese: too little to tell, and the platform's default is said.
+  // "Moderador" is Spanish and Portuguese: too little to tell; the likeliest is taken, and said.
   const short = draft('Moderador: Ana Pérez');
-  assert.equal(short.language, 'en');
-  assert.ok(short.warnings.some((w) => w.code === 'language_undetected'));
+  assert.equal(short.language, 'es');
+  assert.deepEqual(short.warnings.filter((w) => w.code === 'language_undetected'), [{ code: 'language_undetected', line: null, assumed: 'es' }]);
+  // No evidence at all: the platform's default language.
+  assert.equal(draft('Ana Pérez – ISOC').language, 'en');
   assert.equal(draft('Moderator: Jane Doe').language, 'en');
   // Labels alone settle a short text when they belong to one language.
   assert.equal(draft('Relatoría de la sesión: Prueba\n\nModeración remota: Ana Pérez\nPonentes: Luis Gómez y Marta Díaz').language, 'es');

@@ -14,7 +14,7 @@ import {
   type ParticipantRole, type ReportLanguage, type ReportSection,
 } from './types.ts';
 import {
-  isDateLabel, isParticipantsHeading, isPlaceholder, isTitleLabel, isTitleOpening, labelKey, roleOfLabel, sectionOfHeading,
+  isPlaceholder, isTitleOpening, knownLabel, labelKey, sectionOfHeading, type KnownLabel,
 } from './vocabulary.ts';
 
 export type * from './types.ts';
@@ -76,6 +76,8 @@ class Reader {
   private dateLine: { line: number; text: string } | null = null;
   private pendingDate: number | null = null;
   private readonly participants: ImportedParticipant[] = [];
+  /** role and folded name of each person read, to notice one named twice. */
+  private readonly named = new Set<string>();
   private readonly blocks = new Map<Target, Block[]>([['summary', []], ...reportSections.map((s): [Target, Block[]] => [s, []])]);
   private readonly headings = new Map<ReportSection, { line: number; text: string }>();
   private target: Target = 'summary';
@@ -216,8 +218,9 @@ class Reader {
     const bare = inner.replace(numbering, '').replace(/[:：]\s*$/, '');
     // A colon says a name follows ("Relatora:", "**Relatora:**"): without one, the line is broken.
     const kind = heading.form === 'label' || /[:：]\s*(?:\*\*|__)?\s*$/.test(text) ? 'line' : 'heading';
-    const listOf = isParticipantsHeading(bare);
-    const role = roleOfLabel(bare);
+    const known = knownLabel(bare);
+    const listOf = known?.list;
+    const role = known?.role;
     if (listOf || role) {
       this.hints.push((listOf ?? role)!.languages);
       this.closePeople();
@@ -225,7 +228,7 @@ class Reader {
       this.consumed();
       return true;
     }
-    const date = isDateLabel(bare);
+    const date = known?.date;
     if (date) {
       this.hints.push(date.languages);
       this.pendingDate = line;
@@ -255,28 +258,30 @@ class Reader {
   }
 
   /** "Label: value" (or "Label – value" for a role) when the label is one we know. */
-  private labelWithValue(text: string): { label: string; value: string } | null {
+  private labelWithValue(text: string): { label: string; value: string; known: KnownLabel } | null {
     const colon = /^([^:：]{1,60}?)\s*[:：]\s*(.*)$/.exec(text);
     if (colon) {
       const value = colon[2]!.replace(/^[*_\s]+/, '').trim();
-      if (value && this.labelOf(colon[1]!)) return { label: colon[1]!.replace(/[*_]/g, '').trim(), value };
+      const known = value ? knownLabel(colon[1]!) : null;
+      if (known) return { label: colon[1]!.replace(/[*_]/g, '').trim(), value, known };
     }
     const dash = /^(.{1,40}?)\s+[–—-]\s+(.+)$/.exec(text);
-    if (dash && (roleOfLabel(dash[1]!) || isParticipantsHeading(dash[1]!))) return { label: dash[1]!.replace(/[*_]/g, '').trim(), value: dash[2]!.trim() };
+    const known = dash ? knownLabel(dash[1]!) : null;
+    if (known && (known.role || known.list)) return { label: dash![1]!.replace(/[*_]/g, '').trim(), value: dash![2]!.trim(), known };
     return null;
   }
 
-  private labelOf(label: string) {
-    return roleOfLabel(label) ?? isParticipantsHeading(label) ?? isDateLabel(label) ?? isTitleLabel(label);
+  private labelOf(label: string): KnownLabel | null {
+    return knownLabel(label);
   }
 
   /** A role, list, date or title label followed by its value on the same line. */
   private onLabelLine(content: string, line: number, index: number): boolean {
     const found = this.labelWithValue(content);
     if (!found) return false;
-    const { label, value } = found;
-    const role = roleOfLabel(label);
-    const listOf = isParticipantsHeading(label);
+    const { label, value, known } = found;
+    const role = known.role;
+    const listOf = known.list;
     if (role || listOf) {
       const as: ParticipantRole = role?.value ?? 'speaker';
       if (isPlaceholder(value)) {
@@ -301,7 +306,7 @@ class Reader {
       this.consumed();
       return true;
     }
-    const date = isDateLabel(label);
+    const date = known.date;
     if (date) {
       this.hints.push(date.languages);
       this.beforeLabelLine();
@@ -309,7 +314,7 @@ class Reader {
       this.consumed();
       return true;
     }
-    const title = isTitleLabel(label);
+    const title = known.title;
     if (title && this.title === null) {
       this.hints.push(title.languages);
       this.beforeLabelLine();
@@ -369,10 +374,11 @@ class Reader {
   }
 
   private addPerson(person: ImportedParticipant): void {
-    const same = this.participants.find((p) => p.role === person.role && labelKey(p.name) === labelKey(person.name));
-    if (same) {
+    const key = `${person.role}\u0000${labelKey(person.name)}`;
+    if (this.named.has(key)) {
       this.warnings.push({ code: 'duplicate_participant', line: person.line, name: person.name });
     } else {
+      this.named.add(key);
       this.participants.push(person.organisation ? person : { name: person.name, role: person.role, line: person.line });
     }
     if (this.people) this.people.count++;
@@ -446,8 +452,7 @@ class Reader {
       language = detected.language;
     } else {
       // Too little text to tell: the language with most evidence, else English (the platform's default).
-      const best = (Object.entries(detected.counts) as Array<[ReportLanguage, number]>).sort((a, b) => b[1] - a[1])[0]!;
-      language = best[1] > 0 ? best[0] : 'en';
+      language = detected.likeliest ?? 'en';
       this.warnings.push({ code: 'language_undetected', line: null, assumed: language });
     }
 

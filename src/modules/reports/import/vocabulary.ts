@@ -15,7 +15,8 @@ type PerLanguage = Record<ReportLanguage, string[]>;
  * "intervenant·e·s", "rapporteur(euse)"), brackets and Markdown emphasis dropped, spaces collapsed.
  */
 export function labelKey(raw: string): string {
-  return foldForSearch(raw)
+  // Plain ASCII has no accents to fold: most lines, spared the Unicode decomposition.
+  return (/^[\x00-\x7f]*$/.test(raw) ? raw.toLowerCase() : foldForSearch(raw))
     .replace(/[’‘`´]/g, "'")
     .replace(/[*_]/g, ' ')
     .replace(/\((?:a|as|o|os|e|es|s|euse|euses|trice|trices|ora|oras)\)/g, '')
@@ -197,11 +198,23 @@ const monthNumbers = new Map<string, number>([
   ...monthVariants,
 ]);
 
-export const roleOfLabel = (label: string) => roles.get(labelKey(label));
-export const isParticipantsHeading = (label: string) => participantsHeadings.get(labelKey(label));
-export const isTitleOpening = (label: string) => openings.get(labelKey(label));
-export const isTitleLabel = (label: string) => titles.get(labelKey(label));
-export const isDateLabel = (label: string) => dates.get(labelKey(label));
+/** What a label names, if we know it: a role, a list of people, the date, the title. */
+export interface KnownLabel {
+  role?: Labelled<ParticipantRole>;
+  list?: Labelled<true>;
+  date?: Labelled<true>;
+  title?: Labelled<true>;
+}
+
+/** Labels are short: longer text is not compared (and each line is folded once, not once per list). */
+export function knownLabel(label: string): KnownLabel | null {
+  if (label.length > 80) return null;
+  const key = labelKey(label);
+  const found: KnownLabel = { role: roles.get(key), list: participantsHeadings.get(key), date: dates.get(key), title: titles.get(key) };
+  return found.role || found.list || found.date || found.title ? found : null;
+}
+
+export const isTitleOpening = (label: string) => (label.length > 80 ? undefined : openings.get(labelKey(label)));
 export const isPlaceholder = (value: string) => placeholderKeys.has(labelKey(value)) || placeholderKeys.has(foldForSearch(value).trim());
 export const monthNumber = (word: string) => monthNumbers.get(foldForSearch(word).replace(/\.$/, ''));
 
@@ -210,6 +223,7 @@ export const monthNumber = (word: string) => monthNumbers.get(foldForSearch(word
  * goes on with a space or punctuation ("Key takeaways (3 key takeaways)"). The longest match wins.
  */
 export function sectionOfHeading(heading: string): Labelled<ReportSection | 'summary'> | undefined {
+  if (heading.length > 120) return undefined;
   const key = labelKey(heading);
   let best: [string, Labelled<ReportSection | 'summary'>] | undefined;
   for (const [word, found] of sections) {
