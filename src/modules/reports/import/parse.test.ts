@@ -322,6 +322,8 @@ test('dates in the four languages and their usual forms; an English date that re
   assert.deepEqual(dateOf('Date: 31/02/2024', 'en'), [null, ['date_unreadable']]);
   assert.deepEqual(dateOf('Fecha: a definir', 'es'), [null, ['date_unreadable']]);
   assert.deepEqual(dateOf('Fecha:\n12 de noviembre de 2024', 'es'), ['2024-11-12', []]);
+  assert.deepEqual(dateOf('Fecha:\n\n12 de noviembre de 2024\n', 'es'), ['2024-11-12', []]);
+  assert.deepEqual(dateOf('Fecha:\n\nModerador: Ana Pérez', 'es'), [null, ['date_unreadable']]);
 });
 
 test('the language given is kept, and a text that reads otherwise is pointed out; a short text says so', () => {
@@ -370,4 +372,21 @@ test('nothing but text: no title, no people, said so; HTML and Markdown pass thr
   assert.deepEqual(report.participants, []);
   assert.deepEqual(report.paragraphs, ['La sesión trató el acceso <script>alert(1)</script> y **la financiación** de las iniciativas.']);
   assert.deepEqual(report.warnings.map((w) => w.code).sort(), ['no_participants', 'title_missing']);
+});
+
+test('the title: after an opening in any language, a first heading, a title line, or a short first line (guessed, and said so)', () => {
+  const titleOf = (text: string) => {
+    const report = draft(`${text}\n\nLa sesión trató el acceso a Internet en las zonas rurales y el financiamiento.`);
+    return [report.title, report.warnings.filter((w) => w.code.startsWith('title')).map((w) => `${w.code}@${w.line}`)];
+  };
+  assert.deepEqual(titleOf('RELATORÍA DE LA SESIÓN: Acceso rural'), ['Acceso rural', []]);
+  assert.deepEqual(titleOf('Relatoria da sessão: “Acesso rural”'), ['Acesso rural', []]);
+  assert.deepEqual(titleOf('Compte-rendu de la session : Accès rural'), ['Accès rural', []]);
+  assert.deepEqual(titleOf('**Session report: Rural access**'), ['Rural access', []]);
+  assert.deepEqual(titleOf('# Acceso rural en América Latina'), ['Acceso rural en América Latina', []]);
+  assert.deepEqual(titleOf('Acceso rural en América Latina\n=============================='), ['Acceso rural en América Latina', []]);
+  assert.deepEqual(titleOf('SESSION REPORT\n\nTitle: Rural access'), ['Rural access', []]);
+  assert.deepEqual(titleOf('Foro de Gobernanza de Internet de Uruguay 2024'), ['Foro de Gobernanza de Internet de Uruguay 2024', ['title_guessed@1']]);
+  assert.deepEqual(titleOf('### Contexto'), [null, ['title_missing@null']]);
+  assert.deepEqual(titleOf('Moderadora: Raquel Gatto'), [null, ['title_missing@null']]);
 });

@@ -18,6 +18,8 @@ import {
 } from './vocabulary.ts';
 
 export type * from './types.ts';
+export { defaultMaxBytes, participantRoles, reportLanguages, reportSections } from './types.ts';
+export { describeImportProblem } from './describe.ts';
 
 type Target = 'summary' | ReportSection;
 
@@ -74,7 +76,8 @@ export function parseRelatoria(input: string | Uint8Array, options: ParseOptions
 class Reader {
   private title: string | null = null;
   private dateLine: { line: number; text: string } | null = null;
-  private pendingDate: number | null = null;
+  /** A date label alone on its line ("Fecha:"): the date is on the next line. */
+  private pendingDate: { line: number; label: string } | null = null;
   private readonly participants: ImportedParticipant[] = [];
   /** role and folded name of each person read, to notice one named twice. */
   private readonly named = new Set<string>();
@@ -123,15 +126,16 @@ class Reader {
         this.open = null;
         continue;
       }
-      if (this.pendingDate !== null) {
-        const line = this.pendingDate;
+      if (this.pendingDate) {
+        const pending = this.pendingDate;
         this.pendingDate = null;
-        if (!this.labelWithValue(text) && !this.headingOf(text, i)) {
+        // Every way of writing a date has a number in it.
+        if (/\d/.test(text) && !this.labelWithValue(text)) {
           this.dateLine = { line: number, text };
           this.consumed();
           continue;
         }
-        this.warnings.push({ code: 'date_unreadable', line, text: '' });
+        this.warnings.push({ code: 'date_unreadable', line: pending.line, text: pending.label });
       }
       const heading = this.headingOf(text, i);
       if (heading && this.onHeading(heading, number, text)) {
@@ -146,6 +150,7 @@ class Reader {
       this.onText(text, item, number);
     }
     this.closePeople();
+    if (this.pendingDate) this.warnings.push({ code: 'date_unreadable', line: this.pendingDate.line, text: this.pendingDate.label });
     return this.finish(given);
   }
 
@@ -169,6 +174,8 @@ class Reader {
       this.title = unquote(inner);
       return setext ? 2 : 1;
     }
+    // A smaller heading on top ("### Contexto") is not the report's title.
+    if (atx) return 0;
     // A short line alone on top that is nothing else we know is most likely the title; said so.
     const alone = next === '' || index + 1 >= this.lines.length;
     if (!inner && alone && text.length <= 200 && !terminal.test(text) && !bullet.test(text) && !this.labelWithValue(text) && !this.labelOf(text) && !sectionOfHeading(text)) {
@@ -231,7 +238,7 @@ class Reader {
     const date = known?.date;
     if (date) {
       this.hints.push(date.languages);
-      this.pendingDate = line;
+      this.pendingDate = { line, label: text };
       this.consumed();
       return true;
     }
