@@ -244,7 +244,7 @@ test('role labels in es, en, pt and fr: with and without accents, any case, gend
   }
 });
 
-test('entries: bullets -, •, *, –, numbers; the name ends at –, -, :, a comma or a bracket; honorifics dropped', () => {
+test('entries: bullets -, •, *, –, numbers; the name ends at –, -, :, a comma, a bracket or a tab; honorifics and email addresses dropped', () => {
   const report = draft(`Participantes:
 - Ana Pérez – Internet Society, Capítulo Uruguay
 • Luis Gómez - LACNIC
@@ -254,6 +254,8 @@ test('entries: bullets -, •, *, –, numbers; the name ends at –, -, :, a co
 2) Pedro Alves
 - O'Brien Kelly– ICANN
 - José Pérez-Gómez -ISOC
+- Marta Díaz <marta.diaz@example.org> – AGESIC
+- Carlos Ruiz\tLACNIC
 
 Texto de la sesión.`);
   assert.deepEqual(people(report), [
@@ -265,6 +267,8 @@ Texto de la sesión.`);
     ['speaker', 'Pedro Alves', null],
     ['speaker', "O'Brien Kelly", 'ICANN'],
     ['speaker', 'José Pérez-Gómez', 'ISOC'],
+    ['speaker', 'Marta Díaz', 'AGESIC'],
+    ['speaker', 'Carlos Ruiz', 'LACNIC'],
   ]);
   assert.deepEqual(report.paragraphs, ['Texto de la sesión.']);
 });

@@ -29,9 +29,18 @@ function plain(text: string): string {
     .trim();
 }
 
+/** An email address, bare or in angle brackets: personal data a public report's list of people does not carry. */
+const email = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g;
+
 /** Splits one entry into name and organisation; null when what comes first does not read as a name. */
 export function parsePerson(entry: string): Person | null {
-  const text = plain(entry);
+  const text = plain(
+    entry
+      .replace(email, '')
+      .replace(/\(\s*\)|\[\s*\]/g, '')
+      // A tab between name and organisation: how a table pasted from a word processor arrives.
+      .replace(/\s*\t\s*/g, ' – '),
+  );
   const match = separator.exec(text);
   let name = (match ? text.slice(0, match.index) : text).trim();
   let organisation = '';
