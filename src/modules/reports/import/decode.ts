@@ -39,10 +39,11 @@ export function decodeRelatoria(input: string | Uint8Array, maxBytes: number): D
   let text: string;
   if (typeof input === 'string') {
     const bytes = Buffer.byteLength(input, 'utf8');
-    if (bytes > maxBytes) return fail({ reason: 'too_large', line: lineWhereTextPasses(input, maxBytes), bytes, limit: maxBytes });
+    // The line holding the first byte past the limit, counted on the bytes as for a file.
+    if (bytes > maxBytes) return fail({ reason: 'too_large', line: countLineEnds(Buffer.from(input, 'utf8'), maxBytes) + 1, bytes, limit: maxBytes });
     text = input;
   } else {
-    if (input.length > maxBytes) return fail({ reason: 'too_large', line: countLineFeeds(input, maxBytes) + 1, bytes: input.length, limit: maxBytes });
+    if (input.length > maxBytes) return fail({ reason: 'too_large', line: countLineEnds(input, maxBytes) + 1, bytes: input.length, limit: maxBytes });
     const format = signatures.find(([bytes]) => bytes.every((b, i) => input[i] === b))?.[1];
     if (format) return fail({ reason: 'binary', line: 1, format });
     try {
@@ -82,37 +83,29 @@ function codePoint(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function countLineFeeds(bytes: Uint8Array, end: number): number {
+/** Line ends before `end`: LF, CRLF (counted once) or a lone CR, as the text is split later. */
+function countLineEnds(bytes: Uint8Array, end: number): number {
   let count = 0;
-  for (let i = 0; i < end && i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
+  for (let i = 0; i < end && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) count++;
+  }
   return count;
 }
 
-/** The line holding the first byte past the limit. */
-function lineWhereTextPasses(text: string, limit: number): number {
-  let used = 0;
-  const lines = text.split('\n');
-  for (const [index, line] of lines.entries()) {
-    used += Buffer.byteLength(line, 'utf8') + 1;
-    if (used > limit) return index + 1;
-  }
-  return lines.length;
-}
-
-/** A line feed is never part of a multi-byte sequence, so each line can be checked alone. */
+/** CR and LF are never part of a multi-byte sequence, so each line can be checked alone. */
 function firstLineNotUtf8(bytes: Uint8Array): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let start = 0;
   let line = 1;
-  while (start <= bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
+  for (let i = 0; i <= bytes.length; i++) {
+    const end = i === bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a);
+    if (!end) continue;
     try {
-      decoder.decode(bytes.subarray(start, end));
+      decoder.decode(bytes.subarray(start, i));
     } catch {
       return line;
     }
-    start = end + 1;
+    start = i + 1;
     line++;
   }
   return line;

@@ -36,6 +36,8 @@ test('a file over the limit fails on the line that passes it, as bytes or as tex
   const expected = { reason: 'too_large', line: 5, bytes: 1009, limit: 450 };
   assert.deepEqual(failure(utf8(text), { maxBytes: 450 }), expected);
   assert.deepEqual(failure(text, { maxBytes: 450 }), expected);
+  assert.equal(failure(utf8(text.replaceAll('\n', '\r')), { maxBytes: 450 }).line, 5);
+  assert.equal(failure(text.replaceAll('\n', '\r'), { maxBytes: 450 }).line, 5);
   assert.equal(parseRelatoria(text, { maxBytes: 1009 }).ok, true);
   // The default: 1 MiB ("Relatoría\n" is 11 bytes).
   assert.deepEqual(failure(`Relatoría\n${'a'.repeat(1024 * 1024)}`), { reason: 'too_large', line: 2, bytes: 1024 * 1024 + 11, limit: 1024 * 1024 });
@@ -45,6 +47,9 @@ test('text that is not UTF-8 fails on the line of the first bad byte', () => {
   // A relatoría saved as Latin-1 from line 4 on: "José" with é as one byte 0xE9.
   const latin1 = Buffer.concat([utf8('Relatoría de la sesión: Prueba\n\nModeradora: Ana Pérez\n'), Buffer.from('Relator: José\n', 'latin1')]);
   assert.deepEqual(failure(latin1), { reason: 'invalid_utf8', line: 4 });
+  // The same with the old Mac line ends (a lone CR), and with Windows ones.
+  assert.deepEqual(failure(Buffer.from(latin1.toString('latin1').replaceAll('\n', '\r'), 'latin1')), { reason: 'invalid_utf8', line: 4 });
+  assert.deepEqual(failure(Buffer.from(latin1.toString('latin1').replaceAll('\n', '\r\n'), 'latin1')), { reason: 'invalid_utf8', line: 4 });
   // A multi-byte sequence cut at the end of line 2.
   assert.deepEqual(failure(Buffer.concat([utf8('Título\n'), Buffer.from([0x61, 0xc3]), utf8('\nmás\n')])), { reason: 'invalid_utf8', line: 2 });
   // Text already decoded with replacement characters, or holding half a surrogate pair.

@@ -170,7 +170,7 @@ class Reader {
       if (opened) this.title = opened;
       return setext ? 2 : 1;
     }
-    if (inner && !this.labelOf(inner) && !sectionOfHeading(inner)) {
+    if (inner && !knownLabel(inner) && !sectionOfHeading(inner)) {
       this.title = unquote(inner);
       return setext ? 2 : 1;
     }
@@ -178,7 +178,7 @@ class Reader {
     if (atx) return 0;
     // A short line alone on top that is nothing else we know is most likely the title; said so.
     const alone = next === '' || index + 1 >= this.lines.length;
-    if (!inner && alone && text.length <= 200 && !terminal.test(text) && !bullet.test(text) && !this.labelWithValue(text) && !this.labelOf(text) && !sectionOfHeading(text)) {
+    if (!inner && alone && text.length <= 200 && !terminal.test(text) && !bullet.test(text) && !this.labelWithValue(text) && !knownLabel(text) && !sectionOfHeading(text)) {
       this.title = unquote(text);
       this.warnings.push({ code: 'title_guessed', line });
       return 1;
@@ -278,10 +278,6 @@ class Reader {
     return null;
   }
 
-  private labelOf(label: string): KnownLabel | null {
-    return knownLabel(label);
-  }
-
   /** A role, list, date or title label followed by its value on the same line. */
   private onLabelLine(content: string, line: number, index: number): boolean {
     const found = this.labelWithValue(content);
@@ -345,7 +341,7 @@ class Reader {
     const context = this.people;
     if (!context) return false;
     // "Relator: jimena sierra" is not a person called "Relator".
-    const person = this.labelOf(content.split(/[:：]/)[0]!) ? null : parsePerson(content);
+    const person = knownLabel(content.split(/[:：]/)[0]!) ? null : parsePerson(content);
     const plainEntry = person && person.name.split(/\s+/).length >= 2 && content.length <= 160 && !(terminal.test(content) && content.split(/\s+/).length >= 10);
     if (person && (bulleted || plainEntry)) {
       this.addPerson({ ...person, role: context.role, line });
