@@ -30,8 +30,8 @@ const signatures: Array<[bytes: number[], format: 'pdf' | 'zip' | 'doc' | 'rtf' 
 const control = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
 /**
- * Text decoded from bytes that were not UTF-8 ("RelatorÃ­a" for "Relatoría", "â€œ" for a quote).
- * The file is valid, so it imports, with a warning naming the first such line.
+ * UTF-8 once read as Latin-1 or Windows-1252 and saved again ("RelatorÃ­a" for "Relatoría",
+ * "â€œ" for a quote). The file is valid UTF-8, so it imports, with a warning naming the first such line.
  */
 const mojibake = /Ã[\u0080-\u00BF]|â€/;
 
