@@ -9,11 +9,12 @@ import { canonicalJson } from '../../platform/log/index.ts';
 import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import { accountByEmail } from '../accounts/index.ts';
 import { findInitiativeBySlug } from '../initiatives/index.ts';
-import type { ReportSession } from '../events/index.ts';
+import { sessionsOfEventForReports, type ReportSession } from '../events/index.ts';
 import { contentOf, emptyContent, participantRoles, type ReportContent, type ReportSaveInput } from './content.ts';
-import { deadlineDays, dueAt, findReport, reportOfSession, type Report } from './queries.ts';
+import { deadlineDays, dueAt, reportOfSession, type Report } from './queries.ts';
 import { publishVersion, type ReportSnapshot } from './outcomes.ts';
 import { scheduleReminders } from './reminders.ts';
+import { reportPolicy } from './policy.ts';
 import { reportsDb, type ReportsTable } from './tables.ts';
 import type { z } from 'zod';
 import type { DeadlineSchema, NameRapporteurSchema, ReviewSchema, StandaloneSchema } from './schema.ts';
@@ -58,8 +59,8 @@ export async function startReport(ctx: CommandContext<SignedIn>, session: Report
 export async function startStandalone(ctx: CommandContext<SignedIn>, input: z.output<typeof StandaloneSchema>): Promise<Result<{ id: string }>> {
   const initiative = await findInitiativeBySlug(ctx.db, input.initiative);
   if (!initiative) return refuse('reports.errors.unknown_initiative', { field: 'initiative' });
-  // The rule let an unnamed initiative through: the committee is checked here, now that it is known.
-  if (!initiative.committee.some((m) => m.user_id === ctx.actor.user.id)) return refuse('reports.errors.not_committee', { field: 'initiative' });
+  // The route's check let an unnamed initiative through: the same rule again, now that its committee is known.
+  if (!reportPolicy.startStandalone(ctx.actor, { organisers: { committee: initiative.committee } })) return refuse('reports.errors.not_committee', { field: 'initiative' });
   return reportsDb(ctx.db).transaction().execute(async (tx) => {
     const id = newId();
     const now = timestamp(ctx.now);
@@ -89,10 +90,11 @@ async function lockedRow(tx: Db, id: string) {
  * reason and becomes the next version, in the public log with its reason.
  */
 export async function saveReport(ctx: CommandContext<SignedIn>, report: Report, input: ReportSaveInput): Promise<Result<{ version: number }>> {
-  if (report.status === 'published' && !input.reason) return refuse('reports.errors.reason_needed', { field: 'reason' });
   return reportsDb(ctx.db).transaction().execute(async (tx) => {
     const row = await lockedRow(tx, report.id);
     if (!row) return refuse('reports.errors.gone', { status: 404 });
+    // Read under the lock: a report published since the form was loaded needs a reason too.
+    if (row.status === 'published' && !input.reason) return refuse('reports.errors.reason_needed', { field: 'reason' });
     const content = canonicalJson(contentOf(input));
     const fields = { title: input.title, held_on: input.held_on, place: input.place ?? null, language: input.language, content };
     let version = Number(row.version);
@@ -165,10 +167,12 @@ export async function setDeadline(ctx: CommandContext<SignedIn>, event: { id: st
     const now = timestamp(ctx.now);
     await tx.insertInto('report_deadlines').values({ event_id: event.id, days: input.days, updated_at: now })
       .onConflict((oc) => oc.column('event_id').doUpdateSet({ days: input.days, updated_at: now })).execute();
-    const open = await tx.selectFrom('reports').select('id').where('event_id', '=', event.id).where('status', '!=', 'published').execute();
-    for (const { id } of open) {
-      const report = await findReport(tx, id);
-      if (report?.due_at) await scheduleReminders(ctx.jobs, tx, ctx.now, id, report.due_at);
+    const open = await tx.selectFrom('reports').select(['id', 'session_id']).where('event_id', '=', event.id).where('status', '!=', 'published').execute();
+    const sessions = await sessionsOfEventForReports(tx, event.id);
+    const endOf = new Map(sessions.map((s) => [s.id, s.ends_at]));
+    for (const { id, session_id } of open) {
+      const ends = session_id ? endOf.get(session_id) : null;
+      if (ends) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(ends, input.days));
     }
     await audit(tx, ctx.actor, ctx.now, { action: 'report.deadline_set', subjectType: 'event', subjectId: event.id, details: { days: input.days } });
     return ok();

@@ -1,2 +1,2 @@
 /** The reports module's public entry: what other modules may use. */
-export { overdueReportOrganisers, overdueSessions } from './queries.ts';
+export { overdueReportOrganisers } from './queries.ts';

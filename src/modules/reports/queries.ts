@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/index.ts';
 import { committeeOf, initiativeNames } from '../initiatives/index.ts';
-import { endedSessions, sessionForReport, type PersonRef, type ReportSession } from '../events/index.ts';
+import { peopleOfEndedSessions, sessionForReport, type PersonRef, type ReportSession } from '../events/index.ts';
 import { readContent, type ReportContent } from './content.ts';
 import { reportsDb, type ReportsTable } from './tables.ts';
 import type { ReportSubject } from './policy.ts';
@@ -81,29 +81,22 @@ export async function reportsOf(db: Db, userId: string, sessionIds: readonly str
 }
 
 /**
- * The sessions whose report is overdue as of `now`: ended more than the event's deadline ago and
- * with no published report. Events with their own deadline are read once.
+ * The session organisers (people with the role organiser) whose reports are overdue as of `now`:
+ * sessions ended more than their event's deadline ago with no published report. What the events
+ * call's screening rule `reports_filed` checks proposals' organisers against.
  */
-export async function overdueSessions(db: Db, now: Date, eventId?: string) {
-  const sessions = await endedSessions(db, now.toISOString(), eventId);
-  if (sessions.length === 0) return [];
+export async function overdueReportOrganisers(db: Db, now: Date): Promise<PersonRef[]> {
+  const organisers = await peopleOfEndedSessions(db, now.toISOString(), 'organiser');
+  if (organisers.length === 0) return [];
+  const eventIds = [...new Set(organisers.map((p) => p.event_id))];
   const reports = reportsDb(db);
   const [published, deadlines] = await Promise.all([
-    reports.selectFrom('reports').select('session_id').where('status', '=', 'published').where('session_id', 'in', sessions.map((s) => s.id)).execute(),
-    reports.selectFrom('report_deadlines').select(['event_id', 'days']).where('event_id', 'in', [...new Set(sessions.map((s) => s.event_id))]).execute(),
+    reports.selectFrom('reports').select('session_id').where('status', '=', 'published').where('event_id', 'in', eventIds).execute(),
+    reports.selectFrom('report_deadlines').select(['event_id', 'days']).where('event_id', 'in', eventIds).execute(),
   ]);
   const done = new Set(published.map((r) => r.session_id));
   const days = new Map(deadlines.map((d) => [d.event_id, Number(d.days)]));
-  return sessions
-    .map((s) => ({ ...s, due_at: dueAt(s.ends_at!, days.get(s.event_id) ?? defaultDeadlineDays) }))
-    .filter((s) => !done.has(s.id) && s.due_at < now.toISOString());
-}
-
-/**
- * The session organisers (people with the role organiser) whose reports are overdue: what the
- * events call's screening rule `reports_filed` checks proposals' organisers against.
- */
-export async function overdueReportOrganisers(db: Db, now: Date): Promise<PersonRef[]> {
-  const sessions = await overdueSessions(db, now);
-  return sessions.flatMap((s) => s.people.filter((p) => p.role === 'organiser').map((p) => ({ id: p.user_id, name: p.name, organisation: p.organisation })));
+  return organisers
+    .filter((p) => !done.has(p.session_id) && dueAt(p.ends_at, days.get(p.event_id) ?? defaultDeadlineDays) < now.toISOString())
+    .map((p) => ({ id: p.user_id, name: p.name, organisation: p.organisation }));
 }
