@@ -11,7 +11,7 @@ import { findEventBySlug } from '../queries.ts';
 import { createProposal, updateProposal } from './commands.ts';
 import { findCall, findProposal, type Call, type Proposal } from './queries.ts';
 import { ProposalSchema } from './schema.ts';
-import { describeResult, draftOfProposal, screen, screeningFor, type Screening } from './screening.ts';
+import { describeResult, draftOfProposal, screenProposal, screeningFor, type Screening } from './screening.ts';
 
 const Params = z.object({ slug: z.string().min(1).max(100), id: z.string().min(1).max(40) });
 const SlugParam = z.object({ slug: z.string().min(1).max(100) });
@@ -94,7 +94,7 @@ export function callApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   };
 
   async function present(c: Context<AppEnv>, slug: string, call: Call, proposal: Proposal) {
-    const screening = screen(draftOfProposal(proposal), await screeningFor(db, call, taxonomy, services.clock()));
+    const screening = screenProposal(draftOfProposal(proposal), await screeningFor(db, call, taxonomy, services.clock()));
     const track = call.tracks.find((tr) => tr.id === proposal.track_id);
     return {
       id: proposal.id, event: slug, title: proposal.title, description: proposal.description, policy_questions: proposal.policy_questions, language: proposal.original_locale,

@@ -9,7 +9,7 @@ import { fromLocalInput } from '../time.ts';
 import { eventsDb, type EventsTables } from '../tables.ts';
 import type { CallInput, PersonInput, ProposalInput } from './schema.ts';
 import { callState, findCall, type Call } from './queries.ts';
-import { draftOfInput, screen, screeningFor, type Screening } from './screening.ts';
+import { draftOfInput, screenProposal, screeningFor, type Screening } from './screening.ts';
 import { proposalSearch } from './search.ts';
 import { maxQuestions, maxTracks } from './vocabulary.ts';
 import { windowsInEvent, writeWindows } from '../availability/store.ts';
@@ -171,7 +171,7 @@ async function checkProposal(ctx: CommandContext<SignedIn>, target: ProposalTarg
   if (!open.ok) return open;
   const fits = fitsCall(target.call, input, intent);
   if (!fits.ok) return fits;
-  const screening = screen(draftOfInput(input, id), await screeningFor(ctx.db, target.call, target.taxonomy, ctx.now));
+  const screening = screenProposal(draftOfInput(input, id), await screeningFor(ctx.db, target.call, target.taxonomy, ctx.now));
   if (intent === 'submit' && !screening.passed) return refuse('events.proposals.errors.screening_failed', { status: 422, extensions: { screening } });
   return ok(screening);
 }
@@ -183,7 +183,7 @@ async function checkProposal(ctx: CommandContext<SignedIn>, target: ProposalTarg
  */
 async function stillPasses(tx: Kysely<EventsTables>, now: Date, target: ProposalTarget, input: ProposalInput, id?: string): Promise<Result<void>> {
   await serializeOn(tx, `events.submissions.${target.event.id}`);
-  const screening = screen(draftOfInput(input, id), await screeningFor(tx, target.call, target.taxonomy, now));
+  const screening = screenProposal(draftOfInput(input, id), await screeningFor(tx, target.call, target.taxonomy, now));
   return screening.passed ? ok() : refuse('events.proposals.errors.screening_failed', { status: 422, extensions: { screening } });
 }
 

@@ -15,7 +15,7 @@ import { defaultTracks } from '../vocabulary.ts';
 import { createProposal, saveCall, updateProposal, withdrawProposal } from './commands.ts';
 import { callState, findCall, findProposal, proposalsOfEvent, proposalsOfPerson, type Call, type Proposal } from './queries.ts';
 import { CallSchema, callFromForm, callToFields, proposalFromForm, proposalToFields, ProposalSchema } from './schema.ts';
-import { draftOfInput, draftOfProposal, screen, screeningFor, type Screening } from './screening.ts';
+import { draftOfInput, draftOfProposal, screenProposal, screeningFor, type Screening } from './screening.ts';
 import { CallForm, callValues } from './views/callForm.tsx';
 import { CallPage } from './views/callPage.tsx';
 import { ProposalForm, proposalValues } from './views/proposalForm.tsx';
@@ -115,14 +115,14 @@ export function callPages(app: Hono<AppEnv>, services: Services): void {
     if (!event) return c.notFound();
     authorize(c.get('actor'), eventPolicy.seeProposals, event);
     const [proposals, context] = await Promise.all([proposalsOfEvent(db, event.id), screeningFor(db, event.call, taxonomy, services.clock())]);
-    const items = proposals.map((proposal) => ({ proposal, screening: screen(draftOfProposal(proposal), context) }));
+    const items = proposals.map((proposal) => ({ proposal, screening: screenProposal(draftOfProposal(proposal), context) }));
     return page(c, c.get('t')('events.proposals.list_heading', { title: event.title }), <ProposalsList event={event} items={items} />);
   });
 
   /** The proposal form, new or existing, with the rules' results for what it holds. */
   async function proposalForm(c: Context<AppEnv>, event: EventWithCall & { call: Call }, values: FormValues, options: { proposal?: Proposal; failed?: FailedForm; status?: 200 | FailedStatus; screening?: Screening } = {}) {
     const intent = valueOf(values, 'intent');
-    const screening = options.screening ?? screen(lenientDraft(values, defaultModality(event), options.proposal?.id), await screeningFor(db, event.call, taxonomy, services.clock()));
+    const screening = options.screening ?? screenProposal(lenientDraft(values, defaultModality(event), options.proposal?.id), await screeningFor(db, event.call, taxonomy, services.clock()));
     const base = options.proposal ? `${at(event)}/proposals/${options.proposal.id}` : `${at(event)}/proposals`;
     return page(c, options.proposal ? c.get('t')('events.proposals.edit_title') : c.get('t')('events.proposals.new_title', { title: event.title }), (
       <ProposalForm action={options.proposal ? `${base}/edit` : `${base}/new`} cancel={options.proposal ? base : `${at(event)}/call`} event={event} call={event.call} values={values}
@@ -195,7 +195,7 @@ export function callPages(app: Hono<AppEnv>, services: Services): void {
       edit: eventPolicy.editProposal(actor, found) && live && callState(event.call, now()) === 'open',
       withdraw: eventPolicy.withdrawProposal(actor, found) && live,
     };
-    const screening = screen(draftOfProposal(proposal), await screeningFor(db, event.call, taxonomy, services.clock()));
+    const screening = screenProposal(draftOfProposal(proposal), await screeningFor(db, event.call, taxonomy, services.clock()));
     return page(c, proposal.title, <ProposalPage event={event} call={event.call} proposal={proposal} screening={screening} can={can} notice={c.req.query('notice')} failed={failed} />, status);
   }
 

@@ -5,7 +5,7 @@ import type { PersonRef } from '../domain/types.ts';
  * Who has an overdue session report, for the screening rule `reports_filed`. Events does not know
  * the reports module (it depends on events, not the other way round): the reports module registers
  * its answer here, through events' index, when its manifest is loaded (docs/decisions/024). With
- * nothing registered, the rule has nothing to check and is shown as not applying.
+ * nothing registered (an installation without the reports module), nobody is late.
  */
 export type OverdueReportOrganisers = (db: Db, now: Date) => Promise<PersonRef[]>;
 

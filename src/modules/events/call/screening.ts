@@ -56,18 +56,7 @@ export function draftOfProposal(proposal: Proposal): ProposalDraft {
   };
 }
 
-/**
- * Screens a proposal. Without a module that keeps session reports (none registered its answer),
- * the reports_filed rule has nothing to check: it is shown as not applying rather than as passed.
- */
-export function screen(draft: ProposalDraft, context: ScreeningContext): Screening {
-  const screening = screenProposal(draft, context);
-  if (overdueReportsProvider()) return screening;
-  const results = screening.results.map((result) =>
-    // The domain types this rule as always applying; here it cannot, for want of reports.
-    result.rule === 'reports_filed' ? ({ ...result, applies: false } as unknown as ScreeningResult) : result);
-  return { passed: screening.passed, results };
-}
+export { screenProposal };
 export type { Screening, ScreeningResult };
 
 /** The values a rule's message reads (`events.screening.<rule>.passed|failed|not_applicable`), from the data it exports. */
