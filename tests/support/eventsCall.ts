@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from './app.ts';
 import { createEvent, organiser } from './events.ts';
+import { eventsDb } from '../../src/modules/events/tables.ts';
 
 /** The call's form as an organiser sends it: open from 20 to 28 November, in Bogotá (the app's clock says 23 November). */
 export const callFields: Record<string, string | string[]> = {
@@ -9,14 +10,18 @@ export const callFields: Record<string, string | string[]> = {
   track_0_name: 'Confianza digital', track_1_name: 'Acceso universal', question_0_text: '¿Qué resultado espera?', question_0_required: 'on',
 };
 
-/** A published event with an open call; answers its slug and the organiser. */
+/** A published event with an open call; answers its slug, id, the organiser, and the call's first track and question (for `goodProposal`). */
 export async function eventWithCall(t: TestApp, fields: Record<string, string | string[]> = {}) {
   const { coordinator, initiative } = await organiser(t);
   const slug = await createEvent(coordinator, initiative);
   assert.equal((await coordinator.post(`/events/${slug}/publish`, {})).status, 303);
   const saved = await coordinator.post(`/events/${slug}/call/edit`, { ...callFields, ...fields });
   assert.equal(saved.status, 303, saved.html.slice(0, 3000));
-  return { slug, coordinator };
+  const db = eventsDb(t.database.db);
+  const event = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const track = await db.selectFrom('event_tracks').select('id').where('event_id', '=', event.id).orderBy('position').executeTakeFirstOrThrow();
+  const question = await db.selectFrom('event_call_questions').select('id').where('event_id', '=', event.id).orderBy('position').executeTakeFirstOrThrow();
+  return { slug, coordinator, eventId: event.id, track: track.id, question: question.id };
 }
 
 /** A proposal that passes every rule: three speakers from three groups, two genders, both moderators and a rapporteur. */

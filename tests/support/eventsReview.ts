@@ -19,18 +19,15 @@ export async function submitProposal(client: TestClient, slug: string, fields: R
  * a private sector member.
  */
 export async function reviewSetup(t: TestApp) {
-  const { slug, coordinator } = await eventWithCall(t);
+  const { slug, coordinator, eventId, track, question } = await eventWithCall(t);
   const db = eventsDb(t.database.db);
-  const event = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  const [track] = await db.selectFrom('event_tracks').select('id').where('event_id', '=', event.id).orderBy('position').execute();
-  const [question] = await db.selectFrom('event_call_questions').select('id').where('event_id', '=', event.id).execute();
   const proposer = await verifiedPerson(t, { email: 'proponente@example.org', name: 'Rosa Proponente', locale: 'es' });
   const chair = await verifiedPerson(t, { email: 'chair@example.org', name: 'Clara Chair', group: 'government' });
   const civil = await verifiedPerson(t, { email: 'civil@example.org', name: 'Cora Civil', group: 'civil_society' });
   const academic = await verifiedPerson(t, { email: 'academic@example.org', name: 'Abel Academic', group: 'academia' });
   const business = await verifiedPerson(t, { email: 'business@example.org', name: 'Bea Business', group: 'private_sector' });
-  const a = await submitProposal(proposer, slug, goodProposal(track!.id, question!.id));
-  const b = await submitProposal(civil, slug, { ...goodProposal(track!.id, question!.id), title: 'Redes comunitarias y espectro', organiser_0_name: 'Cora Civil', organiser_0_organisation: 'Fundación Red' });
+  const a = await submitProposal(proposer, slug, goodProposal(track, question));
+  const b = await submitProposal(civil, slug, { ...goodProposal(track, question), title: 'Redes comunitarias y espectro', organiser_0_name: 'Cora Civil', organiser_0_organisation: 'Fundación Red' });
   for (const [email, stakeholder_group, extra] of [
     ['chair@example.org', 'government', { chair: 'on' }],
     ['civil@example.org', 'civil_society', {}],
@@ -40,10 +37,10 @@ export async function reviewSetup(t: TestApp) {
     const added = await coordinator.post(`/events/${slug}/committee`, { email, stakeholder_group, ...extra });
     assert.equal(added.status, 303, added.html.slice(0, 3000));
   }
-  const members = await db.selectFrom('event_review_members').select(['id', 'stakeholder_group']).where('event_id', '=', event.id).execute();
+  const members = await db.selectFrom('event_review_members').select(['id', 'stakeholder_group']).where('event_id', '=', eventId).execute();
   const memberId = (group: string) => members.find((m) => m.stakeholder_group === group)!.id;
   return {
-    slug, eventId: event.id, coordinator, proposer, chair, civil, academic, business, proposals: { a, b },
+    slug, eventId, coordinator, proposer, chair, civil, academic, business, proposals: { a, b },
     memberIds: { chair: memberId('government'), civil: memberId('civil_society'), academic: memberId('academia'), business: memberId('private_sector') },
   };
 }

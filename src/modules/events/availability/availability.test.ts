@@ -124,14 +124,11 @@ eachApp('organisers type people’s availability in the session form; the progra
 }, { postgres: true });
 
 eachApp('a speaker’s availability typed in the proposal form goes with the accepted proposal to its session, where it can clash', async (t) => {
-  const { slug, coordinator } = await eventWithCall(t);
+  const { slug, coordinator, track, question } = await eventWithCall(t);
   const db = eventsDb(t.database.db);
-  const event = await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  const [track] = await db.selectFrom('event_tracks').select('id').where('event_id', '=', event.id).orderBy('position').execute();
-  const [question] = await db.selectFrom('event_call_questions').select('id').where('event_id', '=', event.id).execute();
   // The proposer reads Spanish.
   const proposer = await verifiedPerson(t, { email: 'proponente@example.org', name: 'Rosa Proponente', locale: 'es' });
-  const fields = goodProposal(track!.id, question!.id);
+  const fields = goodProposal(track, question);
 
   const form = await proposer.get(`/events/${slug}/proposals/new`);
   assert.match(text(form.html), /Los días y horas en que esta persona puede asistir, uno por línea, en la zona horaria del evento \(America\/Bogota\), del 2026-12-01 al 2026-12-02/);
