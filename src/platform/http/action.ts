@@ -100,14 +100,15 @@ export function formAction<Subject, A extends Actor, Schema extends z.ZodType, V
     if (!found) return missing();
     const { subject, actor } = found;
     const values = await readForm(c);
+    // A command's refusal may name a schema path (a speaker's availability), like the schema's own errors.
+    const onFields = (errors: Record<string, string>) => (spec.toFields ? spec.toFields(errors) : errors);
     const failed = (refusal: Refusal) =>
-      refusal.status === 404 ? missing() : spec.retry(c, { values, errors: refusalErrors(c, refusal) }, { subject, actor, status: refusal.status });
+      refusal.status === 404 ? missing() : spec.retry(c, { values, errors: onFields(refusalErrors(c, refusal)) }, { subject, actor, status: refusal.status });
     const limited = await spec.limit?.(c, actor, subject);
     if (limited) return failed(limited);
     const parsed = spec.schema.safeParse(spec.fromForm ? spec.fromForm(values) : values);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, c.get('t'));
-      return spec.retry(c, { values, errors: spec.toFields ? spec.toFields(errors) : errors }, { subject, actor, status: 422 });
+      return spec.retry(c, { values, errors: onFields(fieldErrors(parsed.error, c.get('t'))) }, { subject, actor, status: 422 });
     }
     const result = await settled(c, spec.run(commandContext(c, actor), parsed.data, subject));
     if (!result.ok) return failed(result.refusal);

@@ -160,8 +160,7 @@ export function callPages(app: Hono<AppEnv>, services: Services): void {
     toFields: proposalToFields,
     run: (ctx, input, event) => createProposal(ctx, { event, call: event.call, taxonomy }, input, input.intent),
     done: (_, { id }, { subject, input }) => withNotice(`${at(subject)}/proposals/${id}`, input.intent === 'submit' ? 'submitted' : 'created'),
-    // A command's refusal names a schema path (a speaker's availability): shown on its form field.
-    retry: (c, failed, { subject, status }) => proposalForm(c, subject, failed.values, { failed: { ...failed, errors: proposalToFields(failed.errors) }, status }),
+    retry: (c, failed, { subject, status }) => proposalForm(c, subject, failed.values, { failed, status }),
   });
 
   /** "Check the rules" and "More rows" show the form again (no write); the other buttons save. */
@@ -217,7 +216,7 @@ export function callPages(app: Hono<AppEnv>, services: Services): void {
     toFields: proposalToFields,
     run: (ctx, input, found) => updateProposal(ctx, { event: found.event, call: found.event.call, taxonomy }, found.proposal.id, input, input.intent),
     done: (_, { id }, { subject, input }) => withNotice(`${at(subject.event)}/proposals/${id}`, input.intent === 'submit' && subject.proposal.status === 'draft' ? 'submitted' : 'saved'),
-    retry: (c, failed, { subject, status }) => proposalForm(c, subject.event, failed.values, { proposal: subject.proposal, failed: { ...failed, errors: proposalToFields(failed.errors) }, status }),
+    retry: (c, failed, { subject, status }) => proposalForm(c, subject.event, failed.values, { proposal: subject.proposal, failed, status }),
   });
 
   app.post('/events/:slug/proposals/:id/edit', orRedisplay(loadProposal, 'editProposal', updateAction));

@@ -188,7 +188,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     toFields: sessionErrorsToFields,
     run: (ctx, input, event) => createSession(ctx, event, input),
     done: (_, { id }, { subject }) => withNotice(`/events/${subject.slug}/sessions/${id}`, 'session_added', 'schedule'),
-    retry: (c, failed, { subject, status }) => sessionPage(c, subject, undefined, { details: { ...failed, errors: sessionErrorsToFields(failed.errors) } }, status),
+    retry: (c, failed, { subject, status }) => sessionPage(c, subject, undefined, { details: failed }, status),
   }));
 
   app.get('/events/:slug/sessions/:session', async (c) => {
@@ -206,7 +206,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     toFields: sessionErrorsToFields,
     run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input, config.baseUrl),
     done: (_, __, { subject }) => withNotice(`/events/${subject.slug}/sessions/${subject.session.id}`, 'session_saved', 'details'),
-    retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: { ...failed, errors: sessionErrorsToFields(failed.errors) } }, status),
+    retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: failed }, status),
   }));
 
   app.post('/events/:slug/sessions/:session/schedule', formAction({

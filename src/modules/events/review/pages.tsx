@@ -85,8 +85,7 @@ export function reviewPages(app: Hono<AppEnv>, services: Services): void {
     load: loadEvent, allow: eventPolicy.manageCommittee, schema: CriteriaSchema, fromForm: criteriaFromForm, toFields: criteriaToFields,
     run: (ctx, input, event) => saveCriteria(ctx, event, input),
     done: (_, __, { subject }) => withNotice(`${at(subject)}/committee`, 'criteria_saved'),
-    // The command names the fields as the schema does (`weights.<key>`): shown beside `weight_<key>`.
-    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'criteria', ...failed, errors: criteriaToFields(failed.errors) }, status),
+    retry: (c, failed, { subject, status }) => committeePage(c, subject, { form: 'criteria', ...failed }, status),
   }));
   app.get('/events/:slug/committee/criteria', formAddress((c) => `/events/${encodeURIComponent(c.req.param('slug') ?? '')}/committee`, 'criteria'));
   // Criteria of the committee's own (docs/decisions/023): added with labels as typed, removed one at a time.
@@ -197,7 +196,7 @@ export function reviewPages(app: Hono<AppEnv>, services: Services): void {
     load: loadProposal, allow: eventPolicy.reviewProposal, schema: ReviewSchema, fromForm: reviewFromForm, toFields: reviewToFields,
     run: (ctx, input, found) => saveReview(ctx, found.event, found.proposal.id, found.reviewerMembers.find((m) => m.user_id === ctx.actor.user.id)!, input),
     done: (_, __, { subject }) => withNotice(`${at(subject.event)}/proposals/${subject.proposal.id}/review`, 'saved'),
-    retry: (c, failed, { subject, status }) => reviewForm(c, subject, { ...failed, errors: reviewToFields(failed.errors) }, status),
+    retry: (c, failed, { subject, status }) => reviewForm(c, subject, failed, status),
   }));
 
   // The chair's decision.
