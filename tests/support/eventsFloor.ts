@@ -14,19 +14,18 @@ export async function liveSession(t: TestApp) {
   const slug = await createEvent(coordinator, initiative);
   assert.equal((await coordinator.post(`/events/${slug}/rooms`, { name: 'Auditorio', capacity: '100' })).status, 303);
   assert.equal((await coordinator.post(`/events/${slug}/publish`, {})).status, 303);
+  const olgaId = await insertPerson(t, { email: 'olga@example.org', name: 'Olga Remota', group: 'civil_society' });
   const added = await coordinator.post(`/events/${slug}/sessions`, {
     title: 'Coordinación de iniciativas nacionales', original_locale: 'es', modality: 'hybrid', format: 'panel',
     person_0_name: 'Ana Gómez', person_0_role: 'moderator', person_0_stakeholder_group: 'government', person_0_presence: 'onsite',
     person_1_name: 'Olga Remota', person_1_role: 'online_moderator', person_1_stakeholder_group: 'civil_society', person_1_presence: 'online',
+    person_1_email: 'olga@example.org',
   });
   assert.equal(added.status, 303, added.html.slice(0, 2000));
   const session = added.location!.split('?')[0]!.split('/').pop()!;
   const room = (await eventsDb(t.database.db).selectFrom('event_rooms').select('id').executeTakeFirstOrThrow()).id;
   assert.equal((await coordinator.post(`/events/${slug}/sessions/${session}/schedule`, { room, start: '2026-12-01T09:00', end: '2026-12-01T10:30' })).status, 303);
   assert.equal((await coordinator.post(`/events/${slug}/program/publish`, { confirm: 'on' })).status, 303);
-  const olgaId = await insertPerson(t, { email: 'olga@example.org', name: 'Olga Remota', group: 'civil_society' });
-  // The program's form names people; an account is linked to a session's person by its id.
-  await eventsDb(t.database.db).updateTable('event_session_people').set({ user_id: olgaId }).where('session_id', '=', session).where('role', '=', 'online_moderator').execute();
   const moderator = await loggedIn(t, olgaId);
   return { slug, session, live: `/events/${slug}/sessions/${session}/live`, coordinator, moderator, initiative };
 }

@@ -1,4 +1,4 @@
 /** The accounts module's public entry: what other modules may use. */
-export { publicPeople, mailboxes, secretariatMailboxes, accountByEmail } from './queries.ts';
+export { publicPeople, mailboxes, secretariatMailboxes, accountByEmail, accountsByEmail } from './queries.ts';
 export type { PublicPerson, Mailbox } from './queries.ts';
 export { createAdmin } from './commands/createAdmin.ts';

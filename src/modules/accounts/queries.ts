@@ -56,3 +56,11 @@ export async function accountByEmail(db: Db, email: string): Promise<{ id: strin
   const row = await accountsDb(db).selectFrom('users').select(['id', 'locale', 'email_verified_at']).where('email', '=', email.toLowerCase()).executeTakeFirst();
   return row && { id: row.id, locale: row.locale, verified: row.email_verified_at !== null };
 }
+
+/** The accounts of some addresses, by address (lower case): those with no account are absent. */
+export async function accountsByEmail(db: Db, emails: readonly string[]): Promise<Map<string, { id: string; verified: boolean }>> {
+  if (emails.length === 0) return new Map();
+  const rows = await accountsDb(db).selectFrom('users').select(['id', 'email', 'email_verified_at'])
+    .where('email', 'in', [...new Set(emails.map((e) => e.toLowerCase()))]).execute();
+  return new Map(rows.map((r) => [r.email, { id: r.id, verified: r.email_verified_at !== null }]));
+}

@@ -18,6 +18,8 @@ import { isoWithOffset, type PublishInput, type ScheduleInput, type SessionInput
 import { snapshotHash, snapshotText, takeSnapshot, type ProgramSnapshot } from './snapshot.ts';
 import { windowsInEvent, writeWindows } from '../availability/store.ts';
 import type { Interval } from '../domain/types.ts';
+import { accountsByEmail } from '../../accounts/index.ts';
+import type { Db } from '../../../platform/db/index.ts';
 
 /** An event holds at most this many sessions: a global IGF has about 300. */
 export const maxSessions = 2_000;
@@ -34,17 +36,23 @@ async function trackIsTheEvent(tx: Tx, eventId: string, trackId: string | undefi
   return Boolean(await tx.selectFrom('event_tracks').select('id').where('id', '=', trackId).where('event_id', '=', eventId).executeTakeFirst());
 }
 
+/** What the form says of each person beyond their row: their stated windows and their account. */
+interface PeopleLinks {
+  windows: Interval[][];
+  accounts: Array<string | null>;
+}
+
 /** Replaces the session's people (their old windows go with their rows) and stores each one's windows. */
-async function writePeople(tx: Tx, sessionId: string, input: SessionInput, windows: Interval[][]): Promise<void> {
+async function writePeople(tx: Tx, sessionId: string, input: SessionInput, links: PeopleLinks): Promise<void> {
   await tx.deleteFrom('event_session_people').where('session_id', '=', sessionId).execute();
   if (input.people.length === 0) return;
   const rows = input.people.map((p, position) => ({
-    id: newId(), session_id: sessionId, role: p.role, user_id: null, name: p.name, organisation: p.organisation ?? null,
+    id: newId(), session_id: sessionId, role: p.role, user_id: links.accounts[position] ?? null, name: p.name, organisation: p.organisation ?? null,
     stakeholder_group: p.stakeholder_group ?? null, country: p.country ?? null, gender: p.gender ?? null, presence: p.presence ?? null,
     confirmed: p.confirmed ? 1 : 0, position,
   }));
   await tx.insertInto('event_session_people').values(rows).execute();
-  await writeWindows(tx, 'session', rows.map((row, i) => ({ personId: row.id, windows: windows[i] ?? [] })));
+  await writeWindows(tx, 'session', rows.map((row, i) => ({ personId: row.id, windows: links.windows[i] ?? [] })));
 }
 
 /**
@@ -54,6 +62,26 @@ async function writePeople(tx: Tx, sessionId: string, input: SessionInput, windo
 const peopleWindows = (event: Pick<EventRef, 'time_zone' | 'starts_at' | 'ends_at'>, input: SessionInput): Result<Interval[][]> =>
   windowsInEvent(event, input.people, (i) => `people.${input.people[i]!.row}.availability`);
 
+/**
+ * The account each address names: a verified one, since a moderator's queue and a report's draft
+ * open to it. An address with none is refused on its row, so no one is linked to a stranger by a typo.
+ */
+async function peopleAccounts(db: Db, input: SessionInput): Promise<Result<Array<string | null>>> {
+  const accounts = await accountsByEmail(db, input.people.flatMap((p) => (p.email ? [p.email] : [])));
+  const unknown = input.people.find((p) => p.email && !accounts.get(p.email)?.verified);
+  if (unknown) return refuse('events.sessions.no_such_account', { field: `people.${unknown.row}.email` });
+  return ok(input.people.map((p) => (p.email ? accounts.get(p.email)!.id : null)));
+}
+
+/** The people's windows and accounts, or the first refusal of either. */
+async function peopleLinks(db: Db, event: EventRef, input: SessionInput): Promise<Result<PeopleLinks>> {
+  const windows = peopleWindows(event, input);
+  if (!windows.ok) return windows;
+  const accounts = await peopleAccounts(db, input);
+  if (!accounts.ok) return accounts;
+  return ok({ windows: windows.value, accounts: accounts.value });
+}
+
 const sessionColumns = (input: SessionInput) => ({
   title: input.title, description: input.description ?? null, original_locale: input.original_locale, format: input.format ?? null,
   track_id: input.track ?? null, modality: input.modality, expected_attendance: input.expected_attendance ?? null, capacity: input.capacity ?? null,
@@ -61,8 +89,8 @@ const sessionColumns = (input: SessionInput) => ({
 
 /** The organisers add a session of their own (not from a proposal), unplaced until scheduled. */
 export async function createSession(ctx: CommandContext<SignedIn>, event: EventRef, input: SessionInput): Promise<Result<{ id: string }>> {
-  const windows = peopleWindows(event, input);
-  if (!windows.ok) return windows;
+  const links = await peopleLinks(ctx.db, event, input);
+  if (!links.ok) return links;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     const { n } = await tx.selectFrom('event_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
@@ -73,7 +101,7 @@ export async function createSession(ctx: CommandContext<SignedIn>, event: EventR
     await tx.insertInto('event_sessions').values({
       id, event_id: event.id, proposal_id: null, ...sessionColumns(input), room_id: null, starts_at: null, ends_at: null, created_at: stamp, updated_at: stamp,
     }).execute();
-    await writePeople(tx, id, input, windows.value);
+    await writePeople(tx, id, input, links.value);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_added', subjectType: 'event', subjectId: event.id, details: { session: id } });
     return ok({ id });
   });
@@ -81,15 +109,15 @@ export async function createSession(ctx: CommandContext<SignedIn>, event: EventR
 
 /** Saves a session's details; more seats (or none) let its waitlist in at once, when `baseUrl` is given for the mails. */
 export async function updateSession(ctx: CommandContext<SignedIn>, event: EventRef, sessionId: string, input: SessionInput, baseUrl?: string): Promise<Result<void>> {
-  const windows = peopleWindows(event, input);
-  if (!windows.ok) return windows;
+  const links = await peopleLinks(ctx.db, event, input);
+  if (!links.ok) return links;
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     if (!(await trackIsTheEvent(tx, event.id, input.track))) return refuse('common.errors.invalid_choice', { field: 'track' });
     const changed = await tx.updateTable('event_sessions').set({ ...sessionColumns(input), updated_at: timestamp(ctx.now) })
       .where('id', '=', sessionId).where('event_id', '=', event.id).executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) return refuse('events.sessions.gone', { status: 404 });
-    await writePeople(tx, sessionId, input, windows.value);
+    await writePeople(tx, sessionId, input, links.value);
     if (baseUrl) await fillSessionSeats(ctx, tx, event.id, sessionId, baseUrl);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_updated', subjectType: 'event', subjectId: event.id, details: { session: sessionId } });
     return ok();

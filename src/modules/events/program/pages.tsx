@@ -23,6 +23,7 @@ import { ProgramPage, programHref, type ShownSession, type ShownVersion } from '
 import { SessionPage } from './views/sessionPage.tsx';
 import { availabilityValue } from '../availability/views/availabilityField.tsx';
 import { sessionRegistrations } from '../registration/sessionPages.tsx';
+import { mailboxes } from '../../accounts/index.ts';
 
 const noFields = z.object({});
 
@@ -72,8 +73,8 @@ function bySession(conflicts: ReadonlyArray<{ sessions: string[]; message: strin
   return map;
 }
 
-/** A session as the details form's values (stated availability written back in the event's zone). */
-function sessionValues(s: Session, event: EventDetail): FormValues {
+/** A session as the details form's values (stated availability written back in the event's zone, linked accounts by address). */
+function sessionValues(s: Session, event: EventDetail, accounts: ReadonlyMap<string, { email: string }>): FormValues {
   const values: FormValues = {
     title: s.title, description: s.description ?? '', original_locale: s.original_locale, format: s.format ?? '', track: s.track_id ?? '', modality: s.modality,
     expected_attendance: s.expected_attendance?.toString() ?? '', capacity: s.capacity?.toString() ?? '',
@@ -83,6 +84,7 @@ function sessionValues(s: Session, event: EventDetail): FormValues {
       [`person_${i}_name`]: p.name, [`person_${i}_role`]: p.role, [`person_${i}_organisation`]: p.organisation ?? '', [`person_${i}_stakeholder_group`]: p.stakeholder_group ?? '',
       [`person_${i}_country`]: p.country ?? '', [`person_${i}_gender`]: p.gender ?? '', [`person_${i}_presence`]: p.presence ?? '',
       [`person_${i}_confirmed`]: p.confirmed ? 'on' : '', [`person_${i}_availability`]: availabilityValue(p.availability, event),
+      [`person_${i}_email`]: (p.user_id && accounts.get(p.user_id)?.email) ?? '',
     });
   });
   return values;
@@ -166,7 +168,8 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     const [tracks, working] = await Promise.all([tracksOf(db, event.id), session ? sessionsOf(db, event.id) : Promise.resolve([])]);
     const conflicts = session ? explainedConflicts(c, event, working, tracks).filter((x) => x.sessions.includes(session.id)).map((x) => x.message) : [];
     const t = c.get('t');
-    const details = forms.details ?? { values: session ? sessionValues(session, event) : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
+    const accounts = session && !forms.details ? await mailboxes(db, session.people.flatMap((p) => (p.user_id ? [p.user_id] : []))) : new Map<string, { email: string }>();
+    const details = forms.details ?? { values: session ? sessionValues(session, event, accounts) : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
     const schedule = session ? (forms.schedule ?? { values: scheduleValues(session, event.time_zone), errors: {} }) : undefined;
     return page(c, session ? t('events.sessions.edit_title', { title: session.title }) : t('events.sessions.new_title'), (
       <SessionPage event={event} tracks={tracks} session={session} details={details} schedule={schedule} conflicts={conflicts} notice={c.req.query('notice')} />

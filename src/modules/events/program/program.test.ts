@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
-import { verifiedPerson } from '../../../../tests/support/factories.ts';
+import { insertPerson, verifiedPerson } from '../../../../tests/support/factories.ts';
 import { createEvent, eventFields, organiser } from '../../../../tests/support/events.ts';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { served } from '../../../../tests/support/served.ts';
@@ -152,6 +152,38 @@ eachApp('organisers build a program: sessions with people, placed without script
   assert.match((await anonymous.get(`/events/${slug}/program`)).html, /Ciberseguridad/);
   assert.equal((await coordinator.post(`/events/${slug}/program/publish`, {})).status, 303);
   assert.match((await anonymous.get(`/events/${slug}/program`)).html, /Removed: Ciberseguridad/);
+}, { postgres: true });
+
+eachApp('a session’s person is linked to an account by its address, which only the organisers see; a typo links no one', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const { slug } = await forum(t, coordinator, initiative);
+  const olga = await insertPerson(t, { email: 'olga@example.org', name: 'Olga Remota' });
+  await insertPerson(t, { email: 'nueva@example.org', verified: false });
+  const people = { ...person(0, { name: 'Ana Gómez', role: 'moderator' }), ...person(1, { name: 'Olga Remota', role: 'online_moderator' }) };
+  const linked = async () => (await eventsDb(t.database.db).selectFrom('event_session_people').select(['name', 'user_id']).orderBy('position').execute()).map((p) => [p.name, p.user_id]);
+
+  for (const email of ['olga@exmaple.org', 'nueva@example.org']) {
+    const refused = await coordinator.post(`/events/${slug}/sessions`, { title: 'Coordinación', original_locale: 'es', modality: 'hybrid', ...people, person_1_email: email });
+    assert.equal(refused.status, 422, email);
+    assert.match(refused.html, /<p class="error" id="error-person_1_email">No verified Cabildo account has this address/, email);
+    assert.match(refused.html, new RegExp(`name="person_1_email" type="email" value="${email}"`), 'what was typed is kept');
+  }
+  assert.deepEqual(await linked(), [], 'nothing written');
+
+  const session = await addSession(coordinator, slug, { title: 'Coordinación', ...people, person_1_email: ' Olga@Example.org ' });
+  assert.deepEqual(await linked(), [['Ana Gómez', null], ['Olga Remota', olga]]);
+  const form = await coordinator.get(`/events/${slug}/sessions/${session}`);
+  assert.match(form.html, /name="person_1_email" type="email" value="olga@example.org"/, 'the organisers see whose account it is');
+  assert.match(form.html, /name="person_0_email" type="email" value=""/);
+  // Saved again as the form shows it, the link stays; with the address cleared, it goes.
+  const saved = { title: 'Coordinación', original_locale: 'es', modality: 'hybrid', ...people };
+  assert.equal((await coordinator.post(`/events/${slug}/sessions/${session}`, { ...saved, person_1_email: 'olga@example.org' })).status, 303);
+  assert.deepEqual(await linked(), [['Ana Gómez', null], ['Olga Remota', olga]]);
+  // The address is no one else's business: not in the program's API, public or the organisers'.
+  const api = await coordinator.json('GET', `/api/events/${slug}/program`, undefined);
+  assert.doesNotMatch(JSON.stringify(api.body), /olga@example\.org/);
+  assert.equal((await coordinator.post(`/events/${slug}/sessions/${session}`, saved)).status, 303);
+  assert.deepEqual(await linked(), [['Ana Gómez', null], ['Olga Remota', null]]);
 }, { postgres: true });
 
 eachApp('the reader chooses a zone, sees both times, and the choice is remembered', async (t) => {

@@ -3,7 +3,7 @@
  * in the event's zone by the commands, which know the event; the schemas check their shape.
  */
 import { z } from 'zod';
-import { checked, multiLine, optional, singleLine, wholeNumber } from '../../../platform/validation.ts';
+import { checked, emailAddress, multiLine, optional, singleLine, wholeNumber } from '../../../platform/validation.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { locales } from '../../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
@@ -31,6 +31,11 @@ export const PersonSchema = z.object({
   confirmed: checked.default(false),
   /** When they said they can take part, one window per line in the event's zone (availability/format.ts). */
   availability: AvailabilityText.optional(),
+  /**
+   * The address of their Cabildo account, which links the row to it: an online moderator then
+   * handles the session's queue and a rapporteur drafts its report. Seen by the organisers only.
+   */
+  email: optional(emailAddress),
 });
 export type PersonInput = z.output<typeof PersonSchema>;
 
@@ -57,7 +62,7 @@ export const SessionSchema = z.object({
 });
 export type SessionInput = z.output<typeof SessionSchema>;
 
-const personFields = ['name', 'role', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed', 'availability'] as const;
+const personFields = ['name', 'role', 'organisation', 'stakeholder_group', 'country', 'gender', 'presence', 'confirmed', 'availability', 'email'] as const;
 const personField = /^person_(\d{1,2})_([a-z_]+)$/;
 
 /** The form's rows `person_<n>_<field>` as the schema's `people` (a blank row is null). */

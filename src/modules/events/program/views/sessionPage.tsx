@@ -40,6 +40,7 @@ function PersonRow({ index, values, errors, event }: { index: number; values: Fo
       <SelectField {...props('presence')} blank={t('events.sessions.person.presence_unknown')} options={['onsite', 'online'].map((p) => ({ value: p, label: t(`events.sessions.presence.${p}`) }))} />
       <Checkbox name={name('confirmed')} label={t('events.sessions.person.confirmed')} checked={['on', 'true', '1'].includes(valueOf(values, name('confirmed')))} error={errors[name('confirmed')]} />
       <AvailabilityField name={name('availability')} value={valueOf(values, name('availability'))} error={errors[name('availability')]} event={event} explained={index === 0} hint="hint" />
+      <TextField {...props('email')} type="email" autocomplete="off" maxlength={254} hint={index === 0 ? t('events.sessions.person.email_hint') : undefined} />
     </fieldset>
   );
 }
