@@ -135,16 +135,22 @@ class ResponseCache {
  * data version (see dataVersion) and sent from memory, compressed, after that. A response that
  * carries something of its visitor's (a form token, a cookie) is never shared.
  */
+/**
+ * What a shared answer depends on: language, address, and the reader's remembered time zone
+ * (events' programs), when it is one (any other cookie value would only split the cache).
+ */
+function cacheKey(c: Context<AppEnv>): string {
+  const url = c.req.url;
+  const zone = requestCookie(c, readerZoneCookie) ?? '';
+  return `${c.get('locale')} ${isTimeZone(zone) ? zone : ''} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+}
+
 export function delivery(services: Services): MiddlewareHandler<AppEnv> {
   const cache = new ResponseCache();
   return async (c, next) => {
     // Decided before the visitor is looked up, so that a cached page costs no more than this.
     const shareable = c.req.method === 'GET' && !requestCookie(c, sessionCookie) && !requestHeader(c, 'authorization');
-    const url = c.req.url;
-    // The reader's remembered time zone (events' programs) changes the page: it is part of the key,
-    // when it is one (any other cookie value would only split the cache).
-    const zone = requestCookie(c, readerZoneCookie) ?? '';
-    const key = `${c.get('locale')} ${isTimeZone(zone) ? zone : ''} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+    const key = shareable ? cacheKey(c) : '';
     const version = shareable ? await dataVersion(services.db) : -1;
     if (shareable) {
       const hit = cache.get(key);
