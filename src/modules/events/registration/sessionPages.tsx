@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../../../platform/http/env.ts';
 import { page } from '../../../platform/http/context.ts';
-import { formAction, formAddress, type FailedForm, type FailedStatus } from '../../../platform/http/action.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../../platform/http/action.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { timestamp } from '../../../platform/db/index.ts';
 import { eventPolicy } from '../policy.ts';
@@ -21,7 +21,7 @@ const noFields = z.object({});
  * program address is the working copy), at the session, with what happened.
  */
 const atSession = (slug: string, sessionId: string, notice: string) =>
-  `/events/${slug}/program?view=published&registered=${encodeURIComponent(sessionId)}&notice=${notice}#session-${sessionId}`;
+  withNotice(`/events/${slug}/program?view=published&registered=${encodeURIComponent(sessionId)}`, notice, `session-${sessionId}`);
 
 /**
  * The registration block of each session with seats on the public program, for the visitor

@@ -27,9 +27,8 @@ export async function sessionSeatings(db: Db, eventId: string, ids: readonly str
   const events = eventsDb(db);
   const seatings = new Map<string, SessionSeating>();
   if (ids.length === 0) return seatings;
-  const sessions = await events.selectFrom('event_sessions').select(['id', 'title', 'modality', 'capacity'])
-    .where('event_id', '=', eventId).where('capacity', 'is not', null).execute();
-  const shown = sessions.filter((s) => ids.includes(s.id));
+  const shown = await events.selectFrom('event_sessions').select(['id', 'title', 'modality', 'capacity'])
+    .where('event_id', '=', eventId).where('capacity', 'is not', null).where('id', 'in', [...ids]).execute();
   if (shown.length === 0) return seatings;
   const [rows, mine] = await Promise.all([
     events.selectFrom('event_registrations').select(['scope', 'presence', 'status', (eb) => eb.fn.countAll<number>().as('n')])

@@ -229,8 +229,7 @@ export async function saveReview(ctx: CommandContext<SignedIn>, event: EventRef,
     const before = await tx.selectFrom('event_reviews').select('scores').where('proposal_id', '=', proposalId).where('member_id', '=', member.id).executeTakeFirst();
     const kept = before ? Object.fromEntries(Object.entries(JSON.parse(before.scores) as Record<string, number>).filter(([key]) => !criteria.some((c) => c.key === key))) : {};
     const values = { scores: JSON.stringify({ ...kept, ...input.scores }), comment: input.comment ?? null, private_note: input.private_note ?? null, updated_at: now };
-    const existing = await tx.selectFrom('event_reviews').select('member_id').where('proposal_id', '=', proposalId).where('member_id', '=', member.id).executeTakeFirst();
-    if (existing) await tx.updateTable('event_reviews').set(values).where('proposal_id', '=', proposalId).where('member_id', '=', member.id).execute();
+    if (before) await tx.updateTable('event_reviews').set(values).where('proposal_id', '=', proposalId).where('member_id', '=', member.id).execute();
     else await tx.insertInto('event_reviews').values({ proposal_id: proposalId, member_id: member.id, created_at: now, ...values }).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'event.proposal_reviewed', subjectType: 'event_proposal', subjectId: proposalId });
     return ok();

@@ -10,7 +10,7 @@ import { anonymiseProposal } from '../domain/review.ts';
 import { findCall, findProposal } from '../call/queries.ts';
 import { addAssignment, addCriterion, addMember, assignAutomatically, decideProposal, removeAssignment, removeCriterion, removeMember, saveCriteria, saveReview } from './commands.ts';
 import { reviewOverview } from './overview.ts';
-import { assignmentsOf, criteriaOf, decisionOf, eventCriteria, membersOf, reviewsOf } from './queries.ts';
+import { assignmentsOf, committeeSeats, criteriaOf, decisionOf, eventCriteria, membersOf, reviewsOf } from './queries.ts';
 import { AssignmentSchema, CriteriaSchema, criteriaFromForm, criteriaToFields, DecisionSchema, MemberSchema, memberFromForm, OwnCriterionSchema, ReviewSchema, reviewFromForm, reviewToFields } from './schema.ts';
 import { CommitteePage } from './views/committeePage.tsx';
 import { CommitteeLinks } from './views/committeeLinks.tsx';
@@ -27,10 +27,9 @@ const noFields = z.object({});
 export async function committeeLinks(c: Context<AppEnv>, db: Services['db'], event: EventDetail) {
   const actor = c.get('actor');
   if (!actor.user) return null;
-  const committee = await membersOf(db, event.id);
-  const subject = { ...event, members: committee.map((m) => ({ user_id: m.user_id, is_chair: m.is_chair })) };
+  const subject = { ...event, members: await committeeSeats(db, event.id) };
   if (!eventPolicy.seeCommittee(actor, subject)) return null;
-  const member = committee.some((m) => m.user_id === actor.user!.id);
+  const member = subject.members.some((m) => m.user_id === actor.user!.id);
   return <CommitteeLinks slug={event.slug} member={member} chair={eventPolicy.chairReview(actor, subject)} />;
 }
 

@@ -14,6 +14,12 @@ export interface Member {
 }
 
 /** The event's programme committee, chair first, then by name. */
+/** Who sits on the committee and who chairs it: what the policy's rules read, without names. */
+export async function committeeSeats(db: Db, eventId: string): Promise<Array<{ user_id: string; is_chair: boolean }>> {
+  const rows = await eventsDb(db).selectFrom('event_review_members').select(['user_id', 'is_chair']).where('event_id', '=', eventId).execute();
+  return rows.map((r) => ({ user_id: r.user_id, is_chair: Number(r.is_chair) === 1 }));
+}
+
 export async function membersOf(db: Db, eventId: string): Promise<Member[]> {
   const rows = await eventsDb(db).selectFrom('event_review_members').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
   const people = await publicPeople(db, rows.map((r) => r.user_id));

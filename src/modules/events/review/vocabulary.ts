@@ -4,8 +4,7 @@
 export const decisions = ['accepted', 'rejected', 'merge_suggested'] as const;
 export type Decision = (typeof decisions)[number];
 
-/** The criteria a committee may weigh (domain/review.ts `defaultCriteria`); weight 0 leaves one out. */
-export const criterionKeys = ['relevance', 'content', 'diversity', 'format'] as const;
+/** The highest weight a criterion may have; weight 0 leaves one out. */
 export const maxWeight = 10;
 /** How many criteria an event may have, the four defaults included: a form a reviewer can fill. */
 export const maxCriteria = 12;
