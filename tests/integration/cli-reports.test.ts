@@ -105,6 +105,9 @@ test('cabildo import report: the demo seed’s draft, a second import refused, b
       const usage = cabildo(['import', 'report', sample.pathname], env);
       assert.equal(usage.code, 2);
       assert.match(usage.err, /Say where the report goes: --session ID, --event SLUG/);
+      const stray = cabildo(['import', 'report', sample.pathname, '--session', 'x', '--date', '2026-01-01', '--lang', 'es'], env);
+      assert.equal(stray.code, 2);
+      assert.match(stray.err, /--title, --date y --place son para la relatoría de una sesión realizada fuera de la plataforma/);
       const missing = cabildo(['import', 'report', join(dir, 'nowhere.txt'), '--session', 'x'], env);
       assert.equal(missing.code, 2);
       assert.match(missing.err, /nowhere\.txt: there is no such file\./);

@@ -26,9 +26,11 @@ const options = {
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>['values'];
 
 /** Where the report goes, from the options; a message key when they do not say, or say two things. */
-function targetOf(values: Values): ImportRequest['target'] | 'reports.import.cli.needs_target' | 'reports.import.cli.bad_date' {
+function targetOf(values: Values): ImportRequest['target'] | `reports.import.cli.${'needs_target' | 'bad_date' | 'standalone_only'}` {
   const ways = [values.session !== undefined, values.event !== undefined, values.initiative !== undefined].filter(Boolean).length;
   if (ways !== 1) return 'reports.import.cli.needs_target';
+  // A session's title, day and place are the session's: silently dropping them would mislead.
+  if (values.initiative === undefined && [values.title, values.date, values.place].some((v) => v !== undefined)) return 'reports.import.cli.standalone_only';
   if (values.session !== undefined) return { session: values.session };
   if (values.event !== undefined) return { event: values.event, sessionTitle: values['session-title'] };
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) return 'reports.import.cli.bad_date';

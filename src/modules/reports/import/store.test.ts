@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
 import { createEvent, organiser } from '../../../../tests/support/events.ts';
+import { secretariat } from '../../../../tests/support/factories.ts';
 import { eventsDb } from '../../events/tables.ts';
 import { seedDemoInitiatives } from '../../initiatives/seeds.ts';
 import { seedDemoEvents } from '../../events/seeds.ts';
@@ -162,8 +163,13 @@ eachApp('seed demo imports the sample relatoría into the demo forum’s coordin
   assert.equal(content.summary!.split('\n\n').length, 9, 'nine paragraphs, the two broken ones rejoined');
   assert.match(content.summary!, /dio a conocer que tienen una declaración/);
 
-  // The draft is not public; the demo forum's own page still works.
+  // A draft is not public; the secretariat reads it as the organisers will, the file's Markdown rendered.
   assert.equal((await t.client().get(`/reports/${report!.id}`)).status, 404);
+  const page = await (await secretariat(t)).get(`/reports/${report!.id}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /Raquel Gatto/);
+  assert.match(page.html, /Internet Society, Capítulo Brasil/);
+  assert.match(page.html, /<p>Colombia relato su iniciativa nacional a través de la “Mesa Colombiana de gobernanza de internet”, resalto el desarrollo que ha tenido la iniciativa y dio a conocer que/);
 }, { postgres: true });
 
 test('the demo seed reads its own copy of the sample, the same bytes as the tests’ fixture', () => {
