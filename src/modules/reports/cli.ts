@@ -100,6 +100,7 @@ function refusalText(refusal: DraftRefusal, t: Translate, baseUrl: string): stri
   if (typeof values.id === 'string') values.url = editUrl(baseUrl, values.id);
   if (typeof values.list === 'string' && refusal.key.includes('item')) values.list = t(`reports.list.${values.list}`);
   if (typeof values.status === 'string') values.status = t(`reports.status.${values.status}`);
+  if (typeof values.field === 'string') values.field = t(`reports.field.${values.field}`);
   return t(refusal.key, values);
 }
 

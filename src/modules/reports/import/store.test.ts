@@ -132,6 +132,8 @@ eachApp('a refused import writes nothing: a broken file names its line, an unkno
   assert.deepEqual(readContent(row.content).participants.map((p) => p.stakeholder_group), [null, null, null, null], 'no session: nobody’s group is known');
   const undated = Buffer.from(relatoria().toString('utf8').replace('Fecha: 30 de noviembre de 2026\n', ''));
   assert.equal(refusal(await importReport(ctx, { bytes: undated, target: { initiative } }))?.key, 'reports.import.cli.needs_date');
+  assert.deepEqual(refusal(await importReport(ctx, { bytes: undated, target: { initiative, date: '2026-02-31' } })), { key: 'reports.import.cli.field_invalid', values: { field: 'held_on', value: '2026-02-31' } });
+  assert.deepEqual(refusal(await importReport(ctx, { bytes: undated, target: { initiative, date: '2026-10-02', title: 'No' } })), { key: 'reports.import.cli.field_invalid', values: { field: 'title', value: 'No' } });
   assert.ok((await importReport(ctx, { bytes: undated, target: { initiative, date: '2026-10-02', title: 'Otra sesión' } })).ok);
   assert.deepEqual(await written(t), { reports: 2, audits: 2, jobs: 0 }, 'standalone reports have no session deadline');
 }, { postgres: true });

@@ -14,7 +14,7 @@ import { dayIn } from '../commands.ts';
 import { deadlineDays, dueAt, reportOfSession } from '../queries.ts';
 import { scheduleReminders } from '../reminders.ts';
 import { reportsDb } from '../tables.ts';
-import type { ReportContent } from '../content.ts';
+import { ReportFieldsSchema, type ReportContent } from '../content.ts';
 import { parseRelatoria } from './parse.ts';
 import { ensureImportCatalogs } from './catalogs.ts';
 import { draftContent, type DraftParticipant, type DraftRefusal } from './draft.ts';
@@ -57,6 +57,16 @@ export interface ImportContext {
 
 const refused = (key: string, values: DraftRefusal['values'] = {}): ImportOutcome => ({ ok: false, refusal: { key, values } });
 
+type Fields = { title: string; held_on: string; place: string | null; language: string };
+
+/** The report's own fields through the schema a form's go through: a file's title may be a page long, a given date the 31st of February. */
+function checkedFields(fields: Fields): { ok: true; fields: Fields } | { ok: false; outcome: ImportOutcome } {
+  const parsed = ReportFieldsSchema.safeParse({ ...fields, place: fields.place ?? undefined });
+  if (parsed.success) return { ok: true, fields: { ...parsed.data, place: parsed.data.place ?? null } };
+  const field = String(parsed.error.issues[0]!.path[0]) as keyof Fields;
+  return { ok: false, outcome: refused('reports.import.cli.field_invalid', { field, value: fields[field] ?? '' }) };
+}
+
 export async function importReport(ctx: ImportContext, request: ImportRequest): Promise<ImportOutcome> {
   const parsed = parseRelatoria(request.bytes, { language: request.language });
   if (!parsed.ok) return { ok: false, failure: parsed.failure };
@@ -75,7 +85,9 @@ export async function importReport(ctx: ImportContext, request: ImportRequest): 
   // The session knows its day in its own zone; the file's date is shown beside it when it differs.
   const day = dayIn(session.starts_at ?? timestamp(ctx.now), session.event.time_zone);
   const place = [session.room, session.event.venue_city].filter(Boolean).join(', ') || null;
-  const fields = { title: report.title ?? session.title, held_on: day, place, language: report.language };
+  const checked = checkedFields({ title: report.title ?? session.title, held_on: day, place, language: report.language });
+  if (!checked.ok) return checked.outcome;
+  const { fields } = checked;
   const id = await insert(ctx, { ...fields, session, initiativeId: session.event.initiative_id, content: draft.content });
   if (!id) return hasReport(session, (await reportOfSession(ctx.db, session.id))!);
   return {
@@ -97,14 +109,16 @@ async function importStandalone(ctx: ImportContext, report: ImportedReport, targ
   if (!title) return refused('reports.import.cli.needs_title');
   const date = target.date ?? report.date;
   if (!date) return refused('reports.import.cli.needs_date');
+  const checked = checkedFields({ title, held_on: date, place: target.place ?? null, language: report.language });
+  if (!checked.ok) return checked.outcome;
   const draft = draftContent(report, [], unknownWho);
   if (!draft.ok) return { ok: false, refusal: draft.refusal };
-  const id = (await insert(ctx, { title, held_on: date, place: target.place ?? null, language: report.language, session: null, initiativeId: initiative.id, content: draft.content }))!;
+  const id = (await insert(ctx, { ...checked.fields, session: null, initiativeId: initiative.id, content: draft.content }))!;
   return {
     ok: true,
     imported: {
       id, report, session: null, initiativeName: initiative.name, participants: draft.participants, content: draft.content, unnamedCalls: draft.unnamedCalls, unknownWho,
-      title: { value: title, from: target.title ? 'given' : 'file' }, date: { value: date, from: target.date ? 'given' : 'file', file: report.date },
+      title: { value: checked.fields.title, from: target.title ? 'given' : 'file' }, date: { value: date, from: target.date ? 'given' : 'file', file: report.date },
     },
   };
 }
