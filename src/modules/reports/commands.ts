@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import type { DeadlineSchema, NameRapporteurSchema, ReviewSchema, StandaloneSchema } from './schema.ts';
 
 /** The day a session was held, in its event's zone (YYYY-MM-DD). */
-const dayIn = (instant: string, zone: string) =>
+export const dayIn = (instant: string, zone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 
 /** The session's people as the report's participants, each with the role they had (organisers are not among the report's roles). */

@@ -1,8 +1,7 @@
 /**
  * A failure or warning of the import in the reader's language, naming its line: what
  * `cabildo import report` prints, and what a page may show beside the draft. The messages are
- * the reports module's catalog keys `reports.import.*` (kept in ./catalog/ until the module's
- * i18n/ holds them).
+ * the reports module's catalog keys `reports.import.*` (its i18n/, under `import`).
  */
 import { languageName, translator, type Locale } from '../../../platform/i18n/index.ts';
 import type { ImportFailure, ImportWarning } from './types.ts';
