@@ -111,7 +111,7 @@ export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
-  if (/\/reports?(\/|$)/.test(path)) return 'reports';
+  if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
   return 'platform';
@@ -259,6 +259,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/api/reports/${reportId}/transitions`, as: coordinator, json: true },
     { method: 'POST', path: `/reports/${reportId}/submit`, as: coordinator },
     { method: 'POST', path: `/reports/${reportId}/publish`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },

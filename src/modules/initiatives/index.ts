@@ -3,3 +3,4 @@ export { committeeOf, findInitiativeBySlug, initiativeNames, listInitiatives, me
 export type { InitiativeDetail, InitiativeSummary, CommitteeSeat } from './queries.ts';
 export { importInitiatives } from './commands/importInitiatives.ts';
 export { demoInitiativesFile } from './seeds.ts';
+export { recordAnnualReport } from './commands/annualReport.ts';

@@ -3,6 +3,7 @@ import { provideOverdueReportOrganisers } from '../events/index.ts';
 import { reportMigrations } from './migrations/index.ts';
 import { reportsTables } from './tables.ts';
 import { reportLogKinds } from './outcomes.ts';
+import { annualLogKind, annualPublishedKind } from './annual/outcomes.ts';
 import { reminderHandler, reminderJob } from './reminders.ts';
 import { overdueReportOrganisers } from './index.ts';
 import { importReportCommand } from './cli.ts';
@@ -17,8 +18,11 @@ export const reportsModule: ModuleManifest = {
   catalogs: new URL('./i18n/', import.meta.url),
   migrations: reportMigrations,
   tables: reportsTables,
-  routes: async () => ({ pages: (await import('./pages.tsx')).reportPages, api: (await import('./api.ts')).reportApi }),
-  logKinds: reportLogKinds,
+  routes: async () => {
+    const [{ reportPages }, { annualPages }, { reportApi }] = await Promise.all([import('./pages.tsx'), import('./annual/pages.tsx'), import('./api.ts')]);
+    return { pages: (app, services) => { reportPages(app, services); annualPages(app, services); }, api: reportApi };
+  },
+  logKinds: { ...reportLogKinds, [annualPublishedKind]: annualLogKind },
   jobs: { [reminderJob]: reminderHandler },
   seedDemo: seedDemoReports,
   cli: [importReportCommand],

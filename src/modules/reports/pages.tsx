@@ -89,7 +89,7 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     const started = new Set(reports.map((r) => r.session_id));
     const memberships = await membershipsOf(db, user!.id);
     return page(c, c.get('t')('reports.mine.title'), (
-      <MyReportsPage reports={reports} sessions={sessions.filter((s) => !started.has(s.id))} canStandalone={memberships.length > 0} />
+      <MyReportsPage reports={reports} sessions={sessions.filter((s) => !started.has(s.id))} committees={memberships.map((m) => ({ slug: m.slug, name: m.name }))} />
     ));
   });
 

@@ -50,12 +50,37 @@ export interface ReportDeadlinesTable {
   updated_at: string;
 }
 
+/**
+ * An initiative's annual report for a year (docs/decisions/028): the committee's own sections, and
+ * once published the whole report as readers saw it, events and takeaways included.
+ */
+export interface AnnualReportsTable {
+  id: string;
+  initiative_id: string;
+  year: number;
+  /** draft or published. */
+  status: string;
+  /** Markdown, each up to 20,000 characters: the coordinator's introduction, how the year was prepared, its outcomes. */
+  introduction: string | null;
+  preparation: string | null;
+  outcomes: string | null;
+  /** Canonical JSON of the published report (`AnnualSnapshot`), and its SHA-256; none while a draft. */
+  snapshot: string | null;
+  snapshot_sha256: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ReportsTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
+  annual_reports: AnnualReportsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'annual_reports'] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);
