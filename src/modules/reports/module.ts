@@ -5,6 +5,7 @@ import { reportsTables } from './tables.ts';
 import { reportLogKinds } from './outcomes.ts';
 import { reminderHandler, reminderJob } from './reminders.ts';
 import { overdueReportOrganisers } from './index.ts';
+import { reportSearch } from './search.ts';
 
 // The events call's screening rule `reports_filed` asks who is late with a report: reports depends
 // on events, never the reverse, so it registers its answer there (docs/decisions/024).
@@ -18,5 +19,6 @@ export const reportsModule: ModuleManifest = {
   routes: async () => ({ pages: (await import('./pages.tsx')).reportPages, api: (await import('./api.ts')).reportApi }),
   logKinds: reportLogKinds,
   jobs: { [reminderJob]: reminderHandler },
+  search: [reportSearch],
   nav: [{ href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null }],
 };

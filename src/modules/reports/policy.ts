@@ -36,4 +36,6 @@ export const reportPolicy = {
   /** An event's reports (who is late) and its deadline: its organisers. */
   manageEventReports: signedIn<Organisers>((user, organisers) => organises(user, organisers)),
   seeOwnReports: signedIn(),
+  /** In search, the secretariat finds every unpublished report (as `view` lets it open them); others, those `view` lets them open. */
+  findEveryDraft: signedIn<unknown>(isSecretariat),
 };

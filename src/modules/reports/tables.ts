@@ -50,12 +50,36 @@ export interface ReportDeadlinesTable {
   updated_at: string;
 }
 
+/** A published report as the public archive lists it (docs/decisions/026); drafts have no row. */
+export interface ReportArchiveTable {
+  report_id: string;
+  initiative_id: string;
+  title: string;
+  held_on: string;
+  language: string;
+  /** The session's track, by name, when it was last published. */
+  track: string | null;
+  version: number;
+  /** When version 1 was published. */
+  published_at: string;
+  /** When the latest version was published. */
+  updated_at: string;
+}
+
+/** The stakeholder groups a published report names (its participants' and those it counted), as stored values. */
+export interface ReportArchiveGroupsTable {
+  report_id: string;
+  stakeholder_group: string;
+}
+
 export interface ReportsTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
+  report_archive: ReportArchiveTable;
+  report_archive_groups: ReportArchiveGroupsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'report_archive_groups'] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);
