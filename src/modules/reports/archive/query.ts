@@ -160,3 +160,11 @@ export async function archiveChoices(db: Db) {
   const years = firstYear && lastYear ? Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i) : [];
   return { initiatives, tracks: trackRows.map((r) => r.track!), years };
 }
+
+/** These published reports, in the order given (search results); ids without a row (drafts) are left out. */
+export async function archiveItems(db: Db, reportIds: readonly string[]): Promise<ArchiveItem[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await reportsDb(db).selectFrom('report_archive').selectAll().where('report_id', 'in', [...reportIds]).execute();
+  const byId = new Map((await withInitiatives(db, rows)).map((r) => [r.report_id, r]));
+  return reportIds.flatMap((id) => byId.get(id) ?? []);
+}
