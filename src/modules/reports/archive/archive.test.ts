@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
 import { registerInitiative, secretariat, verifiedPerson } from '../../../../tests/support/factories.ts';
 import { createEvent, organiser } from '../../../../tests/support/events.ts';
@@ -185,7 +186,10 @@ eachApp('feeds, exports and the API list published reports only, escaped; a chan
     assert.equal((await anonymous.json('GET', `/api/reports?${query}`, undefined)).status, 422, query);
   }
   const openapi = (await anonymous.json('GET', '/api/openapi.json', undefined)).body;
-  assert.ok(openapi.paths['/api/reports']?.get ?? openapi.paths['/reports']?.get, 'the list is described');
+  const validation = await new Validator().validate(openapi);
+  assert.equal(validation.valid, true, JSON.stringify(validation.errors, null, 2));
+  assert.deepEqual(openapi.paths['/reports'].get.parameters.map((p: { name: string }) => p.name), ['initiative', 'year', 'q', 'limit', 'offset'], 'the list is described');
+  assert.ok(openapi.paths['/reports/{id}'].get);
 
   // The search page: an English query finds the Spanish report by its stem; the draft only for those who may open it.
   const found = await anonymous.get('/search?q=financial');
