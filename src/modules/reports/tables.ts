@@ -59,6 +59,8 @@ export interface ReportArchiveTable {
   language: string;
   /** The session's track, by name, when it was last published. */
   track: string | null;
+  /** The stakeholder groups it names (its participants' and those it counted): a bit per stored value (archive/groups.ts). */
+  stakeholder_groups: number;
   version: number;
   /** When version 1 was published. */
   published_at: string;
@@ -66,20 +68,13 @@ export interface ReportArchiveTable {
   updated_at: string;
 }
 
-/** The stakeholder groups a published report names (its participants' and those it counted), as stored values. */
-export interface ReportArchiveGroupsTable {
-  report_id: string;
-  stakeholder_group: string;
-}
-
 export interface ReportsTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
   report_archive: ReportArchiveTable;
-  report_archive_groups: ReportArchiveGroupsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'report_archive_groups'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive'] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

@@ -231,7 +231,7 @@ eachApp('the archive pages through many reports by twenties, and the exports car
       id, session_id: null, event_id: null, initiative_id: initiativeId, title: `Sesión ${i}`, held_on: day, place: null, language: 'es', status: 'published',
       rapporteur_id: null, content: canonicalJson(emptyContent()), review_note: null, version: 1, created_by: null, created_at: now, updated_at: now,
     }).execute();
-    await reports.insertInto('report_archive').values({ report_id: id, initiative_id: initiativeId, title: `Sesión ${i}`, held_on: day, language: 'es', track: null, version: 1, published_at: now, updated_at: now }).execute();
+    await reports.insertInto('report_archive').values({ report_id: id, initiative_id: initiativeId, title: `Sesión ${i}`, held_on: day, language: 'es', track: null, stakeholder_groups: 0, version: 1, published_at: now, updated_at: now }).execute();
     ids.push(id);
   }
   const expected = ids.map((id, i) => ({ id, day: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}` }))

@@ -2,7 +2,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { ChoiceField, SelectField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
-import { archivePageSize, type ArchiveFilters, type ArchiveItem, type ArchiveQuery } from './query.ts';
+import { archivePageSize, type ArchiveChoices, type ArchiveFilters, type ArchiveItem, type ArchiveQuery } from './query.ts';
 
 /** How many pages the results fill (one, even when empty). */
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / archivePageSize));
@@ -18,12 +18,6 @@ export function archiveHref(path: string, filters: ArchiveFilters & { page?: num
   if (filters.page && filters.page > 1) params.set('page', String(filters.page));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
-}
-
-export interface ArchiveChoices {
-  initiatives: Array<{ slug: string; name: string }>;
-  tracks: string[];
-  years: number[];
 }
 
 function Filters({ query, choices }: { query: ArchiveQuery; choices: ArchiveChoices }) {

@@ -6,8 +6,9 @@ import { sendStream } from '../../../platform/http/delivery.ts';
 import { findInitiativeBySlug } from '../../initiatives/index.ts';
 import { ArchivePage, archiveHref, pageCount } from './archivePage.tsx';
 import { atomFeed, plainSummary } from './atom.ts';
+import { groupsOfBits } from './groups.ts';
 import {
-  ArchiveQuerySchema, archiveChoices, archivePage, archivePageSize, archivePages, groupsOf, recentlyPublished, resolveFilters, summariesOf,
+  ArchiveQuerySchema, archiveChoices, archivePage, archivePageSize, archivePages, recentlyPublished, resolveFilters, summariesOf,
   type ArchiveFilters, type ArchiveItem,
 } from './query.ts';
 
@@ -47,9 +48,8 @@ export function archiveRoutes(app: Hono<AppEnv>, services: Services): void {
     async function* lines() {
       yield csvLines([header]);
       for await (const items of archivePages(db, filters, taxonomy)) {
-        const groups = await groupsOf(db, items.map((i) => i.report_id));
         yield csvLines(items.map((i) => [
-          i.report_id, i.title, i.initiative.slug, i.initiative.name, i.held_on, i.language, i.track, (groups.get(i.report_id) ?? []).join('|'), i.version, i.published_at, i.updated_at, url(i),
+          i.report_id, i.title, i.initiative.slug, i.initiative.name, i.held_on, i.language, i.track, groupsOfBits(i.stakeholder_groups).join('|'), i.version, i.published_at, i.updated_at, url(i),
         ]));
       }
     }
@@ -62,11 +62,10 @@ export function archiveRoutes(app: Hono<AppEnv>, services: Services): void {
       yield '{"items":[';
       let first = true;
       for await (const items of archivePages(db, filters, taxonomy)) {
-        const groups = await groupsOf(db, items.map((i) => i.report_id));
         for (const i of items) {
           yield `${first ? '' : ','}\n${safeJson({
             id: i.report_id, title: i.title, initiative: i.initiative, held_on: i.held_on, language: i.language, track: i.track,
-            stakeholder_groups: groups.get(i.report_id) ?? [], version: i.version, published_at: i.published_at, updated_at: i.updated_at, url: url(i),
+            stakeholder_groups: groupsOfBits(i.stakeholder_groups), version: i.version, published_at: i.published_at, updated_at: i.updated_at, url: url(i),
           })}`;
           first = false;
         }

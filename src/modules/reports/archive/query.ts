@@ -4,14 +4,16 @@
  * narrow `report_archive` table through an index; drafts have no row there.
  */
 import { z } from 'zod';
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
+import { dataVersion } from '../../../platform/audit.ts';
 import { wholeNumber } from '../../../platform/validation.ts';
 import { locales } from '../../../platform/i18n/index.ts';
 import { isCountryCode } from '../../../platform/geo/iso3166.ts';
 import { stakeholderKeys, type StakeholderTaxonomy } from '../../../platform/stakeholders.ts';
 import { findInitiativeBySlug, initiativeNames, initiativesInCountry } from '../../initiatives/index.ts';
 import { reportsDb, type ReportArchiveTable, type ReportsTables } from '../tables.ts';
+import { bitsCountedAs } from './groups.ts';
 
 export const archivePageSize = 20;
 /** Pages beyond this are not offered: a deeper page is read as the first (filters narrow the list instead). */
@@ -69,11 +71,8 @@ function filtered(db: Db, filters: ResolvedFilters, taxonomy: StakeholderTaxonom
   if (filters.year) query = query.where('report_archive.held_on', '>=', `${filters.year}-01-01`).where('report_archive.held_on', '<', `${filters.year + 1}-01-01`);
   if (filters.language) query = query.where('report_archive.language', '=', filters.language);
   if (filters.track) query = query.where('report_archive.track', '=', filters.track);
-  for (const group of filters.group) {
-    const stored = stakeholderKeys.filter((key) => taxonomy.groupOf(key) === taxonomy.groupOf(group));
-    query = query.where((eb) => eb.exists(eb.selectFrom('report_archive_groups as g').select('g.report_id')
-      .whereRef('g.report_id', '=', 'report_archive.report_id').where('g.stakeholder_group', 'in', stored)));
-  }
+  // Each chosen group present: one of the stored values the taxonomy counts as it.
+  for (const group of filters.group) query = query.where(sql<number>`(report_archive.stakeholder_groups & ${bitsCountedAs(taxonomy, group)})`, '<>', 0);
   return query;
 }
 
@@ -83,17 +82,18 @@ export interface ArchiveItem extends ReportArchiveTable {
 
 async function withInitiatives(db: Db, rows: ReportArchiveTable[]): Promise<ArchiveItem[]> {
   const names = await initiativeNames(db, rows.map((r) => r.initiative_id));
-  return rows.map((r) => ({ ...r, version: Number(r.version), initiative: { slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '' } }));
+  return rows.map((r) => ({ ...r, version: Number(r.version), stakeholder_groups: Number(r.stakeholder_groups), initiative: { slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '' } }));
 }
 
 /** One page of the archive, newest session first, and how many there are in all. */
 export async function archivePage(db: Db, filters: ResolvedFilters, taxonomy: StakeholderTaxonomy, page: { limit: number; offset: number }) {
   const base = filtered(db, filters, taxonomy);
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.selectAll('report_archive').orderBy('report_archive.held_on', 'desc').orderBy('report_archive.report_id', 'desc').limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: Number(total), items: await withInitiatives(db, rows) };
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  // Counted first: a filter no report meets (or a page past the end) would otherwise walk the whole index a second time for nothing.
+  if (page.offset >= total) return { total, items: [] };
+  const rows = await base.selectAll('report_archive').orderBy('report_archive.held_on', 'desc').orderBy('report_archive.report_id', 'desc')
+    .limit(page.limit).offset(page.offset).execute();
+  return { total, items: await withInitiatives(db, rows) };
 }
 
 /**
@@ -126,15 +126,6 @@ export async function recentlyPublished(db: Db, filters: ResolvedFilters, taxono
   return withInitiatives(db, rows);
 }
 
-/** The groups each of these reports names (one statement for a page). */
-export async function groupsOf(db: Db, reportIds: readonly string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (reportIds.length === 0) return map;
-  const rows = await reportsDb(db).selectFrom('report_archive_groups').selectAll().where('report_id', 'in', [...reportIds]).orderBy('stakeholder_group').execute();
-  for (const r of rows) map.set(r.report_id, [...(map.get(r.report_id) ?? []), r.stakeholder_group]);
-  return map;
-}
-
 /** The reports' summaries (a feed's entries), read for the few shown. */
 export async function summariesOf(db: Db, reportIds: readonly string[]): Promise<Map<string, { summary: string | null; takeaways: string[] }>> {
   if (reportIds.length === 0) return new Map();
@@ -145,8 +136,32 @@ export async function summariesOf(db: Db, reportIds: readonly string[]): Promise
   }));
 }
 
-/** What the filters offer: the initiatives and tracks that have published reports, and the years they span. */
-export async function archiveChoices(db: Db) {
+export interface ArchiveChoices {
+  initiatives: Array<{ slug: string; name: string }>;
+  tracks: string[];
+  years: number[];
+}
+
+/** The choices as of a data version: they change only when something is written (every write moves the version). */
+const knownChoices = new WeakMap<Db, { version: number; choices: Promise<ArchiveChoices> }>();
+
+/**
+ * What the filters offer: the initiatives and tracks that have published reports, and the years
+ * they span. Reading them scans the archive's indexes (tens of milliseconds on PostgreSQL at
+ * 100,000 reports), so they are read once per data version, not on every page.
+ */
+export async function archiveChoices(db: Db): Promise<ArchiveChoices> {
+  const version = await dataVersion(db);
+  const known = knownChoices.get(db);
+  if (known?.version === version) return known.choices;
+  const choices = readChoices(db);
+  knownChoices.set(db, { version, choices });
+  // A failed read is not kept.
+  choices.catch(() => knownChoices.delete(db));
+  return choices;
+}
+
+async function readChoices(db: Db): Promise<ArchiveChoices> {
   const archive = reportsDb(db);
   const [initiativeRows, trackRows, span] = await Promise.all([
     archive.selectFrom('report_archive').select('initiative_id').distinct().execute(),

@@ -1,0 +1,59 @@
+/**
+ * The reports archive at scale (docs/decisions/026): N published reports (default 100,000) over
+ * 150 initiatives, ten years and four languages, inserted straight into the tables, then 25 timed
+ * requests per address through the app in-process (each with a distinct query string, so no page
+ * is served from the cache). `node --import tsx bench/reports-archive.ts sqlite|postgres [N]`;
+ * PostgreSQL needs TEST_DATABASE_URL. Not the issue's `bench:reports` (search included): a check of
+ * the archive's own statements.
+ */
+import { startTestApp } from '../tests/support/app.ts';
+import { newId } from '../src/platform/db/index.ts';
+import { sql } from 'kysely';
+
+const kind = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres';
+const N = Number(process.argv[3] ?? 100000);
+const t = await startTestApp(kind);
+const db = t.database.db as any;
+const now = '2026-11-23T10:00:00.000Z';
+const initiatives: string[] = [];
+for (let i = 0; i < 150; i++) {
+  const id = newId();
+  initiatives.push(id);
+  await db.insertInto('initiatives').values({ id, slug: `ini-${i}`, name: `Initiative ${i}`, search_name: `initiative ${i}`, acronym: null, type: 'national', region: 'latin_america_caribbean', year_established: 2010, website: null, contact_email: 'x@example.org', original_locale: 'es', status: 'listed', principles_accepted_at: null, is_demo: 0, created_by: null, created_at: now, updated_at: now }).execute().catch(async (e: Error) => { console.error(e.message); process.exit(1); });
+  await db.insertInto('initiative_countries').values({ initiative_id: id, country: ['CO', 'UY', 'BR', 'FR', 'AR'][i % 5] }).execute();
+}
+const langs = ['es', 'en', 'pt', 'fr'];
+const content = JSON.stringify({ summary: 'Texto de resumen '.repeat(40), key_issues: [], takeaways: [{ id: 'takeaway-1', text: 'Una conclusión' }], calls_to_action: [], proposals: [], follow_ups: [], participants: [], participation: { onsite: { groups: {}, genders: {} }, online: { groups: {}, genders: {} } }, links: {} });
+const start = Date.now();
+for (let b = 0; b < N; b += 500) {
+  const reports = [], archive = [];
+  for (let i = b; i < Math.min(N, b + 500); i++) {
+    const id = newId();
+    const year = 2016 + (i % 10);
+    const day = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const ini = initiatives[i % 150]!;
+    reports.push({ id, session_id: null, event_id: null, initiative_id: ini, title: `Report ${i}`, held_on: day, place: null, language: langs[i % 4], status: 'published', rapporteur_id: null, content, review_note: null, version: 1, created_by: null, created_at: now, updated_at: now });
+    archive.push({ report_id: id, initiative_id: ini, title: `Report ${i}`, held_on: day, language: langs[i % 4], track: `Track ${i % 12}`, stakeholder_groups: [1,4,5,16,32,36,9][i % 7], version: 1, published_at: now, updated_at: `2026-${String(1 + (i % 11)).padStart(2, '0')}-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` });
+  }
+  await db.insertInto('reports').values(reports).execute();
+  await db.insertInto('report_archive').values(archive).execute();
+}
+await sql`analyze`.execute(db);
+console.log(`inserted ${N} in ${Date.now() - start} ms`);
+const client = t.client();
+const paths = ['/reports', '/reports?page=2', '/reports?page=4000', '/reports?language=fr', '/reports?year=2019', '/reports?initiative=ini-7', '/reports?country=UY',
+  '/reports?track=Track%203', '/reports?group=academia', '/reports?group=academia&group=government', '/reports?language=pt&year=2021&group=civil_society', '/reports?country=BR&year=2018&page=3',
+  '/reports.atom', '/initiatives/ini-3/reports.atom', '/api/reports', '/api/reports?initiative=ini-9&year=2020', '/api/reports?year=2024&offset=500'];
+for (const p of paths) {
+  const times: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const s = performance.now();
+    // A query string of its own each time: anonymous pages are otherwise served from memory.
+    const r = await client.get(`${p}${p.includes('?') ? '&' : '?'}nocache=${i}`);
+    times.push(performance.now() - s);
+    if (r.status !== 200) { console.log(p, r.status); break; }
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${p.padEnd(60)} p50 ${times[12]!.toFixed(1)} p95 ${times[23]!.toFixed(1)} ms`);
+}
+await t.close();
