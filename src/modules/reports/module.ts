@@ -20,5 +20,8 @@ export const reportsModule: ModuleManifest = {
   logKinds: reportLogKinds,
   jobs: { [reminderJob]: reminderHandler },
   search: [reportSearch],
-  nav: [{ href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null }],
+  nav: [
+    { href: '/reports', label: 'reports.nav.archive' },
+    { href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null },
+  ],
 };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { HtmlValidate } from 'html-validate';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
 import { registerInitiative, secretariat, verifiedPerson } from '../../../../tests/support/factories.ts';
 import { createEvent, organiser } from '../../../../tests/support/events.ts';
@@ -123,6 +124,13 @@ eachApp('the archive lists published reports newest first and filters them by in
   for (const anchor of anchors) assert.ok(report.html.includes(`href="/reports/${w.english}#${anchor}" class="anchor">Enlace a esto</a>`), anchor);
   assert.ok(!report.html.includes(script));
   assert.doesNotMatch(report.html, /<img/);
+
+  // Valid HTML: the list, its empty state, a report with its permalinks.
+  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+  for (const [name, html] of [['list', all.html], ['empty', spanish.html], ['report', report.html], ['filtered', (await anonymous.get('/reports?group=government&year=2026&language=es')).html]]) {
+    const result = await validator.validateString(html!);
+    assert.ok(result.valid, `${name}: ${JSON.stringify(result.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.message}`)))}`);
+  }
 }, { postgres: true });
 
 eachApp('feeds, exports and the API list published reports only, escaped; a change after publication reaches them and search', async (t) => {
