@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../platform/log/index.ts';
 import { eventsDb } from '../../events/tables.ts';
 import { emptyContent } from '../content.ts';
 import { reportsDb } from '../tables.ts';
+import * as archiveMigration from '../migrations/202611290600_reports_archive.ts';
 import { checkWellFormedXml } from '../../../../tests/support/xml.ts';
 
 const script = '<script>alert("archivo")</script>';
@@ -260,4 +261,21 @@ eachApp('the archive pages through many reports by twenties, and the exports car
   const api = await anonymous.json('GET', '/api/reports?limit=100', undefined);
   assert.deepEqual(api.body.items.map((i: { id: string }) => i.id), expected);
   assert.equal(coordinator !== undefined, true);
+}, { postgres: true });
+
+eachApp('the archive’s migration lists the reports published before it, with the groups they name', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const id = await standalone(coordinator, initiative, {
+    title: 'Publicada antes del archivo', held_on: '2026-02-02', language: 'es', summary: 'Texto.', participants_0_name: 'Ana', participants_0_role: 'speaker',
+    participants_0_stakeholder_group: 'academia', online_group_private_sector: '3',
+  });
+  await standalone(coordinator, initiative, { title: 'Borrador anterior', held_on: '2026-02-03', language: 'es', summary: 'Texto.' }, false);
+  const before = await reportsDb(t.database.db).selectFrom('report_archive').selectAll().executeTakeFirstOrThrow();
+  await archiveMigration.down(t.database.db as never);
+  await archiveMigration.up(t.database.db as never);
+  const rows = await reportsDb(t.database.db).selectFrom('report_archive').selectAll().execute();
+  assert.deepEqual(rows.map((r) => ({ ...r, version: Number(r.version), stakeholder_groups: Number(r.stakeholder_groups) })), [{ ...before, version: 1, stakeholder_groups: 8 + 32, track: null }]);
+  assert.equal(rows[0]!.report_id, id);
+  const csv = await t.client().get('/reports.csv');
+  assert.match(csv.html, /,private_sector\|academia,1,/);
 }, { postgres: true });
