@@ -28,7 +28,7 @@ async function standalone(client: TestClient, initiative: string, fields: Record
 }
 
 /** The reports a page of the archive links to, in order. */
-const listed = (html: string) => [...html.matchAll(/<h2 lang="[a-z]+"><a href="\/reports\/([^"#]+)">/g)].map((m) => m[1]!);
+const listed = (html: string) => [...html.matchAll(/<h3 lang="[a-z]+"><a href="\/reports\/([^"#]+)">/g)].map((m) => m[1]!);
 
 /**
  * Two initiatives (Colombia, Uruguay): a session's report in Spanish on the track "Inclusión

@@ -61,7 +61,7 @@ export function ArchiveEntry({ item }: { item: ArchiveItem }) {
   const { t, locale } = useView();
   return (
     <li>
-      <h2 lang={item.language}><a href={`/reports/${item.report_id}`}>{item.title}</a></h2>
+      <h3 lang={item.language}><a href={`/reports/${item.report_id}`}>{item.title}</a></h3>
       <p>
         <a href={`/initiatives/${item.initiative.slug}`}>{item.initiative.name}</a>
         {' · '}<time datetime={item.held_on}>{t('reports.archive.held_on', { date: item.held_on })}</time>
