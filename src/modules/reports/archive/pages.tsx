@@ -9,7 +9,7 @@ import { atomFeed, plainSummary } from './atom.ts';
 import { groupsOfBits } from './groups.ts';
 import {
   ArchiveQuerySchema, archiveChoices, archivePage, archivePageSize, archivePages, recentlyPublished, resolveFilters, summariesOf,
-  type ArchiveFilters, type ArchiveItem,
+  type ArchiveFilters, type ArchiveItem, type ResolvedFilters,
 } from './query.ts';
 
 /** The query string as the schema reads it: the stakeholder groups may be repeated. */
@@ -75,8 +75,8 @@ export function archiveRoutes(app: Hono<AppEnv>, services: Services): void {
     return sendStream(c, chunks(), { 'content-type': 'application/json; charset=utf-8', 'content-disposition': 'inline; filename="reports.json"' });
   });
 
-  async function feed(c: Context<AppEnv>, filters: ArchiveFilters, title: string, alternate: string) {
-    const items = await recentlyPublished(db, await resolveFilters(db, filters), taxonomy, feedSize);
+  async function feed(c: Context<AppEnv>, filters: ResolvedFilters, title: string, alternate: string) {
+    const items = await recentlyPublished(db, filters, taxonomy, feedSize);
     const summaries = await summariesOf(db, items.map((i) => i.report_id));
     const entries = items.map((i) => ({ ...i, summary: plainSummary(summaries.get(i.report_id)?.summary ?? null, summaries.get(i.report_id)?.takeaways ?? []) }));
     const self = new URL(c.req.url);
@@ -90,13 +90,13 @@ export function archiveRoutes(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/reports.atom', async (c) => {
     const query = ArchiveQuerySchema.parse(rawQuery(c));
-    return feed(c, query, c.get('t')('reports.archive.feed_title'), archiveHref('/reports', { ...query, page: 1 }));
+    return feed(c, await resolveFilters(db, query), c.get('t')('reports.archive.feed_title'), archiveHref('/reports', { ...query, page: 1 }));
   });
 
   app.get('/initiatives/:slug/reports.atom', async (c) => {
     const initiative = await findInitiativeBySlug(db, c.req.param('slug'));
     if (!initiative) return c.notFound();
     const filters: ArchiveFilters = { initiative: initiative.slug, group: [] };
-    return feed(c, filters, c.get('t')('reports.archive.initiative_feed_title', { name: initiative.name }), archiveHref('/reports', filters));
+    return feed(c, { ...filters, initiativeIds: [initiative.id] }, c.get('t')('reports.archive.initiative_feed_title', { name: initiative.name }), archiveHref('/reports', filters));
   });
 }

@@ -38,7 +38,7 @@ export type ArchiveQuery = z.output<typeof ArchiveQuerySchema>;
 export type ArchiveFilters = Omit<ArchiveQuery, 'page'>;
 
 /** What the filters become once their names are resolved: initiative ids (none: nothing matches). */
-interface ResolvedFilters extends ArchiveFilters {
+export interface ResolvedFilters extends ArchiveFilters {
   initiativeIds?: string[];
 }
 
