@@ -164,7 +164,8 @@ eachApp('feeds, exports and the API list published reports only, escaped; a chan
   const lines = csv.html.trim().split('\r\n');
   assert.equal(lines[0], 'id,title,initiative,initiative_name,held_on,language,track,stakeholder_groups,version,published_at,updated_at,url');
   assert.equal(lines.length, 4);
-  assert.ok(lines.some((l) => l.startsWith(`${w.english},"'=HYPERLINK(""x"")`)), 'a formula is defused');
+  // (An id that starts with "-" is defused too, as any cell is: the match leaves the id column aside.)
+  assert.ok(lines.some((l) => l.includes(`${w.english},"'=HYPERLINK(""x"")`)), 'a formula is defused');
   assert.ok(lines.some((l) => l.includes(',Inclusión digital,government,1,')), 'track and groups');
   assert.doesNotMatch(csv.html, /Borrador/);
   assert.equal((await anonymous.get('/reports.csv?language=pt')).html.trim().split('\r\n').length, 2);
@@ -177,10 +178,15 @@ eachApp('feeds, exports and the API list published reports only, escaped; a chan
   assert.deepEqual(exported.items.map((i) => i.id), [w.english]);
   assert.deepEqual(Object.keys(exported.items[0]!), ['id', 'title', 'initiative', 'held_on', 'language', 'track', 'stakeholder_groups', 'version', 'published_at', 'updated_at', 'url']);
   assert.equal(exported.items[0]!.title, `=HYPERLINK("x") ${script}`);
+  const everything = JSON.parse((await anonymous.get('/reports.json')).html) as { items: Array<{ id: string }> };
+  assert.deepEqual(everything.items.map((i) => i.id), [w.session, w.portuguese, w.english], 'no draft in the export');
 
   // The API: filters, pages, full text, validation.
   const api = await anonymous.json('GET', '/api/reports', undefined);
   assert.equal(api.status, 200);
+  // Script in a title travels as JSON text, which no browser runs as a page.
+  assert.match(api.response.headers.get('content-type') ?? '', /^application\/json/);
+  assert.equal(api.response.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(api.body.total, 3);
   assert.deepEqual(api.body.items.map((i: { id: string }) => i.id), [w.session, w.portuguese, w.english]);
   assert.equal((await anonymous.json('GET', `/api/reports?initiative=${w.uruguay}`, undefined)).body.items[0].id, w.portuguese);
@@ -228,13 +234,14 @@ eachApp('feeds, exports and the API list published reports only, escaped; a chan
 }, { postgres: true });
 
 eachApp('the archive pages through many reports by twenties, and the exports carry them all', async (t) => {
-  const { coordinator, initiative } = await organiser(t);
+  const { initiative } = await organiser(t);
   const { id: initiativeId } = await t.database.db.selectFrom('initiatives').select('id').where('slug', '=', initiative).executeTakeFirstOrThrow();
   const reports = reportsDb(t.database.db);
   const ids: string[] = [];
   for (let i = 0; i < 45; i++) {
     const id = newId();
-    const day = `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+    // A day each: the order does not rest on how the database collates ids.
+    const day = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
     const now = t.clock.now.toISOString();
     await reports.insertInto('reports').values({
       id, session_id: null, event_id: null, initiative_id: initiativeId, title: `Sesión ${i}`, held_on: day, place: null, language: 'es', status: 'published',
@@ -243,13 +250,12 @@ eachApp('the archive pages through many reports by twenties, and the exports car
     await reports.insertInto('report_archive').values({ report_id: id, initiative_id: initiativeId, title: `Sesión ${i}`, held_on: day, language: 'es', track: null, stakeholder_groups: 0, version: 1, published_at: now, updated_at: now }).execute();
     ids.push(id);
   }
-  const expected = ids.map((id, i) => ({ id, day: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}` }))
-    .sort((a, b) => (a.day === b.day ? (a.id < b.id ? 1 : -1) : a.day < b.day ? 1 : -1)).map((r) => r.id);
+  const expected = [...ids].reverse();
   const anonymous = t.client();
   const pages = [];
   for (const n of [1, 2, 3]) pages.push(listed((await anonymous.get(`/reports${n > 1 ? `?page=${n}` : ''}`)).html));
   assert.deepEqual(pages.map((p) => p.length), [20, 20, 5]);
-  assert.deepEqual(pages.flat(), expected, 'newest first, ties by id, no report twice');
+  assert.deepEqual(pages.flat(), expected, 'newest first, no report twice');
   const second = await anonymous.get('/reports?page=2');
   assert.match(second.html, /rel="prev"/);
   assert.match(second.html, /rel="next"/);
@@ -260,7 +266,6 @@ eachApp('the archive pages through many reports by twenties, and the exports car
   assert.deepEqual((JSON.parse((await anonymous.get('/reports.json')).html) as { items: Array<{ id: string }> }).items.map((i) => i.id), expected);
   const api = await anonymous.json('GET', '/api/reports?limit=100', undefined);
   assert.deepEqual(api.body.items.map((i: { id: string }) => i.id), expected);
-  assert.equal(coordinator !== undefined, true);
 }, { postgres: true });
 
 eachApp('the archive’s migration lists the reports published before it, with the groups they name', async (t) => {
