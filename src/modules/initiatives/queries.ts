@@ -335,3 +335,18 @@ export async function initiativeNames(db: Db, ids: readonly string[]): Promise<M
   const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** The initiatives that work in a country (the reports archive's country filter). */
+export async function initiativesInCountry(db: Db, country: string): Promise<string[]> {
+  const rows = await registryDb(db).selectFrom('initiative_countries').select('initiative_id').where('country', '=', country).execute();
+  return rows.map((r) => r.initiative_id);
+}
+
+/** The countries of these initiatives, by initiative (search facets of what they publish). */
+export async function countriesOfInitiatives(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await registryDb(db).selectFrom('initiative_countries').select(['initiative_id', 'country']).where('initiative_id', 'in', [...new Set(ids)]).orderBy('country').execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.initiative_id, [...(map.get(r.initiative_id) ?? []), r.country]);
+  return map;
+}

@@ -8,6 +8,7 @@ import { reminderHandler, reminderJob } from './reminders.ts';
 import { overdueReportOrganisers } from './index.ts';
 import { importReportCommand } from './cli.ts';
 import { seedDemoReports } from './seeds.ts';
+import { reportSearch } from './search.ts';
 
 // The events call's screening rule `reports_filed` asks who is late with a report: reports depends
 // on events, never the reverse, so it registers its answer there (docs/decisions/024).
@@ -26,5 +27,9 @@ export const reportsModule: ModuleManifest = {
   jobs: { [reminderJob]: reminderHandler },
   seedDemo: seedDemoReports,
   cli: [importReportCommand],
-  nav: [{ href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null }],
+  search: [reportSearch],
+  nav: [
+    { href: '/reports', label: 'reports.nav.archive' },
+    { href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null },
+  ],
 };

@@ -17,6 +17,7 @@ import { ReportPage, type ReportView } from './views/reportPage.tsx';
 import { EditPage } from './views/editPage.tsx';
 import { EventReportsPage, HistoryPage, MyReportsPage, NewReportPage, type EventReportRow } from './views/otherPages.tsx';
 import { sessionsReportedBy } from '../events/index.ts';
+import { archiveRoutes } from './archive/pages.tsx';
 
 type Forms = { review?: FailedForm; rapporteur?: FailedForm; workflow?: FailedForm };
 
@@ -30,6 +31,7 @@ const reportValues = (r: Report): FormValues => ({ title: r.title, held_on: r.he
 
 export function reportPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  archiveRoutes(app, services);
 
   /** A report the visitor may see; others are told it does not exist. */
   const loadReport = async (c: Context<AppEnv>) => {

@@ -44,6 +44,8 @@ export const reportPolicy = {
   /** An event's reports (who is late) and its deadline: its organisers. */
   manageEventReports: signedIn<Organisers>((user, organisers) => organises(user, organisers)),
   seeOwnReports: signedIn(),
+  /** In search, the secretariat finds every unpublished report (as `view` lets it open them); others, those `view` lets them open. */
+  findEveryDraft: signedIn<unknown>(isSecretariat),
   /** An annual report: public once published; before, its committee and the secretariat see the draft. */
   viewAnnual: anyone<AnnualSubject>((actor, a) => a.status === 'published' || (actor.user !== null && (organises(actor.user, a) || isSecretariat(actor.user)))),
   /** Its committee drafts it until it is published; a published annual report is final (a correction is next year's). */

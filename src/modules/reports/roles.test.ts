@@ -40,6 +40,13 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/reports/:draft/request-changes', expect: everyone(303) },
   { method: 'GET', path: '/reports/:draft/rapporteur', expect: everyone(303) },
   { method: 'GET', path: '/reports/:published/history', expect: everyone(200) },
+  // The public archive, its exports and feeds: published reports, the same for everyone.
+  { method: 'GET', path: '/reports', expect: everyone(200) },
+  { method: 'GET', path: '/reports.csv', expect: everyone(200) },
+  { method: 'GET', path: '/reports.json', expect: everyone(200) },
+  { method: 'GET', path: '/reports.atom', expect: everyone(200) },
+  { method: 'GET', path: '/initiatives/:initiative/reports.atom', expect: everyone(200) },
+  { method: 'GET', path: '/api/reports', expect: everyone(200) },
   { method: 'GET', path: '/reports/:draft/history', expect: draftOnly({ organiser: 200, secretariat: 200, rapporteur: 200 }) },
   { method: 'GET', path: '/events/:slug/reports', expect: only({ organiser: 200 }) },
   { method: 'POST', path: '/events/:slug/reports/deadline', body: 'form', expect: only({ organiser: 422 }) },

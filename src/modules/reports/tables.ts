@@ -74,13 +74,32 @@ export interface AnnualReportsTable {
   updated_at: string;
 }
 
+/** A published report as the public archive lists it (docs/decisions/026); drafts have no row. */
+export interface ReportArchiveTable {
+  report_id: string;
+  initiative_id: string;
+  title: string;
+  held_on: string;
+  language: string;
+  /** The session's track, by name, when it was last published. */
+  track: string | null;
+  /** The stakeholder groups it names (its participants' and those it counted): a bit per stored value (archive/groups.ts). */
+  stakeholder_groups: number;
+  version: number;
+  /** When version 1 was published. */
+  published_at: string;
+  /** When the latest version was published. */
+  updated_at: string;
+}
+
 export interface ReportsTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
+  report_archive: ReportArchiveTable;
   annual_reports: AnnualReportsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'annual_reports'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports'] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

@@ -69,3 +69,11 @@ export async function sessionsReportedBy(db: Db, userId: string): Promise<Array<
     .orderBy('s.ends_at').orderBy('s.id').execute();
 }
 
+
+/** The track of each of these sessions that has one, by name (the reports archive's track filter). */
+export async function trackOfSessions(db: Db, sessionIds: readonly string[]): Promise<Map<string, string>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await eventsDb(db).selectFrom('event_sessions as s').innerJoin('event_tracks as t', 't.id', 's.track_id')
+    .select(['s.id', 't.name']).where('s.id', 'in', [...sessionIds]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
