@@ -330,9 +330,9 @@ export async function hasOpenClaim(db: Db, initiativeId: string, userId: string)
 }
 
 /** Initiatives by id, as another module names the initiative a record of its own belongs to (an event's organiser). */
-export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null }>> {
+export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null; original_locale: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym', 'original_locale']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
 

@@ -9,6 +9,7 @@ import { overdueReportOrganisers } from './index.ts';
 import { importReportCommand } from './cli.ts';
 import { seedDemoReports } from './seeds.ts';
 import { reportSearch } from './search.ts';
+import { annualSearch } from './annual/search.ts';
 
 // The events call's screening rule `reports_filed` asks who is late with a report: reports depends
 // on events, never the reverse, so it registers its answer there (docs/decisions/024).
@@ -27,7 +28,7 @@ export const reportsModule: ModuleManifest = {
   jobs: { [reminderJob]: reminderHandler },
   seedDemo: seedDemoReports,
   cli: [importReportCommand],
-  search: [reportSearch],
+  search: [reportSearch, annualSearch],
   nav: [
     { href: '/reports', label: 'reports.nav.archive' },
     { href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null },

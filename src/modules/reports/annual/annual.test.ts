@@ -50,6 +50,7 @@ eachApp('the committee writes the annual report from the year’s events and ses
   assert.match(refused.html, /<p class="error" id="error-introduction">Write the introduction before publishing/);
   assert.equal((await member.post(page, { introduction: 'Un año de **diálogo**. <script>alert(1)</script>', preparation: 'Comité abierto.' })).status, 303);
 
+  assert.doesNotMatch((await coordinator.get('/search?q=dialogo')).html, new RegExp(`href="${page}"`), 'a draft is not indexed');
   const published = await coordinator.post(`${page}/publish`, {});
   assert.equal(published.status, 303, published.html.slice(0, 2000));
   assert.equal(published.location, `${page}?notice=published`);
@@ -62,6 +63,10 @@ eachApp('the committee writes the annual report from the year’s events and ses
   assert.match(shown.html, /Total<\/th><td>39/);
   assert.doesNotMatch(shown.html, /<form method="post"/, 'a published annual report is final');
   assert.match((await anonymous.get(`/initiatives/${initiative}/annual-reports`)).html, new RegExp(`href="${page}">Annual report 2026</a> Published on November 23, 2026`));
+
+  // Published, it is found by search, with or without accents.
+  const found = await anonymous.get('/search?q=dialogo');
+  assert.match(found.html, new RegExp(`href="${page}"`));
 
   // Later changes to the session report do not rewrite the published annual report.
   assert.equal((await rapporteur.post(`/reports/${report}/edit`, { ...content, takeaways_0_text: 'Otra conclusión', reason: 'Corrección' })).status, 303);

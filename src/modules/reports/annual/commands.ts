@@ -9,9 +9,11 @@ import { audit } from '../../../platform/audit.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { appendToLog, canonicalJson, contentHash } from '../../../platform/log/index.ts';
 import { recordAnnualReport } from '../../initiatives/index.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
 import { reportsDb } from '../tables.ts';
 import { assembleYear, type AssembledYear } from './assemble.ts';
 import { annualLogContent, annualPublishedKind, annualRecord } from './outcomes.ts';
+import { annualSearch } from './search.ts';
 import type { AnnualInput } from './schema.ts';
 
 export interface AnnualInitiative {
@@ -77,6 +79,7 @@ export async function publishAnnual(ctx: CommandContext<SignedIn>, initiative: A
       content: annualLogContent({ ...draft, ...published }), actor: ctx.actor.user.id, time: ctx.now,
     });
     await recordAnnualReport(tx, initiative.id, year, published.published_at);
+    await indexRecords(tx, annualSearch, [draft.id]);
     await audit(tx, ctx.actor, ctx.now, { action: 'reports.annual_published', subjectType: 'annual_report', subjectId: draft.id, isPublic: true });
     return ok();
   });
