@@ -17,6 +17,7 @@ import { scheduleReminders } from './reminders.ts';
 import { reportPolicy } from './policy.ts';
 import { reportsDb, type ReportsTable } from './tables.ts';
 import { indexRecords } from '../../platform/search/index.ts';
+import { reportPublished, reportSentBack, reportSubmitted, tellAboutReport } from './notifications.ts';
 import { reportSearch } from './search.ts';
 import { refreshArchive } from './archive/refresh.ts';
 import type { z } from 'zod';
@@ -126,6 +127,7 @@ export async function submitReport(ctx: CommandContext<SignedIn>, report: Report
     if (row.status !== 'draft' && row.status !== 'changes_requested') return refuse(`reports.errors.cannot_submit_${row.status}`, { status: 409 });
     await tx.updateTable('reports').set({ status: 'in_review', updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
     await indexRecords(tx, reportSearch, [report.id]);
+    await tellAboutReport(ctx, tx, report, reportSubmitted);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.submitted', subjectType: 'report', subjectId: report.id });
     return ok();
   });
@@ -139,6 +141,7 @@ export async function requestChanges(ctx: CommandContext<SignedIn>, report: Repo
     if (row.status !== 'in_review') return refuse('reports.errors.not_in_review', { status: 409 });
     await tx.updateTable('reports').set({ status: 'changes_requested', review_note: input.note, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
     await indexRecords(tx, reportSearch, [report.id]);
+    await tellAboutReport(ctx, tx, report, reportSentBack, { note: input.note });
     await audit(tx, ctx.actor, ctx.now, { action: 'report.changes_requested', subjectType: 'report', subjectId: report.id });
     return ok();
   });
@@ -157,6 +160,7 @@ export async function publishReport(ctx: CommandContext<SignedIn>, report: Repor
     // Public from now on: in search for everyone, and in the archive, its feeds and exports.
     await indexRecords(tx, reportSearch, [report.id]);
     await refreshArchive(tx, report.id, ctx.now);
+    await tellAboutReport(ctx, tx, report, reportPublished);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.published', subjectType: 'report', subjectId: report.id, isPublic: true, details: { version: 1 } });
     return ok({ version: 1 });
   });

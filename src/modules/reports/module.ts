@@ -10,6 +10,7 @@ import { importReportCommand } from './cli.ts';
 import { seedDemoReports } from './seeds.ts';
 import { reportSearch } from './search.ts';
 import { annualSearch } from './annual/search.ts';
+import { reportNotifications } from './notifications.ts';
 
 // The events call's screening rule `reports_filed` asks who is late with a report: reports depends
 // on events, never the reverse, so it registers its answer there (docs/decisions/024).
@@ -26,6 +27,7 @@ export const reportsModule: ModuleManifest = {
   },
   logKinds: { ...reportLogKinds, [annualPublishedKind]: annualLogKind },
   jobs: { [reminderJob]: reminderHandler },
+  notifications: reportNotifications,
   seedDemo: seedDemoReports,
   cli: [importReportCommand],
   search: [reportSearch, annualSearch],
