@@ -37,7 +37,7 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   }
   const services = createServices({ database, config, log, clock: () => new Date(), modules });
   const app = await createApp(services, modules);
-  await startBackgroundWork(services, jobPollMs);
+  await startBackgroundWork(services, modules, jobPollMs);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
   });

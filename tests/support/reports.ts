@@ -50,3 +50,16 @@ export const content = {
   link_recording: 'https://video.example.org/acceso', link_slides: 'slides.example.org/acceso',
 };
 
+/**
+ * Runs every due job and waits until none is running. The app's own runner also polls: before a
+ * test moves the clock, a job claimed under the old clock must be done, or its lease would expire
+ * and it would run again.
+ */
+export async function settleJobs(t: TestApp): Promise<void> {
+  const runner = t.services.jobs.runner;
+  for (;;) {
+    await runner.drain();
+    if ((await t.database.db.selectFrom('jobs').select('id').where('status', '=', 'running').execute()).length === 0 && (await runner.drain()) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,7 +1,7 @@
 /** The events module's public entry: what other modules may use. */
 export { findEventBySlug, listEvents, publicEvents, publicEventsInYear } from './queries.ts';
 export type { EventDetail, EventSummary, EventOfYear } from './queries.ts';
-export { sessionForReport, peopleOfEndedSessions, sessionsOfEventForReports, sessionsReportedBy, trackOfSessions } from './program/reportSessions.ts';
-export type { ReportSession, ReportSessionPerson } from './program/reportSessions.ts';
+export { sessionForReport, peopleOfEndedSessions, sessionsOfEventForReports, sessionsReportedBy, sessionsEndedBetween, trackOfSessions } from './program/reportSessions.ts';
+export type { ReportSession, ReportSessionPerson, EndedSession } from './program/reportSessions.ts';
 export { provideOverdueReportOrganisers } from './call/reportsHook.ts';
 export type { PersonRef } from './domain/types.ts';

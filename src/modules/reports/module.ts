@@ -11,6 +11,7 @@ import { seedDemoReports } from './seeds.ts';
 import { reportSearch } from './search.ts';
 import { annualSearch } from './annual/search.ts';
 import { reportNotifications } from './notifications.ts';
+import { unstartedHandler, unstartedReminders } from './unstarted.ts';
 
 // The events call's screening rule `reports_filed` asks who is late with a report: reports depends
 // on events, never the reverse, so it registers its answer there (docs/decisions/024).
@@ -26,7 +27,8 @@ export const reportsModule: ModuleManifest = {
     return { pages: (app, services) => { reportPages(app, services); annualPages(app, services); }, api: reportApi };
   },
   logKinds: { ...reportLogKinds, [annualPublishedKind]: annualLogKind },
-  jobs: { [reminderJob]: reminderHandler },
+  jobs: { [reminderJob]: reminderHandler, [unstartedReminders.kind]: unstartedHandler },
+  recurring: [unstartedReminders],
   notifications: reportNotifications,
   seedDemo: seedDemoReports,
   cli: [importReportCommand],

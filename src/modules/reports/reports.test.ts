@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { eachApp } from '../../../tests/support/app.ts';
 import { createEvent } from '../../../tests/support/events.ts';
 import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
-import { content, person, sessionWithRapporteur, startReport } from '../../../tests/support/reports.ts';
+import { content, person, sessionWithRapporteur, settleJobs, startReport } from '../../../tests/support/reports.ts';
 import { eventsDb } from '../events/tables.ts';
 import { reportsDb } from './tables.ts';
 import { verifyLog } from '../../platform/log/verify.ts';
@@ -127,16 +127,7 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   assert.equal((await coordinator.post(`/events/${december}/reports/deadline`, { days: '10' })).status, 303);
   assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dt>Plazo<\/dt><dd>2026-12-11<\/dd>/);
 
-  // The app's own runner also polls: before moving the clock, wait until no job is running, or a
-  // job claimed under the old clock would see its lease expire and run again.
-  const runner = t.services.jobs.runner;
-  const settle = async () => {
-    for (;;) {
-      await runner.drain();
-      if ((await t.database.db.selectFrom('jobs').select('id').where('status', '=', 'running').execute()).length === 0 && (await runner.drain()) === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const settle = () => settleJobs(t);
   // The reminders about the December report (she was also told the first one was published).
   const toRapporteur = () => t.mail.received.filter((m) => m.to.includes('relatora@example.org') && m.subject.includes('Ciberseguridad')).map((m) => m.subject);
   await settle();
@@ -214,3 +205,31 @@ eachApp('bad input: oversized Markdown and wrong values refused beside their fie
   assert.equal(form.status, 422);
   assert.match(form.html, /id="error-initiative">There is no such initiative/);
 });
+
+eachApp('a report nobody started: its rapporteur is reminded three days before and on the day, the organisers when it has none', async (t) => {
+  const { coordinator, slug } = await sessionWithRapporteur(t);
+  const added = await coordinator.post(`/events/${slug}/sessions`, { title: 'Ciberseguridad', original_locale: 'es', modality: 'online', ...person(0, { name: 'Sin Cuenta', role: 'rapporteur' }) });
+  const other = added.location!.split('?')[0]!.split('/').pop()!;
+  assert.equal((await coordinator.post(`/events/${slug}/sessions/${other}/schedule`, { start: '2026-12-01T09:00', end: '2026-12-01T10:30' })).status, 303);
+  const subjects = (to: string) => t.mail.received.filter((m) => m.to.includes(to)).map((m) => m.subject).sort();
+
+  // Both sessions end on 1 December at 10:30 in Bogotá: due on the 15th at 15:30 UTC. The daily job finds them from the 12th.
+  await settleJobs(t);
+  t.clock.now = new Date('2026-12-11T16:00:00Z');
+  await settleJobs(t);
+  assert.deepEqual(subjects('relatora@example.org'), [], 'four days before: nothing yet');
+  t.clock.now = new Date('2026-12-12T16:00:00Z');
+  await settleJobs(t);
+  await t.mail.withSubject('relatora@example.org', /^Session report due on 2026-12-15: Acceso significativo$/);
+  const toOrganiser = await t.mail.withSubject('coord@example.org', /^Session report due on 2026-12-15: Ciberseguridad$/);
+  assert.match(toOrganiser.text, new RegExp(`/events/${slug}/reports`), 'the organisers are sent to the event’s reports');
+  t.clock.now = new Date('2026-12-13T16:00:00Z');
+  await settleJobs(t);
+  t.clock.now = new Date('2026-12-15T16:00:00Z');
+  await settleJobs(t);
+  await t.mail.withSubject('relatora@example.org', /^Session report due today, not started: Acceso significativo$/);
+  assert.deepEqual(subjects('relatora@example.org'), ['Session report due on 2026-12-15: Acceso significativo', 'Session report due today, not started: Acceso significativo'], 'each reminder once, though the job ran on several days');
+  t.clock.now = new Date('2026-12-20T16:00:00Z');
+  await settleJobs(t);
+  assert.equal(subjects('relatora@example.org').length, 2, 'after the day, the overdue list says it, not the mail');
+}, { postgres: true });
