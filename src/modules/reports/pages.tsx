@@ -62,7 +62,7 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
   }
 
   const showEdit = (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} />, status);
+    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} notice={form ? undefined : c.req.query('notice')} />, status);
 
   async function showNew(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const user = c.get('actor').user!;
