@@ -70,6 +70,10 @@ async function moveClockTo(site: Site, at: Date): Promise<void> {
 }
 
 export const reportsJourney = async (site: Site): Promise<void> => {
+  const began = Date.now();
+  // JOURNEY_STEPS=1 logs when each numbered step starts (where the time goes on a busy machine).
+  const step = (n: string) => { if (process.env.JOURNEY_STEPS) console.log(`step ${n} at ${Math.round((Date.now() - began) / 1000)} s`); };
+  step('0');
   const { slug, initiative, year } = await demoDataClaimed(site);
   const contexts: BrowserContext[] = [];
   const as = async (person: Person) => {
@@ -84,6 +88,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
   };
 
   try {
+    step('1');
     // 1. Beatriz finds the forum's reports from its page. Two months on, every report is late by the
     //    default fortnight; the committee gives its rapporteurs 70 days, and none is late any more.
     const coordinator = await as(beatriz);
@@ -96,6 +101,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await coordinator.getByText(pt('reports.notice.deadline_saved')).waitFor();
     assert.equal(await overdueTitle.textContent(), pt('reports.event.overdue', { count: 0 }));
 
+    step('2');
     // 2. In the session's form, she links its rapporteur to his account.
     await follow(site, coordinator, pt('reports.page.back_event', { title: (await eventsDb(site.database.db).selectFrom('events').select('title').where('slug', '=', slug).executeTakeFirstOrThrow()).title }));
     await follow(site, coordinator, pt('events.program.link'));
@@ -105,12 +111,18 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await submit(site, coordinator, pt('events.sessions.save'));
     await coordinator.getByText(pt('events.program.notice.session_saved')).waitFor();
 
+    step('3');
     // 3. Luis finds the session among his, starts its report (prefilled with the session's people) and writes it.
     const rapporteur = await as(luis);
     await follow(site, rapporteur, pt('reports.nav.mine'));
     await submit(site, rapporteur, pt('reports.event.start', { title: session }));
     await rapporteur.getByText(pt('reports.notice.started')).waitFor();
     assert.equal(await rapporteur.locator('#field-participants_0_name').inputValue(), 'Rosa Quispe (demo)');
+    // He writes in Portuguese, at a Spanish-speaking forum: the report says so (its text is marked with that language).
+    await rapporteur.locator('#field-language').selectOption('pt');
+    await rapporteur.locator('#field-onsite_group_civil_society').fill('18');
+    await rapporteur.locator('#field-onsite_group_government').fill('7');
+    await rapporteur.locator('#field-online_group_academia').fill('5');
     await rapporteur.locator('#field-summary').fill('O painel tratou de como levar **conectividade significativa** às zonas rurais da região.');
     await rapporteur.locator('#field-takeaways_0_text').fill('As redes comunitárias chegam aonde o mercado não chega.');
     await rapporteur.locator('#field-calls_to_action_0_who').fill('Reguladores');
@@ -121,6 +133,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     const due = (await rapporteur.locator('dl.facts dt', { hasText: pt('reports.page.due') }).locator('xpath=following-sibling::dd[1]').textContent())!;
     assert.match(due, /^\d{4}-\d{2}-\d{2}$/);
 
+    step('4');
     // 4. The deadline passes with the report still a draft: two reminders in Portuguese, through the
     //    job queue, the second one's link back to the form; the organisers see it late.
     await moveClockTo(site, new Date(`${due}T23:59:00Z`));
@@ -132,6 +145,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     const late = coordinator.getByRole('table', { name: pt('reports.event.overdue_caption') }).getByRole('row').filter({ hasText: session });
     assert.ok((await late.textContent())!.includes(due), await late.textContent() ?? '');
 
+    step('5');
     // 5. Luis sends it for review; Beatriz opens it from the late ones and publishes it.
     await follow(site, rapporteur, pt('reports.form.back', { title: session }));
     await submit(site, rapporteur, pt('reports.page.submit'));
@@ -140,6 +154,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await submit(site, coordinator, pt('reports.page.publish'));
     await coordinator.getByText(pt('reports.notice.published')).waitFor();
 
+    step('6');
     // 6. A correction after publication: refused without a reason (said beside the field), then a
     //    second version with its reason, a word diff and a second entry in the public log.
     await visit(site, rapporteur, reportPath);
@@ -158,6 +173,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     const entries = rapporteur.locator('.log-entries li').filter({ hasText: pt('reports.log.published') }).filter({ hasText: session });
     assert.equal(await entries.count(), 2, 'each version in the log');
 
+    step('7');
     // 7. The annual report: the criterion pending, the year assembled from the published report, written, published: met, with the date.
     await visit(site, coordinator, `/initiatives/${initiative.slug}`);
     assert.equal(await coordinator.locator('ul.criteria li.pending').textContent(), `${pt('initiatives.criteria.annual_report', { year: 'none' })} (${pt('initiatives.criteria.state.pending')})`);
@@ -166,6 +182,8 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await follow(site, coordinator, pt('reports.annual.write_year', { year }));
     const draft = await mainText(coordinator);
     assert.ok(draft.includes('com financiamento público') && draft.includes('Reservar espectro'), 'the takeaway and the call to action, as amended');
+    // Participation by group, on site and online added: 18 + 7 + 5.
+    assert.match((await coordinator.locator('main table').first().textContent())!, /Total\s*30/);
     await coordinator.locator('#field-introduction').fill('Em seu ano, o LACIGF reuniu a região em Montevidéu e acompanhou as iniciativas nacionais.');
     await coordinator.locator('#field-preparation').fill('Chamada aberta de propostas e um comitê de programa com os quatro setores.');
     await coordinator.locator('#field-outcomes').fill('Levar as conclusões sobre redes comunitárias ao IGF global.');
