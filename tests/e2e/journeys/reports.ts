@@ -59,6 +59,11 @@ async function mainText(page: Page): Promise<string> {
   return (await page.locator('main').textContent()) ?? '';
 }
 
+/** What a report's page says beside "Due". */
+async function dueOn(page: Page): Promise<string> {
+  return (await page.locator('dl.facts dt', { hasText: pt('reports.page.due') }).locator('xpath=following-sibling::dd[1]').textContent())!;
+}
+
 /** The app's runner polls: the clock moves only while no job is running, or a job claimed under the old clock would see its lease expire and run twice. */
 async function moveClockTo(site: Site, at: Date): Promise<void> {
   for (;;) {
@@ -130,8 +135,8 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await submit(site, rapporteur, pt('reports.form.save'));
     await rapporteur.getByText(pt('reports.notice.saved')).waitFor();
     const reportPath = new URL(rapporteur.url()).pathname;
-    const due = (await rapporteur.locator('dl.facts dt', { hasText: pt('reports.page.due') }).locator('xpath=following-sibling::dd[1]').textContent())!;
-    assert.match(due, /^\d{4}-\d{2}-\d{2}$/);
+    const due = await dueOn(rapporteur);
+    assert.match(due, /^\d{4}-\d{2}-\d{2}$/, 'a day, not yet late');
 
     step('4');
     // 4. The deadline passes with the report still a draft: two reminders in Portuguese, through the
@@ -148,6 +153,7 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     step('5');
     // 5. Luis sends it for review; Beatriz opens it from the late ones and publishes it.
     await follow(site, rapporteur, pt('reports.form.back', { title: session }));
+    assert.equal(await dueOn(rapporteur), `${due} ${pt('reports.page.late')}`, 'late, beside the deadline');
     await submit(site, rapporteur, pt('reports.page.submit'));
     await rapporteur.getByText(pt('reports.notice.submitted')).waitFor();
     await follow(site, coordinator, pt('reports.event.open', { title: session }));
