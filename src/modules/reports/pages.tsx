@@ -58,11 +58,12 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
       edit: reportPolicy.edit(actor, report), submit: reportPolicy.submit(actor, report),
       review: reportPolicy.review(actor, report), nameRapporteur: reportPolicy.nameRapporteur(actor, report),
     };
-    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} forms={forms} />, status);
+    const late = report.due_at !== null && report.status !== 'published' && report.due_at < services.clock().toISOString();
+    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} />, status);
   }
 
   const showEdit = (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} />, status);
+    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} notice={form ? undefined : c.req.query('notice')} />, status);
 
   async function showNew(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const user = c.get('actor').user!;

@@ -142,6 +142,7 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   await settle();
   assert.deepEqual(toRapporteur(), ['Relatoría para el 2026-12-11: Ciberseguridad', 'La relatoría vence hoy: Ciberseguridad'], 'the reminders queued for the old deadline send nothing');
   assert.match((await coordinator.get(`/events/${december}/reports`)).html, /One report is late/);
+  assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dd>2026-12-11 <span class="badge">atrasada<\/span><\/dd>/, 'the writer sees it late too');
 }, { postgres: true });
 
 eachApp('bad input: oversized Markdown and wrong values refused beside their fields, script sanitised in every field, unknown sessions and initiatives', async (t) => {

@@ -93,11 +93,13 @@ export interface ReportPageProps {
   report: ReportView;
   can: ReportCan;
   notice?: string;
+  /** Past its deadline and not published: said beside the deadline, as in the organisers' list of late reports. */
+  late: boolean;
   forms: { review?: { values: FormValues; errors: FieldErrors }; rapporteur?: { values: FormValues; errors: FieldErrors }; workflow?: { errors: FieldErrors } };
 }
 
 /** `/reports/<id>`: the report, and for its writers and organisers the steps it goes through. */
-export function ReportPage({ report, can, notice, forms }: ReportPageProps) {
+export function ReportPage({ report, can, notice, late, forms }: ReportPageProps) {
   const { t, locale } = useView();
   const back = report.session ? `/events/${report.session.event.slug}` : `/initiatives/${report.initiative.slug}`;
   return (
@@ -112,7 +114,7 @@ export function ReportPage({ report, can, notice, forms }: ReportPageProps) {
         {report.session && <><dt>{t('reports.page.session')}</dt><dd>{report.session.title} · <a href={`/events/${report.session.event.slug}/program`}>{report.session.event.title}</a></dd></>}
         <dt>{t('reports.page.initiative')}</dt><dd>{report.initiative.name}</dd>
         <dt>{t('reports.field.language')}</dt><dd>{languageName(report.language, locale)}</dd>
-        {report.due_at && report.status !== 'published' && <><dt>{t('reports.page.due')}</dt><dd>{report.due_at.slice(0, 10)}</dd></>}
+        {report.due_at && report.status !== 'published' && <><dt>{t('reports.page.due')}</dt><dd>{report.due_at.slice(0, 10)}{late && <> <span class="badge">{t('reports.page.late')}</span></>}</dd></>}
       </dl>
       {report.version > 0 && <p><a href={`/reports/${report.id}/history`}>{t('reports.page.history')}</a></p>}
       {report.status === 'changes_requested' && report.review_note && (
