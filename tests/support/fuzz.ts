@@ -259,6 +259,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/api/reports/${reportId}/transitions`, as: coordinator, json: true },
     { method: 'POST', path: `/reports/${reportId}/submit`, as: coordinator },
     { method: 'POST', path: `/reports/${reportId}/publish`, as: coordinator },
+    { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.

@@ -23,8 +23,10 @@ export const reportsModule: ModuleManifest = {
   migrations: reportMigrations,
   tables: reportsTables,
   routes: async () => {
-    const [{ reportPages }, { annualPages }, { reportApi }] = await Promise.all([import('./pages.tsx'), import('./annual/pages.tsx'), import('./api.ts')]);
-    return { pages: (app, services) => { reportPages(app, services); annualPages(app, services); }, api: reportApi };
+    const [{ reportPages }, { annualPages }, { translationPages }, { reportApi }] = await Promise.all([
+      import('./pages.tsx'), import('./annual/pages.tsx'), import('./translations/pages.tsx'), import('./api.ts'),
+    ]);
+    return { pages: (app, services) => { reportPages(app, services); annualPages(app, services); translationPages(app, services); }, api: reportApi };
   },
   logKinds: { ...reportLogKinds, [annualPublishedKind]: annualLogKind },
   jobs: { [reminderJob]: reminderHandler, [unstartedReminders.kind]: unstartedHandler },

@@ -13,6 +13,7 @@ import { deadlineDays, draftersOf, dueAt, findReport, reportsOf, reportsOfEvent,
 import { DeadlineSchema, NameRapporteurSchema, ReportSaveSchema, ReviewSchema, StandaloneSchema, StartSchema } from './schema.ts';
 import { snapshotText, wordDiff } from './diff.ts';
 import type { ReportSnapshot } from './outcomes.ts';
+import { translationsOf } from './translations/store.ts';
 import { ReportPage, type ReportView } from './views/reportPage.tsx';
 import { EditPage } from './views/editPage.tsx';
 import { EventReportsPage, HistoryPage, MyReportsPage, NewReportPage, type EventReportRow } from './views/otherPages.tsx';
@@ -52,14 +53,15 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     return event ? Object.assign(event, { committee: event.initiative.committee }) : undefined;
   };
 
-  function showReport(c: Context<AppEnv>, report: Report, forms: Forms = {}, status: 200 | FailedStatus = 200) {
+  async function showReport(c: Context<AppEnv>, report: Report, forms: Forms = {}, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
     const can = {
       edit: reportPolicy.edit(actor, report), submit: reportPolicy.submit(actor, report),
       review: reportPolicy.review(actor, report), nameRapporteur: reportPolicy.nameRapporteur(actor, report),
     };
     const late = report.due_at !== null && report.status !== 'published' && report.due_at < services.clock().toISOString();
-    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} />, status);
+    const translations = await translationsOf(db, report.id);
+    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} translations={translations} />, status);
   }
 
   const showEdit = (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>

@@ -57,6 +57,11 @@ const cases: Array<RouteCase<Role>> = [
   // An empty merge patch saves the report as it is.
   { method: 'PATCH', path: '/api/reports/:draft', body: 'json', expect: draftOnly({ organiser: 200, secretariat: 403, rapporteur: 200 }) },
   { method: 'POST', path: '/api/reports/:published/transitions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  // Translations: the published report has one into English; the draft none.
+  { method: 'GET', path: '/reports/:published/translations/en', expect: everyone(200) },
+  { method: 'GET', path: '/reports/:draft/translations/en', expect: everyone(404) },
+  { method: 'GET', path: '/reports/:published/translations/en/edit', expect: only({ organiser: 200 }) },
+  { method: 'POST', path: '/reports/:published/translations/en/edit', body: 'form', expect: only({ organiser: 422 }) },
   // Annual reports: 2025 published, 2026 a draft of the committee's (the organiser coordinates it).
   { method: 'GET', path: '/initiatives/:initiative/annual-reports', expect: everyone(200) },
   { method: 'GET', path: '/initiatives/:initiative/annual-reports/2025', expect: everyone(200) },
@@ -84,6 +89,7 @@ eachApp('every reports route answers every role as its policy says', async (t) =
   const published = standalone.location!.split('?')[0]!.split('/')[2]!;
   assert.equal((await coordinator.post(`/reports/${published}/edit`, { title: 'Sesión en el IGF global', held_on: '2026-06-24', language: 'es', summary: 'Nos reunimos.' })).status, 303);
   assert.equal((await coordinator.post(`/reports/${published}/publish`, {})).status, 303);
+  assert.equal((await coordinator.post(`/reports/${published}/translations/en/edit`, { title: 'Session at the global IGF' })).status, 303);
   for (const year of [2025, 2026]) assert.equal((await coordinator.post(`/initiatives/${initiative}/annual-reports/${year}`, { introduction: 'Un año.' })).status, 303);
   assert.equal((await coordinator.post(`/initiatives/${initiative}/annual-reports/2025/publish`, {})).status, 303);
   const clients = {

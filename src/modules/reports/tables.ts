@@ -92,14 +92,25 @@ export interface ReportArchiveTable {
   updated_at: string;
 }
 
+/** A report in another language than its own: its texts by the original's anchors (translations/content.ts). */
+export interface ReportTranslationsTable {
+  report_id: string;
+  language: string;
+  /** Canonical JSON of `TranslatedTexts`. */
+  content: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface ReportsTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
   report_archive: ReportArchiveTable;
   annual_reports: AnnualReportsTable;
+  report_translations: ReportTranslationsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports', 'report_translations'] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

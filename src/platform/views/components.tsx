@@ -82,9 +82,9 @@ function FieldNotes({ name, hint, error }: { name: string; hint?: string; error?
 }
 
 export function TextField(
-  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search'; autocomplete?: string; maxlength?: number },
+  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'search'; autocomplete?: string; maxlength?: number; lang?: string },
 ) {
-  const { name, label, hint, error, required, value, type = 'text', autocomplete, maxlength } = props;
+  const { name, label, hint, error, required, value, type = 'text', autocomplete, maxlength, lang } = props;
   return (
     <div class="field">
       <label for={`field-${name}`}>{label}</label>
@@ -97,6 +97,7 @@ export function TextField(
         required={required}
         autocomplete={autocomplete}
         maxlength={maxlength}
+        lang={lang}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />

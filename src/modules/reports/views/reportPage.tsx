@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { useView } from '../../../platform/views/context.ts';
 import { Notice, PostForm, TextArea, TextField } from '../../../platform/views/components.tsx';
-import { languageName } from '../../../platform/i18n/index.ts';
+import { languageName, localeNames, locales, type Locale } from '../../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
@@ -33,11 +33,12 @@ export interface ReportCan {
 const Markdown = ({ text }: { text: string }) => <div class="prose">{raw(renderMarkdown(text))}</div>;
 
 /** The report's body: what the public reads once it is published, and what its writers check before. */
-export function ReportBody({ report }: { report: Pick<ReportView, 'id' | 'content' | 'language'> }) {
+export function ReportBody({ report, at }: { report: Pick<ReportView, 'id' | 'content' | 'language'>; at?: string }) {
   const { t } = useView();
   const { content } = report;
-  // Each item's permalink, visible and working without script: the address to cite it by (docs/decisions/026).
-  const Cite = ({ anchor }: { anchor: string }) => <a href={`/reports/${report.id}#${anchor}`} class="anchor">{t('reports.page.link_here')}</a>;
+  // Each item's permalink, visible and working without script: the address to cite it by (docs/decisions/026);
+  // a translation's page is its own address, with the original's anchors.
+  const Cite = ({ anchor }: { anchor: string }) => <a href={`${at ?? `/reports/${report.id}`}#${anchor}`} class="anchor">{t('reports.page.link_here')}</a>;
   const total = (presence: 'onsite' | 'online', kind: 'groups' | 'genders') => Object.values(content.participation[presence][kind]).reduce((a, b) => a + b, 0);
   const anyCounts = presences.some((p) => total(p, 'groups') + total(p, 'genders') > 0);
   return (
@@ -96,10 +97,28 @@ export interface ReportPageProps {
   /** Past its deadline and not published: said beside the deadline, as in the organisers' list of late reports. */
   late: boolean;
   forms: { review?: { values: FormValues; errors: FieldErrors }; rapporteur?: { values: FormValues; errors: FieldErrors }; workflow?: { errors: FieldErrors } };
+  /** The languages it is translated into. */
+  translations: string[];
+}
+
+/** Its translations, each language named in itself; for its writers, the languages it may be translated into. */
+function Translations({ report, translations, canEdit }: { report: ReportView; translations: string[]; canEdit: boolean }) {
+  const { t } = useView();
+  const others = locales.filter((l) => l !== report.language);
+  const link = (l: Locale, edit: boolean) => <a href={`/reports/${report.id}/translations/${l}${edit ? '/edit' : ''}`} hreflang={l} lang={l}>{localeNames[l]}</a>;
+  const missing = others.filter((l) => !translations.includes(l));
+  if (translations.length === 0 && !canEdit) return null;
+  return (
+    <nav aria-labelledby="translations-title">
+      <h2 id="translations-title" class="visually-hidden">{t('reports.translations.title')}</h2>
+      {translations.length > 0 && <p>{t('reports.translations.also_in')} {others.filter((l) => translations.includes(l)).map((l, i) => <>{i > 0 && ' · '}{link(l, false)}</>)}</p>}
+      {canEdit && missing.length > 0 && <p>{t('reports.translations.translate_into')} {missing.map((l, i) => <>{i > 0 && ' · '}{link(l, true)}</>)}</p>}
+    </nav>
+  );
 }
 
 /** `/reports/<id>`: the report, and for its writers and organisers the steps it goes through. */
-export function ReportPage({ report, can, notice, late, forms }: ReportPageProps) {
+export function ReportPage({ report, can, notice, late, forms, translations }: ReportPageProps) {
   const { t, locale } = useView();
   const back = report.session ? `/events/${report.session.event.slug}` : `/initiatives/${report.initiative.slug}`;
   return (
@@ -120,6 +139,7 @@ export function ReportPage({ report, can, notice, late, forms }: ReportPageProps
       {report.status === 'changes_requested' && report.review_note && (
         <section class="alert" aria-labelledby="review-note-title"><h2 id="review-note-title">{t('reports.page.changes_requested')}</h2><p>{report.review_note}</p></section>
       )}
+      <Translations report={report} translations={translations} canEdit={can.edit} />
       <ReportBody report={report} />
       {(can.edit || can.submit || can.review) && (
         <section aria-labelledby="workflow-title">
