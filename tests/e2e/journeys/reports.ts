@@ -180,6 +180,16 @@ export const reportsJourney = async (site: Site): Promise<void> => {
     await visit(site, rapporteur, '/log');
     const entries = rapporteur.locator('.log-entries li').filter({ hasText: pt('reports.log.published') }).filter({ hasText: session });
     assert.equal(await entries.count(), 2, 'each version in the log');
+    // For the region's Spanish readers he translates the title and the amended takeaway: the form
+    // quotes the original above each field; what is left untranslated is read in the original.
+    await visit(site, rapporteur, reportPath);
+    await follow(site, rapporteur, 'Español');
+    await rapporteur.getByLabel(pt('reports.field.title'), { exact: true }).fill('Acceso rural y redes comunitarias');
+    await rapporteur.locator('textarea[name^="text_takeaway-"]').first().fill('Las redes comunitarias llegan adonde el mercado no llega, con financiamiento público.');
+    await submit(site, rapporteur, pt('reports.translations.save'));
+    await rapporteur.getByText(pt('reports.translations.saved')).waitFor();
+    assert.equal(await rapporteur.locator('h1').getAttribute('lang'), 'es');
+    assert.ok((await mainText(rapporteur)).includes(pt('reports.translations.incomplete')), 'the call to action is left in the original');
 
     step('7');
     // 7. The annual report: the criterion pending, the year assembled from the published report, written, published: met, with the date.
