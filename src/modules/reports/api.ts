@@ -10,7 +10,7 @@ import { publishReport, requestChanges, saveReport, startReport, startStandalone
 import { reportPolicy, type ReportSubject } from './policy.ts';
 import { draftersOf, findReport, type Report } from './queries.ts';
 import { renderMarkdown } from './markdown.ts';
-import { CreateApiSchema, ReportSaveSchema, TransitionSchema } from './schema.ts';
+import { CreateApiSchema, ReportSaveSchema, StandaloneSchema, TransitionSchema } from './schema.ts';
 import { ok } from '../../platform/http/result.ts';
 import { search } from '../../platform/search/index.ts';
 import { archiveItems, archivePage, resolveFilters, type ArchiveItem } from './archive/query.ts';
@@ -183,8 +183,9 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
         return { organisers: initiative ? { committee: initiative.committee } : undefined };
       },
       allow: reportPolicy.startStandalone,
-      schema: CreateApiSchema,
-      run: (ctx, input) => ('session' in input ? Promise.resolve(ok({ id: '' })) : startStandalone(ctx, input)),
+      // Without a session, the body is a standalone report's fields (the description documents the union).
+      schema: StandaloneSchema,
+      run: (ctx, input) => startStandalone(ctx, input),
       present: created,
     })(c, async () => {});
   });

@@ -11,7 +11,8 @@ const marked = new Marked({ async: false, gfm: true, breaks: false });
  */
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  allowedAttributes: { a: ['href'] },
+  // `rel` is the one the transform below sets: sanitize-html checks attributes after transforming.
+  allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -21,7 +22,6 @@ const allowed: sanitizeHtml.IOptions = {
     a: (tag, attribs) => ({ tagName: tag, attribs: { ...attribs, rel: 'nofollow ugc noopener' } }),
   },
 };
-allowed.allowedAttributes = { a: ['href', 'rel'] };
 
 /** A report's Markdown as HTML that is safe to put in a page as it is. */
 export function renderMarkdown(text: string): string {

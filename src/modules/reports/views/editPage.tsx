@@ -3,7 +3,7 @@ import { Notice, PostForm, SelectField, TextArea, TextField } from '../../../pla
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import { blankRows, genders, linkKinds, maxItem, maxItems, maxParticipants, maxSummary, participantRoles, presences, rowFields, textLists, type TextList } from '../content.ts';
+import { blankRows, genders, linkKinds, maxItem, maxItems, maxParticipants, maxSummary, participantRoles, presences, textLists, type TextList } from '../content.ts';
 
 /** Rows a list shows: those filled in, then a few blank ones (no script adds rows). */
 function rowCount(values: FormValues, list: string, max: number): number {
@@ -123,4 +123,3 @@ export function EditPage({ report, form, notice }: EditPageProps) {
   );
 }
 
-export { rowFields };
