@@ -1,50 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { smokeRun } from '../support/databases.ts';
-import { cabildoBin } from '../support/process.ts';
+import { commandTargets, runCabildo } from '../support/process.ts';
 import { openDatabase, sqliteFileIn } from '../../src/platform/db/index.ts';
 import { reportsDb } from '../../src/modules/reports/tables.ts';
 import { readContent } from '../../src/modules/reports/content.ts';
 
 const sample = new URL('../fixtures/reports/lacigf-relatoria-espacios-locales.es.txt', import.meta.url);
 
-function cabildo(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [cabildoBin, ...args], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
-/** A SQLite data dir, and a fresh PostgreSQL database when TEST_DATABASE_URL is set (as tests/integration/cli.test.ts). */
-async function targets(): Promise<Array<{ kind: string; env: Record<string, string>; drop: () => Promise<void> }>> {
-  const sqlite = { kind: 'sqlite', env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-reports-')) }, drop: async () => {} };
-  const url = process.env.TEST_DATABASE_URL;
-  if (smokeRun) return [sqlite];
-  if (!url) {
-    if (process.env.CABILDO_REQUIRE_ALL === '1') throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1');
-    return [sqlite];
-  }
-  const name = `cabildo_cli_reports_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return [sqlite, {
-    kind: 'postgres',
-    env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-reports-')), DATABASE_URL: dbUrl.toString() },
-    drop: async () => {
-      const cleaner = new pg.Client({ connectionString: url });
-      await cleaner.connect();
-      await cleaner.query(`drop database ${name} with (force)`);
-      await cleaner.end();
-    },
-  }];
-}
 
 /** Reads (or changes) the installation's reports between two commands. */
 async function withReports<T>(env: Record<string, string>, run: (reports: ReturnType<typeof reportsDb>) => Promise<T>): Promise<T> {
@@ -67,13 +33,13 @@ test('cabildo import report: the demo seed’s draft, a second import refused, b
   writeFileSync(nameless, text.replace('- Relator: Jimena Sierra – Instituto Federal de Telecomunicaciones (IFT) México', '- Relator:'));
   assert.notEqual(readFileSync(nameless, 'utf8'), text);
 
-  for (const target of await targets()) {
+  for (const target of await commandTargets('cabildo-cli-reports')) {
     try {
       const { env, kind } = target;
-      const seeded = cabildo(['seed', 'demo'], env);
+      const seeded = runCabildo(['seed', 'demo'], env);
       assert.equal(seeded.code, 0, seeded.err);
       assert.match(seeded.out, /Imported the demo relatoría as a draft report of "Espacios de diálogo de gobernanza locales: avances en las discusiones \(mesa de coordinación de iniciativas nacionales\)"\./, kind);
-      const again = cabildo(['seed', 'demo'], env);
+      const again = runCabildo(['seed', 'demo'], env);
       assert.equal(again.code, 0, again.err);
       assert.doesNotMatch(again.out, /relatoría/, 'seeding twice imports it once');
       const [seededReport, ...others] = await withReports(env, (r) => r.selectFrom('reports').selectAll().execute());
@@ -83,32 +49,32 @@ test('cabildo import report: the demo seed’s draft, a second import refused, b
       assert.equal(seededContent.participants[0]!.organisation, 'Internet Society, Capítulo Brasil');
 
       // One report per session: the sample again, to the session its title names, is refused in Spanish.
-      const twice = cabildo(['import', 'report', sample.pathname, '--event', 'demo-lacigf-foro-regional', '--lang', 'es'], env);
+      const twice = runCabildo(['import', 'report', sample.pathname, '--event', 'demo-lacigf-foro-regional', '--lang', 'es'], env);
       assert.equal(twice.code, 1);
       assert.match(twice.err, /La sesión «Espacios de diálogo de gobernanza locales: .*» ya tiene una relatoría \(Borrador\): http:\/\/localhost:3000\/reports\/[\w-]+\/edit\. Cada sesión tiene una sola relatoría/);
       assert.match(twice.err, /no se importó nada\./);
-      const unknown = cabildo(['import', 'report', sample.pathname, '--session', 'no-such-session'], env);
+      const unknown = runCabildo(['import', 'report', sample.pathname, '--session', 'no-such-session'], env);
       assert.equal(unknown.code, 1);
       assert.match(unknown.err, /There is no session with the id “no-such-session”\.\n.*nothing was imported\./);
 
       // Broken files: the line and the reason, in the language asked for.
-      const asPdf = cabildo(['import', 'report', pdf, '--event', 'demo-lacigf-foro-regional', '--lang', 'pt'], env);
+      const asPdf = runCabildo(['import', 'report', pdf, '--event', 'demo-lacigf-foro-regional', '--lang', 'pt'], env);
       assert.equal(asPdf.code, 1);
       assert.match(asPdf.err, /relatoria\.pdf: Linha 1: isto é um PDF, não texto\./);
-      const notUtf8 = cabildo(['import', 'report', latin1, '--event', 'demo-lacigf-foro-regional'], env);
+      const notUtf8 = runCabildo(['import', 'report', latin1, '--event', 'demo-lacigf-foro-regional'], env);
       assert.equal(notUtf8.code, 1);
       assert.match(notUtf8.err, /latin1\.txt: Line 1: this text is not UTF-8/);
-      const noName = cabildo(['import', 'report', nameless, '--event', 'demo-lacigf-foro-regional', '--lang', 'fr'], env);
+      const noName = runCabildo(['import', 'report', nameless, '--event', 'demo-lacigf-foro-regional', '--lang', 'fr'], env);
       assert.equal(noName.code, 1);
       assert.match(noName.err, /nameless\.txt: Ligne 14 : « Relator : » ne nomme personne\./);
       assert.match(noName.err, /rien n’a été importé\./);
-      const usage = cabildo(['import', 'report', sample.pathname], env);
+      const usage = runCabildo(['import', 'report', sample.pathname], env);
       assert.equal(usage.code, 2);
       assert.match(usage.err, /Say where the report goes: --session ID, --event SLUG/);
-      const stray = cabildo(['import', 'report', sample.pathname, '--session', 'x', '--date', '2026-01-01', '--lang', 'es'], env);
+      const stray = runCabildo(['import', 'report', sample.pathname, '--session', 'x', '--date', '2026-01-01', '--lang', 'es'], env);
       assert.equal(stray.code, 2);
       assert.match(stray.err, /--title, --date y --place son para la relatoría de una sesión realizada fuera de la plataforma/);
-      const missing = cabildo(['import', 'report', join(dir, 'nowhere.txt'), '--session', 'x'], env);
+      const missing = runCabildo(['import', 'report', join(dir, 'nowhere.txt'), '--session', 'x'], env);
       assert.equal(missing.code, 2);
       assert.match(missing.err, /nowhere\.txt: there is no such file\./);
       const after = await withReports(env, (r) => r.selectFrom('reports').select(['id', 'updated_at']).execute());
@@ -116,7 +82,7 @@ test('cabildo import report: the demo seed’s draft, a second import refused, b
 
       // Without the seed's draft, the sample imports into the session its title names, with the session's people.
       await withReports(env, (r) => r.deleteFrom('reports').where('id', '=', seededReport!.id).execute());
-      const good = cabildo(['import', 'report', sample.pathname, '--event', 'demo-lacigf-foro-regional'], env);
+      const good = runCabildo(['import', 'report', sample.pathname, '--event', 'demo-lacigf-foro-regional'], env);
       assert.equal(good.code, 0, good.err);
       assert.match(good.out, /^Imported as a draft report of the session “Espacios de diálogo de gobernanza locales: .*” \(Foro de Gobernanza de Internet de América Latina y el Caribe \(demostración\)\): http:\/\/localhost:3000\/reports\/[\w-]+\/edit$/m);
       assert.match(good.out, /^Title \(from the file\): Espacios de diálogos de Gobernanza Locales: Avances en las discusiones\. \(Mesa de coordinación\)$/m);

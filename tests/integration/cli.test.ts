@@ -1,113 +1,77 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { smokeRun } from '../support/databases.ts';
+import { cabildoBin, commandTargets, runCabildo } from '../support/process.ts';
 import { allMigrations } from '../../src/platform/manifests.ts';
 import { modules } from '../../src/modules/index.ts';
 
-const bin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
 
-function cabildo(args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, input, encoding: 'utf8', timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
-/** Each kind of database the CLI can be pointed at: a SQLite data dir, or a fresh PostgreSQL database. */
-async function targets(): Promise<Array<{ kind: string; env: Record<string, string>; drop: () => Promise<void> }>> {
-  const sqlite = { kind: 'sqlite', env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) }, drop: async () => {} };
-  const url = process.env.TEST_DATABASE_URL;
-  if (smokeRun) return [sqlite];
-  if (!url) {
-    if (process.env.CABILDO_REQUIRE_ALL === '1') throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1');
-    return [sqlite];
-  }
-  const name = `cabildo_cli_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return [sqlite, {
-    kind: 'postgres',
-    env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')), DATABASE_URL: dbUrl.toString() },
-    drop: async () => {
-      const cleaner = new pg.Client({ connectionString: url });
-      await cleaner.connect();
-      await cleaner.query(`drop database ${name} with (force)`);
-      await cleaner.end();
-    },
-  }];
-}
 
 test('help, unknown commands and bad settings say what is wrong', () => {
-  const help = cabildo(['--help']);
+  const help = runCabildo(['--help']);
   assert.equal(help.code, 0);
   for (const command of ['serve', 'migrate', 'admin create', 'seed demo', 'import nris', 'backup', 'restore', 'opinion analyze']) assert.match(help.out, new RegExp(command));
-  const unknown = cabildo(['frobnicate']);
+  const unknown = runCabildo(['frobnicate']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /unknown command "frobnicate"/);
-  const badPort = cabildo(['migrate'], { PORT: 'abc', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
+  const badPort = runCabildo(['migrate'], { PORT: 'abc', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
   assert.equal(badPort.code, 2);
   assert.match(badPort.err, /Configuration error: PORT/);
-  const badUrl = cabildo(['migrate'], { DATABASE_URL: 'mysql://root:hunter2@x/y', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
+  const badUrl = runCabildo(['migrate'], { DATABASE_URL: 'mysql://root:hunter2@x/y', CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-cli-')) });
   assert.match(badUrl.err, /DATABASE_URL/);
   assert.doesNotMatch(badUrl.err, /hunter2/);
 });
 
 test('migrate, admin create, seed demo, import, backup and restore on each database', { timeout: 420_000 }, async () => {
-  for (const target of await targets()) {
+  for (const target of await commandTargets('cabildo-cli')) {
     try {
       const { env } = target;
-      assert.match(cabildo(['migrate'], env).out, new RegExp(`Applied ${Object.keys(allMigrations(modules)).length} migrations`), target.kind);
-      assert.match(cabildo(['migrate'], env).out, /up to date/);
+      assert.match(runCabildo(['migrate'], env).out, new RegExp(`Applied ${Object.keys(allMigrations(modules)).length} migrations`), target.kind);
+      assert.match(runCabildo(['migrate'], env).out, /up to date/);
 
-      const admin = cabildo(['admin', 'create', '--email', 'Sec@IGF.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' });
+      const admin = runCabildo(['admin', 'create', '--email', 'Sec@IGF.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' });
       assert.equal(admin.code, 0, admin.err);
       assert.match(admin.out, /sec@igf\.example created/);
-      const weak = cabildo(['admin', 'create', '--email', 'x@igf.example', '--name', 'X'], env, 'short\n');
+      const weak = runCabildo(['admin', 'create', '--email', 'x@igf.example', '--name', 'X'], env, 'short\n');
       assert.equal(weak.code, 2);
       assert.match(weak.err, /at least 10 characters/);
 
-      const seeded = cabildo(['seed', 'demo'], env);
+      const seeded = runCabildo(['seed', 'demo'], env);
       assert.equal(seeded.code, 0, seeded.err);
       assert.match(seeded.out, /Imported 103 initiatives \(demo data\); 0 already present/);
-      assert.match(cabildo(['seed', 'demo'], env).out, /Imported 0 initiatives \(demo data\); 103 already present/);
+      assert.match(runCabildo(['seed', 'demo'], env).out, /Imported 0 initiatives \(demo data\); 103 already present/);
 
       const dir = mkdtempSync(join(tmpdir(), 'cabildo-import-'));
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Atlantis,,national,ZZ,,2020,,,https://x\nIGF Lemuria,,galactic,,,,,,https://y\n');
-      const refused = cabildo(['import', 'nris', bad], env);
+      const refused = runCabildo(['import', 'nris', bad], env);
       assert.equal(refused.code, 2);
       assert.match(refused.err, /line 2: unknown country code ZZ/);
       assert.match(refused.err, /line 3: type "galactic"/);
       const broken = join(dir, 'broken.csv');
       writeFileSync(broken, 'name,type\n"unclosed,national\n');
-      assert.match(cabildo(['import', 'nris', broken], env).err, /broken\.csv:2: a quoted field is never closed/);
+      assert.match(runCabildo(['import', 'nris', broken], env).err, /broken\.csv:2: a quoted field is never closed/);
       const good = join(dir, 'good.csv');
       writeFileSync(good, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Atlántida,IGF-AT,national,UY,Latin America and Caribbean,2021,https://igf.example,es,https://igf.example/about\n');
-      assert.match(cabildo(['import', 'nris', good], env).out, /Imported 1 initiatives; 0 already present/);
+      assert.match(runCabildo(['import', 'nris', good], env).out, /Imported 1 initiatives; 0 already present/);
 
       const file = join(dir, 'backup.json');
-      assert.match(cabildo(['backup', file], env).out, /Wrote \d+ rows/);
+      assert.match(runCabildo(['backup', file], env).out, /Wrote \d+ rows/);
       assert.ok(existsSync(file));
-      const notEmpty = cabildo(['restore', file], env);
+      const notEmpty = runCabildo(['restore', file], env);
       assert.equal(notEmpty.code, 1);
       assert.match(notEmpty.err, /not empty/);
       const fresh = { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), 'cabildo-restore-')) };
-      const restored = cabildo(['restore', file], fresh);
+      const restored = runCabildo(['restore', file], fresh);
       assert.equal(restored.code, 0, restored.err);
       assert.match(restored.out, /Restored \d+ rows/);
       const again = join(dir, 'again.json');
-      cabildo(['backup', again], fresh);
+      runCabildo(['backup', again], fresh);
       const count = (path: string) => Object.fromEntries(Object.entries(JSON.parse(readFileSync(path, 'utf8')).tables as Record<string, unknown[]>).map(([k, v]) => [k, v.length]));
       assert.deepEqual(count(again), count(file));
     } finally {
@@ -117,24 +81,24 @@ test('migrate, admin create, seed demo, import, backup and restore on each datab
 });
 
 test('backups are readable by their owner only; a restore with a broken reference fails and restores nothing, on each database', { timeout: 240_000 }, async () => {
-  const sources = await targets();
-  const destinations = await targets();
+  const sources = await commandTargets('cabildo-cli');
+  const destinations = await commandTargets('cabildo-cli');
   const umask = process.umask(0o000);
   try {
     for (const [i, source] of sources.entries()) {
       const destination = destinations[i]!;
       const label = source.kind;
-      assert.equal(cabildo(['seed', 'demo'], source.env).code, 0, label);
+      assert.equal(runCabildo(['seed', 'demo'], source.env).code, 0, label);
       const dir = mkdtempSync(join(tmpdir(), 'cabildo-backup-'));
       // A new file, even under a umask that lets everyone read (inherited by the command).
       const file = join(dir, 'backup.json');
-      assert.equal(cabildo(['backup', file], source.env).code, 0, label);
+      assert.equal(runCabildo(['backup', file], source.env).code, 0, label);
       assert.equal(statSync(file).mode & 0o777, 0o600, `${label}: a new backup is 0600`);
       // A file that existed, readable by all: replaced by one only its owner may read.
       const old = join(dir, 'old.json');
       writeFileSync(old, 'yesterday', { mode: 0o644 });
       chmodSync(old, 0o644);
-      assert.equal(cabildo(['backup', old], source.env).code, 0, label);
+      assert.equal(runCabildo(['backup', old], source.env).code, 0, label);
       assert.equal(statSync(old).mode & 0o777, 0o600, `${label}: an overwritten backup is 0600`);
       assert.deepEqual(readdirSync(dir).sort(), ['backup.json', 'old.json'], `${label}: no partial file left behind`);
 
@@ -144,15 +108,15 @@ test('backups are readable by their owner only; a restore with a broken referenc
       backup.tables.initiatives = backup.tables.initiatives.slice(1);
       const broken = join(dir, 'broken.json');
       writeFileSync(broken, JSON.stringify(backup));
-      const refused = cabildo(['restore', broken], destination.env);
+      const refused = runCabildo(['restore', broken], destination.env);
       assert.equal(refused.code, 1, `${label}: ${refused.err}`);
       assert.match(refused.err, /refer to rows it does not hold.*nothing was restored/);
       const after = join(dir, 'after.json');
-      assert.equal(cabildo(['backup', after], destination.env).code, 0, label);
+      assert.equal(runCabildo(['backup', after], destination.env).code, 0, label);
       const rows = Object.values(JSON.parse(readFileSync(after, 'utf8')).tables as Record<string, unknown[]>).reduce((n, t) => n + t.length, 0);
       assert.equal(rows, 0, `${label}: nothing restored`);
       // The same database then takes the whole backup.
-      const restored = cabildo(['restore', file], destination.env);
+      const restored = runCabildo(['restore', file], destination.env);
       assert.equal(restored.code, 0, `${label}: ${restored.err}`);
     }
   } finally {
@@ -163,7 +127,7 @@ test('backups are readable by their owner only; a restore with a broken referenc
 
 /** `cabildo serve` on a free port with the given settings; resolves once it listens. */
 async function served(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: { PATH: process.env.PATH!, ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cabildoBin, 'serve'], { env: { PATH: process.env.PATH!, ...env, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -184,34 +148,34 @@ async function served(env: Record<string, string>): Promise<{ url: string; stop:
 }
 
 test('token create prints a working API token for an account, token revoke ends it; clear errors and exit codes, on each database', { timeout: 600_000 }, async () => {
-  for (const target of await targets()) {
+  for (const target of await commandTargets('cabildo-cli')) {
     const label = target.kind;
     try {
       const { env } = target;
-      const help = cabildo(['token', 'create', '--help'], env);
+      const help = runCabildo(['token', 'create', '--help'], env);
       assert.equal(help.code, 0);
       assert.match(help.out, /Usage: cabildo token create --email E --name N \[--expires-days D\]/);
-      assert.match(cabildo(['--help']).out, /token revoke --id=ID \| --email E --name N/);
-      const unknown = cabildo(['token', 'create', '--email', 'nobody@igf.example', '--name', 'ci'], env);
+      assert.match(runCabildo(['--help']).out, /token revoke --id=ID \| --email E --name N/);
+      const unknown = runCabildo(['token', 'create', '--email', 'nobody@igf.example', '--name', 'ci'], env);
       assert.equal(unknown.code, 1, label);
       assert.match(unknown.err, /no account has the address nobody@igf\.example/);
       for (const days of ['0', '-3', '1.5']) {
-        const bad = cabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'ci', `--expires-days=${days}`], env);
+        const bad = runCabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'ci', `--expires-days=${days}`], env);
         assert.equal(bad.code, 2, `--expires-days ${days}`);
         assert.match(bad.err, /--expires-days must be a whole number of days from 1 to 3650/);
       }
-      assert.equal(cabildo(['token', 'create', '--name', 'ci'], env).code, 2);
-      assert.match(cabildo(['token', 'create', '--email', 'sec@igf.example'], env).err, /needs --name/);
-      assert.equal(cabildo(['token', 'revoke'], env).code, 2);
+      assert.equal(runCabildo(['token', 'create', '--name', 'ci'], env).code, 2);
+      assert.match(runCabildo(['token', 'create', '--email', 'sec@igf.example'], env).err, /needs --name/);
+      assert.equal(runCabildo(['token', 'revoke'], env).code, 2);
 
-      assert.equal(cabildo(['admin', 'create', '--email', 'sec@igf.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' }).code, 0);
-      const created = cabildo(['token', 'create', '--email', 'SEC@igf.example', '--name', 'nightly import', '--expires-days', '30'], env);
+      assert.equal(runCabildo(['admin', 'create', '--email', 'sec@igf.example', '--name', 'Secretaría'], { ...env, CABILDO_ADMIN_PASSWORD: 'a long admin password' }).code, 0);
+      const created = runCabildo(['token', 'create', '--email', 'SEC@igf.example', '--name', 'nightly import', '--expires-days', '30'], env);
       assert.equal(created.code, 0, created.err);
       const token = created.out.trim();
       assert.match(token, /^cab_[\w-]{20,}$/, 'only the token on standard output');
       assert.match(created.err, /valid until \d{4}-\d\d-\d\dT/);
       assert.match(created.err, /\(revoke with --id=[\w-]{22}\)/, 'it says how to revoke it, with = since an id may begin with a dash');
-      const second = cabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'by id'], env).out.trim();
+      const second = runCabildo(['token', 'create', '--email', 'sec@igf.example', '--name', 'by id'], env).out.trim();
 
       const server = await served(env);
       try {
@@ -237,25 +201,25 @@ test('token create prints a working API token for an account, token revoke ends 
         assert.equal((await call(second)).status, 201);
         assert.equal((await call('cab_not-a-token')).status, 401);
 
-        const byName = cabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
+        const byName = runCabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
         assert.equal(byName.code, 0, byName.err);
         assert.match(byName.out, /Revoked 1 token\./);
         assert.equal((await call(token)).status, 401, 'a revoked token no longer works');
         assert.equal((await call(second)).status, 201, 'the other token still works');
 
-        const again = cabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
+        const again = runCabildo(['token', 'revoke', '--email', 'sec@igf.example', '--name', 'nightly import'], env);
         assert.equal(again.code, 1);
         assert.match(again.err, /has no token named "nightly import"/);
       } finally {
         await server.stop();
       }
       const backup = join(mkdtempSync(join(tmpdir(), 'cabildo-token-')), 'b.json');
-      cabildo(['backup', backup], env);
+      runCabildo(['backup', backup], env);
       const tokens = JSON.parse(readFileSync(backup, 'utf8')).tables.api_tokens as Array<{ id: string; name: string }>;
       assert.deepEqual(tokens.map((t) => t.name), ['by id']);
       // `--id=` because an id may begin with a dash, which `--id ID` would read as another option.
-      assert.equal(cabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env).code, 0);
-      const missing = cabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env);
+      assert.equal(runCabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env).code, 0);
+      const missing = runCabildo(['token', 'revoke', `--id=${tokens[0]!.id}`], env);
       assert.equal(missing.code, 1);
       assert.match(missing.err, /no token has the id/);
     } finally {

@@ -1,4 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { smokeRun } from './databases.ts';
 import { fileURLToPath } from 'node:url';
 
 export const cabildoBin = fileURLToPath(new URL('../../bin/cabildo.js', import.meta.url));
@@ -53,4 +58,40 @@ export async function eventually(what: string, check: () => Promise<boolean> | b
     if (Date.now() > until) throw new Error(`not within ${ms} ms: ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Runs a `cabildo` command as a process with only the given environment; answers its exit code and output. */
+export function runCabildo(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, [cabildoBin, ...args], {
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, input, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** Each kind of database a command can be pointed at: a SQLite data dir, and a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
+export async function commandTargets(prefix: string): Promise<Array<{ kind: string; env: Record<string, string>; drop: () => Promise<void> }>> {
+  const sqlite = { kind: 'sqlite', env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), `${prefix}-`)) }, drop: async () => {} };
+  const url = process.env.TEST_DATABASE_URL;
+  if (smokeRun) return [sqlite];
+  if (!url) {
+    if (process.env.CABILDO_REQUIRE_ALL === '1') throw new Error('TEST_DATABASE_URL is not set and CABILDO_REQUIRE_ALL=1');
+    return [sqlite];
+  }
+  const name = `${prefix.replace(/-/g, '_')}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return [sqlite, {
+    kind: 'postgres',
+    env: { CABILDO_DATA_DIR: mkdtempSync(join(tmpdir(), `${prefix}-`)), DATABASE_URL: dbUrl.toString() },
+    drop: async () => {
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      await cleaner.query(`drop database ${name} with (force)`);
+      await cleaner.end();
+    },
+  }];
 }

@@ -242,3 +242,18 @@ export function Notice({ message }: { message?: string }) {
     </p>
   );
 }
+
+/** Previous and next links around "page n of m" for a list shown a page at a time; nothing when one page holds it all. */
+export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  const { t } = useView();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('common.pagination.label')}>
+      <ul class="pager">
+        {page > 1 && <li><a href={href(page - 1)} rel="prev">{t('common.pagination.previous')}</a></li>}
+        <li aria-current="page">{t('common.pagination.page_of', { page, pages })}</li>
+        {page < pages && <li><a href={href(page + 1)} rel="next">{t('common.pagination.next')}</a></li>}
+      </ul>
+    </nav>
+  );
+}

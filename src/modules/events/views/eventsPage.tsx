@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { SelectField } from '../../../platform/views/components.tsx';
+import { Pager, SelectField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import type { EventListQuery } from '../schema.ts';
 import { whenFilters } from '../schema.ts';
@@ -41,20 +41,6 @@ function Filters({ query, initiatives }: { query: EventListQuery; initiatives: I
   );
 }
 
-function Pager({ query, total }: { query: EventListQuery; total: number }) {
-  const { t } = useView();
-  const pages = eventPageCount(total);
-  if (pages === 1) return null;
-  return (
-    <nav aria-label={t('common.pagination.label')}>
-      <ul class="pager">
-        {query.page > 1 && <li><a href={eventsHref(query, query.page - 1)} rel="prev">{t('common.pagination.previous')}</a></li>}
-        <li aria-current="page">{t('common.pagination.page_of', { page: query.page, pages })}</li>
-        {query.page < pages && <li><a href={eventsHref(query, query.page + 1)} rel="next">{t('common.pagination.next')}</a></li>}
-      </ul>
-    </nav>
-  );
-}
 
 /** `/events`: upcoming or past public events, filtered, a page at a time. */
 export function EventsPage({ query, total, items, initiatives }: { query: EventListQuery; total: number; items: EventSummary[]; initiatives: InitiativeName[] }) {
@@ -74,7 +60,7 @@ export function EventsPage({ query, total, items, initiatives }: { query: EventL
       ) : (
         <ul class="cards" aria-labelledby="results">{items.map((event) => <EventCard event={event} />)}</ul>
       )}
-      <Pager query={query} total={total} />
+      <Pager page={query.page} pages={eventPageCount(total)} href={(page) => eventsHref(query, page)} />
       <p><a href="/events.ics">{t('events.list.calendar')}</a> · <a href="/api/events">{t('events.list.api')}</a></p>
     </>
   );

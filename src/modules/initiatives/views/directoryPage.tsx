@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { SelectField, TextField } from '../../../platform/views/components.tsx';
+import { Pager, SelectField, TextField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import type { DirectoryQuery } from '../schema.ts';
 import { directorySorts } from '../schema.ts';
@@ -55,20 +55,6 @@ function Filters({ query }: { query: DirectoryQuery }) {
   );
 }
 
-function Pager({ query, total }: { query: DirectoryQuery; total: number }) {
-  const { t } = useView();
-  const pages = pageCount(total);
-  if (pages === 1) return null;
-  return (
-    <nav aria-label={t('common.pagination.label')}>
-      <ul class="pager">
-        {query.page > 1 && <li><a href={pageHref(query, query.page - 1)} rel="prev">{t('common.pagination.previous')}</a></li>}
-        <li aria-current="page">{t('common.pagination.page_of', { page: query.page, pages })}</li>
-        {query.page < pages && <li><a href={pageHref(query, query.page + 1)} rel="next">{t('common.pagination.next')}</a></li>}
-      </ul>
-    </nav>
-  );
-}
 
 /** `/initiatives`: filters, results, map and counts. */
 export function DirectoryPage({ query, total, items, overview }: Props) {
@@ -86,7 +72,7 @@ export function DirectoryPage({ query, total, items, overview }: Props) {
           {items.map((initiative) => <InitiativeCard initiative={initiative} />)}
         </ul>
       )}
-      <Pager query={query} total={total} />
+      <Pager page={query.page} pages={pageCount(total)} href={(page) => pageHref(query, page)} />
       <p>
         <a href={csv}>{t('initiatives.directory.download_csv')}</a> · <a href="/api/initiatives">{t('initiatives.directory.api')}</a>
       </p>

@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ChoiceField, SelectField } from '../../../platform/views/components.tsx';
+import { ChoiceField, Pager, SelectField } from '../../../platform/views/components.tsx';
 import { countryOptions, languageOptions } from '../../../platform/views/options.ts';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import { archivePageSize, type ArchiveChoices, type ArchiveFilters, type ArchiveItem, type ArchiveQuery } from './query.ts';
@@ -41,20 +41,6 @@ function Filters({ query, choices }: { query: ArchiveQuery; choices: ArchiveChoi
   );
 }
 
-function Pager({ query, total }: { query: ArchiveQuery; total: number }) {
-  const { t } = useView();
-  const pages = pageCount(total);
-  if (pages === 1) return null;
-  return (
-    <nav aria-label={t('common.pagination.label')}>
-      <ul class="pager">
-        {query.page > 1 && <li><a href={archiveHref('/reports', { ...query, page: query.page - 1 })} rel="prev">{t('common.pagination.previous')}</a></li>}
-        <li aria-current="page">{t('common.pagination.page_of', { page: query.page, pages })}</li>
-        {query.page < pages && <li><a href={archiveHref('/reports', { ...query, page: query.page + 1 })} rel="next">{t('common.pagination.next')}</a></li>}
-      </ul>
-    </nav>
-  );
-}
 
 /** One published report in the list: what a reader needs to choose it. */
 export function ArchiveEntry({ item }: { item: ArchiveItem }) {
@@ -95,7 +81,7 @@ export function ArchivePage({ query, total, items, choices }: { query: ArchiveQu
       ) : (
         <ul class="cards archive" aria-labelledby="results">{items.map((item) => <ArchiveEntry item={item} />)}</ul>
       )}
-      <Pager query={query} total={total} />
+      <Pager page={query.page} pages={pageCount(total)} href={(page) => archiveHref('/reports', { ...query, page })} />
       <section aria-labelledby="downloads-title">
         <h2 id="downloads-title">{t('reports.archive.downloads')}</h2>
         <ul>
