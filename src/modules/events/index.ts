@@ -2,6 +2,8 @@
 export { findEventBySlug, listEvents, publicEvents } from './queries.ts';
 export type { EventDetail, EventSummary } from './queries.ts';
 export { sessionForReport, peopleOfEndedSessions, sessionsOfEventForReports, sessionsReportedBy } from './program/reportSessions.ts';
-export type { ReportSession } from './program/reportSessions.ts';
+export type { ReportSession, ReportSessionPerson } from './program/reportSessions.ts';
 export { provideOverdueReportOrganisers } from './call/reportsHook.ts';
 export type { PersonRef } from './domain/types.ts';
+export { defaultTopics, sessionTopics, topicKeyPattern, topicLabel, topicList } from './topics/taxonomy.ts';
+export type { Topic } from './topics/taxonomy.ts';

@@ -16,6 +16,7 @@ import { publishVersion, type ReportSnapshot } from './outcomes.ts';
 import { scheduleReminders } from './reminders.ts';
 import { reportPolicy } from './policy.ts';
 import { reportsDb, type ReportsTable } from './tables.ts';
+import { adoptSessionTopics, refreshTopicIndex } from './topics/indexing.ts';
 import type { z } from 'zod';
 import type { DeadlineSchema, NameRapporteurSchema, ReviewSchema, StandaloneSchema } from './schema.ts';
 
@@ -49,6 +50,7 @@ export async function startReport(ctx: CommandContext<SignedIn>, session: Report
     // Another request started it meanwhile: theirs stands.
     const stored = (await reportOfSession(tx, session.id))!;
     if (stored.id !== id) return ok({ id: stored.id });
+    await adoptSessionTopics(tx, id, session.id);
     if (session.ends_at) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(session.ends_at, await deadlineDays(tx, session.event.id)));
     await audit(tx, ctx.actor, ctx.now, { action: 'report.started', subjectType: 'report', subjectId: id, details: { session: session.id } });
     return ok({ id });
@@ -105,6 +107,7 @@ export async function saveReport(ctx: CommandContext<SignedIn>, report: Report, 
       await publishVersion(tx, { snapshot: snapshotOf(next), version, reason: input.reason!, actorId: ctx.actor.user.id, now: ctx.now });
     }
     await tx.updateTable('reports').set({ ...fields, version, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: row.status === 'published' ? 'report.amended' : 'report.saved', subjectType: 'report', subjectId: report.id, isPublic: row.status === 'published', details: { version } });
     return ok({ version });
   });
@@ -144,6 +147,7 @@ export async function publishReport(ctx: CommandContext<SignedIn>, report: Repor
     if (!content.summary && content.takeaways.length === 0) return refuse('reports.errors.empty', { status: 422 });
     await publishVersion(tx, { snapshot: snapshotOf(row), version: 1, reason: null, actorId: ctx.actor.user.id, now: ctx.now });
     await tx.updateTable('reports').set({ status: 'published', version: 1, review_note: null, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.published', subjectType: 'report', subjectId: report.id, isPublic: true, details: { version: 1 } });
     return ok({ version: 1 });
   });

@@ -22,5 +22,5 @@ export const reportsModule: ModuleManifest = {
   jobs: { [reminderJob]: reminderHandler },
   seedDemo: seedDemoReports,
   cli: [importReportCommand],
-  nav: [{ href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null }],
+  nav: [{ href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null }, { href: '/topics', label: 'reports.topics.nav' }],
 };

@@ -17,6 +17,7 @@ import { ReportPage, type ReportView } from './views/reportPage.tsx';
 import { EditPage } from './views/editPage.tsx';
 import { EventReportsPage, HistoryPage, MyReportsPage, NewReportPage, type EventReportRow } from './views/otherPages.tsx';
 import { sessionsReportedBy } from '../events/index.ts';
+import { reportTopicPages, reportTopicsForm, reportTopicsLine } from './topics/pages.tsx';
 
 type Forms = { review?: FailedForm; rapporteur?: FailedForm; workflow?: FailedForm };
 
@@ -50,17 +51,17 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     return event ? Object.assign(event, { committee: event.initiative.committee }) : undefined;
   };
 
-  function showReport(c: Context<AppEnv>, report: Report, forms: Forms = {}, status: 200 | FailedStatus = 200) {
+  async function showReport(c: Context<AppEnv>, report: Report, forms: Forms = {}, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
     const can = {
       edit: reportPolicy.edit(actor, report), submit: reportPolicy.submit(actor, report),
       review: reportPolicy.review(actor, report), nameRapporteur: reportPolicy.nameRapporteur(actor, report),
     };
-    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} forms={forms} />, status);
+    return page(c, report.title, <><ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} forms={forms} />{await reportTopicsLine(c, db, report.id)}</>, status);
   }
 
-  const showEdit = (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} />, status);
+  const showEdit = async (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <><EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} />{await reportTopicsForm(c, db, report)}</>, status);
 
   async function showNew(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const user = c.get('actor').user!;
@@ -200,4 +201,6 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     retry: (c, failed, { subject, status }) => showEventReports(c, subject, failed, status),
   }));
   app.get('/events/:slug/reports/deadline', formAddress((c) => `/events/${c.req.param('slug')}/reports`, 'deadline'));
+
+  reportTopicPages(app, services);
 }

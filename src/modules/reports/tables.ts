@@ -1,4 +1,5 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
+import { reportTopicTables, type ReportTopicTables } from './topics/tables.ts';
 
 /** A session report (docs/decisions/024): bound to an event's session, or standalone. */
 export interface ReportsTable {
@@ -50,12 +51,12 @@ export interface ReportDeadlinesTable {
   updated_at: string;
 }
 
-export interface ReportsTables {
+export interface ReportsTables extends ReportTopicTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', ...reportTopicTables] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

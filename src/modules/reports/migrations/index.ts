@@ -1,6 +1,8 @@
 import type { ModuleMigration } from '../../../platform/module.ts';
 import * as reports from './202611280600_reports_reports.ts';
+import * as topics from './202611291000_reports_topics.ts';
 
 export const reportMigrations: Record<string, ModuleMigration> = {
   '202611280600_reports_reports': reports,
+  '202611291000_reports_topics': topics,
 };

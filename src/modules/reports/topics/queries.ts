@@ -1,0 +1,124 @@
+/**
+ * What the topic pages read (docs/decisions/027). Counts come from `report_topics`'s index and
+ * `report_groups`; only the reports of the page shown are read whole (one query for all of them).
+ */
+import type { Db } from '../../../platform/db/index.ts';
+import { initiativeNames } from '../../initiatives/index.ts';
+import { readContent, type CallToActionValue, type TextItemValue } from '../content.ts';
+import { reportsDb } from '../tables.ts';
+
+/** Reports shown per page of a topic. */
+export const topicPageSize = 20;
+
+export interface TopicCounts {
+  reports: number;
+  takeaways: number;
+  calls: number;
+}
+
+export interface TopicFilter {
+  topic: string;
+  year?: number | undefined;
+  initiativeId?: string | undefined;
+}
+
+const counted = (r: { reports: unknown; takeaways: unknown; calls: unknown }): TopicCounts => ({ reports: Number(r.reports), takeaways: Number(r.takeaways ?? 0), calls: Number(r.calls ?? 0) });
+
+/** Published reports, takeaways and calls to action per topic. */
+export async function countsByTopic(db: Db): Promise<Map<string, TopicCounts>> {
+  const rows = await reportsDb(db).selectFrom('report_topics')
+    .select((eb) => ['topic_key', eb.fn.countAll().as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')])
+    .where('published', '=', 1).groupBy('topic_key').execute();
+  return new Map(rows.map((r) => [r.topic_key, counted(r)]));
+}
+
+/** The published reports on the topic, as the filter narrows them. */
+function onTopic(db: Db, filter: TopicFilter) {
+  let query = reportsDb(db).selectFrom('report_topics').where('report_topics.topic_key', '=', filter.topic).where('report_topics.published', '=', 1);
+  // A year as a range of days, so that the day's index serves it.
+  if (filter.year !== undefined) query = query.where('report_topics.held_on', '>=', `${filter.year}-01-01`).where('report_topics.held_on', '<', `${filter.year + 1}-01-01`);
+  if (filter.initiativeId !== undefined) query = query.where('report_topics.initiative_id', '=', filter.initiativeId);
+  return query;
+}
+
+export async function topicTotals(db: Db, filter: TopicFilter): Promise<TopicCounts> {
+  const row = await onTopic(db, filter)
+    .select((eb) => [eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
+    .executeTakeFirstOrThrow();
+  return counted(row);
+}
+
+export interface InitiativeCount extends TopicCounts {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Counts by initiative, the most reports first (as many rows as initiatives reported on it). */
+export async function countsByInitiative(db: Db, filter: TopicFilter): Promise<InitiativeCount[]> {
+  const rows = await onTopic(db, filter)
+    .select((eb) => ['report_topics.initiative_id', eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
+    .groupBy('report_topics.initiative_id').execute();
+  const names = await initiativeNames(db, rows.map((r) => r.initiative_id));
+  return rows.map((r) => ({ id: r.initiative_id, slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '', ...counted(r) }))
+    .sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name));
+}
+
+export interface GroupCount {
+  /** The stored value (the page counts it as its taxonomy says). */
+  group: string;
+  people: number;
+  reports: number;
+}
+
+/** Participants by stakeholder group across the reports, and how many reports had the group present. */
+export async function countsByGroup(db: Db, filter: TopicFilter): Promise<GroupCount[]> {
+  const rows = await onTopic(db, filter).innerJoin('report_groups', 'report_groups.report_id', 'report_topics.report_id')
+    .select((eb) => ['report_groups.stakeholder_group', eb.fn.sum<number>('report_groups.people').as('people'), eb.fn.countAll().as('reports')])
+    .groupBy('report_groups.stakeholder_group').execute();
+  return rows.map((r) => ({ group: r.stakeholder_group, people: Number(r.people), reports: Number(r.reports) }));
+}
+
+/** The years and initiatives the topic's filter offers (all of them, whatever is chosen). */
+export async function topicFacets(db: Db, topic: string): Promise<{ years: number[]; initiatives: Array<{ slug: string; name: string }> }> {
+  const base = onTopic(db, { topic });
+  const [years, initiativeIds] = await Promise.all([
+    base.select('report_topics.year').distinct().orderBy('report_topics.year', 'desc').execute(),
+    base.select('report_topics.initiative_id').distinct().execute(),
+  ]);
+  const names = await initiativeNames(db, initiativeIds.map((r) => r.initiative_id));
+  return {
+    years: years.map((r) => Number(r.year)),
+    initiatives: [...names.values()].map((n) => ({ slug: n.slug, name: n.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export interface TopicReport {
+  id: string;
+  title: string;
+  held_on: string;
+  language: string;
+  initiative: { slug: string; name: string };
+  takeaways: TextItemValue[];
+  calls_to_action: CallToActionValue[];
+}
+
+/** One page of the topic's reports, newest first, with what each said (three queries whatever the page size). */
+export async function topicReports(db: Db, filter: TopicFilter, page: number): Promise<TopicReport[]> {
+  const ids = await onTopic(db, filter).select('report_topics.report_id')
+    .orderBy('report_topics.held_on', 'desc').orderBy('report_topics.report_id', 'desc')
+    .limit(topicPageSize).offset((page - 1) * topicPageSize).execute();
+  if (ids.length === 0) return [];
+  const rows = await reportsDb(db).selectFrom('reports').select(['id', 'title', 'held_on', 'language', 'initiative_id', 'content'])
+    .where('id', 'in', ids.map((r) => r.report_id)).execute();
+  const names = await initiativeNames(db, [...new Set(rows.map((r) => r.initiative_id))]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((r) => byId.get(r.report_id)).filter((r) => r !== undefined).map((r) => {
+    const content = readContent(r.content);
+    const initiative = names.get(r.initiative_id);
+    return {
+      id: r.id, title: r.title, held_on: r.held_on, language: r.language, initiative: { slug: initiative?.slug ?? '', name: initiative?.name ?? '' },
+      takeaways: content.takeaways, calls_to_action: content.calls_to_action,
+    };
+  });
+}
