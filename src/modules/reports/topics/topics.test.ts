@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { eachApp } from '../../../../tests/support/app.ts';
+import { registerInitiative, verifiedPerson } from '../../../../tests/support/factories.ts';
+import { organiser } from '../../../../tests/support/events.ts';
+import type { TestClient } from '../../../../tests/support/client.ts';
+import { reportsDb } from '../tables.ts';
+import { readContent } from '../content.ts';
+
+/** A standalone report through the forms: started, written, tagged, and published unless it stays a draft. */
+async function report(client: TestClient, initiative: string, fields: Record<string, string>, topics: string[], publish = true): Promise<string> {
+  const started = await client.post('/reports/new', { initiative, title: fields.title!, held_on: fields.held_on!, language: 'es' });
+  assert.equal(started.status, 303, started.html.slice(0, 2000));
+  const id = started.location!.split('?')[0]!.split('/')[2]!;
+  const saved = await client.post(`/reports/${id}/edit`, { language: 'es', ...fields });
+  assert.equal(saved.status, 303, saved.html.slice(0, 2000));
+  const tagged = await client.post(`/reports/${id}/topics`, { topics });
+  assert.equal(tagged.status, 303, tagged.html.slice(0, 2000));
+  assert.equal(tagged.location, `/reports/${id}/edit?notice=topics_saved#topics`);
+  if (publish) assert.equal((await client.post(`/reports/${id}/publish`, {})).status, 303);
+  return id;
+}
+
+const anchorsOf = async (t: Parameters<Parameters<typeof eachApp>[1]>[0], id: string) => {
+  const row = await reportsDb(t.database.db).selectFrom('reports').select('content').where('id', '=', id).executeTakeFirstOrThrow();
+  return readContent(row.content);
+};
+
+eachApp('a topic page gathers the published takeaways and calls to action of every initiative, with counts, filters and no drafts', async (t) => {
+  const { coordinator, initiative: mesa } = await organiser(t);
+  const other = await verifiedPerson(t, { email: 'cgi@example.org', group: 'technical_community' });
+  const forum = await registerInitiative(other, { name: 'Fórum da Internet no Brasil', acronym: 'FIB', countries: ['BR'], languages: ['pt'], description_locale: 'pt' });
+  const anonymous = t.client();
+
+  const colombia = await report(coordinator, mesa, {
+    title: 'Redes comunitarias en la Orinoquía', held_on: '2025-11-10', summary: 'Conectividad rural.',
+    takeaways_0_text: 'Las redes comunitarias necesitan **espectro**', takeaways_1_text: '<script>alert("x")</script>Medir la calidad',
+    calls_to_action_0_who: 'Gobierno <b>nacional</b>', calls_to_action_0_what: 'Abrir una consulta sobre espectro',
+    onsite_group_government: '12', onsite_group_civil_society: '20', online_group_civil_society: '5',
+  }, ['community_networks', 'data_governance']);
+  const brazil = await report(other, forum, {
+    title: 'Redes comunitárias no Norte', held_on: '2026-06-24', summary: 'Financiamento.',
+    takeaways_0_text: 'As redes comunitárias precisam de fundos',
+    participants_0_name: 'Ana', participants_0_role: 'speaker', participants_0_stakeholder_group: 'civil_society',
+    participants_1_name: 'Rui', participants_1_role: 'moderator', participants_1_stakeholder_group: 'academia',
+  }, ['community_networks']);
+  const draft = await report(coordinator, mesa, { title: 'Borrador', held_on: '2026-02-01', takeaways_0_text: 'Secreto del borrador' }, ['community_networks'], false);
+
+  // The writers' form shows the topics as checkboxes, the chosen ones checked, and says they were saved.
+  const form = await coordinator.get(`/reports/${colombia}/edit?notice=topics_saved`);
+  assert.match(form.html, /Topics saved\./);
+  assert.match(form.html, /<input type="checkbox" id="field-topics-\d+" name="topics" value="community_networks" checked=""/);
+  assert.match(form.html, /<input type="checkbox" id="field-topics-\d+" name="topics" value="human_rights"\s*\/?>/);
+  // The report page links to its topics.
+  const shown = await anonymous.get(`/reports/${colombia}`);
+  assert.match(shown.html, /<a href="\/topics\/community_networks">Community networks<\/a>/);
+
+  // A key not in the taxonomy, or not a key at all, is refused beside the field; the topics stay.
+  for (const bad of [['no_such_topic'], ['<script>'], Array.from({ length: 21 }, (_, i) => `topic_${i}`)]) {
+    const refused = await coordinator.post(`/reports/${colombia}/topics`, { topics: bad });
+    assert.equal(refused.status, 422, refused.html.slice(0, 1000));
+    assert.doesNotMatch(refused.html, /<script>/);
+  }
+  assert.match((await coordinator.post(`/reports/${colombia}/topics`, { topics: ['nope'] })).html, /Choose topics from the list\./);
+  // Someone who does not write the report cannot tag it; a draft is not theirs to see.
+  assert.equal((await other.post(`/reports/${colombia}/topics`, { topics: ['human_rights'] })).status, 403);
+  assert.equal((await other.post(`/reports/${draft}/topics`, { topics: ['human_rights'] })).status, 404);
+  const tagged = await reportsDb(t.database.db).selectFrom('report_topics').select(['report_id', 'topic_key']).orderBy('report_id').orderBy('topic_key').execute();
+  assert.deepEqual(tagged.filter((r) => r.report_id === colombia).map((r) => r.topic_key), ['community_networks', 'data_governance']);
+
+  // The list of topics counts published reports only.
+  const list = await anonymous.get('/topics');
+  assert.equal(list.status, 200);
+  assert.match(list.html, /<a href="\/topics\/community_networks">Community networks<\/a> — 2 published reports, 3 takeaways, 1 call to action/);
+  assert.match(list.html, /<a href="\/topics\/data_governance">Data governance and trust<\/a> — 1 published report, 2 takeaways, 1 call to action/);
+  assert.match(list.html, /<a href="\/topics\/human_rights">Human rights and freedoms online<\/a> — 0 published reports/);
+
+  // The topic's page: both initiatives' takeaways and calls, each quoting its report and linking to its anchor.
+  const page = await anonymous.get('/topics/community_networks');
+  assert.equal(page.status, 200);
+  const col = await anchorsOf(t, colombia);
+  const bra = await anchorsOf(t, brazil);
+  assert.match(page.html, /2 published reports, 3 takeaways, 1 call to action/);
+  assert.match(page.html, new RegExp(`<p>Las redes comunitarias necesitan <strong>espectro</strong></p>\\s*</blockquote> <a href="/reports/${colombia}#${col.takeaways[0]!.id}">Cite</a>`));
+  assert.match(page.html, new RegExp(`As redes comunitárias precisam de fundos</p>\\s*</blockquote> <a href="/reports/${brazil}#${bra.takeaways[0]!.id}">Cite</a>`));
+  assert.match(page.html, new RegExp(`<a href="/reports/${colombia}#${col.calls_to_action[0]!.id}">Cite</a>`));
+  assert.match(page.html, /<strong>Gobierno &lt;b&gt;nacional&lt;\/b&gt;<\/strong>/, 'one-line fields are escaped');
+  assert.doesNotMatch(page.html, /<script>alert/, 'script in an item never reaches the page');
+  assert.match(page.html, /Mesa Colombiana de Gobernanza de Internet · <time datetime="2025-11-10">November 10, 2025<\/time>/);
+  assert.match(page.html, /Fórum da Internet no Brasil · <time datetime="2026-06-24">June 24, 2026<\/time>/);
+  assert.ok(page.html.indexOf('Redes comunitárias no Norte') < page.html.indexOf('Redes comunitarias en la Orinoquía'), 'newest first');
+  assert.doesNotMatch(page.html, /Secreto del borrador|Borrador/, 'drafts are never shown');
+  // Counts by initiative and by stakeholder group (counts when given, else the list of people).
+  assert.match(page.html, new RegExp(`<th scope="row"><a href="/topics/community_networks\\?initiative=${mesa}">Mesa Colombiana de Gobernanza de Internet</a></th><td>1</td><td>2</td><td>1</td>`));
+  assert.match(page.html, new RegExp(`<th scope="row"><a href="/topics/community_networks\\?initiative=${forum}">Fórum da Internet no Brasil</a></th><td>1</td><td>1</td><td>0</td>`));
+  assert.match(page.html, /<th scope="row">Government<\/th><td>12<\/td><td>1<\/td>/);
+  assert.match(page.html, /<th scope="row">Civil society<\/th><td>26<\/td><td>2<\/td>/);
+  assert.match(page.html, /<th scope="row">Academia<\/th><td>1<\/td><td>1<\/td>/);
+
+  // Filters, as a GET form: a year, an initiative.
+  assert.match(page.html, /<form method="get" action="\/topics\/community_networks"/);
+  const year = await anonymous.get('/topics/community_networks?year=2026&initiative=');
+  assert.equal(year.status, 200);
+  assert.match(year.html, /1 published report, 1 takeaway, 0 calls to action/);
+  assert.doesNotMatch(year.html, /Orinoquía/);
+  assert.match(year.html, /<option value="2026" selected="">2026<\/option>/);
+  const byInitiative = await anonymous.get(`/topics/community_networks?initiative=${mesa}`);
+  assert.match(byInitiative.html, /Orinoquía/);
+  assert.doesNotMatch(byInitiative.html, /Norte/);
+
+  // Once published, a change to the report moves the counts with it (a new takeaway, with its reason).
+  const amended = await coordinator.post(`/reports/${colombia}/edit`, {
+    title: 'Redes comunitarias en la Orinoquía', held_on: '2025-11-10', language: 'es', summary: 'Conectividad rural.', reason: 'Faltaba una conclusión',
+    takeaways_0_id: col.takeaways[0]!.id, takeaways_0_text: 'Las redes comunitarias necesitan **espectro**', takeaways_1_id: col.takeaways[1]!.id, takeaways_1_text: '<script>alert("x")</script>Medir la calidad',
+    takeaways_2_text: 'Las alcaldías pueden ayudar', calls_to_action_0_id: col.calls_to_action[0]!.id, calls_to_action_0_who: 'Gobierno <b>nacional</b>', calls_to_action_0_what: 'Abrir una consulta sobre espectro',
+    onsite_group_government: '12', onsite_group_civil_society: '20', online_group_civil_society: '5',
+  });
+  assert.equal(amended.status, 303, amended.html.slice(0, 2000));
+  assert.match((await anonymous.get('/topics/community_networks')).html, /2 published reports, 4 takeaways, 1 call to action/);
+
+  // Bad input: an unknown topic is not found; filters that cannot be read are named beside themselves.
+  assert.equal((await anonymous.get('/topics/no_such_topic')).status, 404);
+  assert.equal((await anonymous.get('/topics/%3Cscript%3E')).status, 404);
+  for (const query of ['year=abc', 'year=99999', 'page=0', 'initiative=%3Cscript%3E', 'initiative=nadie']) {
+    const bad = await anonymous.get(`/topics/community_networks?${query}`);
+    assert.equal(bad.status, 422, query);
+    assert.doesNotMatch(bad.html, /<script>/);
+    assert.doesNotMatch(bad.html, /Orinoquía/, 'nothing counted under a filter that cannot be read');
+  }
+  assert.match((await anonymous.get('/topics/community_networks?initiative=nadie')).html, /No initiative has that address\./);
+}, { postgres: true });
+
+eachApp('a session’s report starts with the session’s topics; the secretariat’s own topics and retired ones', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const db = t.database.db;
+  // A topic the secretariat added, named in four languages, and a built-in one retired.
+  await db.insertInto('topics' as never).values({ key: 'meaningful_access', position: 50, labels: JSON.stringify({ es: 'Acceso significativo', en: 'Meaningful access', pt: 'Acesso significativo', fr: 'Accès significatif' }), retired: 0 } as never).execute();
+  await db.updateTable('topics' as never).set({ retired: 1 } as never).where('key' as never, '=', 'internet_fragmentation' as never).execute();
+  const id = await report(coordinator, initiative, { title: 'Acceso', held_on: '2026-03-03', takeaways_0_text: 'Más acceso' }, ['meaningful_access']);
+  const reader = t.client();
+  reader.language = 'pt';
+  const list = await reader.get('/topics');
+  assert.match(list.html, /<a href="\/topics\/meaningful_access">Acesso significativo<\/a>/);
+  assert.doesNotMatch(list.html, /internet_fragmentation/, 'a retired topic nobody reported on is not listed');
+  const form = await coordinator.get(`/reports/${id}/edit`);
+  assert.doesNotMatch(form.html, /value="internet_fragmentation"/, 'a retired topic is not offered');
+  assert.equal((await coordinator.post(`/reports/${id}/topics`, { topics: ['internet_fragmentation'] })).status, 422);
+  assert.equal((await t.client().get('/topics/internet_fragmentation')).status, 200, 'a retired topic keeps its page');
+}, { postgres: true });
