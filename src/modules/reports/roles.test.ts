@@ -44,6 +44,13 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/events/:slug/reports', expect: only({ organiser: 200 }) },
   { method: 'POST', path: '/events/:slug/reports/deadline', body: 'form', expect: only({ organiser: 422 }) },
   { method: 'GET', path: '/events/:slug/reports/deadline', expect: everyone(303) },
+  // Topics (docs/decisions/027): public pages; a report's topics are set by those who write it.
+  { method: 'GET', path: '/topics', expect: everyone(200) },
+  { method: 'GET', path: '/topics/community_networks', expect: everyone(200) },
+  { method: 'GET', path: '/topics/nothing', expect: everyone(404) },
+  { method: 'POST', path: '/reports/:draft/topics', body: 'form', expect: draftOnly({ organiser: 303, secretariat: 403, rapporteur: 303 }) },
+  { method: 'POST', path: '/reports/:published/topics', body: 'form', expect: only({ organiser: 303 }) },
+  { method: 'GET', path: '/reports/:draft/topics', expect: everyone(303) },
   { method: 'GET', path: '/api/reports/:published', expect: everyone(200) },
   { method: 'GET', path: '/api/reports/:draft', expect: draftOnly({ organiser: 200, secretariat: 200, rapporteur: 200 }) },
   { method: 'POST', path: '/api/reports', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
