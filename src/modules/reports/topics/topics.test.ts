@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { eachApp } from '../../../../tests/support/app.ts';
 import { registerInitiative, verifiedPerson } from '../../../../tests/support/factories.ts';
-import { organiser } from '../../../../tests/support/events.ts';
+import { createEvent, organiser } from '../../../../tests/support/events.ts';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { reportsDb } from '../tables.ts';
 import { readContent } from '../content.ts';
@@ -132,6 +132,22 @@ eachApp('a topic page gathers the published takeaways and calls to action of eve
 eachApp('a session’s report starts with the session’s topics; the secretariat’s own topics and retired ones', async (t) => {
   const { coordinator, initiative } = await organiser(t);
   const db = t.database.db;
+  // The organisers tag the session; its report starts with those topics, shown checked on the report's form.
+  const slug = await createEvent(coordinator, initiative);
+  const session = (await coordinator.post(`/events/${slug}/sessions`, {
+    title: 'Redes comunitarias', original_locale: 'es', modality: 'hybrid', topics_shown: '1', topics: ['community_networks', 'human_rights'],
+  })).location!.split('?')[0]!.split('/').pop()!;
+  const started = (await coordinator.post(`/sessions/${session}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  const adopted = await reportsDb(db).selectFrom('report_topics').select('topic_key').where('report_id', '=', started).orderBy('topic_key').execute();
+  assert.deepEqual(adopted.map((r) => r.topic_key), ['community_networks', 'human_rights']);
+  const reportForm = await coordinator.get(`/reports/${started}/edit`);
+  assert.match(reportForm.html, /name="topics" value="community_networks" checked=""/);
+  assert.match(reportForm.html, /name="topics" value="human_rights" checked=""/);
+  // The report's writers change them; the session keeps its own.
+  assert.equal((await coordinator.post(`/reports/${started}/topics`, { topics: 'data_governance' })).status, 303);
+  assert.match((await coordinator.get(`/reports/${started}/edit`)).html, /name="topics" value="data_governance" checked=""/);
+  assert.match((await coordinator.get(`/events/${slug}/sessions/${session}`)).html, /name="topics" value="human_rights" checked=""/);
+
   // A topic the secretariat added, named in four languages, and a built-in one retired.
   await db.insertInto('topics' as never).values({ key: 'meaningful_access', position: 50, labels: JSON.stringify({ es: 'Acceso significativo', en: 'Meaningful access', pt: 'Acesso significativo', fr: 'Accès significatif' }), retired: 0 } as never).execute();
   await db.updateTable('topics' as never).set({ retired: 1 } as never).where('key' as never, '=', 'internet_fragmentation' as never).execute();
