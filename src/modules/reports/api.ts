@@ -12,6 +12,7 @@ import { draftersOf, findReport, type Report } from './queries.ts';
 import { renderMarkdown } from './markdown.ts';
 import { CreateApiSchema, ReportSaveSchema, TransitionSchema } from './schema.ts';
 import { ok } from '../../platform/http/result.ts';
+import { reportTopicApi } from './topics/api.ts';
 
 const TextItem = z.object({ id: z.string(), text: z.string(), html: z.string() });
 const Counts = z.object({ groups: z.record(z.string(), z.number().int()), genders: z.record(z.string(), z.number().int()) });
@@ -177,4 +178,6 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       present: async (cx, _, { subject }) => cx.json(present((await findReport(db, subject.id))!), 200),
     })(c, async () => {});
   });
+
+  reportTopicApi(api, services);
 }

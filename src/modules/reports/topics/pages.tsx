@@ -6,15 +6,14 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv, Services } from '../../../platform/http/env.ts';
 import { page } from '../../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm } from '../../../platform/http/action.ts';
-import { fieldErrors } from '../../../platform/http/forms.ts';
-import { findInitiativeBySlug } from '../../initiatives/index.ts';
 import { sessionTopics, topicLabel, topicList, type Topic } from '../../events/index.ts';
 import { reportPolicy } from '../policy.ts';
 import { findReport, type Report } from '../queries.ts';
 import { setReportTopics } from './commands.ts';
 import { topicsOfReport } from './indexing.ts';
-import { countsByGroup, countsByInitiative, countsByTopic, topicFacets, topicPageSize, topicReports, topicTotals, type TopicFilter } from './queries.ts';
-import { ReportTopicsSchema, TopicQuerySchema, type TopicQuery } from './schema.ts';
+import { countsByTopic } from './queries.ts';
+import { topicData } from './topicData.ts';
+import { ReportTopicsSchema } from './schema.ts';
 import { ReportTopicsForm, ReportTopicsLine, ReportTopicsPage, TopicPage, TopicsPage, type TopicOption } from './views.tsx';
 
 const optionsOf = (c: Context<AppEnv>, topics: readonly Topic[]): TopicOption[] => topics.map((topic) => ({ key: topic.key, label: topicLabel(topic, c.get('t'), c.get('locale')) }));
@@ -66,40 +65,9 @@ export function reportTopicPages(app: Hono<AppEnv>, services: Services): void {
   });
 
   app.get('/topics/:key', async (c) => {
-    const topic = (await topicList(db, { withRetired: true })).find((tp) => tp.key === c.req.param('key'));
-    if (!topic) return c.notFound();
-    const t = c.get('t');
-    const raw = c.req.query();
-    const values = { year: raw.year ?? '', initiative: raw.initiative ?? '' };
-    const parsed = TopicQuerySchema.safeParse(raw);
-    let errors = parsed.success ? {} : fieldErrors(parsed.error, t);
-    const query: Partial<TopicQuery> = parsed.success ? parsed.data : {};
-    const filter: TopicFilter = { topic: topic.key, year: query.year };
-    if (parsed.success && query.initiative) {
-      const initiative = await findInitiativeBySlug(db, query.initiative);
-      if (initiative) filter.initiativeId = initiative.id;
-      else errors = { initiative: t('reports.topics.errors.initiative') };
-    }
-    const failed = Object.keys(errors).length > 0;
-    const label = topicLabel(topic, t, c.get('locale'));
-    const facets = await topicFacets(db, topic.key);
-    // A filter that cannot be read shows the filters with their errors and nothing counted.
-    const [totals, initiatives, groups, reports] = failed
-      ? [{ reports: 0, takeaways: 0, calls: 0 }, [], [], []]
-      : await Promise.all([topicTotals(db, filter), countsByInitiative(db, filter), countsByGroup(db, filter), topicReports(db, filter, query.page ?? 1)]);
-    const taxonomy = config.stakeholders;
-    const merged = new Map<string, { group: string; people: number; reports: number; label: string }>();
-    for (const g of groups) {
-      const as = taxonomy.groupOf(g.group);
-      const row = merged.get(as) ?? { group: as, people: 0, reports: 0, label: t(taxonomy.labelKey(as)) };
-      merged.set(as, { ...row, people: row.people + g.people, reports: row.reports + g.reports });
-    }
-    const groupRows = taxonomy.groups.filter((g) => merged.has(g)).map((g) => merged.get(g)!);
-    const pages = Math.max(1, Math.ceil(totals.reports / topicPageSize));
-    return page(c, label, (
-      <TopicPage topic={{ key: topic.key, label }} query={query} values={values} errors={errors} facets={facets} totals={totals}
-        initiatives={initiatives} groups={groupRows} reports={reports} pages={pages} />
-    ), failed ? 422 : 200);
+    const data = await topicData(db, config.stakeholders, c.req.param('key'), c.req.query(), c.get('t'), c.get('locale'));
+    if (!data) return c.notFound();
+    return page(c, data.topic.label, <TopicPage {...data} />, Object.keys(data.errors).length > 0 ? 422 : 200);
   });
 
   app.post('/reports/:id/topics', formAction({

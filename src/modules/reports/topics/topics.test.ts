@@ -127,6 +127,32 @@ eachApp('a topic page gathers the published takeaways and calls to action of eve
     assert.doesNotMatch(bad.html, /Orinoquía/, 'nothing counted under a filter that cannot be read');
   }
   assert.match((await anonymous.get('/topics/community_networks?initiative=nadie')).html, /No initiative has that address\./);
+
+  // The same through the JSON API, with each item's permalink to cite.
+  const topics = await anonymous.json('GET', '/api/topics', undefined);
+  assert.equal(topics.status, 200);
+  assert.deepEqual(topics.body.find((x: { key: string }) => x.key === 'community_networks'),
+    { key: 'community_networks', label: 'Community networks', retired: false, reports: 2, takeaways: 4, calls_to_action: 1, url: 'http://cabildo.test/topics/community_networks' });
+  const json = await anonymous.json('GET', '/api/topics/community_networks?year=2025', undefined);
+  assert.equal(json.status, 200, JSON.stringify(json.body));
+  assert.equal(json.body.reports.length, 1);
+  assert.equal(json.body.reports[0].takeaways[0].url, `http://cabildo.test/reports/${colombia}#${col.takeaways[0]!.id}`);
+  assert.deepEqual(json.body.by_initiative.map((i: { slug: string; reports: number }) => [i.slug, i.reports]), [[mesa, 1]]);
+  assert.deepEqual(json.body.by_stakeholder_group.map((g: { group: string; people: number }) => [g.group, g.people]), [['government', 12], ['civil_society', 25]]);
+  assert.equal((await anonymous.json('GET', '/api/topics/nope', undefined)).status, 404);
+  const badFilter = await anonymous.json('GET', '/api/topics/community_networks?year=abc', undefined);
+  assert.equal(badFilter.status, 422);
+  assert.deepEqual(badFilter.body.errors.map((e: { pointer: string }) => e.pointer), ['#/year']);
+  // Setting a report's topics with a token: the keys given replace the current ones; an unknown key is refused.
+  const tokenPage = await coordinator.post('/account/tokens', { token_name: 'script' });
+  const bearer = { Authorization: `Bearer ${tokenPage.html.match(/<code>(cab_[^<]+)<\/code>/)![1]!}` };
+  const api = t.client();
+  assert.equal((await api.json('PUT', `/api/reports/${colombia}/topics`, { topics: ['no_such_topic'] }, bearer)).status, 422);
+  const put = await api.json('PUT', `/api/reports/${colombia}/topics`, { topics: ['human_rights', 'community_networks'] }, bearer);
+  assert.deepEqual(put.body, { topics: ['community_networks', 'human_rights'] });
+  assert.match((await anonymous.get('/topics')).html, /Human rights and freedoms online<\/a> — 1 published report, 3 takeaways, 1 call to action/);
+  assert.equal((await api.json('PUT', `/api/reports/${draft}/topics`, { topics: [] })).status, 404, 'a draft does not exist for an anonymous caller');
+  assert.equal((await api.json('PUT', `/api/reports/${brazil}/topics`, { topics: [] })).status, 401);
 }, { postgres: true });
 
 eachApp('a session’s report starts with the session’s topics; the secretariat’s own topics and retired ones', async (t) => {
