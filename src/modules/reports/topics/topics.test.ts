@@ -188,3 +188,14 @@ eachApp('a session’s report starts with the session’s topics; the secretaria
   assert.equal((await coordinator.post(`/reports/${id}/topics`, { topics: ['internet_fragmentation'] })).status, 422);
   assert.equal((await t.client().get('/topics/internet_fragmentation')).status, 200, 'a retired topic keeps its page');
 }, { postgres: true });
+
+eachApp('the topics API is in the OpenAPI description, which still passes a standard validator', async (t) => {
+  const { Validator } = await import('@seriousme/openapi-schema-validator');
+  const page = await t.client().json('GET', '/api/openapi.json', undefined);
+  const result = await new Validator().validate(page.body);
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+  assert.ok(page.body.paths['/topics']?.get);
+  assert.ok(page.body.paths['/topics/{key}']?.get);
+  assert.ok(page.body.paths['/reports/{id}/topics']?.put);
+  assert.ok(page.body.paths['/events/{slug}/sessions']?.post.requestBody.content['application/json'].schema, 'the session schema, with its topics, still documents');
+});
