@@ -2,7 +2,7 @@
  * Keeps what the topic pages read in step with each report (docs/decisions/027): called in the
  * transaction of every command that changes a report's day, content, status or topics.
  */
-import type { Db } from '../../../platform/db/index.ts';
+import { serializeOn, type Db } from '../../../platform/db/index.ts';
 import { sessionTopics } from '../../events/index.ts';
 import { readContent, type ReportContent } from '../content.ts';
 import { reportsDb } from '../tables.ts';
@@ -21,11 +21,62 @@ export function peopleByGroup(content: ReportContent): Map<string, number> {
   return counted;
 }
 
-/** Rewrites the report's rows in `report_topics` and `report_groups` from the report as it now is. */
-export async function refreshTopicIndex(db: Db, reportId: string): Promise<void> {
+/** A cell of the counts: one topic, one year, one initiative. */
+interface Cell {
+  topic: string;
+  year: number;
+  initiative: string;
+}
+
+const cellKey = (c: Cell) => `${c.topic}/${c.year}/${c.initiative}`;
+
+/** The cells the report counts in now: one per topic, while it is published. */
+async function cellsOf(db: Db, reportId: string): Promise<Cell[]> {
+  const rows = await reportsDb(db).selectFrom('report_topics').select(['topic_key', 'year', 'initiative_id'])
+    .where('report_id', '=', reportId).where('published', '=', 1).execute();
+  return rows.map((r) => ({ topic: r.topic_key, year: Number(r.year), initiative: r.initiative_id }));
+}
+
+/**
+ * Counts each cell again from the reports in it (a few per initiative and year). Each cell is
+ * locked first, in one order, so that two reports changing the same cell at once count each other.
+ */
+async function recount(db: Db, cells: readonly Cell[]): Promise<void> {
+  const reports = reportsDb(db);
+  const unique = [...new Map(cells.map((c) => [cellKey(c), c])).values()].sort((a, b) => cellKey(a).localeCompare(cellKey(b)));
+  for (const cell of unique) {
+    await serializeOn(db, `report_topic_stats:${cellKey(cell)}`);
+    const inCell = () => reports.selectFrom('report_topics')
+      .where('report_topics.topic_key', '=', cell.topic).where('report_topics.published', '=', 1).where('report_topics.initiative_id', '=', cell.initiative)
+      .where('report_topics.held_on', '>=', `${cell.year}-01-01`).where('report_topics.held_on', '<', `${cell.year + 1}-01-01`);
+    // One after the other: inside a transaction they share one connection.
+    const sums = await inCell()
+      .select((eb) => [eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
+      .executeTakeFirstOrThrow();
+    const groups = await inCell().innerJoin('report_groups', 'report_groups.report_id', 'report_topics.report_id')
+      .select((eb) => ['report_groups.stakeholder_group', eb.fn.sum<number>('report_groups.people').as('people'), eb.fn.countAll().as('reports')])
+      .groupBy('report_groups.stakeholder_group').execute();
+    const key = { topic_key: cell.topic, year: cell.year, initiative_id: cell.initiative };
+    await reports.deleteFrom('report_topic_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
+    await reports.deleteFrom('report_topic_group_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
+    if (Number(sums.reports) === 0) continue;
+    await reports.insertInto('report_topic_stats').values({ ...key, reports: Number(sums.reports), takeaways: Number(sums.takeaways ?? 0), calls: Number(sums.calls ?? 0) }).execute();
+    if (groups.length > 0) {
+      await reports.insertInto('report_topic_group_stats')
+        .values(groups.map((g) => ({ ...key, stakeholder_group: g.stakeholder_group, people: Number(g.people), reports: Number(g.reports) }))).execute();
+    }
+  }
+}
+
+/**
+ * Rewrites the report's rows in `report_topics` and `report_groups` from the report as it now is,
+ * and recounts the cells it left and those it joined (`also`: cells it left by losing a topic).
+ */
+export async function refreshTopicIndex(db: Db, reportId: string, also: readonly Cell[] = []): Promise<void> {
   const reports = reportsDb(db);
   const row = await reports.selectFrom('reports').select(['status', 'initiative_id', 'held_on', 'content']).where('id', '=', reportId).executeTakeFirst();
   if (!row) return;
+  const before = await cellsOf(db, reportId);
   const content = readContent(row.content);
   await reports.updateTable('report_topics').set({
     initiative_id: row.initiative_id, held_on: row.held_on, year: Number(row.held_on.slice(0, 4)), published: row.status === 'published' ? 1 : 0,
@@ -34,18 +85,20 @@ export async function refreshTopicIndex(db: Db, reportId: string): Promise<void>
   await reports.deleteFrom('report_groups').where('report_id', '=', reportId).execute();
   const groups = [...peopleByGroup(content)].map(([stakeholder_group, people]) => ({ report_id: reportId, stakeholder_group, people }));
   if (groups.length > 0) await reports.insertInto('report_groups').values(groups).execute();
+  await recount(db, [...also, ...before, ...(await cellsOf(db, reportId))]);
 }
 
 /** Sets the report's topics to exactly these keys, then its counted rows. */
 export async function writeReportTopics(db: Db, reportId: string, keys: readonly string[]): Promise<void> {
   const reports = reportsDb(db);
+  const before = await cellsOf(db, reportId);
   await reports.deleteFrom('report_topics').where('report_id', '=', reportId).execute();
   if (keys.length > 0) {
     await reports.insertInto('report_topics').values([...new Set(keys)].map((topic_key) => ({
       report_id: reportId, topic_key, initiative_id: '', held_on: '0000-00-00', year: 0, published: 0, takeaways: 0, calls: 0,
     }))).execute();
   }
-  await refreshTopicIndex(db, reportId);
+  await refreshTopicIndex(db, reportId, before);
 }
 
 /** A session's report starts with the session's topics (its writers change them on the report's form). */

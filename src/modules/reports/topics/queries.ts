@@ -1,6 +1,7 @@
 /**
- * What the topic pages read (docs/decisions/027). Counts come from `report_topics`'s index and
- * `report_groups`; only the reports of the page shown are read whole (one query for all of them).
+ * What the topic pages read (docs/decisions/027). Counts are sums over the cells of
+ * `report_topic_stats` (a topic × year × initiative each); the page's reports come from
+ * `report_topics`'s index, and only those are read whole (one query for all of them).
  */
 import type { Db } from '../../../platform/db/index.ts';
 import { initiativeNames } from '../../initiatives/index.ts';
@@ -26,9 +27,9 @@ const counted = (r: { reports: unknown; takeaways: unknown; calls: unknown }): T
 
 /** Published reports, takeaways and calls to action per topic. */
 export async function countsByTopic(db: Db): Promise<Map<string, TopicCounts>> {
-  const rows = await reportsDb(db).selectFrom('report_topics')
-    .select((eb) => ['topic_key', eb.fn.countAll().as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')])
-    .where('published', '=', 1).groupBy('topic_key').execute();
+  const rows = await reportsDb(db).selectFrom('report_topic_stats')
+    .select((eb) => ['topic_key', eb.fn.sum<number>('reports').as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')])
+    .groupBy('topic_key').execute();
   return new Map(rows.map((r) => [r.topic_key, counted(r)]));
 }
 
@@ -41,11 +42,21 @@ function onTopic(db: Db, filter: TopicFilter) {
   return query;
 }
 
+/** The cells of the counts the filter takes. */
+function cells(db: Db, filter: TopicFilter) {
+  let query = reportsDb(db).selectFrom('report_topic_stats').where('report_topic_stats.topic_key', '=', filter.topic);
+  if (filter.year !== undefined) query = query.where('report_topic_stats.year', '=', filter.year);
+  if (filter.initiativeId !== undefined) query = query.where('report_topic_stats.initiative_id', '=', filter.initiativeId);
+  return query;
+}
+
+const sums = { reports: 'report_topic_stats.reports', takeaways: 'report_topic_stats.takeaways', calls: 'report_topic_stats.calls' } as const;
+
 export async function topicTotals(db: Db, filter: TopicFilter): Promise<TopicCounts> {
-  const row = await onTopic(db, filter)
-    .select((eb) => [eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
+  const row = await cells(db, filter)
+    .select((eb) => [eb.fn.sum<number>(sums.reports).as('reports'), eb.fn.sum<number>(sums.takeaways).as('takeaways'), eb.fn.sum<number>(sums.calls).as('calls')])
     .executeTakeFirstOrThrow();
-  return counted(row);
+  return counted({ ...row, reports: row.reports ?? 0 });
 }
 
 export interface InitiativeCount extends TopicCounts {
@@ -56,9 +67,9 @@ export interface InitiativeCount extends TopicCounts {
 
 /** Counts by initiative, the most reports first (as many rows as initiatives reported on it). */
 export async function countsByInitiative(db: Db, filter: TopicFilter): Promise<InitiativeCount[]> {
-  const rows = await onTopic(db, filter)
-    .select((eb) => ['report_topics.initiative_id', eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
-    .groupBy('report_topics.initiative_id').execute();
+  const rows = await cells(db, filter)
+    .select((eb) => ['report_topic_stats.initiative_id', eb.fn.sum<number>(sums.reports).as('reports'), eb.fn.sum<number>(sums.takeaways).as('takeaways'), eb.fn.sum<number>(sums.calls).as('calls')])
+    .groupBy('report_topic_stats.initiative_id').execute();
   const names = await initiativeNames(db, rows.map((r) => r.initiative_id));
   return rows.map((r) => ({ id: r.initiative_id, slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '', ...counted(r) }))
     .sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name));
@@ -73,18 +84,20 @@ export interface GroupCount {
 
 /** Participants by stakeholder group across the reports, and how many reports had the group present. */
 export async function countsByGroup(db: Db, filter: TopicFilter): Promise<GroupCount[]> {
-  const rows = await onTopic(db, filter).innerJoin('report_groups', 'report_groups.report_id', 'report_topics.report_id')
-    .select((eb) => ['report_groups.stakeholder_group', eb.fn.sum<number>('report_groups.people').as('people'), eb.fn.countAll().as('reports')])
-    .groupBy('report_groups.stakeholder_group').execute();
+  let query = reportsDb(db).selectFrom('report_topic_group_stats').where('topic_key', '=', filter.topic);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.initiativeId !== undefined) query = query.where('initiative_id', '=', filter.initiativeId);
+  const rows = await query.select((eb) => ['stakeholder_group', eb.fn.sum<number>('people').as('people'), eb.fn.sum<number>('reports').as('reports')])
+    .groupBy('stakeholder_group').execute();
   return rows.map((r) => ({ group: r.stakeholder_group, people: Number(r.people), reports: Number(r.reports) }));
 }
 
 /** The years and initiatives the topic's filter offers (all of them, whatever is chosen). */
 export async function topicFacets(db: Db, topic: string): Promise<{ years: number[]; initiatives: Array<{ slug: string; name: string }> }> {
-  const base = onTopic(db, { topic });
+  const base = cells(db, { topic });
   const [years, initiativeIds] = await Promise.all([
-    base.select('report_topics.year').distinct().orderBy('report_topics.year', 'desc').execute(),
-    base.select('report_topics.initiative_id').distinct().execute(),
+    base.select('report_topic_stats.year').distinct().orderBy('report_topic_stats.year', 'desc').execute(),
+    base.select('report_topic_stats.initiative_id').distinct().execute(),
   ]);
   const names = await initiativeNames(db, initiativeIds.map((r) => r.initiative_id));
   return {

@@ -19,9 +19,31 @@ export interface ReportGroupsTable {
   people: number;
 }
 
+/** Published reports, takeaways and calls to action per topic, year and initiative (a cell). */
+export interface ReportTopicStatsTable {
+  topic_key: string;
+  year: number;
+  initiative_id: string;
+  reports: number;
+  takeaways: number;
+  calls: number;
+}
+
+/** Participants per cell and stakeholder group (stored value), and how many reports had the group present. */
+export interface ReportTopicGroupStatsTable {
+  topic_key: string;
+  year: number;
+  initiative_id: string;
+  stakeholder_group: string;
+  people: number;
+  reports: number;
+}
+
 export interface ReportTopicTables {
   report_topics: ReportTopicsTable;
   report_groups: ReportGroupsTable;
+  report_topic_stats: ReportTopicStatsTable;
+  report_topic_group_stats: ReportTopicGroupStatsTable;
 }
 
-export const reportTopicTables = ['report_topics', 'report_groups'] as const;
+export const reportTopicTables = ['report_topics', 'report_groups', 'report_topic_stats', 'report_topic_group_stats'] as const;
