@@ -1,8 +1,13 @@
-/** Writing a session's topics (docs/decisions/027), inside the session command's transaction. */
-import type { Db } from '../../../platform/db/index.ts';
-import { tablesOf } from '../../../platform/db/index.ts';
+/** Writing a session's topics, and the secretariat's changes to the taxonomy (docs/decisions/027). */
+import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
+import { serializeOn, tablesOf, type Db } from '../../../platform/db/index.ts';
+import { audit } from '../../../platform/audit.ts';
+import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import type { TopicTables } from './tables.ts';
-import { sessionTopics, topicList } from './taxonomy.ts';
+import { defaultTopics, sessionTopics, topicList } from './taxonomy.ts';
+import type { TopicAddInput, TopicSaveInput } from './schema.ts';
+
+type TopicLabelsInput = Pick<TopicAddInput, 'label_es' | 'label_en' | 'label_pt' | 'label_fr'>;
 
 const topicsDb = (db: Db) => tablesOf<TopicTables>(db);
 
@@ -23,4 +28,44 @@ export async function writeSessionTopics(db: Db, sessionId: string, keys: readon
   await topicsDb(db).deleteFrom('event_session_topics').where('session_id', '=', sessionId).execute();
   const unique = [...new Set(keys)];
   if (unique.length > 0) await topicsDb(db).insertInto('event_session_topics').values(unique.map((topic_key) => ({ session_id: sessionId, topic_key }))).execute();
+}
+
+const labelFields = { es: 'label_es', en: 'label_en', pt: 'label_pt', fr: 'label_fr' } as const;
+
+/** The labels typed, as stored (null when none: the catalog names the topic). */
+function labelsOf(input: TopicLabelsInput): string | null {
+  const entries = Object.entries(labelFields).flatMap(([locale, field]) => (input[field] ? [[locale, input[field]] as const] : []));
+  return entries.length ? JSON.stringify(Object.fromEntries(entries)) : null;
+}
+
+/** A topic that is not one of the IGF's built-in ones has no catalog names: all four are needed. */
+function missingLabel(key: string, input: TopicLabelsInput): string | undefined {
+  if ((defaultTopics as readonly string[]).includes(key)) return undefined;
+  return Object.values(labelFields).find((field) => !input[field]);
+}
+
+/** The secretariat adds a topic at the end of the list. */
+export async function addTopic(ctx: CommandContext<SignedIn>, input: TopicAddInput): Promise<Result<{ key: string }>> {
+  const missing = missingLabel(input.key, input);
+  if (missing) return refuse('common.errors.required', { field: missing });
+  return topicsDb(ctx.db).transaction().execute(async (tx) => {
+    await serializeOn(tx, 'topics');
+    if (await tx.selectFrom('topics').select('key').where('key', '=', input.key).executeTakeFirst()) return refuse('events.topics.key_taken', { field: 'key', status: 409 });
+    const { last } = await tx.selectFrom('topics').select((eb) => eb.fn.max('position').as('last')).executeTakeFirstOrThrow();
+    await tx.insertInto('topics').values({ key: input.key, position: Number(last ?? 0) + 1, labels: labelsOf(input), retired: 0 }).execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'topic.added', subjectType: 'topic', subjectId: input.key });
+    return ok({ key: input.key });
+  });
+}
+
+/** Renames a topic (blank: the catalog's name, for the built-in ones), retires it or offers it again. Its tags stay either way. */
+export async function saveTopic(ctx: CommandContext<SignedIn>, topic: { key: string }, input: TopicSaveInput): Promise<Result<void>> {
+  const missing = missingLabel(topic.key, input);
+  if (missing) return refuse('common.errors.required', { field: missing });
+  return topicsDb(ctx.db).transaction().execute(async (tx) => {
+    const changed = await tx.updateTable('topics').set({ labels: labelsOf(input), retired: input.retired ? 1 : 0 }).where('key', '=', topic.key).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) return refuse('events.topics.gone', { status: 404 });
+    await audit(tx, ctx.actor, ctx.now, { action: input.retired ? 'topic.retired' : 'topic.saved', subjectType: 'topic', subjectId: topic.key });
+    return ok();
+  });
 }

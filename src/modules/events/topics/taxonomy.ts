@@ -47,13 +47,17 @@ export async function topicList(db: Db, options: { withRetired?: boolean } = {})
   return rows.map((r) => ({ key: r.key, labels: readLabels(r.labels), retired: Number(r.retired) === 1 }));
 }
 
-/** A topic's name in the reader's language: the secretariat's label, else the catalog's, else its key. */
+/**
+ * A topic's name in the reader's language: the secretariat's, else the catalog's (built-in
+ * topics), else the secretariat's in English or any language, else its key.
+ */
 export function topicLabel(topic: Topic, t: Translate, locale: string): string {
-  const own = topic.labels?.[locale] ?? topic.labels?.en ?? Object.values(topic.labels ?? {})[0];
+  const own = topic.labels?.[locale];
   if (own) return own;
   const key = `events.topics.${topic.key}`;
-  const label = t(key);
-  return label === key ? topic.key : label;
+  const catalog = t(key);
+  if (catalog !== key) return catalog;
+  return topic.labels?.en ?? Object.values(topic.labels ?? {})[0] ?? topic.key;
 }
 
 /** The topics of these sessions, by session (one query). */
