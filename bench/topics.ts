@@ -73,6 +73,10 @@ async function store(t: TestApp) {
   await sql`insert into report_topic_group_stats (topic_key, year, initiative_id, stakeholder_group, people, reports)
     select rt.topic_key, rt.year, rt.initiative_id, g.stakeholder_group, sum(g.people), count(*) from report_topics rt join report_groups g on g.report_id = rt.report_id
     where rt.published = 1 group by rt.topic_key, rt.year, rt.initiative_id, g.stakeholder_group`.execute(t.database.db);
+  await sql`insert into report_topic_year_stats (topic_key, year, reports, takeaways, calls)
+    select topic_key, year, sum(reports), sum(takeaways), sum(calls) from report_topic_stats group by topic_key, year`.execute(t.database.db);
+  await sql`insert into report_topic_year_group_stats (topic_key, year, stakeholder_group, people, reports)
+    select topic_key, year, stakeholder_group, sum(people), sum(reports) from report_topic_group_stats group by topic_key, year, stakeholder_group`.execute(t.database.db);
   await sql`analyze`.execute(t.database.db);
   return initiatives;
 }

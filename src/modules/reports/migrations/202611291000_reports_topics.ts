@@ -55,9 +55,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reports', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_topic_group_stats_pk', ['topic_key', 'year', 'initiative_id', 'stakeholder_group'])
     .execute();
+  // The same summed over initiatives (topic × year), for the list of topics and pages not
+  // filtered by initiative: a few rows per topic instead of one per initiative.
+  await db.schema
+    .createTable('report_topic_year_stats')
+    .addColumn('topic_key', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('reports', 'integer', (c) => c.notNull())
+    .addColumn('takeaways', 'integer', (c) => c.notNull())
+    .addColumn('calls', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('report_topic_year_stats_pk', ['topic_key', 'year'])
+    .execute();
+  await db.schema
+    .createTable('report_topic_year_group_stats')
+    .addColumn('topic_key', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('stakeholder_group', 'text', (c) => c.notNull())
+    .addColumn('people', 'integer', (c) => c.notNull())
+    .addColumn('reports', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('report_topic_year_group_stats_pk', ['topic_key', 'year', 'stakeholder_group'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('report_topic_year_group_stats').execute();
+  await db.schema.dropTable('report_topic_year_stats').execute();
   await db.schema.dropTable('report_topic_group_stats').execute();
   await db.schema.dropTable('report_topic_stats').execute();
   await db.schema.dropTable('report_groups').execute();

@@ -37,34 +37,67 @@ async function cellsOf(db: Db, reportId: string): Promise<Cell[]> {
   return rows.map((r) => ({ topic: r.topic_key, year: Number(r.year), initiative: r.initiative_id }));
 }
 
+/** Counts one cell again from the reports in it (a few: one initiative's in one year). */
+async function recountCell(db: Db, cell: Cell): Promise<void> {
+  const reports = reportsDb(db);
+  const inCell = () => reports.selectFrom('report_topics')
+    .where('report_topics.topic_key', '=', cell.topic).where('report_topics.published', '=', 1).where('report_topics.initiative_id', '=', cell.initiative)
+    .where('report_topics.held_on', '>=', `${cell.year}-01-01`).where('report_topics.held_on', '<', `${cell.year + 1}-01-01`);
+  // One after the other: inside a transaction they share one connection.
+  const sums = await inCell()
+    .select((eb) => [eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
+    .executeTakeFirstOrThrow();
+  const groups = await inCell().innerJoin('report_groups', 'report_groups.report_id', 'report_topics.report_id')
+    .select((eb) => ['report_groups.stakeholder_group', eb.fn.sum<number>('report_groups.people').as('people'), eb.fn.countAll().as('reports')])
+    .groupBy('report_groups.stakeholder_group').execute();
+  const key = { topic_key: cell.topic, year: cell.year, initiative_id: cell.initiative };
+  await reports.deleteFrom('report_topic_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
+  await reports.deleteFrom('report_topic_group_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
+  if (Number(sums.reports) > 0) {
+    await reports.insertInto('report_topic_stats').values({ ...key, reports: Number(sums.reports), takeaways: Number(sums.takeaways ?? 0), calls: Number(sums.calls ?? 0) }).execute();
+  }
+  if (Number(sums.reports) > 0 && groups.length > 0) {
+    await reports.insertInto('report_topic_group_stats')
+      .values(groups.map((g) => ({ ...key, stakeholder_group: g.stakeholder_group, people: Number(g.people), reports: Number(g.reports) }))).execute();
+  }
+}
+
+/** Sums a topic's year again over its initiatives' cells (at most one per initiative). */
+async function recountYear(db: Db, topic: string, year: number): Promise<void> {
+  const reports = reportsDb(db);
+  const sums = await reports.selectFrom('report_topic_stats').where('topic_key', '=', topic).where('year', '=', year)
+    .select((eb) => [eb.fn.sum<number>('reports').as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')])
+    .executeTakeFirstOrThrow();
+  const groups = await reports.selectFrom('report_topic_group_stats').where('topic_key', '=', topic).where('year', '=', year)
+    .select((eb) => ['stakeholder_group', eb.fn.sum<number>('people').as('people'), eb.fn.sum<number>('reports').as('reports')])
+    .groupBy('stakeholder_group').execute();
+  await reports.deleteFrom('report_topic_year_stats').where('topic_key', '=', topic).where('year', '=', year).execute();
+  await reports.deleteFrom('report_topic_year_group_stats').where('topic_key', '=', topic).where('year', '=', year).execute();
+  if (Number(sums.reports ?? 0) > 0) {
+    await reports.insertInto('report_topic_year_stats').values({ topic_key: topic, year, reports: Number(sums.reports), takeaways: Number(sums.takeaways ?? 0), calls: Number(sums.calls ?? 0) }).execute();
+  }
+  if (groups.length > 0) {
+    await reports.insertInto('report_topic_year_group_stats')
+      .values(groups.map((g) => ({ topic_key: topic, year, stakeholder_group: g.stakeholder_group, people: Number(g.people), reports: Number(g.reports) }))).execute();
+  }
+}
+
 /**
- * Counts each cell again from the reports in it (a few per initiative and year). Each cell is
- * locked first, in one order, so that two reports changing the same cell at once count each other.
+ * Counts the cells again, then their topics' years. Each topic's year is locked first, in one
+ * order, so that two reports changing it at once count each other (PostgreSQL; SQLite has one writer).
  */
 async function recount(db: Db, cells: readonly Cell[]): Promise<void> {
-  const reports = reportsDb(db);
-  const unique = [...new Map(cells.map((c) => [cellKey(c), c])).values()].sort((a, b) => cellKey(a).localeCompare(cellKey(b)));
-  for (const cell of unique) {
-    await serializeOn(db, `report_topic_stats:${cellKey(cell)}`);
-    const inCell = () => reports.selectFrom('report_topics')
-      .where('report_topics.topic_key', '=', cell.topic).where('report_topics.published', '=', 1).where('report_topics.initiative_id', '=', cell.initiative)
-      .where('report_topics.held_on', '>=', `${cell.year}-01-01`).where('report_topics.held_on', '<', `${cell.year + 1}-01-01`);
-    // One after the other: inside a transaction they share one connection.
-    const sums = await inCell()
-      .select((eb) => [eb.fn.countAll().as('reports'), eb.fn.sum<number>('report_topics.takeaways').as('takeaways'), eb.fn.sum<number>('report_topics.calls').as('calls')])
-      .executeTakeFirstOrThrow();
-    const groups = await inCell().innerJoin('report_groups', 'report_groups.report_id', 'report_topics.report_id')
-      .select((eb) => ['report_groups.stakeholder_group', eb.fn.sum<number>('report_groups.people').as('people'), eb.fn.countAll().as('reports')])
-      .groupBy('report_groups.stakeholder_group').execute();
-    const key = { topic_key: cell.topic, year: cell.year, initiative_id: cell.initiative };
-    await reports.deleteFrom('report_topic_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
-    await reports.deleteFrom('report_topic_group_stats').where('topic_key', '=', cell.topic).where('year', '=', cell.year).where('initiative_id', '=', cell.initiative).execute();
-    if (Number(sums.reports) === 0) continue;
-    await reports.insertInto('report_topic_stats').values({ ...key, reports: Number(sums.reports), takeaways: Number(sums.takeaways ?? 0), calls: Number(sums.calls ?? 0) }).execute();
-    if (groups.length > 0) {
-      await reports.insertInto('report_topic_group_stats')
-        .values(groups.map((g) => ({ ...key, stakeholder_group: g.stakeholder_group, people: Number(g.people), reports: Number(g.reports) }))).execute();
-    }
+  const years = new Map<string, { topic: string; year: number; cells: Map<string, Cell> }>();
+  for (const cell of cells) {
+    const key = `${cell.topic}/${cell.year}`;
+    const entry = years.get(key) ?? { topic: cell.topic, year: cell.year, cells: new Map<string, Cell>() };
+    entry.cells.set(cellKey(cell), cell);
+    years.set(key, entry);
+  }
+  for (const [key, entry] of [...years].sort(([a], [b]) => a.localeCompare(b))) {
+    await serializeOn(db, `report_topic_stats:${key}`);
+    for (const cell of entry.cells.values()) await recountCell(db, cell);
+    await recountYear(db, entry.topic, entry.year);
   }
 }
 

@@ -27,7 +27,7 @@ const counted = (r: { reports: unknown; takeaways: unknown; calls: unknown }): T
 
 /** Published reports, takeaways and calls to action per topic. */
 export async function countsByTopic(db: Db): Promise<Map<string, TopicCounts>> {
-  const rows = await reportsDb(db).selectFrom('report_topic_stats')
+  const rows = await reportsDb(db).selectFrom('report_topic_year_stats')
     .select((eb) => ['topic_key', eb.fn.sum<number>('reports').as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')])
     .groupBy('topic_key').execute();
   return new Map(rows.map((r) => [r.topic_key, counted(r)]));
@@ -53,6 +53,13 @@ function cells(db: Db, filter: TopicFilter) {
 const sums = { reports: 'report_topic_stats.reports', takeaways: 'report_topic_stats.takeaways', calls: 'report_topic_stats.calls' } as const;
 
 export async function topicTotals(db: Db, filter: TopicFilter): Promise<TopicCounts> {
+  // Without an initiative, the topic's years are enough (a row per year).
+  if (filter.initiativeId === undefined) {
+    let query = reportsDb(db).selectFrom('report_topic_year_stats').where('topic_key', '=', filter.topic);
+    if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+    const row = await query.select((eb) => [eb.fn.sum<number>('reports').as('reports'), eb.fn.sum<number>('takeaways').as('takeaways'), eb.fn.sum<number>('calls').as('calls')]).executeTakeFirstOrThrow();
+    return counted({ ...row, reports: row.reports ?? 0 });
+  }
   const row = await cells(db, filter)
     .select((eb) => [eb.fn.sum<number>(sums.reports).as('reports'), eb.fn.sum<number>(sums.takeaways).as('takeaways'), eb.fn.sum<number>(sums.calls).as('calls')])
     .executeTakeFirstOrThrow();
@@ -84,11 +91,15 @@ export interface GroupCount {
 
 /** Participants by stakeholder group across the reports, and how many reports had the group present. */
 export async function countsByGroup(db: Db, filter: TopicFilter): Promise<GroupCount[]> {
-  let query = reportsDb(db).selectFrom('report_topic_group_stats').where('topic_key', '=', filter.topic);
-  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
-  if (filter.initiativeId !== undefined) query = query.where('initiative_id', '=', filter.initiativeId);
-  const rows = await query.select((eb) => ['stakeholder_group', eb.fn.sum<number>('people').as('people'), eb.fn.sum<number>('reports').as('reports')])
-    .groupBy('stakeholder_group').execute();
+  const rows = filter.initiativeId === undefined
+    ? await (filter.year !== undefined
+      ? reportsDb(db).selectFrom('report_topic_year_group_stats').where('topic_key', '=', filter.topic).where('year', '=', filter.year)
+      : reportsDb(db).selectFrom('report_topic_year_group_stats').where('topic_key', '=', filter.topic))
+      .select((eb) => ['stakeholder_group', eb.fn.sum<number>('people').as('people'), eb.fn.sum<number>('reports').as('reports')]).groupBy('stakeholder_group').execute()
+    : await (filter.year !== undefined
+      ? reportsDb(db).selectFrom('report_topic_group_stats').where('topic_key', '=', filter.topic).where('initiative_id', '=', filter.initiativeId).where('year', '=', filter.year)
+      : reportsDb(db).selectFrom('report_topic_group_stats').where('topic_key', '=', filter.topic).where('initiative_id', '=', filter.initiativeId))
+      .select((eb) => ['stakeholder_group', eb.fn.sum<number>('people').as('people'), eb.fn.sum<number>('reports').as('reports')]).groupBy('stakeholder_group').execute();
   return rows.map((r) => ({ group: r.stakeholder_group, people: Number(r.people), reports: Number(r.reports) }));
 }
 
@@ -96,7 +107,7 @@ export async function countsByGroup(db: Db, filter: TopicFilter): Promise<GroupC
 export async function topicFacets(db: Db, topic: string): Promise<{ years: number[]; initiatives: Array<{ slug: string; name: string }> }> {
   const base = cells(db, { topic });
   const [years, initiativeIds] = await Promise.all([
-    base.select('report_topic_stats.year').distinct().orderBy('report_topic_stats.year', 'desc').execute(),
+    reportsDb(db).selectFrom('report_topic_year_stats').select('year').where('topic_key', '=', topic).orderBy('year', 'desc').execute(),
     base.select('report_topic_stats.initiative_id').distinct().execute(),
   ]);
   const names = await initiativeNames(db, initiativeIds.map((r) => r.initiative_id));

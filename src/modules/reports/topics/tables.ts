@@ -39,11 +39,30 @@ export interface ReportTopicGroupStatsTable {
   reports: number;
 }
 
+/** The cells summed over initiatives: one row per topic and year. */
+export interface ReportTopicYearStatsTable {
+  topic_key: string;
+  year: number;
+  reports: number;
+  takeaways: number;
+  calls: number;
+}
+
+export interface ReportTopicYearGroupStatsTable {
+  topic_key: string;
+  year: number;
+  stakeholder_group: string;
+  people: number;
+  reports: number;
+}
+
 export interface ReportTopicTables {
   report_topics: ReportTopicsTable;
   report_groups: ReportGroupsTable;
   report_topic_stats: ReportTopicStatsTable;
   report_topic_group_stats: ReportTopicGroupStatsTable;
+  report_topic_year_stats: ReportTopicYearStatsTable;
+  report_topic_year_group_stats: ReportTopicYearGroupStatsTable;
 }
 
-export const reportTopicTables = ['report_topics', 'report_groups', 'report_topic_stats', 'report_topic_group_stats'] as const;
+export const reportTopicTables = ['report_topics', 'report_groups', 'report_topic_stats', 'report_topic_group_stats', 'report_topic_year_stats', 'report_topic_year_group_stats'] as const;
