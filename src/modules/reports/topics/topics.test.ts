@@ -5,6 +5,7 @@ import { createEvent, organiser } from '../../../../tests/support/events.ts';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { reportsDb } from '../tables.ts';
 import { readContent } from '../content.ts';
+import { importReport } from '../import/store.ts';
 
 /** A standalone report through the forms: started, written, tagged, and published unless it stays a draft. */
 async function report(client: TestClient, initiative: string, fields: Record<string, string>, topics: string[], publish = true): Promise<string> {
@@ -171,6 +172,15 @@ eachApp('a session’s report starts with the session’s topics; the secretaria
   const reportForm = await coordinator.get(`/reports/${started}/edit`);
   assert.match(reportForm.html, /name="topics" value="community_networks" checked=""/);
   assert.match(reportForm.html, /name="topics" value="human_rights" checked=""/);
+  // A relatoría imported for a tagged session starts with its topics too.
+  const imported = (await coordinator.post(`/events/${slug}/sessions`, {
+    title: 'Datos abiertos', original_locale: 'es', modality: 'hybrid', topics_shown: '1', topics: 'data_governance',
+  })).location!.split('?')[0]!.split('/').pop()!;
+  const outcome = await importReport({ db, now: t.clock.now, jobs: null }, { bytes: new TextEncoder().encode('Datos abiertos\n\nModeradora: Ana Pérez\n\nResumen de la sesión.\n'), target: { session: imported } });
+  assert.ok(outcome.ok, JSON.stringify(outcome));
+  const importedTopics = await reportsDb(db).selectFrom('report_topics').innerJoin('reports', 'reports.id', 'report_topics.report_id').select('report_topics.topic_key').where('reports.session_id', '=', imported).execute();
+  assert.deepEqual(importedTopics.map((r) => r.topic_key), ['data_governance']);
+
   // The report's writers change them; the session keeps its own.
   assert.equal((await coordinator.post(`/reports/${started}/topics`, { topics: 'data_governance' })).status, 303);
   assert.match((await coordinator.get(`/reports/${started}/edit`)).html, /name="topics" value="data_governance" checked=""/);
