@@ -45,12 +45,12 @@ export function TopicsAdminPage({ topics, form, notice }: { topics: Array<{ key:
       <h1>{t('events.topics.admin_title')}</h1>
       <Notice message={notice === 'topic_added' || notice === 'topic_saved' ? t(`events.topics.${notice}`) : undefined} />
       <p>{t('events.topics.admin_intro')}</p>
-      <div class="table-wrap"><table>
+      <table>
         <thead><tr><th scope="col">{t('events.topics.name')}</th><th scope="col">{t('events.topics.key')}</th><th scope="col">{t('events.topics.state')}</th></tr></thead>
         <tbody>{topics.map((tp) => (
           <tr id={`topic-${tp.key}`}><th scope="row"><a href={`/secretariat/topics/${tp.key}`}>{tp.label}</a></th><td><code>{tp.key}</code></td><td>{tp.retired ? t('events.topics.retired') : t('events.topics.offered')}</td></tr>
         ))}</tbody>
-      </table></div>
+      </table>
       <section aria-labelledby="add-topic-title">
         <h2 id="add-topic-title">{t('events.topics.add_title')}</h2>
         <PostForm action="/secretariat/topics" anchor="add-topic-title" errors={form.errors} labels={labelsOfForm(t)}>

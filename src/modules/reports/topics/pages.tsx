@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv, Services } from '../../../platform/http/env.ts';
 import { page } from '../../../platform/http/context.ts';
-import { formAction, formAddress, withNotice, type FailedForm } from '../../../platform/http/action.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../../platform/http/action.ts';
 import { sessionTopics, topicLabel, topicList, type Topic } from '../../events/index.ts';
 import { reportPolicy } from '../policy.ts';
 import { findReport, type Report } from '../queries.ts';
@@ -48,11 +48,11 @@ export function reportTopicPages(app: Hono<AppEnv>, services: Services): void {
     return report && reportPolicy.view(c.get('actor'), report) ? report : undefined;
   };
 
-  async function showFailed(c: Context<AppEnv>, report: Report, failed: FailedForm, status: 422 | 409 | 429 | 403 | 400 | 404) {
+  async function showFailed(c: Context<AppEnv>, report: Report, failed: FailedForm, status: FailedStatus) {
     const { options } = await topicsFormData(c, db, report);
     const raw = failed.values.topics;
     const chosen = Array.isArray(raw) ? raw : raw ? [raw] : [];
-    return page(c, c.get('t')('reports.topics.form_title', { title: report.title }), <ReportTopicsPage report={report} options={options} chosen={chosen} errors={failed.errors} />, status as 422);
+    return page(c, c.get('t')('reports.topics.form_title', { title: report.title }), <ReportTopicsPage report={report} options={options} chosen={chosen} errors={failed.errors} />, status);
   }
 
   app.get('/topics', async (c) => {

@@ -159,20 +159,20 @@ export function TopicPage(props: TopicPageProps) {
         <div class="topic-counts">
           <section aria-labelledby="by-initiative">
             <h2 id="by-initiative">{t('reports.topics.by_initiative')}</h2>
-            <div class="table-wrap"><table>
+            <table>
               <thead><tr><th scope="col">{t('reports.topics.initiative')}</th><th scope="col">{t('reports.topics.reports')}</th><th scope="col">{t('reports.list.takeaways')}</th><th scope="col">{t('reports.list.calls_to_action')}</th></tr></thead>
               <tbody>{props.initiatives.map((i) => (
                 <tr><th scope="row"><a href={topicHref(topic.key, { ...props.query, initiative: i.slug, page: 1 }, 1)}>{i.name}</a></th><td>{i.reports}</td><td>{i.takeaways}</td><td>{i.calls}</td></tr>
               ))}</tbody>
-            </table></div>
+            </table>
           </section>
           <section aria-labelledby="by-group">
             <h2 id="by-group">{t('reports.topics.by_group')}</h2>
             <p class="hint">{t('reports.topics.by_group_hint')}</p>
-            <div class="table-wrap"><table>
+            <table>
               <thead><tr><th scope="col">{t('reports.topics.group')}</th><th scope="col">{t('reports.topics.people')}</th><th scope="col">{t('reports.topics.reports_present')}</th></tr></thead>
               <tbody>{props.groups.map((g) => <tr><th scope="row">{g.label}</th><td>{g.people}</td><td>{g.reports}</td></tr>)}</tbody>
-            </table></div>
+            </table>
           </section>
         </div>
       )}
