@@ -53,7 +53,7 @@ export function TopicsAdminPage({ topics, form, notice }: { topics: Array<{ key:
       </table>
       <section aria-labelledby="add-topic-title">
         <h2 id="add-topic-title">{t('events.topics.add_title')}</h2>
-        <PostForm action="/secretariat/topics" anchor="add-topic-title" errors={form.errors} labels={labelsOfForm(t)}>
+        <PostForm action="/secretariat/topics" anchor="add-topic" errors={form.errors} labels={labelsOfForm(t)}>
           <TextField name="key" label={t('events.topics.key')} hint={t('events.topics.key_hint')} value={valueOf(form.values, 'key')} error={form.errors.key} maxlength={48} required />
           <LabelFields values={form.values} errors={form.errors} catalogNames={null} />
           <button type="submit">{t('events.topics.add')}</button>

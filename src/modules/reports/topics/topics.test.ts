@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { eachApp } from '../../../../tests/support/app.ts';
-import { registerInitiative, verifiedPerson } from '../../../../tests/support/factories.ts';
+import { registerInitiative, secretariat, verifiedPerson } from '../../../../tests/support/factories.ts';
 import { createEvent, organiser } from '../../../../tests/support/events.ts';
 import type { TestClient } from '../../../../tests/support/client.ts';
 import { reportsDb } from '../tables.ts';
 import { readContent } from '../content.ts';
 import { importReport } from '../import/store.ts';
+import { HtmlValidate } from 'html-validate';
 
 /** A standalone report through the forms: started, written, tagged, and published unless it stays a draft. */
 async function report(client: TestClient, initiative: string, fields: Record<string, string>, topics: string[], publish = true): Promise<string> {
@@ -210,4 +211,26 @@ eachApp('the topics API is in the OpenAPI description, which still passes a stan
   assert.ok(page.body.paths['/topics/{key}']?.get);
   assert.ok(page.body.paths['/reports/{id}/topics']?.put);
   assert.ok(page.body.paths['/events/{slug}/sessions']?.post.requestBody.content['application/json'].schema, 'the session schema, with its topics, still documents');
+});
+
+eachApp('the topic pages, the report’s and the session’s topic forms and the secretariat’s page are valid HTML', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const id = await report(coordinator, initiative, {
+    title: 'Redes', held_on: '2026-03-03', takeaways_0_text: 'Una **conclusión**', calls_to_action_0_who: 'Todos', calls_to_action_0_what: 'Actuar',
+    participants_0_name: 'Ana', participants_0_role: 'speaker', participants_0_stakeholder_group: 'government',
+  }, ['community_networks']);
+  const slug = await createEvent(coordinator, initiative);
+  const desk = await secretariat(t);
+  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+  const pages = [
+    [t.client(), '/topics'], [t.client(), '/topics/community_networks'], [t.client(), '/topics/community_networks?year=abc'], [t.client(), `/reports/${id}`],
+    [coordinator, `/reports/${id}/edit`], [coordinator, `/events/${slug}/sessions/new`], [desk, '/secretariat/topics'], [desk, '/secretariat/topics/community_networks'],
+  ] as const;
+  for (const [client, path] of pages) {
+    const page = await client.get(path);
+    const result = await validator.validateString(page.html);
+    assert.ok(result.valid, `${path}: ${JSON.stringify(result.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.message}`)))}`);
+  }
+  const failed = await coordinator.post(`/reports/${id}/topics`, { topics: 'nope' });
+  assert.ok((await validator.validateString(failed.html)).valid, 'the failed topics form');
 });

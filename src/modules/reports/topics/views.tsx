@@ -27,7 +27,7 @@ export function ReportTopicsLine({ topics }: { topics: TopicOption[] }) {
 export function ReportTopicsForm({ reportId, options, chosen, errors, notice }: { reportId: string; options: TopicOption[]; chosen: string[]; errors: FieldErrors; notice?: string | undefined }) {
   const { t } = useView();
   return (
-    <section aria-labelledby="topics-form-title" id="topics">
+    <section aria-labelledby="topics-form-title">
       <h2 id="topics-form-title">{t('reports.topics.heading')}</h2>
       <Notice message={notice === 'topics_saved' ? t('reports.topics.saved') : undefined} />
       <PostForm action={`/reports/${reportId}/topics`} anchor="topics" errors={errors} labels={{ topics: t('reports.topics.heading') }}>
