@@ -24,7 +24,7 @@ export interface RunningServer {
  * Starts Cabildo: migrates the database, listens, and on SIGTERM/SIGINT stops accepting
  * connections, lets in-flight requests finish, then closes the database.
  */
-export async function startServer(config: Config, options: { handleSignals?: boolean; database?: Database } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: { handleSignals?: boolean; database?: Database; clock?: () => Date } = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   // A database handed in (by tests) stays open for its owner to close.
   const database = options.database ?? openConfiguredDatabase(config);
@@ -35,9 +35,10 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     const indexed = await reindex(database.db, searchSources(modules));
     if (indexed) log.info({ indexed }, 'search index built');
   }
-  const services = createServices({ database, config, log, clock: () => new Date(), modules });
+  // Browser journeys move time forward (a deadline passing); everything else runs on the real clock.
+  const services = createServices({ database, config, log, clock: options.clock ?? (() => new Date()), modules });
   const app = await createApp(services, modules);
-  await startBackgroundWork(services, jobPollMs);
+  await startBackgroundWork(services, modules, jobPollMs);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
   });

@@ -1,3 +1,4 @@
+import { recurringHandler, type RecurringJob } from './jobs/recurring.ts';
 import type { ModuleManifest, ModuleMigration } from './module.ts';
 import type { IdentityProvider } from './auth/identity.ts';
 import type { CliCommand } from './cli.ts';
@@ -41,10 +42,16 @@ export function jobHandlers(modules: readonly ModuleManifest[], platform: Record
   for (const module of modules) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) {
       if (handlers.has(kind)) throw new Error(`jobs of kind ${kind} have two handlers`);
-      handlers.set(kind, handler);
+      const recurring = module.recurring?.find((r) => r.kind === kind);
+      handlers.set(kind, recurring ? recurringHandler(recurring, handler) : handler);
     }
   }
   return handlers;
+}
+
+/** The modules' recurring jobs (each handled in its module's `jobs`). */
+export function recurringJobs(modules: readonly ModuleManifest[]): RecurringJob[] {
+  return modules.flatMap((m) => m.recurring ?? []);
 }
 
 /** Every kind of notification the modules send, by kind. */

@@ -1,3 +1,4 @@
+import type { RecurringJob } from './jobs/recurring.ts';
 import type { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Migration } from 'kysely';
@@ -61,6 +62,11 @@ export interface ModuleManifest {
   identity?: IdentityProvider;
   /** Handlers of the jobs its commands queue, by kind (`<module>.<what>`). */
   jobs?: Record<string, JobHandler>;
+  /**
+   * Jobs of its own (handled in `jobs`) that run again and again: each run queues the next at
+   * `next(now)`, and a starting server queues the next one if none is (however many servers start).
+   */
+  recurring?: RecurringJob[];
   /** The kinds of notification it sends (people choose how often to be mailed about each). */
   notifications?: NotificationKind[];
   /** The kinds of entry its commands append to the transparency log (`<module>.<what>`), and how to find each record again. */

@@ -9,7 +9,8 @@ import { mailHandler, mailJobKind } from './mail/queue.ts';
 import { Jobs } from './jobs/index.ts';
 import { RateLimits } from './auth/rateLimit.ts';
 import { openTransparencyLog } from './log/index.ts';
-import { identityProvider, jobHandlers, notificationKinds } from './manifests.ts';
+import { identityProvider, jobHandlers, notificationKinds, recurringJobs } from './manifests.ts';
+import { queueNextRun } from './jobs/recurring.ts';
 import { notificationMailJob } from './notifications/index.ts';
 import { digestHandler, digestJob, notificationMailHandler, scheduleDigests } from './notifications/mail.ts';
 
@@ -33,8 +34,10 @@ export function createServices(options: { database: Database; config: Config; lo
   return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs, limits, transparencyLog };
 }
 
-/** Starts the work a running installation does in the background: due jobs, and the next digests. */
-export async function startBackgroundWork(services: Services, pollMs: number): Promise<void> {
-  await scheduleDigests(services.jobs, services.db, services.clock());
+/** Starts the work a running installation does in the background: due jobs, the next digests and the modules' recurring jobs. */
+export async function startBackgroundWork(services: Services, modules: readonly ModuleManifest[], pollMs: number): Promise<void> {
+  const now = services.clock();
+  await scheduleDigests(services.jobs, services.db, now);
+  for (const job of recurringJobs(modules)) await queueNextRun(services.jobs, services.db, job, now);
   services.jobs.runner.start(pollMs);
 }

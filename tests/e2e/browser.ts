@@ -33,6 +33,8 @@ export interface Site {
   checkedShapes: Set<string>;
   /** False on a journey whose twin on SQLite checks the same pages: here only the HTML is validated. */
   checksPages: boolean;
+  /** How far ahead of the real time the app's clock runs: a journey moves it to see a deadline pass. */
+  clock: { aheadMs: number };
 }
 
 /**
@@ -46,19 +48,20 @@ export function journey(name: string, body: (site: Site) => Promise<void>, optio
   // JOURNEY_TIMEOUT_MS: more time on a machine busy with other work.
   perDatabase(name, { timeout: Number(process.env.JOURNEY_TIMEOUT_MS) || 1_200_000, missing, kinds: options.kinds }, async (kind) => {
     const database = await freshDatabase(kind);
+    const clock = { aheadMs: 0 };
     const mail = await new TestMailServer().start();
     const config = testConfig({ smtpUrl: mail.url, dataDir: mkdtempSync(join(tmpdir(), 'cabildo-e2e-')), trustProxy: false });
     // A real server over the test's own database (a PostgreSQL schema of its own).
     const server = await startServer(
       kind === 'postgres' ? { ...config, databaseUrl: `${process.env.TEST_DATABASE_URL}` } : config,
-      { database },
+      { database, clock: () => new Date(Date.now() + clock.aheadMs) },
     );
     const baseUrl = `http://127.0.0.1:${server.port}`;
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    const site: Site = { baseUrl, mail, database, browser, server, report: [], checkedShapes: new Set(), checksPages: options.pagesCheckedBy === undefined };
+    const site: Site = { baseUrl, mail, database, browser, server, report: [], checkedShapes: new Set(), checksPages: options.pagesCheckedBy === undefined, clock };
     try {
       await body(site);
     } finally {

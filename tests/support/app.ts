@@ -44,7 +44,7 @@ export async function startTestApp(kind: Kind, overrides: Partial<Config> = {}, 
   const services = createServices({ database, config, log, clock: () => new Date(clock.now), modules });
   const app = await createApp(services, modules);
   // Jobs run as in a server: woken after each command, and polled for retries.
-  await startBackgroundWork(services, 50);
+  await startBackgroundWork(services, modules, 50);
   return {
     app, database, services, mail, clock,
     client: () => new TestClient(app, config.baseUrl),

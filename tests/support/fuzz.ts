@@ -111,7 +111,7 @@ export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
-  if (/\/reports?(\/|$)/.test(path)) return 'reports';
+  if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
   return 'platform';
@@ -259,6 +259,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/api/reports/${reportId}/transitions`, as: coordinator, json: true },
     { method: 'POST', path: `/reports/${reportId}/submit`, as: coordinator },
     { method: 'POST', path: `/reports/${reportId}/publish`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -316,9 +318,9 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       if (status >= 400) refused++;
     };
     for (let i = 0; i < 40; i++) {
-      const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version'])]: r.pick(hostileStrings) });
+      const query = new URLSearchParams({ [r.pick(['q', 'type', 'country', 'language', 'status', 'sort', 'page', 'limit', 'offset', 'kind', 'lang', 'year', 'initiative', 'when', 'format', 'zone', 'remember', 'view', 'version', 'track', 'group'])]: r.pick(hostileStrings) });
       if (r.next() < 0.5) query.set('q', r.pick(['gobernanza', '"gobernanza de"', 'mesa "', script, ...hostileStrings]));
-      for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/reports/${reportId}`, `/api/reports/${reportId}`, `/reports/${reportId}/history`, `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
+      for (const path of ['/initiatives', '/initiatives.csv', '/api/initiatives', '/events', '/events.ics', '/api/events', `/events/${eventSlug}`, `/api/events/${eventSlug}`, `/events/${callEvent}/call`, `/events/${eventSlug}/program`, `/api/events/${eventSlug}/program`, `/events/${eventSlug}/program.ics`, `/events/${callEvent}/statistics`, `/api/events/${callEvent}/statistics`, live, `/reports/${reportId}`, `/api/reports/${reportId}`, `/reports/${reportId}/history`, '/reports', '/reports.csv', '/reports.json', '/reports.atom', `/initiatives/${slug}/reports.atom`, '/api/reports', `/initiatives/${new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2)}`, '/search', '/api/search']) {
         const page = await t.client().get(`${path}?${query}`);
         read(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
       }

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { committeeOf, findInitiativeBySlug, initiativeNames } from '../initiatives/index.ts';
 import type { EventListQuery } from './schema.ts';
 import { publicStatuses } from './vocabulary.ts';
+import { toLocalInput } from './time.ts';
 import { eventsDb, type EventRoomsTable, type EventsTable, type EventsTables } from './tables.ts';
 
 export type EventRow = EventsTable;
@@ -118,4 +119,36 @@ export async function eventsOfInitiatives(db: Db, initiativeIds: readonly string
   if (initiativeIds.length === 0) return [];
   const rows = await eventsDb(db).selectFrom('events').selectAll().where('initiative_id', 'in', [...initiativeIds]).orderBy('starts_at', 'desc').orderBy('id').execute();
   return withDetails(db, rows);
+}
+
+/** An event as an annual report tells it: what, when (days in its own zone), where. */
+export interface EventOfYear {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+  format: string;
+  first_day: string;
+  last_day: string;
+  venue_name: string | null;
+  venue_city: string | null;
+  venue_country: string | null;
+}
+
+/**
+ * The initiative's public events that began in `year`, as the organisers' calendar counts it (the
+ * event's own zone: a forum opening on 31 December in Bogotá belongs to that year), oldest first.
+ */
+export async function publicEventsInYear(db: Db, initiativeId: string, year: number): Promise<EventOfYear[]> {
+  // A day either side in UTC, then the exact year in each event's zone.
+  const rows = await eventsDb(db).selectFrom('events').selectAll()
+    .where('initiative_id', '=', initiativeId).where('status', 'in', [...publicStatuses])
+    .where('starts_at', '>=', `${year - 1}-12-31`).where('starts_at', '<', `${year + 1}-01-02`)
+    .orderBy('starts_at').orderBy('id').execute();
+  return rows
+    .map((e) => ({
+      id: e.id, slug: e.slug, title: e.title, kind: e.kind, format: e.format, venue_name: e.venue_name, venue_city: e.venue_city, venue_country: e.venue_country,
+      first_day: toLocalInput(e.starts_at, e.time_zone).slice(0, 10), last_day: toLocalInput(e.ends_at, e.time_zone).slice(0, 10),
+    }))
+    .filter((e) => e.first_day.startsWith(`${year}-`));
 }

@@ -330,8 +330,23 @@ export async function hasOpenClaim(db: Db, initiativeId: string, userId: string)
 }
 
 /** Initiatives by id, as another module names the initiative a record of its own belongs to (an event's organiser). */
-export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null }>> {
+export async function initiativeNames(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; slug: string; name: string; acronym: string | null; original_locale: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await registryDb(db).selectFrom('initiatives').select(['id', 'slug', 'name', 'acronym', 'original_locale']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The initiatives that work in a country (the reports archive's country filter). */
+export async function initiativesInCountry(db: Db, country: string): Promise<string[]> {
+  const rows = await registryDb(db).selectFrom('initiative_countries').select('initiative_id').where('country', '=', country).execute();
+  return rows.map((r) => r.initiative_id);
+}
+
+/** The countries of these initiatives, by initiative (search facets of what they publish). */
+export async function countriesOfInitiatives(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await registryDb(db).selectFrom('initiative_countries').select(['initiative_id', 'country']).where('initiative_id', 'in', [...new Set(ids)]).orderBy('country').execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.initiative_id, [...(map.get(r.initiative_id) ?? []), r.country]);
+  return map;
 }

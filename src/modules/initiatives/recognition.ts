@@ -7,7 +7,7 @@ export interface Criterion {
   key: 'stakeholder_groups' | 'coordinator_email' | 'public_page' | 'principles' | 'annual_report';
   state: CriterionState;
   /** Values for the criterion's message, such as how many groups sit on the committee. */
-  values: Record<string, string | number>;
+  values: Record<string, string | number | Date>;
   /** Whether the criterion must be met before recognition can be requested. */
   blocking: boolean;
 }
@@ -15,6 +15,8 @@ export interface Criterion {
 interface Subject {
   website: string | null;
   principles_accepted_at: string | null;
+  annual_report_year: number | null;
+  annual_report_published_at: string | null;
   committee: ReadonlyArray<{ role: string; stakeholder_group: string; verified: boolean }>;
 }
 
@@ -35,8 +37,10 @@ export function recognitionCriteria(initiative: Subject, taxonomy: StakeholderTa
     // The initiative's Cabildo page is itself a public page; a website is shown when given.
     { key: 'public_page', state: 'met', values: { website: initiative.website ? 'yes' : 'no' }, blocking: true },
     { key: 'principles', state: initiative.principles_accepted_at ? 'met' : 'unmet', values: {}, blocking: true },
-    // Annual reports arrive with the reports module; a new initiative has none due yet.
-    { key: 'annual_report', state: 'pending', values: {}, blocking: false },
+    // A new initiative has no report due yet: pending until it publishes one (reports module).
+    initiative.annual_report_year === null || initiative.annual_report_published_at === null
+      ? { key: 'annual_report', state: 'pending', values: { year: 'none' }, blocking: false }
+      : { key: 'annual_report', state: 'met', values: { year: String(initiative.annual_report_year), published: new Date(initiative.annual_report_published_at) }, blocking: false },
   ];
 }
 

@@ -14,6 +14,9 @@ export interface InitiativesTable {
   original_locale: string;
   status: string;
   principles_accepted_at: string | null;
+  /** The latest annual report published (migration 202611290700): its year and when. */
+  annual_report_year: number | null;
+  annual_report_published_at: string | null;
   is_demo: number;
   search_name: string;
   created_by: string | null;

@@ -12,6 +12,9 @@ import { draftersOf, findReport, type Report } from './queries.ts';
 import { renderMarkdown } from './markdown.ts';
 import { CreateApiSchema, ReportSaveSchema, TransitionSchema } from './schema.ts';
 import { ok } from '../../platform/http/result.ts';
+import { search } from '../../platform/search/index.ts';
+import { archiveItems, archivePage, resolveFilters, type ArchiveItem } from './archive/query.ts';
+import { reportSearch } from './search.ts';
 import { reportTopicApi } from './topics/api.ts';
 
 const TextItem = z.object({ id: z.string(), text: z.string(), html: z.string() });
@@ -46,6 +49,32 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 
 const IdParam = z.object({ id: z.string().min(1).max(40) });
 
+const ArchiveItemJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  initiative: z.object({ slug: z.string(), name: z.string() }),
+  held_on: z.string().openapi({ example: '2026-12-01' }),
+  language: z.string().openapi({ example: 'es' }),
+  track: z.string().nullable().openapi({ description: 'The session’s track when it was published' }),
+  version: z.number().int(),
+  published_at: z.string(),
+  updated_at: z.string().openapi({ description: 'When its latest version was published' }),
+  url: z.string(),
+}).openapi('PublishedReport');
+
+const ListQuery = z.object({
+  initiative: z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/).optional().openapi({ description: 'An initiative’s slug', example: 'igf-colombia' }),
+  year: z.coerce.number().int().min(1900).max(2200).optional().openapi({ description: 'The year the session was held', example: 2026 }),
+  q: z.string().max(200).optional().openapi({
+    description: 'Words in any of es, en, pt, fr, as `/api/search` reads them (accents and case do not matter); results then come best first', example: 'financiamiento',
+  }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+/** Nobody in particular: the list shows what everyone may see (published reports), whoever asks. */
+const everyone = { user: null };
+
 export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
 
@@ -67,6 +96,38 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
     const report = await findReport(db, c.req.param('id') ?? '');
     return report && reportPolicy.view(c.get('actor'), report) ? report : undefined;
   };
+
+  const listed = (i: ArchiveItem) => ({
+    id: i.report_id, title: i.title, initiative: i.initiative, held_on: i.held_on, language: i.language, track: i.track, version: i.version,
+    published_at: i.published_at, updated_at: i.updated_at, url: `${config.baseUrl}/reports/${i.report_id}`,
+  });
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/reports', summary: 'Published session reports, newest session first, or best first when `q` is given',
+      request: { query: ListQuery },
+      responses: {
+        200: { description: 'A page of published reports', content: { 'application/json': { schema: z.object({ total: z.number().int(), items: z.array(ArchiveItemJson) }).openapi('PublishedReports') } } },
+        422: problemResponse('Invalid query'),
+      },
+    }),
+    async (c) => {
+      const { initiative, year, q, limit, offset } = c.req.valid('query');
+      const words = q?.trim();
+      if (!words) {
+        const filters = await resolveFilters(db, { initiative, year, group: [] });
+        const { total, items } = await archivePage(db, filters, config.stakeholders, { limit, offset });
+        return c.json({ total, items: items.map(listed) }, 200);
+      }
+      const found = initiative ? await findInitiativeBySlug(db, initiative) : undefined;
+      if (initiative && !found) return c.json({ total: 0, items: [] }, 200);
+      const results = await search(db, [reportSearch], everyone, {
+        q: words, kind: reportSearch.kind, initiative: found?.id, year, limit, offset, locale: c.get('locale'),
+      });
+      const items = await archiveItems(db, results.items.map((hit) => hit.recordId));
+      return c.json({ total: results.total, items: items.map(listed) }, 200);
+    },
+  );
 
   api.openapi(
     createRoute({

@@ -16,6 +16,10 @@ import { publishVersion, type ReportSnapshot } from './outcomes.ts';
 import { scheduleReminders } from './reminders.ts';
 import { reportPolicy } from './policy.ts';
 import { reportsDb, type ReportsTable } from './tables.ts';
+import { indexRecords } from '../../platform/search/index.ts';
+import { reportPublished, reportSentBack, reportSubmitted, tellAboutReport } from './notifications.ts';
+import { reportSearch } from './search.ts';
+import { refreshArchive } from './archive/refresh.ts';
 import { adoptSessionTopics, refreshTopicIndex } from './topics/indexing.ts';
 import type { z } from 'zod';
 import type { DeadlineSchema, NameRapporteurSchema, ReviewSchema, StandaloneSchema } from './schema.ts';
@@ -52,6 +56,7 @@ export async function startReport(ctx: CommandContext<SignedIn>, session: Report
     if (stored.id !== id) return ok({ id: stored.id });
     await adoptSessionTopics(tx, id, session.id);
     if (session.ends_at) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(session.ends_at, await deadlineDays(tx, session.event.id)));
+    await indexRecords(tx, reportSearch, [id]);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.started', subjectType: 'report', subjectId: id, details: { session: session.id } });
     return ok({ id });
   });
@@ -70,6 +75,7 @@ export async function startStandalone(ctx: CommandContext<SignedIn>, input: z.ou
       id, session_id: null, event_id: null, initiative_id: initiative.id, title: input.title, held_on: input.held_on, place: input.place ?? null, language: input.language,
       status: 'draft', rapporteur_id: null, content: canonicalJson(emptyContent()), review_note: null, version: 0, created_by: ctx.actor.user.id, created_at: now, updated_at: now,
     }).execute();
+    await indexRecords(tx, reportSearch, [id]);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.started', subjectType: 'report', subjectId: id });
     return ok({ id });
   });
@@ -107,6 +113,9 @@ export async function saveReport(ctx: CommandContext<SignedIn>, report: Report, 
       await publishVersion(tx, { snapshot: snapshotOf(next), version, reason: input.reason!, actorId: ctx.actor.user.id, now: ctx.now });
     }
     await tx.updateTable('reports').set({ ...fields, version, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    // The index and, once published, the archive say what the report now says (the new version's text).
+    await indexRecords(tx, reportSearch, [report.id]);
+    if (row.status === 'published') await refreshArchive(tx, report.id, ctx.now);
     await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: row.status === 'published' ? 'report.amended' : 'report.saved', subjectType: 'report', subjectId: report.id, isPublic: row.status === 'published', details: { version } });
     return ok({ version });
@@ -120,6 +129,8 @@ export async function submitReport(ctx: CommandContext<SignedIn>, report: Report
     if (!row) return refuse('reports.errors.gone', { status: 404 });
     if (row.status !== 'draft' && row.status !== 'changes_requested') return refuse(`reports.errors.cannot_submit_${row.status}`, { status: 409 });
     await tx.updateTable('reports').set({ status: 'in_review', updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    await indexRecords(tx, reportSearch, [report.id]);
+    await tellAboutReport(ctx, tx, report, reportSubmitted);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.submitted', subjectType: 'report', subjectId: report.id });
     return ok();
   });
@@ -132,6 +143,8 @@ export async function requestChanges(ctx: CommandContext<SignedIn>, report: Repo
     if (!row) return refuse('reports.errors.gone', { status: 404 });
     if (row.status !== 'in_review') return refuse('reports.errors.not_in_review', { status: 409 });
     await tx.updateTable('reports').set({ status: 'changes_requested', review_note: input.note, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    await indexRecords(tx, reportSearch, [report.id]);
+    await tellAboutReport(ctx, tx, report, reportSentBack, { note: input.note });
     await audit(tx, ctx.actor, ctx.now, { action: 'report.changes_requested', subjectType: 'report', subjectId: report.id });
     return ok();
   });
@@ -147,6 +160,10 @@ export async function publishReport(ctx: CommandContext<SignedIn>, report: Repor
     if (!content.summary && content.takeaways.length === 0) return refuse('reports.errors.empty', { status: 422 });
     await publishVersion(tx, { snapshot: snapshotOf(row), version: 1, reason: null, actorId: ctx.actor.user.id, now: ctx.now });
     await tx.updateTable('reports').set({ status: 'published', version: 1, review_note: null, updated_at: timestamp(ctx.now) }).where('id', '=', report.id).execute();
+    // Public from now on: in search for everyone, and in the archive, its feeds and exports.
+    await indexRecords(tx, reportSearch, [report.id]);
+    await refreshArchive(tx, report.id, ctx.now);
+    await tellAboutReport(ctx, tx, report, reportPublished);
     await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.published', subjectType: 'report', subjectId: report.id, isPublic: true, details: { version: 1 } });
     return ok({ version: 1 });

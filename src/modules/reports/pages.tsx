@@ -17,6 +17,7 @@ import { ReportPage, type ReportView } from './views/reportPage.tsx';
 import { EditPage } from './views/editPage.tsx';
 import { EventReportsPage, HistoryPage, MyReportsPage, NewReportPage, type EventReportRow } from './views/otherPages.tsx';
 import { sessionsReportedBy } from '../events/index.ts';
+import { archiveRoutes } from './archive/pages.tsx';
 import { reportTopicPages, reportTopicsForm, reportTopicsLine } from './topics/pages.tsx';
 
 type Forms = { review?: FailedForm; rapporteur?: FailedForm; workflow?: FailedForm };
@@ -31,6 +32,7 @@ const reportValues = (r: Report): FormValues => ({ title: r.title, held_on: r.he
 
 export function reportPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  archiveRoutes(app, services);
 
   /** A report the visitor may see; others are told it does not exist. */
   const loadReport = async (c: Context<AppEnv>) => {
@@ -57,11 +59,14 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
       edit: reportPolicy.edit(actor, report), submit: reportPolicy.submit(actor, report),
       review: reportPolicy.review(actor, report), nameRapporteur: reportPolicy.nameRapporteur(actor, report),
     };
-    return page(c, report.title, <><ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} forms={forms} />{await reportTopicsLine(c, db, report.id)}</>, status);
+    const late = report.due_at !== null && report.status !== 'published' && report.due_at < services.clock().toISOString();
+    return page(c, report.title, <><ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} />{await reportTopicsLine(c, db, report.id)}</>, status);
   }
 
+  // The topics form says its own notice (docs/decisions/027).
+  const editNotice = (c: Context<AppEnv>) => (c.req.query('notice') === 'topics_saved' ? undefined : c.req.query('notice'));
   const showEdit = async (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <><EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} />{await reportTopicsForm(c, db, report)}</>, status);
+    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <><EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} notice={form ? undefined : editNotice(c)} />{await reportTopicsForm(c, db, report)}</>, status);
 
   async function showNew(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const user = c.get('actor').user!;
@@ -90,7 +95,7 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     const started = new Set(reports.map((r) => r.session_id));
     const memberships = await membershipsOf(db, user!.id);
     return page(c, c.get('t')('reports.mine.title'), (
-      <MyReportsPage reports={reports} sessions={sessions.filter((s) => !started.has(s.id))} canStandalone={memberships.length > 0} />
+      <MyReportsPage reports={reports} sessions={sessions.filter((s) => !started.has(s.id))} committees={memberships.map((m) => ({ slug: m.slug, name: m.name }))} />
     ));
   });
 

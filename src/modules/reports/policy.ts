@@ -14,6 +14,14 @@ export interface ReportSubject {
   drafters: readonly string[];
 }
 
+/** An annual report, or a year without one yet (status 'none'): its initiative's committee writes it. */
+export interface AnnualSubject {
+  status: string;
+  committee: ReadonlyArray<{ user_id: string; role: string }>;
+}
+
+const coordinates = (user: ActorUser, subject: AnnualSubject) => subject.committee.some((m) => m.user_id === user.id && m.role === 'coordinator');
+
 const organises = (user: ActorUser, organisers: Organisers) => organisers.committee.some((m) => m.user_id === user.id);
 const drafts = (user: ActorUser, report: ReportSubject) => report.drafters.includes(user.id);
 
@@ -36,4 +44,12 @@ export const reportPolicy = {
   /** An event's reports (who is late) and its deadline: its organisers. */
   manageEventReports: signedIn<Organisers>((user, organisers) => organises(user, organisers)),
   seeOwnReports: signedIn(),
+  /** In search, the secretariat finds every unpublished report (as `view` lets it open them); others, those `view` lets them open. */
+  findEveryDraft: signedIn<unknown>(isSecretariat),
+  /** An annual report: public once published; before, its committee and the secretariat see the draft. */
+  viewAnnual: anyone<AnnualSubject>((actor, a) => a.status === 'published' || (actor.user !== null && (organises(actor.user, a) || isSecretariat(actor.user)))),
+  /** Its committee drafts it until it is published; a published annual report is final (a correction is next year's). */
+  writeAnnual: signedIn<AnnualSubject>((user, a) => a.status !== 'published' && isVerified(user) && organises(user, a)),
+  /** Publishing speaks for the initiative: its coordinators. */
+  publishAnnual: signedIn<AnnualSubject>((user, a) => a.status === 'draft' && isVerified(user) && coordinates(user, a)),
 };

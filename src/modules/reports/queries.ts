@@ -27,6 +27,13 @@ export async function deadlineDays(db: Db, eventId: string | null): Promise<numb
   return row ? Number(row.days) : defaultDeadlineDays;
 }
 
+/** Each event's deadline in days (the default for those that set none). */
+export async function deadlinesOf(db: Db, eventIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = eventIds.length ? await reportsDb(db).selectFrom('report_deadlines').select(['event_id', 'days']).where('event_id', 'in', [...new Set(eventIds)]).execute() : [];
+  const set = new Map(rows.map((r) => [r.event_id, Number(r.days)]));
+  return new Map(eventIds.map((id) => [id, set.get(id) ?? defaultDeadlineDays]));
+}
+
 /** Who may draft a session's report: its rapporteurs with an account, and whoever the organisers named. */
 export const draftersOf = (session: ReportSession | null | undefined, named: string | null) =>
   [...new Set([...(session?.people ?? []).filter((p) => p.role === 'rapporteur' && p.user_id).map((p) => p.user_id!), ...(named ? [named] : [])])];

@@ -1,60 +1,13 @@
 import assert from 'node:assert/strict';
-import { eachApp, type TestApp } from '../../../tests/support/app.ts';
-import { insertPerson, loggedIn } from '../../../tests/support/factories.ts';
-import { createEvent, organiser } from '../../../tests/support/events.ts';
+import { eachApp } from '../../../tests/support/app.ts';
+import { createEvent } from '../../../tests/support/events.ts';
 import { callFields, goodProposal } from '../../../tests/support/eventsCall.ts';
-import type { TestClient } from '../../../tests/support/client.ts';
+import { content, person, sessionWithRapporteur, settleJobs, startReport } from '../../../tests/support/reports.ts';
 import { eventsDb } from '../events/tables.ts';
 import { reportsDb } from './tables.ts';
 import { verifyLog } from '../../platform/log/verify.ts';
 import { logKinds } from '../../platform/manifests.ts';
 import { modules } from '../index.ts';
-
-const person = (i: number, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`person_${i}_${k}`, v]));
-
-/**
- * A published event with one placed session: its organiser Ana Pérez (Colnodo), a moderator, a
- * speaker and a rapporteur whose row is linked to an account (the rapporteur's client).
- */
-async function sessionWithRapporteur(t: TestApp, options: { eventFields?: Record<string, string>; start?: string; end?: string; rapporteurLocale?: string } = {}) {
-  const { coordinator, initiative } = await organiser(t);
-  const slug = await createEvent(coordinator, initiative, options.eventFields ?? {});
-  assert.equal((await coordinator.post(`/events/${slug}/rooms`, { name: 'Auditorio', capacity: '100' })).status, 303);
-  assert.equal((await coordinator.post(`/events/${slug}/publish`, {})).status, 303);
-  const added = await coordinator.post(`/events/${slug}/sessions`, {
-    title: 'Acceso significativo', original_locale: 'es', modality: 'hybrid', format: 'panel',
-    ...person(0, { name: 'Ana Pérez', role: 'organiser', organisation: 'Colnodo' }),
-    ...person(1, { name: 'Luisa Gómez', role: 'moderator', organisation: 'MinTIC', stakeholder_group: 'government' }),
-    ...person(2, { name: 'Beto Ruiz', role: 'speaker', organisation: 'Karisma', stakeholder_group: 'civil_society' }),
-    ...person(3, { name: 'Julia Mora', role: 'rapporteur' }),
-  });
-  assert.equal(added.status, 303, added.html.slice(0, 2000));
-  const session = added.location!.split('?')[0]!.split('/').pop()!;
-  const room = (await eventsDb(t.database.db).selectFrom('event_rooms').select('id').where('name', '=', 'Auditorio').orderBy('id').execute()).at(-1)!.id;
-  const placed = await coordinator.post(`/events/${slug}/sessions/${session}/schedule`, { room, start: options.start ?? '2026-12-01T09:00', end: options.end ?? '2026-12-01T10:30' });
-  assert.equal(placed.status, 303, placed.html.slice(0, 2000));
-  const rapporteurId = await insertPerson(t, { email: 'relatora@example.org', name: 'Julia Mora', locale: options.rapporteurLocale ?? 'en' });
-  await eventsDb(t.database.db).updateTable('event_session_people').set({ user_id: rapporteurId }).where('session_id', '=', session).where('role', '=', 'rapporteur').execute();
-  return { coordinator, initiative, slug, session, rapporteur: await loggedIn(t, rapporteurId) };
-}
-
-async function startReport(client: TestClient, session: string): Promise<string> {
-  const started = await client.post(`/sessions/${session}/report`, {});
-  assert.equal(started.status, 303, started.html.slice(0, 2000));
-  return started.location!.split('?')[0]!.split('/')[2]!;
-}
-
-const content = {
-  title: 'Acceso significativo', held_on: '2026-12-01', place: 'Auditorio, Bogotá', language: 'es',
-  summary: 'La sesión trató **el acceso** en zonas rurales.\n\n- redes comunitarias\n- espectro',
-  key_issues_0_text: 'Costos de conexión', takeaways_0_text: 'Las redes comunitarias necesitan espectro', takeaways_1_text: 'Hace falta medir la calidad',
-  calls_to_action_0_who: 'Gobierno', calls_to_action_0_what: 'Abrir una consulta sobre espectro',
-  proposals_0_text: 'Un fondo de servicio universal', follow_ups_0_text: 'Reunión en marzo',
-  participants_0_name: 'Luisa Gómez', participants_0_role: 'moderator', participants_0_organisation: 'MinTIC', participants_0_stakeholder_group: 'government',
-  participants_1_name: 'Beto Ruiz', participants_1_role: 'speaker', participants_1_stakeholder_group: 'civil_society',
-  onsite_group_government: '12', onsite_group_civil_society: '20', online_group_academia: '7', onsite_gender_women: '18', onsite_gender_men: '14',
-  link_recording: 'https://video.example.org/acceso', link_slides: 'slides.example.org/acceso',
-};
 
 eachApp('the rapporteur drafts, the organisers send it back and publish; a later change is a new version with its reason and a word diff, all in the public log', async (t) => {
   const { coordinator, session, rapporteur } = await sessionWithRapporteur(t);
@@ -83,16 +36,20 @@ eachApp('the rapporteur drafts, the organisers send it back and publish; a later
 
   assert.equal((await rapporteur.post(`/reports/${id}/submit`, {})).status, 303);
   assert.equal((await rapporteur.post(`/reports/${id}/submit`, {})).status, 409, 'already waiting for review');
+  // Each step is mailed to the other side: the organisers that it waits for them.
+  await t.mail.withSubject('coord@example.org', /^Acceso significativo: waiting for your review$/);
   const noNote = await coordinator.post(`/reports/${id}/request-changes`, { note: '' });
   assert.equal(noNote.status, 422);
   assert.match(noNote.html, /<p class="error" id="error-note">/);
   assert.equal((await coordinator.post(`/reports/${id}/request-changes`, { note: 'Añadan las cifras en línea.' })).status, 303);
+  assert.match((await t.mail.withSubject('relatora@example.org', /^Acceso significativo: changes asked$/)).text, /What to change: Añadan las cifras en línea\./);
   const sentBack = await rapporteur.get(`/reports/${id}`);
   assert.match(sentBack.html, /Changes requested by the organisers/);
   assert.match(sentBack.html, /Añadan las cifras en línea\./);
   assert.equal((await rapporteur.post(`/reports/${id}/publish`, {})).status, 403);
   assert.equal((await rapporteur.post(`/reports/${id}/submit`, {})).status, 303);
   assert.equal((await coordinator.post(`/reports/${id}/publish`, {})).status, 303);
+  await t.mail.withSubject('relatora@example.org', /^Acceso significativo: published$/);
 
   // Public now, on the page and through the API, and in the log.
   const published = await anonymous.get(`/reports/${id}`);
@@ -159,11 +116,9 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   // A December session: due 14 days after it ends, then 10 once the organisers say so.
   const december = await createEvent(coordinator, initiative, { title: 'Foro de diciembre' });
   assert.equal((await coordinator.post(`/events/${december}/publish`, {})).status, 303);
-  const added = await coordinator.post(`/events/${december}/sessions`, { title: 'Ciberseguridad', original_locale: 'es', modality: 'online', ...person(0, { name: 'Julia Mora', role: 'rapporteur' }) });
+  const added = await coordinator.post(`/events/${december}/sessions`, { title: 'Ciberseguridad', original_locale: 'es', modality: 'online', ...person(0, { name: 'Julia Mora', role: 'rapporteur', email: 'relatora@example.org' }) });
   const decSession = added.location!.split('?')[0]!.split('/').pop()!;
   assert.equal((await coordinator.post(`/events/${december}/sessions/${decSession}/schedule`, { start: '2026-12-01T09:00', end: '2026-12-01T10:30' })).status, 303);
-  const rapporteurId = (await t.database.db.selectFrom('users').select('id').where('email', '=', 'relatora@example.org').executeTakeFirstOrThrow()).id;
-  await events.updateTable('event_session_people').set({ user_id: rapporteurId }).where('session_id', '=', decSession).execute();
   const decReport = await startReport(rapporteur, decSession);
   assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dt>Plazo<\/dt><dd>2026-12-15<\/dd>/);
   const badDays = await coordinator.post(`/events/${december}/reports/deadline`, { days: '0' });
@@ -172,17 +127,9 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   assert.equal((await coordinator.post(`/events/${december}/reports/deadline`, { days: '10' })).status, 303);
   assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dt>Plazo<\/dt><dd>2026-12-11<\/dd>/);
 
-  // The app's own runner also polls: before moving the clock, wait until no job is running, or a
-  // job claimed under the old clock would see its lease expire and run again.
-  const runner = t.services.jobs.runner;
-  const settle = async () => {
-    for (;;) {
-      await runner.drain();
-      if ((await t.database.db.selectFrom('jobs').select('id').where('status', '=', 'running').execute()).length === 0 && (await runner.drain()) === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  const toRapporteur = () => t.mail.received.filter((m) => m.to.includes('relatora@example.org')).map((m) => m.subject);
+  const settle = () => settleJobs(t);
+  // The reminders about the December report (she was also told the first one was published).
+  const toRapporteur = () => t.mail.received.filter((m) => m.to.includes('relatora@example.org') && m.subject.includes('Ciberseguridad')).map((m) => m.subject);
   await settle();
   t.clock.now = new Date('2026-12-08T16:00:00Z');
   await settle();
@@ -195,6 +142,7 @@ eachApp('deadlines: reminders before and at the deadline in the rapporteur’s l
   await settle();
   assert.deepEqual(toRapporteur(), ['Relatoría para el 2026-12-11: Ciberseguridad', 'La relatoría vence hoy: Ciberseguridad'], 'the reminders queued for the old deadline send nothing');
   assert.match((await coordinator.get(`/events/${december}/reports`)).html, /One report is late/);
+  assert.match((await rapporteur.get(`/reports/${decReport}`)).html, /<dd>2026-12-11 <span class="badge">atrasada<\/span><\/dd>/, 'the writer sees it late too');
 }, { postgres: true });
 
 eachApp('bad input: oversized Markdown and wrong values refused beside their fields, script sanitised in every field, unknown sessions and initiatives', async (t) => {
@@ -258,3 +206,31 @@ eachApp('bad input: oversized Markdown and wrong values refused beside their fie
   assert.equal(form.status, 422);
   assert.match(form.html, /id="error-initiative">There is no such initiative/);
 });
+
+eachApp('a report nobody started: its rapporteur is reminded three days before and on the day, the organisers when it has none', async (t) => {
+  const { coordinator, slug } = await sessionWithRapporteur(t);
+  const added = await coordinator.post(`/events/${slug}/sessions`, { title: 'Ciberseguridad', original_locale: 'es', modality: 'online', ...person(0, { name: 'Sin Cuenta', role: 'rapporteur' }) });
+  const other = added.location!.split('?')[0]!.split('/').pop()!;
+  assert.equal((await coordinator.post(`/events/${slug}/sessions/${other}/schedule`, { start: '2026-12-01T09:00', end: '2026-12-01T10:30' })).status, 303);
+  const subjects = (to: string) => t.mail.received.filter((m) => m.to.includes(to)).map((m) => m.subject).sort();
+
+  // Both sessions end on 1 December at 10:30 in Bogotá: due on the 15th at 15:30 UTC. The daily job finds them from the 12th.
+  await settleJobs(t);
+  t.clock.now = new Date('2026-12-11T16:00:00Z');
+  await settleJobs(t);
+  assert.deepEqual(subjects('relatora@example.org'), [], 'four days before: nothing yet');
+  t.clock.now = new Date('2026-12-12T16:00:00Z');
+  await settleJobs(t);
+  await t.mail.withSubject('relatora@example.org', /^Session report due on 2026-12-15: Acceso significativo$/);
+  const toOrganiser = await t.mail.withSubject('coord@example.org', /^Session report due on 2026-12-15: Ciberseguridad$/);
+  assert.match(toOrganiser.text, new RegExp(`/events/${slug}/reports`), 'the organisers are sent to the event’s reports');
+  t.clock.now = new Date('2026-12-13T16:00:00Z');
+  await settleJobs(t);
+  t.clock.now = new Date('2026-12-15T16:00:00Z');
+  await settleJobs(t);
+  await t.mail.withSubject('relatora@example.org', /^Session report due today, not started: Acceso significativo$/);
+  assert.deepEqual(subjects('relatora@example.org'), ['Session report due on 2026-12-15: Acceso significativo', 'Session report due today, not started: Acceso significativo'], 'each reminder once, though the job ran on several days');
+  t.clock.now = new Date('2026-12-20T16:00:00Z');
+  await settleJobs(t);
+  assert.equal(subjects('relatora@example.org').length, 2, 'after the day, the overdue list says it, not the mail');
+}, { postgres: true });

@@ -40,6 +40,13 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/reports/:draft/request-changes', expect: everyone(303) },
   { method: 'GET', path: '/reports/:draft/rapporteur', expect: everyone(303) },
   { method: 'GET', path: '/reports/:published/history', expect: everyone(200) },
+  // The public archive, its exports and feeds: published reports, the same for everyone.
+  { method: 'GET', path: '/reports', expect: everyone(200) },
+  { method: 'GET', path: '/reports.csv', expect: everyone(200) },
+  { method: 'GET', path: '/reports.json', expect: everyone(200) },
+  { method: 'GET', path: '/reports.atom', expect: everyone(200) },
+  { method: 'GET', path: '/initiatives/:initiative/reports.atom', expect: everyone(200) },
+  { method: 'GET', path: '/api/reports', expect: everyone(200) },
   { method: 'GET', path: '/reports/:draft/history', expect: draftOnly({ organiser: 200, secretariat: 200, rapporteur: 200 }) },
   { method: 'GET', path: '/events/:slug/reports', expect: only({ organiser: 200 }) },
   { method: 'POST', path: '/events/:slug/reports/deadline', body: 'form', expect: only({ organiser: 422 }) },
@@ -62,6 +69,16 @@ const cases: Array<RouteCase<Role>> = [
   // An empty merge patch saves the report as it is.
   { method: 'PATCH', path: '/api/reports/:draft', body: 'json', expect: draftOnly({ organiser: 200, secretariat: 403, rapporteur: 200 }) },
   { method: 'POST', path: '/api/reports/:published/transitions', body: 'json', expect: { ...everyone(403), anonymous: 401, organiser: 422 } },
+  // Annual reports: 2025 published, 2026 a draft of the committee's (the organiser coordinates it).
+  { method: 'GET', path: '/initiatives/:initiative/annual-reports', expect: everyone(200) },
+  { method: 'GET', path: '/initiatives/:initiative/annual-reports/2025', expect: everyone(200) },
+  { method: 'GET', path: '/initiatives/:initiative/annual-reports/2026', expect: draftOnly({ organiser: 200, secretariat: 200 }) },
+  { method: 'POST', path: '/initiatives/:initiative/annual-reports/2025', body: 'form', expect: only({}) },
+  // An empty form saves the draft with nothing in it; publishing it then needs the introduction.
+  { method: 'POST', path: '/initiatives/:initiative/annual-reports/2026', body: 'form', expect: only({ organiser: 303 }) },
+  { method: 'POST', path: '/initiatives/:initiative/annual-reports/2025/publish', body: 'form', expect: only({}) },
+  { method: 'POST', path: '/initiatives/:initiative/annual-reports/2026/publish', body: 'form', expect: only({ organiser: 422 }) },
+  { method: 'GET', path: '/initiatives/:initiative/annual-reports/2026/publish', expect: everyone(303) },
 ];
 
 eachApp('every reports route answers every role as its policy says', async (t) => {
@@ -79,6 +96,8 @@ eachApp('every reports route answers every role as its policy says', async (t) =
   const published = standalone.location!.split('?')[0]!.split('/')[2]!;
   assert.equal((await coordinator.post(`/reports/${published}/edit`, { title: 'Sesión en el IGF global', held_on: '2026-06-24', language: 'es', summary: 'Nos reunimos.' })).status, 303);
   assert.equal((await coordinator.post(`/reports/${published}/publish`, {})).status, 303);
+  for (const year of [2025, 2026]) assert.equal((await coordinator.post(`/initiatives/${initiative}/annual-reports/${year}`, { introduction: 'Un año.' })).status, 303);
+  assert.equal((await coordinator.post(`/initiatives/${initiative}/annual-reports/2025/publish`, {})).status, 303);
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -87,5 +106,5 @@ eachApp('every reports route answers every role as its policy says', async (t) =
     secretariat: await secretariat(t),
     rapporteur,
   };
-  await walkRoles(t, { module: reportsModule, clients, cases, params: { slug, session, draft, published } });
+  await walkRoles(t, { module: reportsModule, clients, cases, params: { slug, session, draft, published, initiative } });
 }, { postgres: true });

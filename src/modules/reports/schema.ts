@@ -15,8 +15,11 @@ export const ReviewSchema = z.object({ note: multiLine(2_000) });
 
 export const NameRapporteurSchema = z.object({ email: emailAddress });
 
+/** The longest an event may give its rapporteurs: half a year. */
+export const maxDeadlineDays = 180;
+
 /** Days after a session ends that its report is due. */
-export const DeadlineSchema = z.object({ days: wholeNumber(1, 180) });
+export const DeadlineSchema = z.object({ days: wholeNumber(1, maxDeadlineDays) });
 
 /** `POST /api/reports`: a session's id, or a standalone report's fields. */
 export const CreateApiSchema = z.union([z.object({ session: z.string().min(1).max(40) }).strict(), StandaloneSchema]);

@@ -51,12 +51,56 @@ export interface ReportDeadlinesTable {
   updated_at: string;
 }
 
+/**
+ * An initiative's annual report for a year (docs/decisions/028): the committee's own sections, and
+ * once published the whole report as readers saw it, events and takeaways included.
+ */
+export interface AnnualReportsTable {
+  id: string;
+  initiative_id: string;
+  year: number;
+  /** draft or published. */
+  status: string;
+  /** Markdown, each up to 20,000 characters: the coordinator's introduction, how the year was prepared, its outcomes. */
+  introduction: string | null;
+  preparation: string | null;
+  outcomes: string | null;
+  /** Canonical JSON of the published report (`AnnualSnapshot`), and its SHA-256; none while a draft. */
+  snapshot: string | null;
+  snapshot_sha256: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published report as the public archive lists it (docs/decisions/026); drafts have no row. */
+export interface ReportArchiveTable {
+  report_id: string;
+  initiative_id: string;
+  title: string;
+  held_on: string;
+  language: string;
+  /** The session's track, by name, when it was last published. */
+  track: string | null;
+  /** The stakeholder groups it names (its participants' and those it counted): a bit per stored value (archive/groups.ts). */
+  stakeholder_groups: number;
+  version: number;
+  /** When version 1 was published. */
+  published_at: string;
+  /** When the latest version was published. */
+  updated_at: string;
+}
+
 export interface ReportsTables extends ReportTopicTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
+  report_archive: ReportArchiveTable;
+  annual_reports: AnnualReportsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines', ...reportTopicTables] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports', ...reportTopicTables] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

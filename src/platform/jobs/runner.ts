@@ -8,7 +8,7 @@ export interface JobContext {
   now: Date;
   log: Logger;
   /** To queue what the job leads to (a reminder's mail, written in its recipient's language), in the handler's own transaction. */
-  jobs?: { enqueue(tx: Db, job: NewJob, now: Date): Promise<void> };
+  jobs: { enqueue(tx: Db, job: NewJob, now: Date): Promise<void> };
 }
 
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
@@ -20,7 +20,7 @@ export interface JobRunnerOptions {
   log: Logger;
   clock: () => Date;
   /** The queue, handed to handlers that queue further jobs. */
-  queue?: JobContext['jobs'];
+  queue: JobContext['jobs'];
   /** How long a claimed job is its runner's before another process may take it over. */
   leaseMs?: number;
 }

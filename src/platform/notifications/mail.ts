@@ -1,3 +1,4 @@
+import { nextMorning } from '../jobs/recurring.ts';
 import type { IdentityProvider, Mailbox } from '../auth/identity.ts';
 import { timestamp, type Db } from '../db/index.ts';
 import { isLocale, translate, type Locale } from '../i18n/index.ts';
@@ -74,8 +75,7 @@ export function digestList(frequency: DigestFrequency): string {
 
 /** When the next digest of a frequency goes out: 07:00 UTC tomorrow, or next Monday. */
 export function nextDigest(frequency: DigestFrequency, now: Date): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  const next = nextMorning(now);
   if (frequency === 'weekly') while (next.getUTCDay() !== 1) next.setUTCDate(next.getUTCDate() + 1);
   return next;
 }

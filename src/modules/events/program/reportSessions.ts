@@ -69,3 +69,36 @@ export async function sessionsReportedBy(db: Db, userId: string): Promise<Array<
     .orderBy('s.ends_at').orderBy('s.id').execute();
 }
 
+/** A placed session that ended, with its event and the accounts of its rapporteurs. */
+export interface EndedSession {
+  id: string;
+  title: string;
+  ends_at: string;
+  event: { id: string; slug: string; title: string; initiative_id: string };
+  rapporteurs: string[];
+}
+
+/** The placed sessions of non-draft events that ended in [from, to), with their rapporteurs' accounts: two statements. */
+export async function sessionsEndedBetween(db: Db, from: string, to: string): Promise<EndedSession[]> {
+  const events = eventsDb(db);
+  const rows = await events.selectFrom('event_sessions as s').innerJoin('events as e', 'e.id', 's.event_id')
+    .select(['s.id', 's.title', 's.ends_at', 'e.id as event_id', 'e.slug', 'e.title as event_title', 'e.initiative_id'])
+    .where('s.ends_at', '>=', from).where('s.ends_at', '<', to).where('e.status', '!=', 'draft').orderBy('s.ends_at').orderBy('s.id').execute();
+  if (rows.length === 0) return [];
+  const people = await events.selectFrom('event_session_people').select(['session_id', 'user_id'])
+    .where('session_id', 'in', rows.map((r) => r.id)).where('role', '=', 'rapporteur').where('user_id', 'is not', null).execute();
+  const rapporteurs = new Map<string, string[]>();
+  for (const p of people) rapporteurs.set(p.session_id, [...(rapporteurs.get(p.session_id) ?? []), p.user_id!]);
+  return rows.map((r) => ({
+    id: r.id, title: r.title, ends_at: r.ends_at!, event: { id: r.event_id, slug: r.slug, title: r.event_title, initiative_id: r.initiative_id },
+    rapporteurs: rapporteurs.get(r.id) ?? [],
+  }));
+}
+
+/** The track of each of these sessions that has one, by name (the reports archive's track filter). */
+export async function trackOfSessions(db: Db, sessionIds: readonly string[]): Promise<Map<string, string>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await eventsDb(db).selectFrom('event_sessions as s').innerJoin('event_tracks as t', 't.id', 's.track_id')
+    .select(['s.id', 't.name']).where('s.id', 'in', [...sessionIds]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -129,6 +129,8 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
           <h2 id="organisers-title">{t('events.page.organisers')}</h2>
           {event.status === 'draft' && <p>{t('events.page.draft_hint')}</p>}
           {can.edit && <p><a href={`/events/${event.slug}/edit`}>{t('events.page.edit')}</a></p>}
+          {/* The reports module's page for this event (a URL: events never imports reports). */}
+          {can.edit && <p><a href={`/events/${event.slug}/reports`}>{t('events.page.session_reports')}</a></p>}
           {can.publish && (
             <PostForm action={`/events/${event.slug}/publish`} anchor="publish">
               <button type="submit">{t('events.page.publish')}</button>

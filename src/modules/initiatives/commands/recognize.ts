@@ -42,7 +42,7 @@ export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiative
 
 /** Whether the initiative meets the criteria as it stands inside this transaction. */
 async function meetsCriteria(tx: Kysely<RegistryTables>, initiativeId: string, taxonomy: StakeholderTaxonomy): Promise<boolean> {
-  const initiative = await tx.selectFrom('initiatives').select(['website', 'principles_accepted_at']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
+  const initiative = await tx.selectFrom('initiatives').select(['website', 'principles_accepted_at', 'annual_report_year', 'annual_report_published_at']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
   const committee = await committeeOf(tx, initiativeId);
   return readyForRecognition(recognitionCriteria({ ...initiative, committee }, taxonomy));
 }

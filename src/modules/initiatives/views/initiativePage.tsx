@@ -185,6 +185,8 @@ function Recognition(props: InitiativePageProps) {
         </div>
       )}
       {initiative.is_demo !== 1 && <CriteriaList criteria={criteria} />}
+      {/* Annual reports are written and kept by the reports module (docs/decisions/028); the registry notes the latest year. */}
+      {initiative.annual_report_year !== null && <p><a href={`/initiatives/${initiative.slug}/annual-reports`}>{t('initiatives.recognition.annual_reports', { name: initiative.name })}</a></p>}
       {can.acceptPrinciples && !initiative.principles_accepted_at && (
         <PostForm action={`/initiatives/${initiative.slug}/principles`} anchor="principles" errors={forms.principles?.errors}
           labels={{ principles: t('initiatives.recognition.principles_label') }}>

@@ -14,6 +14,8 @@ import { dayIn } from '../commands.ts';
 import { deadlineDays, dueAt, reportOfSession } from '../queries.ts';
 import { scheduleReminders } from '../reminders.ts';
 import { reportsDb } from '../tables.ts';
+import { reportSearch } from '../search.ts';
+import { indexRecords } from '../../../platform/search/index.ts';
 import { ReportFieldsSchema, type ReportContent } from '../content.ts';
 import { parseRelatoria } from './parse.ts';
 import { ensureImportCatalogs } from './catalogs.ts';
@@ -151,6 +153,7 @@ async function insert(ctx: ImportContext, draft: NewDraft): Promise<string | nul
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
     if (session) await adoptSessionTopics(tx, id, session.id);
     if (session?.ends_at && ctx.jobs) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(session.ends_at, await deadlineDays(tx, session.event.id)));
+    await indexRecords(tx, reportSearch, [id]);
     await audit(tx, { user: null }, ctx.now, { action: 'report.imported', subjectType: 'report', subjectId: id, details: session ? { session: session.id } : {} });
     return id;
   });

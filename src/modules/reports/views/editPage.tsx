@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { Notice, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { languageName, locales } from '../../../platform/i18n/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
@@ -49,10 +49,12 @@ function TextRows({ list, values, errors }: { list: TextList; values: FormValues
 export interface EditPageProps {
   report: { id: string; title: string; status: string };
   form: { values: FormValues; errors: FieldErrors };
+  /** "started": the report was just created, here to be written. */
+  notice?: string;
 }
 
 /** `/reports/<id>/edit`: everything the report says; once published, a change with its reason. */
-export function EditPage({ report, form }: EditPageProps) {
+export function EditPage({ report, form, notice }: EditPageProps) {
   const { t } = useView();
   const { values, errors } = form;
   const published = report.status === 'published';
@@ -68,6 +70,7 @@ export function EditPage({ report, form }: EditPageProps) {
   return (
     <>
       <p><a href={`/reports/${report.id}`}>{t('reports.form.back', { title: report.title })}</a></p>
+      <Notice message={notice === 'started' ? t('reports.notice.started') : undefined} />
       <h1>{published ? t('reports.form.amend_title', { title: report.title }) : t('reports.form.edit_title', { title: report.title })}</h1>
       <PostForm action={`/reports/${report.id}/edit`} anchor="report" errors={errors} labels={labels}>
         {published && <TextField name="reason" label={t('reports.field.reason')} hint={t('reports.form.reason_hint')} value={valueOf(values, 'reason')} error={errors.reason} maxlength={500} required />}

@@ -81,7 +81,7 @@ export function EventReportsPage(props: { event: { slug: string; title: string }
 }
 
 /** `/my/reports`: the reports the visitor writes, and the sessions they are rapporteur of. */
-export function MyReportsPage(props: { reports: Array<{ id: string; title: string; status: string }>; sessions: Array<{ id: string; title: string; event_title: string }>; canStandalone: boolean }) {
+export function MyReportsPage(props: { reports: Array<{ id: string; title: string; status: string }>; sessions: Array<{ id: string; title: string; event_title: string }>; committees: Array<{ slug: string; name: string }> }) {
   const { t } = useView();
   return (
     <>
@@ -98,7 +98,13 @@ export function MyReportsPage(props: { reports: Array<{ id: string; title: strin
           ))}</ul>
         </section>
       )}
-      {props.canStandalone && <p><a href="/reports/new">{t('reports.mine.standalone')}</a></p>}
+      {props.committees.length > 0 && <p><a href="/reports/new">{t('reports.mine.standalone')}</a></p>}
+      {props.committees.length > 0 && (
+        <section aria-labelledby="annual-title">
+          <h2 id="annual-title">{t('reports.annual.mine_title')}</h2>
+          <ul>{props.committees.map((i) => <li><a href={`/initiatives/${i.slug}/annual-reports`}>{t('reports.annual.list_title', { name: i.name })}</a></li>)}</ul>
+        </section>
+      )}
     </>
   );
 }

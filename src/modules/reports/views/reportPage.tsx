@@ -33,9 +33,11 @@ export interface ReportCan {
 const Markdown = ({ text }: { text: string }) => <div class="prose">{raw(renderMarkdown(text))}</div>;
 
 /** The report's body: what the public reads once it is published, and what its writers check before. */
-export function ReportBody({ report }: { report: Pick<ReportView, 'content' | 'language'> }) {
+export function ReportBody({ report }: { report: Pick<ReportView, 'id' | 'content' | 'language'> }) {
   const { t } = useView();
   const { content } = report;
+  // Each item's permalink, visible and working without script: the address to cite it by (docs/decisions/026).
+  const Cite = ({ anchor }: { anchor: string }) => <a href={`/reports/${report.id}#${anchor}`} class="anchor">{t('reports.page.link_here')}</a>;
   const total = (presence: 'onsite' | 'online', kind: 'groups' | 'genders') => Object.values(content.participation[presence][kind]).reduce((a, b) => a + b, 0);
   const anyCounts = presences.some((p) => total(p, 'groups') + total(p, 'genders') > 0);
   return (
@@ -46,13 +48,13 @@ export function ReportBody({ report }: { report: Pick<ReportView, 'content' | 'l
       {textLists.map((list) => content[list].length > 0 && (
         <section aria-labelledby={`${list}-title`}>
           <h2 id={`${list}-title`}>{t(`reports.list.${list}`)}</h2>
-          <ol>{content[list].map((item) => <li id={item.id}><Markdown text={item.text} /> <a href={`#${item.id}`} class="anchor">{t('reports.page.link_here')}</a></li>)}</ol>
+          <ol>{content[list].map((item) => <li id={item.id}><Markdown text={item.text} /> <Cite anchor={item.id} /></li>)}</ol>
         </section>
       ))}
       {content.calls_to_action.length > 0 && (
         <section aria-labelledby="calls-title">
           <h2 id="calls-title">{t('reports.list.calls_to_action')}</h2>
-          <ol>{content.calls_to_action.map((item) => <li id={item.id}><strong>{item.who}</strong>: <Markdown text={item.what} /> <a href={`#${item.id}`} class="anchor">{t('reports.page.link_here')}</a></li>)}</ol>
+          <ol>{content.calls_to_action.map((item) => <li id={item.id}><strong>{item.who}</strong>: <Markdown text={item.what} /> <Cite anchor={item.id} /></li>)}</ol>
         </section>
       )}
       {content.participants.length > 0 && (
@@ -91,11 +93,13 @@ export interface ReportPageProps {
   report: ReportView;
   can: ReportCan;
   notice?: string;
+  /** Past its deadline and not published: said beside the deadline, as in the organisers' list of late reports. */
+  late: boolean;
   forms: { review?: { values: FormValues; errors: FieldErrors }; rapporteur?: { values: FormValues; errors: FieldErrors }; workflow?: { errors: FieldErrors } };
 }
 
 /** `/reports/<id>`: the report, and for its writers and organisers the steps it goes through. */
-export function ReportPage({ report, can, notice, forms }: ReportPageProps) {
+export function ReportPage({ report, can, notice, late, forms }: ReportPageProps) {
   const { t, locale } = useView();
   const back = report.session ? `/events/${report.session.event.slug}` : `/initiatives/${report.initiative.slug}`;
   return (
@@ -110,7 +114,7 @@ export function ReportPage({ report, can, notice, forms }: ReportPageProps) {
         {report.session && <><dt>{t('reports.page.session')}</dt><dd>{report.session.title} · <a href={`/events/${report.session.event.slug}/program`}>{report.session.event.title}</a></dd></>}
         <dt>{t('reports.page.initiative')}</dt><dd>{report.initiative.name}</dd>
         <dt>{t('reports.field.language')}</dt><dd>{languageName(report.language, locale)}</dd>
-        {report.due_at && report.status !== 'published' && <><dt>{t('reports.page.due')}</dt><dd>{report.due_at.slice(0, 10)}</dd></>}
+        {report.due_at && report.status !== 'published' && <><dt>{t('reports.page.due')}</dt><dd>{report.due_at.slice(0, 10)}{late && <> <span class="badge">{t('reports.page.late')}</span></>}</dd></>}
       </dl>
       {report.version > 0 && <p><a href={`/reports/${report.id}/history`}>{t('reports.page.history')}</a></p>}
       {report.status === 'changes_requested' && report.review_note && (

@@ -1,0 +1,4 @@
+import { journey } from './browser.ts';
+import { reportsJourney, reportsJourneyName } from './journeys/reports.ts';
+
+journey(reportsJourneyName, reportsJourney, { kinds: ['sqlite'] });
