@@ -50,6 +50,7 @@ eachApp('a topic page gathers the published takeaways and calls to action of eve
   // The writers' form shows the topics as checkboxes, the chosen ones checked, and says they were saved.
   const form = await coordinator.get(`/reports/${colombia}/edit?notice=topics_saved`);
   assert.match(form.html, /Topics saved\./);
+  assert.doesNotMatch(form.html, /reports\.notice\./, 'the edit page leaves that notice to the topics form');
   assert.match(form.html, /<input type="checkbox" id="field-topics-\d+" name="topics" value="community_networks" checked=""/);
   assert.match(form.html, /<input type="checkbox" id="field-topics-\d+" name="topics" value="human_rights"\s*\/?>/);
   // The report page links to its topics.
