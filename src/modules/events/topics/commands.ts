@@ -50,9 +50,11 @@ export async function addTopic(ctx: CommandContext<SignedIn>, input: TopicAddInp
   if (missing) return refuse('common.errors.required', { field: missing });
   return topicsDb(ctx.db).transaction().execute(async (tx) => {
     await serializeOn(tx, 'topics');
-    if (await tx.selectFrom('topics').select('key').where('key', '=', input.key).executeTakeFirst()) return refuse('events.topics.key_taken', { field: 'key', status: 409 });
+    const taken = (defaultTopics as readonly string[]).includes(input.key) || (await tx.selectFrom('topics').select('key').where('key', '=', input.key).executeTakeFirst());
+    if (taken) return refuse('events.topics.key_taken', { field: 'key', status: 409 });
+    // After the built-in ones, whose places are their order in the code.
     const { last } = await tx.selectFrom('topics').select((eb) => eb.fn.max('position').as('last')).executeTakeFirstOrThrow();
-    await tx.insertInto('topics').values({ key: input.key, position: Number(last ?? 0) + 1, labels: labelsOf(input), retired: 0 }).execute();
+    await tx.insertInto('topics').values({ key: input.key, position: Math.max(Number(last ?? 0), defaultTopics.length) + 1, labels: labelsOf(input), retired: 0 }).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'topic.added', subjectType: 'topic', subjectId: input.key });
     return ok({ key: input.key });
   });
@@ -62,9 +64,16 @@ export async function addTopic(ctx: CommandContext<SignedIn>, input: TopicAddInp
 export async function saveTopic(ctx: CommandContext<SignedIn>, topic: { key: string }, input: TopicSaveInput): Promise<Result<void>> {
   const missing = missingLabel(topic.key, input);
   if (missing) return refuse('common.errors.required', { field: missing });
+  const builtIn = (defaultTopics as readonly string[]).indexOf(topic.key);
   return topicsDb(ctx.db).transaction().execute(async (tx) => {
-    const changed = await tx.updateTable('topics').set({ labels: labelsOf(input), retired: input.retired ? 1 : 0 }).where('key', '=', topic.key).executeTakeFirst();
-    if (Number(changed.numUpdatedRows) === 0) return refuse('events.topics.gone', { status: 404 });
+    const values = { labels: labelsOf(input), retired: input.retired ? 1 : 0 };
+    if (builtIn >= 0) {
+      // A built-in topic gets its row when first changed.
+      await tx.insertInto('topics').values({ key: topic.key, position: builtIn, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
+    } else {
+      const changed = await tx.updateTable('topics').set(values).where('key', '=', topic.key).executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return refuse('events.topics.gone', { status: 404 });
+    }
     await audit(tx, ctx.actor, ctx.now, { action: input.retired ? 'topic.retired' : 'topic.saved', subjectType: 'topic', subjectId: topic.key });
     return ok();
   });

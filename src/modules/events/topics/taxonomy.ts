@@ -39,12 +39,18 @@ function readLabels(text: string | null): Topic['labels'] {
   }
 }
 
-/** Every topic in the taxonomy's order; retired ones only when asked (to name old tags). */
+/**
+ * Every topic in the taxonomy's order: the built-in ones, as the secretariat may have renamed or
+ * retired them, then those it added. Retired ones only when asked (to name old tags).
+ */
 export async function topicList(db: Db, options: { withRetired?: boolean } = {}): Promise<Topic[]> {
-  let query = topicsDb(db).selectFrom('topics').select(['key', 'labels', 'retired']).orderBy('position').orderBy('key');
-  if (!options.withRetired) query = query.where('retired', '=', 0);
-  const rows = await query.execute();
-  return rows.map((r) => ({ key: r.key, labels: readLabels(r.labels), retired: Number(r.retired) === 1 }));
+  const rows = await topicsDb(db).selectFrom('topics').select(['key', 'position', 'labels', 'retired']).orderBy('position').orderBy('key').execute();
+  const changed = new Map(rows.map((r) => [r.key, r]));
+  const builtIn = defaultTopics.map((key) => changed.get(key) ?? { key, labels: null, retired: 0 });
+  const added = rows.filter((r) => !(defaultTopics as readonly string[]).includes(r.key));
+  return [...builtIn, ...added]
+    .map((r) => ({ key: r.key, labels: readLabels(r.labels), retired: Number(r.retired) === 1 }))
+    .filter((topic) => options.withRetired || !topic.retired);
 }
 
 /**

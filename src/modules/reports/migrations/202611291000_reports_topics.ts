@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('report_topics')
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-    .addColumn('topic_key', 'text', (c) => c.notNull().references('topics.key'))
+    .addColumn('topic_key', 'text', (c) => c.notNull())
     .addColumn('initiative_id', 'text', (c) => c.notNull())
     .addColumn('held_on', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())

@@ -189,8 +189,9 @@ eachApp('a session’s report starts with the session’s topics; the secretaria
   assert.match((await coordinator.get(`/events/${slug}/sessions/${session}`)).html, /name="topics" value="human_rights" checked=""/);
 
   // A topic the secretariat added, named in four languages, and a built-in one retired.
-  await db.insertInto('topics' as never).values({ key: 'meaningful_access', position: 50, labels: JSON.stringify({ es: 'Acceso significativo', en: 'Meaningful access', pt: 'Acesso significativo', fr: 'Accès significatif' }), retired: 0 } as never).execute();
-  await db.updateTable('topics' as never).set({ retired: 1 } as never).where('key' as never, '=', 'internet_fragmentation' as never).execute();
+  const desk = await secretariat(t);
+  assert.equal((await desk.post('/secretariat/topics', { key: 'meaningful_access', label_es: 'Acceso significativo', label_en: 'Meaningful access', label_pt: 'Acesso significativo', label_fr: 'Accès significatif' })).status, 303);
+  assert.equal((await desk.post('/secretariat/topics/internet_fragmentation', { retired: 'on' })).status, 303);
   const id = await report(coordinator, initiative, { title: 'Acceso', held_on: '2026-03-03', takeaways_0_text: 'Más acceso' }, ['meaningful_access']);
   const reader = t.client();
   reader.language = 'pt';
@@ -201,6 +202,15 @@ eachApp('a session’s report starts with the session’s topics; the secretaria
   assert.doesNotMatch(form.html, /value="internet_fragmentation"/, 'a retired topic is not offered');
   assert.equal((await coordinator.post(`/reports/${id}/topics`, { topics: ['internet_fragmentation'] })).status, 422);
   assert.equal((await t.client().get('/topics/internet_fragmentation')).status, 200, 'a retired topic keeps its page');
+  // A report that carries a topic retired since keeps it: still shown checked, and saving keeps it.
+  assert.equal((await coordinator.post(`/reports/${id}/topics`, { topics: ['meaningful_access', 'human_rights'] })).status, 303);
+  assert.equal((await desk.post('/secretariat/topics/human_rights', { retired: 'on' })).status, 303);
+  assert.match((await coordinator.get(`/reports/${id}/edit`)).html, /name="topics" value="human_rights" checked=""/);
+  assert.equal((await coordinator.post(`/reports/${id}/topics`, { topics: ['meaningful_access', 'human_rights'] })).status, 303);
+  assert.match((await t.client().get(`/reports/${id}`)).html, /<a href="\/topics\/human_rights">Human rights and freedoms online<\/a>/);
+  // Offered again, it is a choice like any other.
+  assert.equal((await desk.post('/secretariat/topics/internet_fragmentation', {})).status, 303);
+  assert.match((await coordinator.get(`/reports/${id}/edit`)).html, /value="internet_fragmentation"/);
 }, { postgres: true });
 
 eachApp('the topics API is in the OpenAPI description, which still passes a standard validator', async (t) => {
