@@ -89,7 +89,10 @@ export interface GroupCount {
   reports: number;
 }
 
-/** Participants by stakeholder group across the reports, and how many reports had the group present. */
+/**
+ * Participants by stakeholder group across the reports, and how many reports had the group
+ * present: from the topic's years when no initiative is chosen, else from that initiative's cells.
+ */
 export async function countsByGroup(db: Db, filter: TopicFilter): Promise<GroupCount[]> {
   const rows = filter.initiativeId === undefined
     ? await (filter.year !== undefined
