@@ -5,3 +5,5 @@ export { sessionForReport, peopleOfEndedSessions, sessionsOfEventForReports, ses
 export type { ReportSession, ReportSessionPerson, EndedSession } from './program/reportSessions.ts';
 export { provideOverdueReportOrganisers } from './call/reportsHook.ts';
 export type { PersonRef } from './domain/types.ts';
+export { defaultTopics, sessionTopics, topicKeyPattern, topicLabel, topicList } from './topics/taxonomy.ts';
+export type { Topic } from './topics/taxonomy.ts';

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { isSecretariat } from '../../platform/policy.ts';
 import { eventMigrations } from './migrations/index.ts';
 import { eventsTables } from './tables.ts';
 import { eventLogKinds } from './outcomes.ts';
@@ -21,5 +22,6 @@ export const eventsModule: ModuleManifest = {
   nav: [
     { href: '/events', label: 'events.nav.events' },
     { href: '/my/events', label: 'events.nav.mine', visible: (actor) => actor.user !== null },
+    { href: '/secretariat/topics', label: 'events.topics.admin_title', visible: (actor) => actor.user !== null && isSecretariat(actor.user) },
   ],
 };

@@ -22,6 +22,7 @@ import { MyEventsPage } from './views/myEventsPage.tsx';
 import { RoomsPage } from './views/roomsPage.tsx';
 import { callPages } from './call/pages.tsx';
 import { committeeLinks, reviewPages } from './review/pages.tsx';
+import { topicAdminPages } from './topics/pages.tsx';
 import { callState, findCall } from './call/queries.ts';
 import { chosenZone, programPages } from './program/pages.tsx';
 import { myRegistrationsSection, registrationPages, registrationPanel } from './registration/pages.tsx';
@@ -238,4 +239,5 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
   floorPages(app, services);
   statsPages(app, services);
   reviewPages(app, services);
+  topicAdminPages(app, services);
 }

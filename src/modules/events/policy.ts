@@ -93,4 +93,6 @@ export const eventPolicy = {
   decideProposal: signedIn<ReviewedProposalSubject>(chairs),
   /** The secretariat finds every draft in search. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
+  /** The installation's topic taxonomy (docs/decisions/027): the secretariat adds, renames and retires topics. */
+  manageTopics: signedIn<unknown>(isSecretariat),
 };

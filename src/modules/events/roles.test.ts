@@ -159,6 +159,13 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/events/:slug/review', expect: { ...everyone(403), anonymous: 401, chair: 200 } },
   // Last: it withdraws the proposal.
   { method: 'POST', path: '/events/:slug/proposals/:proposal/withdraw', body: 'form', expect: { ...everyone(404), proposer: 303, organiser: 403 } },
+  // The topic taxonomy (docs/decisions/027): the secretariat's. An empty save of a built-in topic changes nothing.
+  { method: 'GET', path: '/secretariat/topics', expect: only({ secretariat: 200 }) },
+  { method: 'POST', path: '/secretariat/topics', body: 'form', expect: only({ secretariat: 422 }) },
+  { method: 'GET', path: '/secretariat/topics/community_networks', expect: only({ secretariat: 200 }) },
+  { method: 'GET', path: '/secretariat/topics/nothing', expect: only({ secretariat: 404 }) },
+  { method: 'POST', path: '/secretariat/topics/community_networks', body: 'form', expect: only({ secretariat: 303 }) },
+  { method: 'POST', path: '/secretariat/topics/nothing', body: 'form', expect: only({ secretariat: 404 }) },
 ];
 
 eachApp('every events route answers every role as its policy says', async (t) => {

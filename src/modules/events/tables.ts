@@ -2,6 +2,7 @@ import { tablesOf, type Db } from '../../platform/db/index.ts';
 import type { EventFloorRequestsTable } from './floor/tables.ts';
 import type { EventProposalAnswersTable, EventProposalPeopleTable, EventProposalsTable } from './call/tables.ts';
 import { reviewTables, type ReviewTables } from './review/tables.ts';
+import { topicTables, type TopicTables } from './topics/tables.ts';
 
 /** The events module's tables (ids, times and flags are stored as everywhere: see accounts/tables.ts). */
 export interface EventsTable {
@@ -189,7 +190,7 @@ export interface EventPersonAvailabilityTable {
   position: number;
 }
 
-export interface EventsTables extends ReviewTables {
+export interface EventsTables extends ReviewTables, TopicTables {
   events: EventsTable;
   event_languages: EventLanguagesTable;
   event_interpretations: EventInterpretationsTable;
@@ -230,6 +231,7 @@ export const eventsTables = [
   'event_floor_requests',
   'event_person_availability',
   ...reviewTables,
+  ...topicTables,
 ] as const satisfies ReadonlyArray<
   keyof EventsTables
 >;

@@ -15,6 +15,7 @@ import { ok } from '../../platform/http/result.ts';
 import { search } from '../../platform/search/index.ts';
 import { archiveItems, archivePage, resolveFilters, type ArchiveItem } from './archive/query.ts';
 import { reportSearch } from './search.ts';
+import { reportTopicApi } from './topics/api.ts';
 
 const TextItem = z.object({ id: z.string(), text: z.string(), html: z.string() });
 const Counts = z.object({ groups: z.record(z.string(), z.number().int()), genders: z.record(z.string(), z.number().int()) });
@@ -239,4 +240,6 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       present: async (cx, _, { subject }) => cx.json(present((await findReport(db, subject.id))!), 200),
     })(c, async () => {});
   });
+
+  reportTopicApi(api, services);
 }

@@ -20,6 +20,7 @@ import { indexRecords } from '../../platform/search/index.ts';
 import { reportPublished, reportSentBack, reportSubmitted, tellAboutReport } from './notifications.ts';
 import { reportSearch } from './search.ts';
 import { refreshArchive } from './archive/refresh.ts';
+import { adoptSessionTopics, refreshTopicIndex } from './topics/indexing.ts';
 import type { z } from 'zod';
 import type { DeadlineSchema, NameRapporteurSchema, ReviewSchema, StandaloneSchema } from './schema.ts';
 
@@ -53,6 +54,7 @@ export async function startReport(ctx: CommandContext<SignedIn>, session: Report
     // Another request started it meanwhile: theirs stands.
     const stored = (await reportOfSession(tx, session.id))!;
     if (stored.id !== id) return ok({ id: stored.id });
+    await adoptSessionTopics(tx, id, session.id);
     if (session.ends_at) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(session.ends_at, await deadlineDays(tx, session.event.id)));
     await indexRecords(tx, reportSearch, [id]);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.started', subjectType: 'report', subjectId: id, details: { session: session.id } });
@@ -114,6 +116,7 @@ export async function saveReport(ctx: CommandContext<SignedIn>, report: Report, 
     // The index and, once published, the archive say what the report now says (the new version's text).
     await indexRecords(tx, reportSearch, [report.id]);
     if (row.status === 'published') await refreshArchive(tx, report.id, ctx.now);
+    await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: row.status === 'published' ? 'report.amended' : 'report.saved', subjectType: 'report', subjectId: report.id, isPublic: row.status === 'published', details: { version } });
     return ok({ version });
   });
@@ -161,6 +164,7 @@ export async function publishReport(ctx: CommandContext<SignedIn>, report: Repor
     await indexRecords(tx, reportSearch, [report.id]);
     await refreshArchive(tx, report.id, ctx.now);
     await tellAboutReport(ctx, tx, report, reportPublished);
+    await refreshTopicIndex(tx, report.id);
     await audit(tx, ctx.actor, ctx.now, { action: 'report.published', subjectType: 'report', subjectId: report.id, isPublic: true, details: { version: 1 } });
     return ok({ version: 1 });
   });

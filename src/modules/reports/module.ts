@@ -38,5 +38,6 @@ export const reportsModule: ModuleManifest = {
   nav: [
     { href: '/reports', label: 'reports.nav.archive' },
     { href: '/my/reports', label: 'reports.nav.mine', visible: (actor) => actor.user !== null },
+    { href: '/topics', label: 'reports.topics.nav' },
   ],
 };

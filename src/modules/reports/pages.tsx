@@ -19,6 +19,7 @@ import { EditPage } from './views/editPage.tsx';
 import { EventReportsPage, HistoryPage, MyReportsPage, NewReportPage, type EventReportRow } from './views/otherPages.tsx';
 import { sessionsReportedBy } from '../events/index.ts';
 import { archiveRoutes } from './archive/pages.tsx';
+import { reportTopicPages, reportTopicsForm, reportTopicsLine } from './topics/pages.tsx';
 
 type Forms = { review?: FailedForm; rapporteur?: FailedForm; workflow?: FailedForm };
 
@@ -61,11 +62,13 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     };
     const late = report.due_at !== null && report.status !== 'published' && report.due_at < services.clock().toISOString();
     const translations = await translationsOf(db, report.id);
-    return page(c, report.title, <ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} translations={translations} />, status);
+    return page(c, report.title, <><ReportPage report={presentReport(report)} can={can} notice={c.req.query('notice')} late={late} forms={forms} translations={translations} />{await reportTopicsLine(c, db, report.id)}</>, status);
   }
 
-  const showEdit = (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
-    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} notice={form ? undefined : c.req.query('notice')} />, status);
+  // The topics form says its own notice (docs/decisions/027).
+  const editNotice = (c: Context<AppEnv>) => (c.req.query('notice') === 'topics_saved' ? undefined : c.req.query('notice'));
+  const showEdit = async (c: Context<AppEnv>, report: Report, form?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('reports.form.edit_title', { title: report.title }), <><EditPage report={report} form={form ?? { values: reportValues(report), errors: {} }} notice={form ? undefined : editNotice(c)} />{await reportTopicsForm(c, db, report)}</>, status);
 
   async function showNew(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const user = c.get('actor').user!;
@@ -205,4 +208,6 @@ export function reportPages(app: Hono<AppEnv>, services: Services): void {
     retry: (c, failed, { subject, status }) => showEventReports(c, subject, failed, status),
   }));
   app.get('/events/:slug/reports/deadline', formAddress((c) => `/events/${c.req.param('slug')}/reports`, 'deadline'));
+
+  reportTopicPages(app, services);
 }

@@ -1,4 +1,5 @@
 import { tablesOf, type Db } from '../../platform/db/index.ts';
+import { reportTopicTables, type ReportTopicTables } from './topics/tables.ts';
 
 /** A session report (docs/decisions/024): bound to an event's session, or standalone. */
 export interface ReportsTable {
@@ -102,7 +103,7 @@ export interface ReportTranslationsTable {
   updated_at: string;
 }
 
-export interface ReportsTables {
+export interface ReportsTables extends ReportTopicTables {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   report_deadlines: ReportDeadlinesTable;
@@ -111,6 +112,6 @@ export interface ReportsTables {
   report_translations: ReportTranslationsTable;
 }
 
-export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports', 'report_translations'] as const satisfies ReadonlyArray<keyof ReportsTables>;
+export const reportsTables = ['reports', 'report_versions', 'report_deadlines', 'report_archive', 'annual_reports', 'report_translations', ...reportTopicTables] as const satisfies ReadonlyArray<keyof ReportsTables>;
 
 export const reportsDb = (db: Db) => tablesOf<ReportsTables>(db);

@@ -8,6 +8,7 @@ import * as programVersions from './202611270900_events_program_versions.ts';
 import * as review from './202611271000_events_review.ts';
 import * as availability from './202611271200_events_availability.ts';
 import * as criteriaLabels from './202611271300_events_review_criteria_labels.ts';
+import * as topics from './202611291000_events_topics.ts';
 
 export const eventMigrations: Record<string, ModuleMigration> = {
   '202611260600_events_events': events,
@@ -19,4 +20,5 @@ export const eventMigrations: Record<string, ModuleMigration> = {
   '202611271000_events_review': review,
   '202611271200_events_availability': availability,
   '202611271300_events_review_criteria_labels': criteriaLabels,
+  '202611291000_events_topics': topics,
 };

@@ -17,6 +17,7 @@ import { sessionsOf, tracksOf } from './queries.ts';
 import { isoWithOffset, type PublishInput, type ScheduleInput, type SessionInput } from './schema.ts';
 import { snapshotHash, snapshotText, takeSnapshot, type ProgramSnapshot } from './snapshot.ts';
 import { windowsInEvent, writeWindows } from '../availability/store.ts';
+import { topicsAllowed, writeSessionTopics } from '../topics/commands.ts';
 import type { Interval } from '../domain/types.ts';
 import { accountsByEmail } from '../../accounts/index.ts';
 import type { Db } from '../../../platform/db/index.ts';
@@ -96,12 +97,14 @@ export async function createSession(ctx: CommandContext<SignedIn>, event: EventR
     const { n } = await tx.selectFrom('event_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow();
     if (Number(n) >= maxSessions) return refuse('events.sessions.too_many', { field: 'title', status: 409, values: { max: maxSessions } });
     if (!(await trackIsTheEvent(tx, event.id, input.track))) return refuse('common.errors.invalid_choice', { field: 'track' });
+    if (!(await topicsAllowed(tx, input.topics, null))) return refuse('events.topics.unknown', { field: 'topics' });
     const id = newId();
     const stamp = timestamp(ctx.now);
     await tx.insertInto('event_sessions').values({
       id, event_id: event.id, proposal_id: null, ...sessionColumns(input), room_id: null, starts_at: null, ends_at: null, created_at: stamp, updated_at: stamp,
     }).execute();
     await writePeople(tx, id, input, links.value);
+    await writeSessionTopics(tx, id, input.topics);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_added', subjectType: 'event', subjectId: event.id, details: { session: id } });
     return ok({ id });
   });
@@ -114,10 +117,12 @@ export async function updateSession(ctx: CommandContext<SignedIn>, event: EventR
   return eventsDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'events', event.id);
     if (!(await trackIsTheEvent(tx, event.id, input.track))) return refuse('common.errors.invalid_choice', { field: 'track' });
+    if (!(await topicsAllowed(tx, input.topics, sessionId))) return refuse('events.topics.unknown', { field: 'topics' });
     const changed = await tx.updateTable('event_sessions').set({ ...sessionColumns(input), updated_at: timestamp(ctx.now) })
       .where('id', '=', sessionId).where('event_id', '=', event.id).executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) return refuse('events.sessions.gone', { status: 404 });
     await writePeople(tx, sessionId, input, links.value);
+    await writeSessionTopics(tx, sessionId, input.topics);
     if (baseUrl) await fillSessionSeats(ctx, tx, event.id, sessionId, baseUrl);
     await audit(tx, ctx.actor, ctx.now, { action: 'event.session_updated', subjectType: 'event', subjectId: event.id, details: { session: sessionId } });
     return ok();

@@ -17,6 +17,7 @@ import { explainedConflicts as explained } from './conflicts.ts';
 import { programCalendar } from './ics.ts';
 import { eventsCalendar } from '../ics.ts';
 import { findSession, sessionsOf, tracksOf, versionsOf, type Session, type Track } from './queries.ts';
+import { sessionTopicChoices } from '../topics/choices.ts';
 import { PublishSchema, ScheduleSchema, SessionSchema, sessionErrorsToFields, sessionFromForm } from './schema.ts';
 import { changesBetween, readSnapshot, type ProgramSnapshot } from './snapshot.ts';
 import { ProgramPage, programHref, type ShownSession, type ShownVersion } from './views/programPage.tsx';
@@ -165,14 +166,14 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
   }));
 
   const sessionPage = async (c: Context<AppEnv>, event: EventDetail, session: Session | undefined, forms: { details?: FailedForm; schedule?: FailedForm }, status: 200 | FailedStatus = 200) => {
-    const [tracks, working] = await Promise.all([tracksOf(db, event.id), session ? sessionsOf(db, event.id) : Promise.resolve([])]);
+    const [tracks, working, topics] = await Promise.all([tracksOf(db, event.id), session ? sessionsOf(db, event.id) : Promise.resolve([]), sessionTopicChoices(c, db, session?.id ?? null)]);
     const conflicts = session ? explainedConflicts(c, event, working, tracks).filter((x) => x.sessions.includes(session.id)).map((x) => x.message) : [];
     const t = c.get('t');
     const accounts = session && !forms.details ? await mailboxes(db, session.people.flatMap((p) => (p.user_id ? [p.user_id] : []))) : new Map<string, { email: string }>();
-    const details = forms.details ?? { values: session ? sessionValues(session, event, accounts) : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
+    const details = forms.details ?? { values: session ? { ...sessionValues(session, event, accounts), topics: topics.chosen } : { original_locale: c.get('locale'), modality: event.format }, errors: {} as FieldErrors };
     const schedule = session ? (forms.schedule ?? { values: scheduleValues(session, event.time_zone), errors: {} }) : undefined;
     return page(c, session ? t('events.sessions.edit_title', { title: session.title }) : t('events.sessions.new_title'), (
-      <SessionPage event={event} tracks={tracks} session={session} details={details} schedule={schedule} conflicts={conflicts} notice={c.req.query('notice')} />
+      <SessionPage event={event} tracks={tracks} topics={topics.options} session={session} details={details} schedule={schedule} conflicts={conflicts} notice={c.req.query('notice')} />
     ), status);
   };
 

@@ -11,6 +11,7 @@ import { modalities, sessionRoles } from '../domain/types.ts';
 import { sessionFormats } from '../vocabulary.ts';
 import { localDateTime } from '../time.ts';
 import { AvailabilityText } from '../availability/format.ts';
+import { SessionTopicsField, topicsFromForm } from '../topics/schema.ts';
 
 /** A session names at most this many people: a large plenary, not a way to fill the database. */
 export const maxPeople = 40;
@@ -59,6 +60,8 @@ export const SessionSchema = z.object({
   expected_attendance: optional(wholeNumber(1, 100_000)),
   capacity: optional(wholeNumber(1, 100_000)),
   people: personRows.default([]),
+  /** Topics of the installation's taxonomy, by key (docs/decisions/027). */
+  topics: SessionTopicsField,
 });
 export type SessionInput = z.output<typeof SessionSchema>;
 
@@ -80,7 +83,7 @@ export function sessionFromForm(values: Record<string, string | string[]>): unkn
   const people = Array.from(rows, (row) => (row && Object.entries(row).some(([k, v]) => k !== 'role' && k !== 'confirmed' && v.trim() !== '') ? row : null));
   const { ...rest } = values;
   for (const key of Object.keys(rest)) if (personField.test(key)) delete rest[key];
-  return { ...rest, people };
+  return { ...rest, people, topics: topicsFromForm(values) };
 }
 
 /** Schema paths (`people.2.name`) as the form's field names (`person_2_name`). */

@@ -22,6 +22,7 @@ import { ensureImportCatalogs } from './catalogs.ts';
 import { draftContent, type DraftParticipant, type DraftRefusal } from './draft.ts';
 import { findSession, type SessionChoice } from './target.ts';
 import type { ImportFailure, ImportedReport, ReportLanguage } from './types.ts';
+import { adoptSessionTopics } from '../topics/indexing.ts';
 
 export interface ImportRequest {
   /** The file's bytes (invalid UTF-8 is found and its line named). */
@@ -150,6 +151,7 @@ async function insert(ctx: ImportContext, draft: NewDraft): Promise<string | nul
       created_by: null, created_at: now, updated_at: now,
     }).onConflict((oc) => oc.column('session_id').doNothing()).executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+    if (session) await adoptSessionTopics(tx, id, session.id);
     if (session?.ends_at && ctx.jobs) await scheduleReminders(ctx.jobs, tx, ctx.now, id, dueAt(session.ends_at, await deadlineDays(tx, session.event.id)));
     await indexRecords(tx, reportSearch, [id]);
     await audit(tx, { user: null }, ctx.now, { action: 'report.imported', subjectType: 'report', subjectId: id, details: session ? { session: session.id } : {} });

@@ -11,6 +11,8 @@ import type { EventDetail } from '../../queries.ts';
 import type { Track } from '../queries.ts';
 import { blankPersonRows, maxPeople } from '../schema.ts';
 import { AvailabilityField } from '../../availability/views/availabilityField.tsx';
+import { SessionTopicsField } from '../../topics/views.tsx';
+import type { Option } from '../../../../platform/views/components.tsx';
 
 const detailFields = ['title', 'original_locale', 'description', 'format', 'track', 'modality', 'expected_attendance', 'capacity'];
 
@@ -48,6 +50,8 @@ function PersonRow({ index, values, errors, event }: { index: number; values: Fo
 export interface SessionPageProps {
   event: EventDetail;
   tracks: Track[];
+  /** The installation's topics on offer (and any retired one the session still has). */
+  topics: Option[];
   /** Set when editing a session. */
   session?: { id: string; title: string };
   details: { values: FormValues; errors: FieldErrors };
@@ -74,7 +78,7 @@ export function SessionPage(props: SessionPageProps) {
   const { t, locale } = useView();
   const { event, tracks, session, details, schedule, conflicts, notice } = props;
   const base = `/events/${event.slug}`;
-  const labels = Object.fromEntries(detailFields.map((f) => [f, t(`events.sessions.field.${f}`)]));
+  const labels: Record<string, string> = { ...Object.fromEntries(detailFields.map((f) => [f, t(`events.sessions.field.${f}`)])), topics: t('events.topics.field') };
   const errors = details.errors;
   const field = (f: string) => ({ name: f, label: labels[f]!, value: valueOf(details.values, f), error: errors[f] });
   const zoneHint = t('events.sessions.time_hint', { zone: event.time_zone, offset: offsetLabel(event.starts_at, event.time_zone) });
@@ -112,6 +116,7 @@ export function SessionPage(props: SessionPageProps) {
           <TextArea {...field('description')} maxlength={20_000} />
           <SelectField {...field('format')} blank={t('events.sessions.no_format')} options={Object.keys(sessionFormats).map((f) => ({ value: f, label: t(`events.session_format.${f}`) }))} />
           {tracks.length > 0 && <SelectField {...field('track')} blank={t('events.sessions.no_track')} options={tracks.map((tr) => ({ value: tr.id, label: tr.name }))} />}
+          <SessionTopicsField options={props.topics} values={details.values} error={errors.topics} />
           <SelectField {...field('modality')} value={valueOf(details.values, 'modality') || event.format} options={modalities.map((m) => ({ value: m, label: t(`events.format.${m}`) }))} />
           <TextField {...field('expected_attendance')} type="number" hint={t('events.sessions.expected_hint')} />
           <TextField {...field('capacity')} type="number" hint={t('events.sessions.capacity_hint')} />
