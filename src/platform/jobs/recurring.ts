@@ -20,10 +20,16 @@ export async function queueNextRun(jobs: JobContext['jobs'], db: Db, job: Recurr
   await jobs.enqueue(db, { kind: job.kind, payload: {}, summary: job.kind, runAt: at, uniqueKey: `${job.kind}:${timestamp(at)}` }, now);
 }
 
-/** The handler, then the next run queued (only after a run that succeeded: a failed one is retried as it is). */
+/**
+ * The handler, and the next run queued whatever becomes of this one: a run that fails for good
+ * must not end the series (a retry queues the same next run, which its key keeps single).
+ */
 export function recurringHandler(job: RecurringJob, handler: JobHandler): JobHandler {
   return async (payload, context) => {
-    await handler(payload, context);
-    await queueNextRun(context.jobs, context.db, job, context.now);
+    try {
+      await handler(payload, context);
+    } finally {
+      await queueNextRun(context.jobs, context.db, job, context.now);
+    }
   };
 }

@@ -8,6 +8,7 @@ import { eventPolicy } from '../policy.ts';
 import { findEventBySlug, type EventDetail } from '../queries.ts';
 import { isoText } from './zoneFormat.ts';
 import { createSession, scheduleSession } from './commands.ts';
+import { withAccountLookups } from './accountLookups.ts';
 import { explainedConflicts } from './conflicts.ts';
 import { findSession, sessionsOf, tracksOf, versionsOf } from './queries.ts';
 import { ScheduleSchema, SessionSchema } from './schema.ts';
@@ -86,7 +87,7 @@ export function programApi(api: OpenAPIHono<AppEnv>, services: Services): void {
     load: loadEvent,
     allow: eventPolicy.manageProgram,
     schema: SessionSchema,
-    run: (ctx, input, event) => createSession(ctx, event, input),
+    run: (ctx, input, event) => withAccountLookups(services.limits, ctx.actor.user.id, input, () => createSession(ctx, event, input)),
     present: async (c, { id }, { subject }) => {
       const session = (await findSession(db, subject.id, id))!;
       c.header('Location', `${services.config.baseUrl}/events/${subject.slug}/sessions/${id}`);

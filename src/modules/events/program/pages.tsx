@@ -13,6 +13,7 @@ import { eventPolicy } from '../policy.ts';
 import { findEventBySlug, type EventDetail } from '../queries.ts';
 import { isTimeZone, toLocalInput } from '../time.ts';
 import { createSession, removeSession, scheduleSession, updateSession, publishProgram } from './commands.ts';
+import { withAccountLookups } from './accountLookups.ts';
 import { explainedConflicts as explained } from './conflicts.ts';
 import { programCalendar } from './ics.ts';
 import { eventsCalendar } from '../ics.ts';
@@ -190,7 +191,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     schema: SessionSchema,
     fromForm: sessionFromForm,
     toFields: sessionErrorsToFields,
-    run: (ctx, input, event) => createSession(ctx, event, input),
+    run: (ctx, input, event) => withAccountLookups(services.limits, ctx.actor.user.id, input, () => createSession(ctx, event, input)),
     done: (_, { id }, { subject }) => withNotice(`/events/${subject.slug}/sessions/${id}`, 'session_added', 'schedule'),
     retry: (c, failed, { subject, status }) => sessionPage(c, subject, undefined, { details: failed }, status),
   }));
@@ -208,7 +209,7 @@ export function programPages(app: Hono<AppEnv>, services: Services): void {
     schema: SessionSchema,
     fromForm: sessionFromForm,
     toFields: sessionErrorsToFields,
-    run: (ctx, input, found: EventWithSession) => updateSession(ctx, found, found.session.id, input, config.baseUrl),
+    run: (ctx, input, found: EventWithSession) => withAccountLookups(services.limits, ctx.actor.user.id, input, () => updateSession(ctx, found, found.session.id, input, config.baseUrl)),
     done: (_, __, { subject }) => withNotice(`/events/${subject.slug}/sessions/${subject.session.id}`, 'session_saved', 'details'),
     retry: (c, failed, { subject, status }) => sessionPage(c, subject, subject.session, { details: failed }, status),
   }));

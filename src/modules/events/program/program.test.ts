@@ -186,6 +186,20 @@ eachApp('a session’s person is linked to an account by its address, which only
   assert.deepEqual(await linked(), [['Ana Gómez', null], ['Olga Remota', null]]);
 }, { postgres: true });
 
+eachApp('the session form cannot sweep a list of addresses for accounts: 400 looked up an hour per organiser, then 429', async (t) => {
+  const { coordinator, initiative } = await organiser(t);
+  const { slug } = await forum(t, coordinator, initiative);
+  const forty = Object.assign({}, ...Array.from({ length: 40 }, (_, i) => person(i, { name: `Persona ${i}`, role: 'speaker', email: `p${i}@example.org` })));
+  for (let round = 0; round < 10; round++) {
+    assert.equal((await coordinator.post(`/events/${slug}/sessions`, { title: 'Barrido', original_locale: 'es', modality: 'hybrid', ...forty })).status, 422, `round ${round}`);
+  }
+  const limited = await coordinator.post(`/events/${slug}/sessions`, { title: 'Barrido', original_locale: 'es', modality: 'hybrid', ...person(0, { name: 'Una más', role: 'speaker', email: 'otra@example.org' }) });
+  assert.equal(limited.status, 429);
+  assert.ok(Number(limited.response.headers.get('retry-after')) > 0);
+  assert.match(limited.html, /Too many/i);
+  assert.equal((await coordinator.post(`/events/${slug}/sessions`, { title: 'Sin direcciones', original_locale: 'es', modality: 'hybrid', ...person(0, { name: 'Ana', role: 'speaker' }) })).status, 303, 'a session without addresses is saved as ever');
+});
+
 eachApp('the reader chooses a zone, sees both times, and the choice is remembered', async (t) => {
   const { coordinator, initiative } = await organiser(t);
   const { slug, auditorio } = await forum(t, coordinator, initiative);

@@ -1,10 +1,10 @@
 /**
  * Writing and publishing an annual report (docs/decisions/028). Each command is one transaction
- * with the initiative's row locked, so the first save of a year cannot be made twice at once and a
- * publication sees the draft as it stands.
+ * serialised on the initiative's year, so the first save of a year cannot be made twice at once
+ * and a publication sees the draft as it stands (the registry's rows are not ours to lock).
  */
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
-import { lockRow, newId, timestamp } from '../../../platform/db/index.ts';
+import { newId, serializeOn, timestamp } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { appendToLog, canonicalJson, contentHash } from '../../../platform/log/index.ts';
@@ -36,7 +36,7 @@ export interface AnnualSnapshot {
 /** Saves the committee's sections, starting the year's draft on the first save. */
 export async function saveAnnual(ctx: CommandContext<SignedIn>, initiative: AnnualInitiative, year: number, input: AnnualInput): Promise<Result<{ id: string }>> {
   return reportsDb(ctx.db).transaction().execute(async (tx) => {
-    await lockRow(tx, 'initiatives', initiative.id);
+    await serializeOn(tx, `annual-report:${initiative.id}:${year}`);
     const stamp = timestamp(ctx.now);
     const sections = { introduction: input.introduction ?? null, preparation: input.preparation ?? null, outcomes: input.outcomes ?? null };
     const existing = await tx.selectFrom('annual_reports').select(['id', 'status']).where('initiative_id', '=', initiative.id).where('year', '=', year).executeTakeFirst();
@@ -60,7 +60,7 @@ export async function saveAnnual(ctx: CommandContext<SignedIn>, initiative: Annu
  */
 export async function publishAnnual(ctx: CommandContext<SignedIn>, initiative: AnnualInitiative, year: number): Promise<Result<void>> {
   return reportsDb(ctx.db).transaction().execute(async (tx) => {
-    await lockRow(tx, 'initiatives', initiative.id);
+    await serializeOn(tx, `annual-report:${initiative.id}:${year}`);
     const draft = await tx.selectFrom('annual_reports').selectAll().where('initiative_id', '=', initiative.id).where('year', '=', year).executeTakeFirst();
     if (!draft) return refuse('reports.annual.errors.no_draft', { status: 409 });
     if (draft.status === 'published') return refuse('reports.annual.errors.published', { status: 409 });
