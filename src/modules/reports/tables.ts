@@ -99,6 +99,8 @@ export interface ReportTranslationsTable {
   language: string;
   /** Canonical JSON of `TranslatedTexts`. */
   content: string;
+  /** The original's published version it was made from (0: a draft's). */
+  version: number;
   updated_by: string | null;
   updated_at: string;
 }

@@ -10,6 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
+    // The original's published version it was made from (0 for a draft): a later one means it may be stale.
+    .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_translations_pk', ['report_id', 'language'])

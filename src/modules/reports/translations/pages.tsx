@@ -19,7 +19,8 @@ export function translationPages(app: Hono<AppEnv>, services: Services): void {
     const language = c.req.param('lang') ?? '';
     const report = await findReport(db, c.req.param('id') ?? '');
     if (!report || !reportPolicy.view(c.get('actor'), report) || !isLocale(language) || language === report.language) return undefined;
-    return Object.assign(report, { translation: { language, texts: await findTranslation(db, report.id, language) } });
+    const found = await findTranslation(db, report.id, language);
+    return Object.assign(report, { translation: { language, texts: found?.texts, version: found?.version ?? 0 } });
   };
   type Found = NonNullable<Awaited<ReturnType<typeof loadReport>>>;
 
@@ -35,7 +36,7 @@ export function translationPages(app: Hono<AppEnv>, services: Services): void {
     if (!found || !texts) return c.notFound();
     return page(c, texts.title, (
       <TranslationPage report={found} language={found.translation.language} title={texts.title} content={translatedContent(found.content, texts)}
-        complete={isComplete(found.content, texts)} canEdit={reportPolicy.edit(c.get('actor'), found)} notice={c.req.query('notice')} />
+        complete={isComplete(found.content, texts)} fromVersion={found.translation.version} canEdit={reportPolicy.edit(c.get('actor'), found)} notice={c.req.query('notice')} />
     ));
   });
 

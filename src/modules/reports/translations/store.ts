@@ -8,14 +8,15 @@ import { reportsDb } from '../tables.ts';
 import type { Report } from '../queries.ts';
 import { textsFor, type TranslatedTexts, type TranslationInput } from './content.ts';
 
-/** The languages a report is translated into, in the order of the platform's languages. */
+/** The languages a report is translated into, by language code. */
 export async function translationsOf(db: Db, reportId: string): Promise<string[]> {
   return (await reportsDb(db).selectFrom('report_translations').select('language').where('report_id', '=', reportId).orderBy('language').execute()).map((r) => r.language);
 }
 
-export async function findTranslation(db: Db, reportId: string, language: string): Promise<TranslatedTexts | undefined> {
-  const row = await reportsDb(db).selectFrom('report_translations').select('content').where('report_id', '=', reportId).where('language', '=', language).executeTakeFirst();
-  return row && (JSON.parse(row.content) as TranslatedTexts);
+/** A translation's texts and the original's version it was made from. */
+export async function findTranslation(db: Db, reportId: string, language: string): Promise<{ texts: TranslatedTexts; version: number } | undefined> {
+  const row = await reportsDb(db).selectFrom('report_translations').select(['content', 'version']).where('report_id', '=', reportId).where('language', '=', language).executeTakeFirst();
+  return row && { texts: JSON.parse(row.content) as TranslatedTexts, version: Number(row.version) };
 }
 
 /**
@@ -26,8 +27,9 @@ export async function saveTranslation(ctx: CommandContext<SignedIn>, report: Rep
   const content = canonicalJson(textsFor(report.content, input));
   const stamp = timestamp(ctx.now);
   await reportsDb(ctx.db).transaction().execute(async (tx) => {
-    await tx.insertInto('report_translations').values({ report_id: report.id, language, content, updated_by: ctx.actor.user.id, updated_at: stamp })
-      .onConflict((oc) => oc.columns(['report_id', 'language']).doUpdateSet({ content, updated_by: ctx.actor.user.id, updated_at: stamp })).execute();
+    const fields = { content, version: report.version, updated_by: ctx.actor.user.id, updated_at: stamp };
+    await tx.insertInto('report_translations').values({ report_id: report.id, language, ...fields })
+      .onConflict((oc) => oc.columns(['report_id', 'language']).doUpdateSet(fields)).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'report.translated', subjectType: 'report', subjectId: report.id, details: { language } });
   });
   return ok();

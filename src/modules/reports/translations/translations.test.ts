@@ -59,4 +59,10 @@ eachApp('a published report is translated by its writers, item by item under the
   assert.equal((await reportsDb(t.database.db).selectFrom('report_translations').select('language').execute()).length, 1);
   assert.equal((await anonymous.post(`/reports/${id}/translations/pt/edit`, { title: 'Vandalismo' })).status, 303, 'anonymous visitors are sent to log in');
   assert.match((await anonymous.get(`/reports/${id}/translations/pt`)).html, /Acesso significativo à Internet/);
+
+  // The original amended: the translation says which version it was made from, and where to see what changed.
+  assert.doesNotMatch((await anonymous.get(`/reports/${id}/translations/pt`)).html, /Translated from version/);
+  assert.equal((await rapporteur.post(`/reports/${id}/edit`, { ...content, takeaways_1_text: 'Hace falta medir la calidad del servicio', reason: 'Precisión' })).status, 303);
+  const stale = await anonymous.get(`/reports/${id}/translations/pt`);
+  assert.match(stale.html, /Translated from version 1; the original is now at version 2, so parts may have changed\. <a href="\/reports\/[^"]+\/history">See what changed<\/a>/);
 }, { postgres: true });

@@ -9,6 +9,7 @@ interface Original {
   id: string;
   title: string;
   language: string;
+  version: number;
   content: ReportContent;
 }
 
@@ -18,7 +19,7 @@ const Quoted = ({ text, language, label }: { text: string; language: string; lab
 );
 
 /** `/reports/<id>/translations/<lang>`: the report in another language, citable by the original's anchors. */
-export function TranslationPage(props: { report: Original; language: string; title: string; content: ReportContent; complete: boolean; canEdit: boolean; notice?: string }) {
+export function TranslationPage(props: { report: Original; language: string; title: string; content: ReportContent; complete: boolean; fromVersion: number; canEdit: boolean; notice?: string }) {
   const { t, locale } = useView();
   const { report, language } = props;
   const original = `/reports/${report.id}`;
@@ -28,6 +29,9 @@ export function TranslationPage(props: { report: Original; language: string; tit
       <Notice message={props.notice === 'saved' ? t('reports.translations.saved') : undefined} />
       <h1 lang={language}>{props.title}</h1>
       <p>{t('reports.translations.note', { language: languageName(language, locale), original: languageName(report.language, locale) })}</p>
+      {props.fromVersion > 0 && report.version > props.fromVersion && (
+        <p class="alert">{t('reports.translations.stale', { version: props.fromVersion, current: report.version })} <a href={`${original}/history`}>{t('reports.translations.see_changes')}</a></p>
+      )}
       {!props.complete && <p>{t('reports.translations.incomplete')} <a href={original} hreflang={report.language}>{t('reports.translations.read_original')}</a></p>}
       <ReportBody report={{ id: report.id, content: props.content, language }} at={`${original}/translations/${language}`} />
       {props.canEdit && <p><a href={`${original}/translations/${language}/edit`}>{t('reports.translations.edit')}</a></p>}
@@ -42,7 +46,12 @@ export function TranslationForm(props: { report: Original; language: string; for
   const { content } = report;
   const label = t('reports.translations.original', { language: languageName(report.language, locale) });
   const field = (name: string) => ({ name, value: valueOf(form.values, name), error: form.errors[name], lang: language });
-  const labels: Record<string, string> = { title: t('reports.field.title'), summary: t('reports.field.summary') };
+  // Every field's label, in the form's order, for the error summary at its top.
+  const labels: Record<string, string> = {
+    title: t('reports.field.title'), summary: t('reports.field.summary'),
+    ...Object.fromEntries(textLists.flatMap((list) => content[list].map((item, i) => [`text_${item.id}`, `${t(`reports.list.${list}`)}: ${t('reports.translations.item', { n: i + 1 })}`]))),
+    ...Object.fromEntries(content.calls_to_action.flatMap((call, i) => [[`who_${call.id}`, t('reports.translations.who', { n: i + 1 })], [`what_${call.id}`, t('reports.translations.what', { n: i + 1 })]])),
+  };
   return (
     <>
       <p><a href={`/reports/${report.id}`}>{t('reports.translations.back', { title: report.title })}</a></p>
