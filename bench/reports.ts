@@ -216,6 +216,10 @@ async function main() {
     const schema = `bench_reports_${newId().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
+    // Kysely's migrator finds its tables in any schema of the database (not only the search path):
+    // another schema's would make `cabildo migrate` skip creating its own and fail.
+    const taken = await admin.query(`select table_schema from information_schema.tables where table_name = 'kysely_migration_lock'`);
+    if (taken.rows.length) throw new Error(`the database at --postgres already holds Cabildo's migration tables (schema ${taken.rows[0].table_schema}): give an empty database`);
     await admin.query(`create schema ${schema}`);
     const url = new URL(postgresUrl);
     // The server's own connections work in the schema, as the tests' do.

@@ -110,10 +110,9 @@ export async function* archivePages(db: Db, filters: ResolvedFilters, taxonomy: 
     let query = filtered(db, filters, taxonomy);
     if (last) {
       const after = last;
-      query = query.where((eb) => eb.or([
-        eb('report_archive.held_on', '<', after.held_on),
-        eb.and([eb('report_archive.held_on', '=', after.held_on), eb('report_archive.report_id', '<', after.report_id)]),
-      ]));
+      // A row comparison, which both databases seek in the index; the same test spelled with `or`
+      // made SQLite scan it from the start on every page (2 s for 100,000 rows, docs/decisions/026 "Scale").
+      query = query.where((eb) => eb(eb.refTuple('report_archive.held_on', 'report_archive.report_id'), '<', eb.tuple(after.held_on, after.report_id)));
     }
     const rows = await query.selectAll('report_archive').orderBy('report_archive.held_on', 'desc').orderBy('report_archive.report_id', 'desc').limit(pageSize).execute();
     if (rows.length === 0) return;
