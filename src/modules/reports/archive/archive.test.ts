@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../platform/log/index.ts';
 import { eventsDb } from '../../events/tables.ts';
 import { emptyContent } from '../content.ts';
 import { reportsDb } from '../tables.ts';
+import { archivePages } from './query.ts';
 import * as archiveMigration from '../migrations/202611290600_reports_archive.ts';
 import { checkWellFormedXml } from '../../../../tests/support/xml.ts';
 
@@ -266,6 +267,11 @@ eachApp('the archive pages through many reports by twenties, and the exports car
   assert.deepEqual((JSON.parse((await anonymous.get('/reports.json')).html) as { items: Array<{ id: string }> }).items.map((i) => i.id), expected);
   const api = await anonymous.json('GET', '/api/reports?limit=100', undefined);
   assert.deepEqual(api.body.items.map((i: { id: string }) => i.id), expected);
+  // By sevens, each page starting after the last one's (day, id): every report once, in order.
+  const bySevens: string[][] = [];
+  for await (const items of archivePages(t.database.db, { group: [] }, t.services.config.stakeholders, 7)) bySevens.push(items.map((i) => i.report_id));
+  assert.deepEqual(bySevens.map((p) => p.length), [7, 7, 7, 7, 7, 7, 3]);
+  assert.deepEqual(bySevens.flat(), expected);
 }, { postgres: true });
 
 eachApp('the archive’s migration lists the reports published before it, with the groups they name', async (t) => {
