@@ -72,7 +72,7 @@ function present(baseUrl: string, i: InitiativeSummary) {
   };
 }
 
-function presentFull(baseUrl: string, taxonomy: StakeholderTaxonomy, i: InitiativeDetail) {
+function presentFull(baseUrl: string, taxonomy: StakeholderTaxonomy, i: InitiativeDetail, now: Date) {
   const balance = Object.fromEntries(countByGroup(taxonomy, i.committee.map((m) => m.stakeholder_group)));
   return {
     ...present(baseUrl, i),
@@ -80,7 +80,7 @@ function presentFull(baseUrl: string, taxonomy: StakeholderTaxonomy, i: Initiati
     original_locale: i.original_locale,
     descriptions: Object.fromEntries(i.descriptions.map((d) => [d.locale, d.body])),
     committee_balance: balance,
-    criteria: recognitionCriteria(i, taxonomy).map((c) => ({ key: c.key, state: c.state })),
+    criteria: recognitionCriteria(i, taxonomy, now).map((c) => ({ key: c.key, state: c.state })),
   };
 }
 
@@ -120,7 +120,7 @@ function mergePatch(current: ReturnType<typeof currentFields>, patch: unknown): 
 export function initiativeApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
   const taxonomy = config.stakeholders;
-  const full = (initiative: InitiativeDetail) => presentFull(config.baseUrl, taxonomy, initiative);
+  const full = (initiative: InitiativeDetail) => presentFull(config.baseUrl, taxonomy, initiative, services.clock());
   const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
 
   api.openapi(

@@ -67,7 +67,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   /** Renders an initiative's page, with what the visitor may do there, and any failed form. */
   async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms: InitiativeForms = {}, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
-    const criteria = recognitionCriteria(initiative, taxonomy);
+    const criteria = recognitionCriteria(initiative, taxonomy, services.clock());
     const may = (rule: (a: Actor, i: InitiativeDetail) => boolean) => rule(actor, initiative);
     const can = {
       edit: may(initiativePolicy.edit),
@@ -371,7 +371,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   async function showReview(c: Context<AppEnv>, request: Request, failed?: FailedForm, status: 200 | FailedStatus = 200) {
     const initiative = (await findInitiativeBySlug(db, request.slug))!;
     const title = c.get('t')('initiatives.queue.review_title', { name: request.name });
-    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy)} committee={initiative.committee} values={failed?.values} errors={failed?.errors} />, status);
+    return page(c, title, <RecognitionReviewPage request={request} criteria={recognitionCriteria(initiative, taxonomy, services.clock())} committee={initiative.committee} values={failed?.values} errors={failed?.errors} />, status);
   }
 
   app.get('/secretariat/recognition/:id', async (c) => {

@@ -20,8 +20,11 @@ interface Subject {
   committee: ReadonlyArray<{ role: string; stakeholder_group: string; verified: boolean }>;
 }
 
-/** The IGF's recognition criteria, checked live against the initiative as it stands. */
-export function recognitionCriteria(initiative: Subject, taxonomy: StakeholderTaxonomy): Criterion[] {
+/** An annual report keeps the criterion met through the year after the one it covers: the IGF asks for one a year. */
+const annualReportCovers = (year: number, now: Date) => year >= now.getUTCFullYear() - 1;
+
+/** The IGF's recognition criteria, checked live against the initiative as it stands on `now`. */
+export function recognitionCriteria(initiative: Subject, taxonomy: StakeholderTaxonomy, now: Date): Criterion[] {
   // Only members who verified their email count: a committee of throwaway accounts is no committee.
   const verified = initiative.committee.filter((m) => m.verified);
   const groups = new Set(verified.map((m) => taxonomy.groupOf(m.stakeholder_group))).size;
@@ -37,11 +40,21 @@ export function recognitionCriteria(initiative: Subject, taxonomy: StakeholderTa
     // The initiative's Cabildo page is itself a public page; a website is shown when given.
     { key: 'public_page', state: 'met', values: { website: initiative.website ? 'yes' : 'no' }, blocking: true },
     { key: 'principles', state: initiative.principles_accepted_at ? 'met' : 'unmet', values: {}, blocking: true },
-    // A new initiative has no report due yet: pending until it publishes one (reports module).
-    initiative.annual_report_year === null || initiative.annual_report_published_at === null
-      ? { key: 'annual_report', state: 'pending', values: { year: 'none' }, blocking: false }
-      : { key: 'annual_report', state: 'met', values: { year: String(initiative.annual_report_year), published: new Date(initiative.annual_report_published_at) }, blocking: false },
+    annualReport(initiative, now),
   ];
+}
+
+/**
+ * Pending until the initiative publishes an annual report (reports module), met while its latest
+ * covers last year or this one, pending again once it is older: a new one is due.
+ */
+function annualReport(initiative: Subject, now: Date): Criterion {
+  const { annual_report_year: year, annual_report_published_at: published } = initiative;
+  if (year === null || published === null) return { key: 'annual_report', state: 'pending', values: { year: 'none' }, blocking: false };
+  const values = { year: String(year), published: new Date(published) };
+  return annualReportCovers(year, now)
+    ? { key: 'annual_report', state: 'met', values, blocking: false }
+    : { key: 'annual_report', state: 'pending', values: { ...values, year: 'old', last: String(year) }, blocking: false };
 }
 
 export function readyForRecognition(criteria: Criterion[]): boolean {

@@ -41,17 +41,17 @@ export async function acceptPrinciples(ctx: CommandContext<SignedIn>, initiative
 }
 
 /** Whether the initiative meets the criteria as it stands inside this transaction. */
-async function meetsCriteria(tx: Kysely<RegistryTables>, initiativeId: string, taxonomy: StakeholderTaxonomy): Promise<boolean> {
+async function meetsCriteria(tx: Kysely<RegistryTables>, initiativeId: string, taxonomy: StakeholderTaxonomy, now: Date): Promise<boolean> {
   const initiative = await tx.selectFrom('initiatives').select(['website', 'principles_accepted_at', 'annual_report_year', 'annual_report_published_at']).where('id', '=', initiativeId).executeTakeFirstOrThrow();
   const committee = await committeeOf(tx, initiativeId);
-  return readyForRecognition(recognitionCriteria({ ...initiative, committee }, taxonomy));
+  return readyForRecognition(recognitionCriteria({ ...initiative, committee }, taxonomy, now));
 }
 
 /** Puts the initiative in the secretariat's queue, if it meets the criteria and is not already there or listed. */
 export async function requestRecognition(ctx: CommandContext<SignedIn>, initiativeId: string, taxonomy: StakeholderTaxonomy): Promise<Result<void>> {
   return registryDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'initiatives', initiativeId);
-    if (!(await meetsCriteria(tx, initiativeId, taxonomy))) return refuse('initiatives.errors.not_ready');
+    if (!(await meetsCriteria(tx, initiativeId, taxonomy, ctx.now))) return refuse('initiatives.errors.not_ready');
     const updated = await tx
       .updateTable('initiatives')
       .set({ status: 'pending', updated_at: timestamp(ctx.now) })
@@ -89,7 +89,7 @@ export async function decideRecognition(
     if (!request || request.decision !== null) return refuse('initiatives.errors.already_decided', { status: 409 });
     await lockRow(tx, 'initiatives', request.initiative_id);
     const approved = input.decision === 'approve';
-    if (approved && !(await meetsCriteria(tx, request.initiative_id, taxonomy))) return refuse('initiatives.errors.criteria_unmet', { status: 409 });
+    if (approved && !(await meetsCriteria(tx, request.initiative_id, taxonomy, ctx.now))) return refuse('initiatives.errors.criteria_unmet', { status: 409 });
     const decided = await tx
       .updateTable('recognition_requests')
       .set({ decision: approved ? 'approved' : 'returned', decided_by: ctx.actor.user.id, decided_at: timestamp(ctx.now), comments: input.comments ?? null })

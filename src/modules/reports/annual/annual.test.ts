@@ -84,6 +84,13 @@ eachApp('the committee writes the annual report from the year’s events and ses
   assert.equal(verified.failure, null);
   assert.equal(row.status, 'published');
 
+  // The IGF asks for one a year: in 2028 the 2026 report no longer meets the criterion.
+  t.clock.now = new Date('2028-02-01T12:00:00Z');
+  // (Signed in: an anonymous page is shared from the response cache until the data next changes.)
+  const later = await coordinator.get(`/initiatives/${initiative}`);
+  assert.match(later.html, /<li class="pending">The last annual report covers 2026, published on November 23, 2026: a newer one is due /);
+  t.clock.now = new Date('2026-11-23T10:00:00Z');
+
   // Years that cannot have a report are not there.
   for (const year of ['2005', '2027', 'abcd', '02026']) assert.equal((await coordinator.get(`/initiatives/${initiative}/annual-reports/${year}`)).status, 404, year);
   assert.equal((await coordinator.get('/initiatives/nadie/annual-reports/2026')).status, 404);
