@@ -3,7 +3,6 @@ import { eachApp } from '../../../tests/support/app.ts';
 import { insertPerson, loggedIn, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
 import { createEvent, organiser } from '../../../tests/support/events.ts';
-import { eventsDb } from '../events/tables.ts';
 import { reportsModule } from './module.ts';
 
 const roles = ['anonymous', 'unverified', 'participant', 'organiser', 'secretariat', 'rapporteur'] as const;
@@ -90,11 +89,10 @@ eachApp('every reports route answers every role as its policy says', async (t) =
   const { coordinator, initiative } = await organiser(t);
   const slug = await createEvent(coordinator, initiative);
   await coordinator.post(`/events/${slug}/publish`, {});
-  const session = (await coordinator.post(`/events/${slug}/sessions`, {
-    title: 'Apertura', original_locale: 'es', modality: 'hybrid', person_0_name: 'Julia Mora', person_0_role: 'rapporteur',
-  })).location!.split('?')[0]!.split('/').pop()!;
   const rapporteurId = await insertPerson(t, { email: 'relatora@example.org' });
-  await eventsDb(t.database.db).updateTable('event_session_people').set({ user_id: rapporteurId }).where('session_id', '=', session).execute();
+  const session = (await coordinator.post(`/events/${slug}/sessions`, {
+    title: 'Apertura', original_locale: 'es', modality: 'hybrid', person_0_name: 'Julia Mora', person_0_role: 'rapporteur', person_0_email: 'relatora@example.org',
+  })).location!.split('?')[0]!.split('/').pop()!;
   const rapporteur = await loggedIn(t, rapporteurId);
   const draft = (await rapporteur.post(`/sessions/${session}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
   const standalone = await coordinator.post('/reports/new', { initiative, title: 'Sesión en el IGF global', held_on: '2026-06-24', language: 'es' });

@@ -4,20 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { smokeRun } from '../../../tests/support/databases.ts';
+import { cabildoBin, runCabildo } from '../../../tests/support/process.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/cabildo.js', import.meta.url));
-
-function cabildo(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 /** The command on a terminal: `script` gives it one, as a person at a console would. */
 function onTerminal(args: string[], env: Record<string, string>) {
-  const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
+  const command = [process.execPath, cabildoBin, ...args].map((a) => `'${a}'`).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, out: result.stdout };
 }
@@ -51,7 +45,7 @@ for (const kind of kinds) {
       };
     }
     try {
-      assert.equal(cabildo(['seed', 'demo'], env).code, 0);
+      assert.equal(runCabildo(['seed', 'demo'], env).code, 0);
       if (client) await client.connect();
       // Every searchable record of the demo data: its initiatives, its events and its imported draft report.
       const count = 'select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) as n';
@@ -66,7 +60,7 @@ for (const kind of kinds) {
         }
       })();
       assert.ok(records > 100, `demo data holds ${records} searchable records`);
-      const plain = cabildo(['search', 'reindex'], env);
+      const plain = runCabildo(['search', 'reindex'], env);
       assert.equal(plain.code, 0, plain.err);
       assert.equal(plain.out, `Indexed ${records} documents.\n`);
       assert.equal(plain.err, `Indexing: ${records}/${records}\n`, 'off a terminal, one plain line');
@@ -91,7 +85,7 @@ for (const kind of kinds) {
         return JSON.stringify([rows, terms]);
       };
       const first = await snapshot();
-      assert.equal(cabildo(['search', 'reindex'], env).code, 0);
+      assert.equal(runCabildo(['search', 'reindex'], env).code, 0);
       assert.equal(await snapshot(), first);
       assert.match(first, /Internet Governance Forum/);
     } finally {
@@ -102,6 +96,6 @@ for (const kind of kinds) {
 }
 
 test('cabildo --help lists search reindex', () => {
-  const help = cabildo(['--help'], {});
+  const help = runCabildo(['--help'], {});
   assert.match(help.out, /search reindex\s+rebuild the search index/);
 });

@@ -23,8 +23,8 @@ async function describe(db: Db, records: readonly string[]): Promise<Map<string,
   if (!ids.length) return new Map();
   const rows = await reportsDb(db).selectFrom('annual_reports').select(['id', 'year', 'snapshot']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => {
-    const slug = row.snapshot ? (JSON.parse(row.snapshot) as { initiative: { slug: string; name: string } }).initiative : null;
-    return [annualRecord(row.id), { title: `${slug?.name ?? ''} ${row.year}`.trim(), href: `/initiatives/${slug?.slug ?? ''}/annual-reports/${row.year}` }];
+    const initiative = row.snapshot ? (JSON.parse(row.snapshot) as { initiative: { slug: string; name: string } }).initiative : null;
+    return [annualRecord(row.id), { title: `${initiative?.name ?? ''} ${row.year}`.trim(), href: `/initiatives/${initiative?.slug ?? ''}/annual-reports/${row.year}` }];
   }));
 }
 

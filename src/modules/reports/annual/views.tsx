@@ -20,6 +20,7 @@ export function AnnualListPage(props: { initiative: { slug: string; name: string
   const { t, locale } = useView();
   const { initiative, reports, writable } = props;
   const started = new Set(reports.map((r) => r.year));
+  const toStart = writable.filter((y) => !started.has(y));
   return (
     <>
       <p><a href={`/initiatives/${initiative.slug}`}>{t('reports.annual.back_initiative', { name: initiative.name })}</a></p>
@@ -31,10 +32,10 @@ export function AnnualListPage(props: { initiative: { slug: string; name: string
             {r.status === 'published' && r.published_at ? t('reports.annual.published_on', { date: formatDate(r.published_at, locale) }) : t('reports.annual.draft')}</li>
         ))}</ul>
       )}
-      {writable.filter((y) => !started.has(y)).length > 0 && (
+      {toStart.length > 0 && (
         <section aria-labelledby="write-title">
           <h2 id="write-title">{t('reports.annual.write_title')}</h2>
-          <ul>{writable.filter((y) => !started.has(y)).map((year) => <li><a href={annualHref(initiative.slug, year)}>{t('reports.annual.write_year', { year })}</a></li>)}</ul>
+          <ul>{toStart.map((year) => <li><a href={annualHref(initiative.slug, year)}>{t('reports.annual.write_year', { year })}</a></li>)}</ul>
         </section>
       )}
     </>

@@ -3,7 +3,8 @@ import { useView } from '../../../platform/views/context.ts';
 import { ChoiceField, ErrorSummary, Notice, PostForm, SelectField } from '../../../platform/views/components.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { renderMarkdown } from '../markdown.ts';
-import type { GroupCount, InitiativeCount, TopicCounts, TopicReport } from './queries.ts';
+import type { TopicData } from './topicData.ts';
+import type { TopicCounts, TopicReport } from './queries.ts';
 import type { TopicQuery } from './schema.ts';
 
 export interface TopicOption {
@@ -77,18 +78,8 @@ export function topicHref(key: string, query: Partial<TopicQuery>, page: number)
   return `/topics/${key}${search ? `?${search}` : ''}`;
 }
 
-export interface TopicPageProps {
-  topic: TopicOption;
-  query: Partial<TopicQuery>;
-  values: { year: string; initiative: string };
-  errors: FieldErrors;
-  facets: { years: number[]; initiatives: Array<{ slug: string; name: string }> };
-  totals: TopicCounts;
-  initiatives: InitiativeCount[];
-  groups: Array<GroupCount & { label: string }>;
-  reports: TopicReport[];
-  pages: number;
-}
+/** What a topic's page shows: the data the JSON answer holds too (topicData.ts). */
+export type TopicPageProps = TopicData;
 
 function Filters({ topic, values, errors, facets }: Pick<TopicPageProps, 'topic' | 'values' | 'errors' | 'facets'>) {
   const { t } = useView();
