@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachDatabase } from '../../../tests/support/databases.ts';
-import { newId, timestamp } from './index.ts';
+import { eachDatabase, emptyDatabase, perDatabase } from '../../../tests/support/databases.ts';
+import { newId, postgresPoolOf, timestamp } from './index.ts';
 
 eachDatabase('ids, timestamps, flags and unicode text round-trip unchanged', async ({ db }) => {
   // A table shaped like users (the accounts module's), made here so the platform's test stands alone.
@@ -46,4 +46,15 @@ test('ids are unique and url-safe', () => {
   const ids = new Set(Array.from({ length: 1000 }, newId));
   assert.equal(ids.size, 1000);
   for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+});
+
+perDatabase('closing a PostgreSQL database closes what its pool lent outside Kysely, so a command exits at once', { kinds: ['postgres'] }, async () => {
+  const database = await emptyDatabase('postgres');
+  const pool = postgresPoolOf(database.db);
+  const client = await pool.connect();
+  await client.query('select 1');
+  client.release();
+  await database.close();
+  assert.equal(pool.totalCount, 0, 'no connection is left open (it would keep the process alive until its idle timeout)');
+  assert.ok(pool.ended);
 });

@@ -133,6 +133,21 @@ class CatalogTolerantPostgresDialect extends PostgresDialect {
   }
 }
 
+/** The pool beneath each PostgreSQL handle opened here. */
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The pg pool beneath a PostgreSQL handle that `openDatabase` returned, for the rare read Kysely
+ * cannot express: a `COPY … TO STDOUT` stream of millions of rows, parsed as bytes (the opinion
+ * module's database vote source). A transaction's handle has none: a client of the pool would
+ * not see the transaction's writes.
+ */
+export function postgresPoolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('postgresPoolOf needs a PostgreSQL handle returned by openDatabase (not a transaction)');
+  return pool;
+}
+
 function openPostgres(url: string, schema?: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -140,6 +155,7 @@ function openPostgres(url: string, schema?: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely({ dialect: new CatalogTolerantPostgresDialect({ pool }) });
+  pools.set(db, pool);
   const ping = async () => {
     try {
       await pool.query('select 1');
@@ -148,7 +164,12 @@ function openPostgres(url: string, schema?: string): Database {
       return false;
     }
   };
-  return { db, dialect: 'postgres', schema, ping, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely ends the pool only if it ran a query itself; a COPY through postgresPoolOf may have been all.
+    if (!pool.ending) await pool.end();
+  };
+  return { db, dialect: 'postgres', schema, ping, close };
 }
 
 /** Which database a handle (or a transaction) talks to. */

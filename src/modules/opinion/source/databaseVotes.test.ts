@@ -94,18 +94,28 @@ perDatabase('the database vote source takes a query, keeps declared statements f
     const query = db
       .selectFrom('cast_votes')
       .where('what', '<', 130)
+      // Values the query carries (a text with a quote and a backslash, a list) filter as written.
+      .where('who', 'not in', ['p-1', "p-2' or 'x'='x\\"])
+      .where('who', '!=', "p-3' or 'x'='x\\")
       .select(['who as participant', sql<string>`cast(what as text)`.as('statement'), 'value as vote', 'id as position']);
     const read = await readVotesFromDatabase(database.db, query, { statementIds: ['129', 'unvoted', '100'] });
     assert.deepEqual(read.statementIds.slice(0, 3), ['129', 'unvoted', '100']);
     assert.equal(read.store.statementCount, 31);
-    assert.equal(read.rows, rows.filter((r) => r.what < 130).length);
-    // Keys are any text: separators and quotes in them cross the database's page text intact.
-    await sql`update cast_votes set who = ${'p,"9\\ ;'} where who = 'p-9'`.execute(database.db);
+    assert.equal(read.rows, rows.filter((r) => r.what < 130 && r.who !== 'p-1').length);
+    assert.equal(read.participantIds.length, 399);
+    // Keys are any text: separators, quotes, tabs, line breaks and backslashes cross the database's text intact.
+    const oddKey = 'p,\'"9\t\n\\N\\ ;';
+    await sql`update cast_votes set who = ${oddKey} where who = 'p-9'`.execute(database.db);
     const odd = await readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'id' }, { pageSize: 100 });
-    assert.ok(odd.participantIds.includes('p,"9\\ ;'));
+    assert.ok(odd.participantIds.includes(oddKey));
     assert.equal(odd.participantIds.length, 400);
     const missing = db.selectFrom('cast_votes').select([sql<string>`case when id = 1234 then null else who end`.as('participant'), 'what as statement', 'value as vote', 'id as position']);
     await assert.rejects(readVotesFromDatabase(database.db, missing), /vote query: participant key must be a non-empty text or an integer, got null/);
+    const timeless = db.selectFrom('cast_votes').select(['who as participant', 'what as statement', 'value as vote', sql<number>`case when id = 2999 then null else id end`.as('position')]);
+    await assert.rejects(readVotesFromDatabase(database.db, timeless), /^InputError: vote query: a vote has no position \(null\)/);
+    // A vote with no value is refused, not read as a pass.
+    const noVote = db.selectFrom('cast_votes').select(['who as participant', 'what as statement', sql<number>`case when id = 77 then null else value end`.as('vote'), 'id as position']);
+    await assert.rejects(readVotesFromDatabase(database.db, noVote), /^InputError: vote query: vote must be -1, 0 or 1, got "null" \(participant p-\d+, statement \d+, position 77\)$/);
     await sql`update cast_votes set value = 7 where id = 2005`.execute(database.db);
     await assert.rejects(
       readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'id' }),

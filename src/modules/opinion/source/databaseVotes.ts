@@ -4,18 +4,18 @@
  * know its name or columns: the caller names them, or passes a query whose rows have the
  * columns `participant`, `statement`, `vote` (-1, 0 or 1) and `position` (time order).
  *
- * Rows are read in pages by keyset pagination on the position alone, so that an index on it
- * (or the primary key) serves both the filter and the order: a page ends before its last
- * position, and the next page starts at that position again (≥), so rows sharing a position
- * are never split; a page made of one single position is read whole with `=`. That is four
- * query texts in all, whatever the size (better-sqlite3 statements are kept for the life of
- * the process, so their number must stay bounded; see src/platform/db/index.ts). Memory
- * holds one page of rows at a time besides the store.
+ * Rows come in position order, so later votes replace earlier ones; each database hands them
+ * over as text rather than as one object per row (2 M votes in ≤ 2 s, docs/decisions/005):
+ * SQLite a page of rows as one `group_concat` text (sqliteVotes.ts), PostgreSQL one COPY
+ * stream (postgresVotes.ts). Memory holds a page or a socket chunk besides the store.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { VoteStoreBuilder, type Vote, type VoteStore } from '../engine/voteStore.ts';
-import { IdIndex, stableOrder } from './idIndex.ts';
-import { InputError } from './inputError.ts';
+import { dialectOf } from '../../../platform/db/index.ts';
+import type { VoteStore } from '../engine/voteStore.ts';
+import { stableOrder } from './idIndex.ts';
+import { readPostgresVotes } from './postgresVotes.ts';
+import { readSqliteVotes } from './sqliteVotes.ts';
+import { VoteSink } from './voteRows.ts';
 
 /** A vote row as the reader expects it. */
 export interface VoteRow {
@@ -43,7 +43,7 @@ export interface VoteTable {
 export type VoteQuery = SelectQueryBuilder<any, any, VoteRow>;
 
 export interface DatabaseVoteOptions {
-  /** Rows per page (default 50,000). */
+  /** SQLite: rows per page (default 100,000; rows sharing a position stay in one page). PostgreSQL streams without pages. */
   pageSize?: number;
   /**
    * The conversation's statements in the order they should be numbered (e.g. every statement
@@ -78,82 +78,22 @@ function tableQuery(db: Kysely<any>, source: VoteTable): VoteQuery {
     ]) as unknown as VoteQuery;
 }
 
-type Position = VoteRow['position'];
-
-/** Where the next page starts: after a position, or at it again (the rest of a tie). */
-type Cursor = { position: Position; inclusive: boolean } | null;
-
-/** One page of rows in time order, starting at `cursor`; `limit` null reads the rows of exactly that position. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function page(db: Kysely<any>, votes: VoteQuery, cursor: Cursor, size: number | null): Promise<VoteRow[]> {
-  let query = db.selectFrom(votes.as('v')).select(['v.participant', 'v.statement', 'v.vote', 'v.position']);
-  if (cursor) query = query.where('v.position', size === null ? '=' : cursor.inclusive ? '>=' : '>', cursor.position);
-  query = query.orderBy('v.position');
-  return (size === null ? query : query.limit(size)).execute() as Promise<VoteRow[]>;
-}
-
-function samePosition(a: Position, b: Position): boolean {
-  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-}
-
-function toVote(value: number | string, where: string, row: VoteRow): Vote {
-  const number = typeof value === 'number' ? value : Number(value);
-  if (number === 1 || number === -1 || number === 0) return number;
-  throw new InputError(where, null, `vote must be -1, 0 or 1, got "${String(value)}" (participant ${String(row.participant)}, statement ${String(row.statement)}, position ${String(row.position)})`);
-}
-
-/** Dense index of a key as the database returned it (numbers stay numbers: no string per row). */
-function keyIndex(index: IdIndex, key: string | number, what: string, where: string): number {
-  if (typeof key === 'number' && Number.isSafeInteger(key)) return index.ofNumber(key);
-  if (typeof key === 'string' && key.trim() !== '') return index.of(key);
-  throw new InputError(where, null, `${what} key must be a non-empty text or an integer, got ${JSON.stringify(key)}`);
-}
-
-/** Streams every vote of `source` into a vote store. */
+/**
+ * Streams every vote of `source` into a vote store. PostgreSQL needs the handle `openDatabase`
+ * returned (the COPY runs on a client of its pool), not a transaction's.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readVotesFromDatabase(db: Kysely<any>, source: VoteTable | VoteQuery, options: DatabaseVoteOptions = {}): Promise<DatabaseVotes> {
-  const where = isQuery(source) ? 'vote query' : `table ${source.table}`;
   const votes = isQuery(source) ? source : tableQuery(db, source);
-  const size = options.pageSize ?? 50_000;
-  const participants = new IdIndex();
-  const statements = new IdIndex();
-  for (const id of options.statementIds ?? []) statements.of(id);
-  const declared = statements.size;
-  const builder = new VoteStoreBuilder(size);
-  let cursor: Cursor = null;
-  let rows = 0;
-  const add = (batch: VoteRow[], end: number): void => {
-    for (let i = 0; i < end; i++) {
-      const row = batch[i];
-      const p = keyIndex(participants, row.participant, 'participant', where);
-      const s = keyIndex(statements, row.statement, 'statement', where);
-      builder.add(p, s, toVote(row.vote, where, row));
-    }
-    rows += end;
-  };
-  for (;;) {
-    const batch = await page(db, votes, cursor, size);
-    if (batch.length < size) {
-      add(batch, batch.length);
-      break;
-    }
-    // Hold back the rows of the last position: the next page starts at it again.
-    const last = batch[batch.length - 1].position;
-    let end = batch.length;
-    while (end > 0 && samePosition(batch[end - 1].position, last)) end--;
-    if (end === 0) {
-      // The whole page is one position: read all of its rows at once, then move past it.
-      const tie = await page(db, votes, { position: last, inclusive: true }, null);
-      add(tie, tie.length);
-      cursor = { position: last, inclusive: false };
-      continue;
-    }
-    add(batch, end);
-    cursor = { position: last, inclusive: true };
-  }
-  const { ids, renumber } = numberStatements(statements.ids, declared);
-  builder.renumberStatements(renumber);
-  return { store: builder.build(participants.size, ids.length), participantIds: participants.ids, statementIds: ids, rows };
+  const pageSize = options.pageSize ?? 100_000;
+  const sink = new VoteSink(isQuery(source) ? 'vote query' : `table ${source.table}`, pageSize);
+  for (const id of options.statementIds ?? []) sink.statements.of(id);
+  const declared = sink.statements.size;
+  if (dialectOf(db) === 'postgres') await readPostgresVotes(db, votes, sink);
+  else await readSqliteVotes(db, votes, sink, pageSize);
+  const { ids, renumber } = numberStatements(sink.statements.ids, declared);
+  sink.builder.renumberStatements(renumber);
+  return { store: sink.builder.build(sink.participants.size, ids.length), participantIds: sink.participants.ids, statementIds: ids, rows: sink.rows };
 }
 
 /** Declared statements keep their order; the others follow in stable order. */
