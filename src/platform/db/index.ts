@@ -114,7 +114,7 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 const droppedMeanwhile = new Set(['42P01', '3F000', '42703', '42704']);
 
 class CatalogTolerantPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  override createIntrospector(db: Db): DatabaseIntrospector {
     const inner = super.createIntrospector(db);
     const again = async <T>(read: () => Promise<T>): Promise<T> => {
       for (let attempt = 1; ; attempt++) {
