@@ -48,6 +48,7 @@ export async function readPostgresVotes(db: Kysely<any>, votes: VoteQuery, sink:
     .orderBy('v.position')
     .withPlugin(inlineValues)
     .compile();
+  if (query.parameters.length > 0) throw new Error(`a vote query read with COPY kept ${query.parameters.length} parameter(s) the plugin could not write in`);
   const client = await postgresPoolOf(db).connect();
   let done = false;
   try {
