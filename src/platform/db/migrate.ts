@@ -9,7 +9,7 @@ import type { ModuleMigration } from '../module.ts';
  */
 export const bookkeepingTables = [
   'kysely_migration', 'kysely_migration_lock', 'data_versions', 'rate_limits', 'search_documents', 'search_facets',
-  'search_terms', 'search_terms_config', 'search_terms_data', 'search_terms_docsize', 'search_terms_idx',
+  'search_texts',   'search_terms', 'search_terms_config', 'search_terms_data', 'search_terms_docsize', 'search_terms_idx',
 ] as const;
 
 /**

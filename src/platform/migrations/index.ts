@@ -7,6 +7,7 @@ import * as rateLimits from './202611260200_platform_rate_limits.ts';
 import * as transparencyLog from './202611260230_platform_transparency_log.ts';
 import * as search from './202611260200_platform_search.ts';
 import * as searchSpeed from './202611260700_platform_search_speed.ts';
+import * as searchRecency from './202611291400_platform_search_recency.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -18,6 +19,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611260230_platform_transparency_log': transparencyLog,
   '202611260200_platform_search': search,
   '202611260700_platform_search_speed': searchSpeed,
+  '202611291400_platform_search_recency': searchRecency,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */

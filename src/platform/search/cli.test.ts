@@ -74,12 +74,12 @@ for (const kind of kinds) {
       // The same records give the same index, however many times it is rebuilt.
       const snapshot = async () => {
         if (client) {
-          const { rows } = await client.query('select kind, record_id, title, url, visibility, texts, terms::text as terms from search_documents order by kind, record_id');
+          const { rows } = await client.query('select kind, record_id, title, url, visibility, texts, terms::text as terms from search_documents join search_texts on document_id = id order by kind, record_id');
           return JSON.stringify(rows);
         }
         const { default: Sqlite } = await import('better-sqlite3');
         const db = new Sqlite(join(env.CABILDO_DATA_DIR!, 'cabildo.sqlite'), { readonly: true });
-        const rows = db.prepare('select kind, record_id, title, url, visibility, texts from search_documents order by kind, record_id').all();
+        const rows = db.prepare('select kind, record_id, title, url, visibility, texts from search_documents join search_texts on document_id = id order by kind, record_id').all();
         const terms = db.prepare("select count(*) as n from search_terms where search_terms match 'gobern'").get();
         db.close();
         return JSON.stringify([rows, terms]);

@@ -2,11 +2,42 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { IndexRow } from './index.ts';
 
+/** Each second of last change has this many document ids (SQLite: see `recencyId`). */
+export const idsPerSecond = 2 ** 21;
+
+/**
+ * The first document id of the second a document last changed, on SQLite, where ids follow the
+ * documents' last change so that "the most recent matches" is a range of the FTS5 table's row ids,
+ * which it walks newest first and stops (docs/decisions/012-search.md, "Broad queries"). Seconds
+ * from 1970 to 2106 times 2^21 stay below 2^53, a safe JavaScript integer.
+ */
+export function firstIdOfSecond(updatedAt: string): number {
+  const seconds = Math.floor(Date.parse(updatedAt) / 1000);
+  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 2 ** 32 - 1) * idsPerSecond : 0;
+}
+
 /** The index's ids of a kind's documents: all of them, or those of the given records. */
 export function documentIds(kind: string, recordIds: readonly string[] | 'all') {
   return recordIds === 'all'
     ? sql`select id from search_documents where kind = ${kind}`
     : sql`select id from search_documents where kind = ${kind} and record_id in (${sql.join(recordIds)})`;
+}
+
+/** A document's facets as its row holds them: JSON `[[facet, value, label]]`. */
+export function facetsOf(row: IndexRow): string {
+  return JSON.stringify(row.facets.map((f) => [f.facet, f.value, f.label]));
+}
+
+/** Stores the texts shown in snippets of freshly inserted documents. */
+export async function insertTexts(tx: Db, rows: readonly IndexRow[], idOf: ReadonlyMap<string, number>): Promise<void> {
+  await sql`insert into search_texts (document_id, texts) values ${sql.join(rows.map((row) => sql`(${idOf.get(row.recordId)!}, ${JSON.stringify(row.texts)})`))}`.execute(tx);
+}
+
+/** Removes documents, their facets and texts; `ids` selects them. */
+export async function removeDocuments(tx: Db, ids: ReturnType<typeof documentIds>): Promise<void> {
+  await sql`delete from search_facets where document_id in (${ids})`.execute(tx);
+  await sql`delete from search_texts where document_id in (${ids})`.execute(tx);
+  await sql`delete from search_documents where id in (${ids})`.execute(tx);
 }
 
 /** Stores the facets of freshly inserted documents, `idOf` mapping a record to its document id. */

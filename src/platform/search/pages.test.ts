@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { eachApp } from '../../../tests/support/app.ts';
 import { initiativeFields, registerInitiative, verifiedPerson } from '../../../tests/support/factories.ts';
 import { importInitiatives } from '../../modules/initiatives/index.ts';
+import { rankedMatches } from './index.ts';
 
 const header = 'name,acronym,type,countries,region,year_established,website,languages,source_url\n';
 const row = (name: string, country: string, year: number) =>
@@ -54,6 +55,22 @@ eachApp('/search lists what matches, with highlighted snippets, facets and pages
   assert.match((await french.get('/search?q=gobernanza')).html, /23 résultats pour « gobernanza »/);
 }, { postgres: true });
 
+eachApp(`a broad search says that its ${rankedMatches} most recent matches are ranked, and counts facets among them`, async (t) => {
+  const rows = Array.from({ length: rankedMatches + 10 }, (_, i) => row(`Foro Nacional ${i + 1}`, i % 2 ? 'AR' : 'UY', 2015)).join('');
+  await importInitiatives(t.database.db, header + rows, { demo: false, now: t.clock.now, source: 'test.csv' });
+  const reader = t.client();
+  reader.language = 'es';
+  const page = (await reader.get('/search?q=foro')).html;
+  assert.match(page, new RegExp(`<h2 id="results">${(rankedMatches + 10).toLocaleString('es')} resultados para «foro»</h2>`));
+  assert.match(page, new RegExp(`Los ${rankedMatches.toLocaleString('es')} más recientes se ordenan por relevancia`));
+  const counts = [...page.matchAll(/(?:Argentina|Uruguay)<\/a> <span class="meta">\((\d+)\)<\/span>/g)].map((m) => Number(m[1]));
+  assert.equal(counts.reduce((a, b) => a + b, 0), rankedMatches, 'the country counts add up to the ranked matches');
+  const narrow = (await reader.get('/search?q=foro&country=UY')).html;
+  assert.doesNotMatch(narrow, /más recientes se ordenan/, 'a query within the bound says nothing of it');
+  const api = JSON.parse((await reader.get('/api/search?q=foro&limit=1')).html) as { total: number; more: boolean };
+  assert.deepEqual([api.total, api.more], [rankedMatches + 10, false]);
+}, { postgres: true });
+
 eachApp('GET /api/search answers results the caller may see, in the documented shape', async (t) => {
   await importInitiatives(t.database.db, header + row('Forum sur la Gouvernance de l’Internet', 'SN', 2015) + row('Foro de Gobernanza', 'UY', 2015), { demo: false, now: t.clock.now, source: 'test.csv' });
   const client = t.client();
@@ -66,8 +83,8 @@ eachApp('GET /api/search answers results the caller may see, in the documented s
   assert.equal(body.items[0]!.url, 'http://cabildo.test/initiatives/forum-sur-la-gouvernance-de-l-internet');
 
   const none = JSON.parse((await client.get('/api/search?q=gouvernance&lang=pt')).html);
-  assert.deepEqual(none, { total: 0, items: [] });
-  assert.deepEqual(JSON.parse((await client.get('/api/search')).html), { total: 0, items: [] });
+  assert.deepEqual(none, { total: 0, more: false, items: [] });
+  assert.deepEqual(JSON.parse((await client.get('/api/search')).html), { total: 0, more: false, items: [] });
   assert.equal((await client.get('/api/search?q=x&limit=1000')).status, 422);
   assert.equal((await client.get('/api/search?q=x&offset=-1')).status, 422);
   assert.equal((await client.get('/api/search?q=x&lang=%3Cb%3E')).status, 422);

@@ -8,7 +8,7 @@ import { languageName, type Locale } from '../i18n/index.ts';
 import { countryName } from '../geo/countryName.ts';
 import { useView } from '../views/context.ts';
 import { TextField } from '../views/components.tsx';
-import { facetNames, search, type FacetCount, type FacetName, type SearchResults, type SearchSource } from './index.ts';
+import { countedMatches, facetNames, rankedMatches, search, type FacetCount, type FacetName, type SearchResults, type SearchSource } from './index.ts';
 
 export const searchPageSize = 20;
 /** Beyond this page, a person refines the query instead. */
@@ -120,7 +120,8 @@ function SearchPage({ query, results, kinds }: { query: SearchPageQuery; results
       ) : (
         <div class="search-results">
           <section aria-labelledby="results">
-            <h2 id="results">{t('common.search.results', { count: results.total, q: query.q ?? '' })}</h2>
+            <h2 id="results">{t(results.more ? 'common.search.results_more' : 'common.search.results', { count: results.total, q: query.q ?? '' })}</h2>
+            {results.total > results.ranked && <p>{t('common.search.broad', { ranked: results.ranked })}</p>}
             {results.items.length === 0 ? (
               <p>
                 {t('common.search.none')}
@@ -158,7 +159,13 @@ const SearchItem = z
   })
   .openapi('SearchItem');
 
-const SearchList = z.object({ total: z.number().int(), items: z.array(SearchItem) }).openapi('SearchResults');
+const SearchList = z
+  .object({
+    total: z.number().int().openapi({ description: `Matches, counted up to ${countedMatches}` }),
+    more: z.boolean().openapi({ description: `More than ${countedMatches} match: counting stopped` }),
+    items: z.array(SearchItem),
+  })
+  .openapi('SearchResults');
 
 const ApiQuery = z.object({
   q: z.string().max(200).optional().openapi({
@@ -193,7 +200,7 @@ export function searchApi(api: OpenAPIHono<AppEnv>, services: Services, sources:
   api.openapi(
     createRoute({
       method: 'get', path: '/search', summary: 'Search every kind of content in four languages',
-      description: 'Results the caller may see, best first (title matches above text matches, recent first among equals).',
+      description: `Results the caller may see, best first (title matches above text matches, recent first among equals). When more than ${rankedMatches} match, the ${rankedMatches} most recent are ranked and the others follow, most recent first.`,
       request: { query: ApiQuery },
       responses: { 200: { description: 'A page of results', content: { 'application/json': { schema: SearchList } } }, 422: problemResponse('Invalid query') },
     }),
@@ -201,9 +208,9 @@ export function searchApi(api: OpenAPIHono<AppEnv>, services: Services, sources:
       const { q, kind, lang, limit, offset } = c.req.valid('query');
       const results = q?.trim()
         ? await search(services.db, sources, c.get('actor'), { q, kind, language: lang, limit, offset, locale: c.get('locale') })
-        : { total: 0, items: [] };
+        : { total: 0, more: false, items: [] };
       const items = results.items.map((i) => ({ kind: i.kind, title: i.title, url: `${services.config.baseUrl}${i.url}`, snippet: i.snippet, language: i.language }));
-      return c.json({ total: results.total, items }, 200);
+      return c.json({ total: results.total, more: results.more, items }, 200);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
-import type { CompiledQuery, IndexBackend, IndexRow } from './index.ts';
-import { documentIds, insertFacets } from './documents.ts';
+import { countedMatches, rankedMatches, type CompiledQuery, type IndexBackend, type IndexRow, type RankedPage } from './index.ts';
+import { documentIds, facetsOf, insertFacets, insertTexts, removeDocuments } from './documents.ts';
 import { weights } from './index.ts';
 import { accentReadings, fold, stemmedLanguageOf, type ParsedQuery } from './text.ts';
 
@@ -22,15 +22,78 @@ function configurationOf(language: string): string {
 /** ts_rank_cd's weights for D, C, B, A. */
 const rankWeights = '{0.1, 0.2, 0.4, 1.0}';
 
+/**
+ * The month a document last changed, as a term of its vector: no typed word can be it (words are cut
+ * at anything not a letter or digit), and ranking reads only the query's terms.
+ */
+const monthTerm = (year: number, month: number) => `@${year}-${String(month).padStart(2, '0')}`;
+
 function vectorOf(row: IndexRow): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [sql`array_to_tsvector(array[${monthTerm(Number(row.updatedAt.slice(0, 4)), Number(row.updatedAt.slice(5, 7)))}])`];
   for (const weight of weights) {
     for (const text of row.weighted[weight]) {
       parts.push(sql`setweight(search_fold_terms(to_tsvector(${configurationOf(text.language)}::regconfig, ${text.text})), ${weight}::"char")`);
     }
   }
-  return parts.length ? sql.join(parts, sql` || `) : sql`''::tsvector`;
+  return sql.join(parts, sql` || `);
 }
+
+/** A month as a number (year × 12 + month − 1), from an ISO time. */
+const monthOf = (at: string) => Number(at.slice(0, 4)) * 12 + Number(at.slice(5, 7)) - 1;
+
+/**
+ * The month the `count`th newest document changed in, per database: remembered for a minute, since
+ * reading it walks that many entries of an index. An old answer only makes the window wider or
+ * narrower, never wrong: the window always runs from it to the newest document's month, read anew.
+ */
+const oldestMonths = new WeakMap<Db, Map<number, { month: number | null; until: number }>>();
+
+async function oldestMonthOfNewest(db: Db, count: number): Promise<number | null> {
+  const known = oldestMonths.get(db) ?? new Map<number, { month: number | null; until: number }>();
+  oldestMonths.set(db, known);
+  const remembered = known.get(count);
+  if (remembered && remembered.until > Date.now()) return remembered.month;
+  const { rows } = await sql<{ at: string }>`select updated_at as at from search_documents order by updated_at desc offset ${count - 1} limit 1`.execute(db);
+  const month = rows[0] ? monthOf(rows[0].at) : null;
+  known.set(count, { month, until: Date.now() + 60_000 });
+  return month;
+}
+
+/**
+ * The months (as terms) from the newest document's back to the one that the `count`th newest
+ * document changed in; null when there are not that many documents.
+ */
+async function monthsHolding(db: Db, count: number): Promise<string[] | null> {
+  const oldest = await oldestMonthOfNewest(db, count);
+  if (oldest === null) return null;
+  const { rows } = await sql<{ at: string | null }>`select max(updated_at) as at from search_documents`.execute(db);
+  const newest = rows[0]?.at ? monthOf(rows[0].at) : oldest;
+  const months: string[] = [];
+  for (let m = Math.max(newest, oldest); m >= oldest; m--) months.push(monthTerm(Math.floor(m / 12), (m % 12) + 1));
+  return months;
+}
+
+/**
+ * The `rankedMatches` most recent matches of a broad query, looked for among the newest documents
+ * first: those of the last months that hold 4 times as many documents as are ranked, then 16, then
+ * 64 times (enough when a quarter, a sixteenth, a sixty-fourth of them match), then all of them.
+ * The months are terms of the vectors, so the GIN index alone narrows the matches to them, and only
+ * those rows are read.
+ */
+async function newestMatches(db: Db, compiled: CompiledQuery, where: RawBuilder<unknown>): Promise<Array<{ id: number }>> {
+  let rows: Array<{ id: number }> = [];
+  for (const documents of [4 * rankedMatches, 16 * rankedMatches, 64 * rankedMatches, null]) {
+    const months = documents === null ? null : await monthsHolding(db, documents);
+    if (documents !== null && !months) continue;
+    const recent = months ? sql`${where} and d.terms @@ ${months.map(lexeme).join(' | ')}::tsquery` : where;
+    ({ rows } = await sql<{ id: number }>`select d.id from ${compiled.documents} where ${recent} order by ${newestFirst} limit ${rankedMatches}`.execute(db));
+    if (rows.length === rankedMatches) break;
+  }
+  return rows;
+}
+
+/** Most recent change first (the ISO times compared byte by byte, which orders them, and faster than by the collation). */
+const newestFirst = sql`d.updated_at collate "C" desc, d.id desc`;
 
 /** A term inside a tsquery's text. */
 const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -39,18 +102,17 @@ export const postgresIndex: IndexBackend = {
   async write(tx: Db, rows: readonly IndexRow[]) {
     if (rows.length === 0) return;
     const { rows: inserted } = await sql<{ id: number; record_id: string }>`
-      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts, terms)
+      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, facets, terms)
       values ${sql.join(rows.map((row) => sql`(${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility},
-        ${row.updatedAt}, ${JSON.stringify(row.texts)}, ${vectorOf(row)})`))}
+        ${row.updatedAt}, ${facetsOf(row)}, ${vectorOf(row)})`))}
       returning id, record_id`.execute(tx);
     const idOf = new Map(inserted.map((r) => [r.record_id, r.id]));
+    await insertTexts(tx, rows, idOf);
     await insertFacets(tx, rows, idOf);
   },
 
   async remove(tx, kind, recordIds) {
-    const ids = documentIds(kind, recordIds);
-    await sql`delete from search_facets where document_id in (${ids})`.execute(tx);
-    await sql`delete from search_documents where id in (${ids})`.execute(tx);
+    await removeDocuments(tx, documentIds(kind, recordIds));
   },
 
   /**
@@ -137,8 +199,36 @@ export const postgresIndex: IndexBackend = {
       documents: sql`search_documents d`,
       where: sql`d.terms @@ ${tsquery}`,
       rank: sql`-ts_rank_cd(${rankWeights}::float4[], d.terms, ${tsquery})`,
-      countWhileRanking: true,
       matching,
     };
+  },
+
+  /**
+   * The first matches found, one more than are ranked, tell a narrower query (those are all its
+   * matches: ranked whole, by their ids) from a broader one, counted up to `countedMatches` meanwhile
+   * and ranked among its most recent matches (`newestMatches`). A page past them lists the older
+   * matches, most recent first (reading every match: only deep pages of broad queries do). Only the
+   * kept matches' vectors are read, to rank them.
+   */
+  async rankPage(db, compiled, where, page): Promise<RankedPage> {
+    const { rows: first } = await sql<{ id: number }>`select d.id from ${compiled.documents} where ${where} limit ${rankedMatches + 1}`.execute(db);
+    const broad = first.length > rankedMatches;
+    // Counted on another connection meanwhile; awaited at the end (a failure before then is not left unhandled).
+    const total = broad
+      ? sql<{ n: number }>`select count(*) as n from (select 1 from ${compiled.documents} where ${where} limit ${countedMatches + 1}) as m`
+        .execute(db).then((r) => Number(r.rows[0]?.n ?? 0))
+      : Promise.resolve(first.length);
+    total.catch(() => undefined);
+    const kept = sql`${(broad ? await newestMatches(db, compiled, where) : first).map((r) => Number(r.id))}::bigint[]`;
+    const ids = page.offset < rankedMatches
+      ? (await sql<{ id: number }>`select d.id from search_documents d where d.id = any(${kept}) order by ${compiled.rank}, ${newestFirst}
+          limit ${Math.min(page.limit, rankedMatches - page.offset)} offset ${page.offset}`.execute(db)).rows.map((r) => Number(r.id))
+      : [];
+    if (broad && ids.length < page.limit) {
+      const older = await sql<{ id: number }>`select d.id from ${compiled.documents} where ${where} order by ${newestFirst}
+        limit ${page.limit - ids.length} offset ${Math.max(rankedMatches, page.offset)}`.execute(db);
+      ids.push(...older.rows.map((r) => Number(r.id)));
+    }
+    return { ids, total: await total, counted: sql`search_documents d where d.id = any(${kept})` };
   },
 };

@@ -5,7 +5,7 @@ import { eachDatabase, freshDatabase, perDatabase } from '../../../tests/support
 import { foldFunction } from '../migrations/202611260200_platform_search.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
-import { indexRecords, reindex, search, type SearchDocument, type SearchSource } from './index.ts';
+import { indexRecords, rankedMatches, reindex, search, type SearchDocument, type SearchSource } from './index.ts';
 import { accentReadings, parseQuery, queryForms, snippet } from './text.ts';
 
 /** A toy source: notes held in memory, with a title, a body and a restricted flag. */
@@ -61,6 +61,10 @@ test('snippets escape the text and mark the matching words', () => {
   const html = snippet('<b>Financiación</b> & más: financiamientos', 'es', new Set(queryForms('financiacion')));
   assert.equal(html, '&lt;b&gt;<mark>Financiación</mark>&lt;/b&gt; &amp; más: <mark>financiamientos</mark>');
   assert.equal(snippet('nothing here', 'en', new Set(['financi'])), null);
+  const long = Array.from({ length: 100 }, (_, i) => (i === 50 ? 'Financiación' : `w${i}`)).join(' ');
+  const passage = snippet(long, 'es', new Set(queryForms('financiacion')))!;
+  const named = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `w${from + i}`).join(' ');
+  assert.equal(passage, `… ${named(42, 49)} <mark>Financiación</mark> ${named(51, 73)} …`, 'the 32 words around the first match, the cuts marked');
 });
 
 eachDatabase('search finds words across languages whatever their accents and case', async ({ db }) => {
@@ -110,6 +114,37 @@ eachDatabase('titles rank above bodies, recent first on ties; facets count and n
   assert.equal(page.items.length, 2);
   const english = await search(db, [ranked], anonymous, { q: 'rural', limit: 10, offset: 0, locale: 'es', language: 'en' });
   assert.deepEqual(english.items.map((i) => [i.recordId, i.language]), [['english', 'en']]);
+});
+
+eachDatabase(`a broad query ranks its ${rankedMatches} most recent matches, then lists the older ones, most recent first`, async ({ db }) => {
+  const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString();
+  type Note = { title: string; body: string; language: string; updated: string };
+  const broad = new Map<string, Note>();
+  for (let n = 40; n < rankedMatches + 40; n++) broad.set(`n${n}`, { title: `Nota ${n}`, body: 'Notas del foro sobre conectividad.', language: 'es', updated: day(n) });
+  broad.set('best-recent', { title: 'Foro', body: 'El foro y el foro.', language: 'es', updated: day(rankedMatches + 40) });
+  // The oldest notes are written last (the order of writing does not decide what is recent); the best
+  // match of all is among them.
+  for (let n = 39; n >= 0; n--) broad.set(`old${n}`, { title: n === 0 ? 'Foro foro' : `Nota antigua ${n}`, body: 'Notas del foro.', language: 'es', updated: day(n) });
+  // Older still, on other things: enough documents that PostgreSQL looks for the recent matches among the newest months first.
+  for (let n = 1; n <= 3 * rankedMatches; n++) broad.set(`other${n}`, { title: `Otra ${n}`, body: 'Conectividad rural.', language: 'es', updated: day(-n) });
+  const notesOnForums = notesSource(broad);
+  await reindex(db, [notesOnForums]);
+  const ask = (offset: number, limit: number, facets = false) =>
+    search(db, [notesOnForums], anonymous, { q: 'foro', limit, offset, locale: 'es', facets });
+  const first = await ask(0, 20, true);
+  const matches = broad.size - 3 * rankedMatches;
+  assert.equal(first.total, matches);
+  assert.equal(first.ranked, rankedMatches);
+  assert.equal(first.items[0]!.recordId, 'best-recent');
+  assert.ok(!first.items.some((i) => i.recordId.startsWith('old')), 'the older matches are not ranked with the recent ones');
+  assert.deepEqual(first.facets.kind, [{ value: 'note', label: null, count: rankedMatches }], 'facets count the ranked matches');
+  const older = ['n40', ...Array.from({ length: 40 }, (_, k) => `old${39 - k}`)];
+  const across = await ask(rankedMatches - 10, 20);
+  assert.deepEqual(across.items.slice(10).map((i) => i.recordId), older.slice(0, 10), 'a page across the boundary goes on with the older ones');
+  const seen: string[] = [];
+  for (let offset = 0; offset < matches; offset += 500) seen.push(...(await ask(offset, 500)).items.map((i) => i.recordId));
+  assert.equal(new Set(seen).size, matches, 'paging through shows every match once');
+  assert.deepEqual(seen.slice(rankedMatches), older);
 });
 
 eachDatabase('indexing follows changes, and a rebuild gives the same index', async ({ db }) => {

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
-import type { CompiledQuery, IndexBackend, IndexRow } from './index.ts';
-import { documentIds, insertFacets } from './documents.ts';
+import { rankedMatches, type CompiledQuery, type IndexBackend, type IndexRow, type RankedPage } from './index.ts';
+import { documentIds, facetsOf, firstIdOfSecond, idsPerSecond, insertFacets, insertTexts, removeDocuments } from './documents.ts';
 import { queryForms, queryFormsIn, stemmedLanguages, terms, type ParsedQuery, type StemmedLanguage } from './text.ts';
 
 /**
@@ -32,15 +32,41 @@ function phraseSpellings(phrase: readonly string[]): string[] {
   return [...spellings];
 }
 
+/**
+ * Ids that follow the documents' last change: the next free id of each one's second. Writers take
+ * turns on SQLite (one transaction writes at a time), so the highest id of a second is the last
+ * one taken.
+ */
+async function recencyIds(tx: Db, rows: readonly IndexRow[]): Promise<Map<string, number>> {
+  const seconds = [...new Set(rows.map((row) => firstIdOfSecond(row.updatedAt)))];
+  const { rows: last } = await sql<{ first: number; last: number | null }>`
+    select s.column1 as first, (select max(id) from search_documents where id >= s.column1 and id < s.column1 + ${idsPerSecond}) as last
+    from (values ${sql.join(seconds.map((first) => sql`(${first})`))}) as s`.execute(tx);
+  const next = new Map(last.map((r) => [Number(r.first), r.last === null ? Number(r.first) : Number(r.last) + 1]));
+  const idOf = new Map<string, number>();
+  for (const row of rows) {
+    const first = firstIdOfSecond(row.updatedAt);
+    const id = next.get(first)!;
+    idOf.set(row.recordId, id);
+    next.set(first, id + 1);
+  }
+  return idOf;
+}
+
+/** Most recent change first: ids follow the last change, and FTS5 walks its row ids either way without sorting. */
+const newestFirst = sql`search_terms.rowid desc`;
+
 export const sqliteIndex: IndexBackend = {
-  async write(tx: Db, rows: readonly IndexRow[]) {
-    if (rows.length === 0) return;
-    // One statement per table for the whole batch: SQLite answers RETURNING rows in no set order, hence the record ids.
-    const { rows: inserted } = await sql<{ id: number; record_id: string }>`
-      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, texts)
-      values ${sql.join(rows.map((row) => sql`(${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt}, ${JSON.stringify(row.texts)})`))}
-      returning id, record_id`.execute(tx);
-    const idOf = new Map(inserted.map((r) => [r.record_id, r.id]));
+  async write(tx: Db, written: readonly IndexRow[]) {
+    if (written.length === 0) return;
+    const idOf = await recencyIds(tx, written);
+    // In the order of their ids: FTS5 flushes the terms it holds in memory whenever a row id is not
+    // above the previous one, and many small flushes are many segments to merge.
+    const rows = [...written].sort((a, b) => idOf.get(a.recordId)! - idOf.get(b.recordId)!);
+    await sql`
+      insert into search_documents (id, kind, record_id, language, title, url, visibility, updated_at, facets)
+      values ${sql.join(rows.map((row) => sql`(${idOf.get(row.recordId)!}, ${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt}, ${facetsOf(row)})`))}`.execute(tx);
+    await insertTexts(tx, rows, idOf);
     const column = (row: IndexRow, weight: 'A' | 'B' | 'C' | 'D') => row.weighted[weight].map((t) => terms(t.text, t.language)).join(' ');
     await sql`insert into search_terms (rowid, a, b, c, d) values ${sql.join(rows.map((row) =>
       sql`(${idOf.get(row.recordId)!}, ${column(row, 'A')}, ${column(row, 'B')}, ${column(row, 'C')}, ${column(row, 'D')})`))}`.execute(tx);
@@ -50,8 +76,7 @@ export const sqliteIndex: IndexBackend = {
   async remove(tx, kind, recordIds) {
     const ids = documentIds(kind, recordIds);
     await sql`delete from search_terms where rowid in (${ids})`.execute(tx);
-    await sql`delete from search_facets where document_id in (${ids})`.execute(tx);
-    await sql`delete from search_documents where id in (${ids})`.execute(tx);
+    await removeDocuments(tx, ids);
   },
 
   async compile(_db, query: ParsedQuery): Promise<CompiledQuery | null> {
@@ -72,8 +97,30 @@ export const sqliteIndex: IndexBackend = {
       documents: sql`search_documents d indexed by search_documents_filter join search_terms on search_terms.rowid = d.id`,
       where: sql`search_terms match ${groups.join(' AND ')}`,
       rank: sql`bm25(search_terms, ${sql.raw(columnWeights.join(', '))})`,
-      countWhileRanking: false,
       matching,
     };
+  },
+
+  /**
+   * The oldest of the most recent matches is found by walking the matches newest first; the
+   * matches from its id on (a range FTS5 reads alone) are ranked, the older ones listed after them.
+   */
+  async rankPage(db, compiled, where, page): Promise<RankedPage> {
+    const matches = sql`${compiled.documents} where ${where}`;
+    const oldest = await sql<{ id: number }>`select d.id from ${matches} order by ${newestFirst} limit 1 offset ${rankedMatches - 1}`.execute(db);
+    const floor = oldest.rows[0] ? Number(oldest.rows[0].id) : null;
+    const recent: RawBuilder<unknown> = floor === null ? matches : sql`${matches} and search_terms.rowid >= ${floor}`;
+    const ids = page.offset < rankedMatches
+      ? (await sql<{ id: number }>`select d.id from ${recent} order by ${compiled.rank}, ${newestFirst}
+          limit ${Math.min(page.limit, rankedMatches - page.offset)} offset ${page.offset}`.execute(db)).rows.map((r) => Number(r.id))
+      : [];
+    if (floor !== null && ids.length < page.limit) {
+      const older = await sql<{ id: number }>`select d.id from ${matches} and search_terms.rowid < ${floor} order by ${newestFirst}
+        limit ${page.limit - ids.length} offset ${Math.max(0, page.offset - rankedMatches)}`.execute(db);
+      ids.push(...older.rows.map((r) => Number(r.id)));
+    }
+    // Fewer matches than a first page holds: they are all there is.
+    const total = floor === null && page.offset === 0 && ids.length < page.limit ? ids.length : null;
+    return { ids, total, counted: recent };
   },
 };

@@ -194,21 +194,40 @@ export function snippet(text: string, language: string, matching: ReadonlySet<st
   // Through the remembered terms (the folded form is the term of no language): a result's text
   // may be 2,000 words, and only the passage shown needs more than finding its first match.
   const isHit = (word: string) => matching.has(term(word, stemmed, stems)) || matching.has(term(word, null, plain));
-  const all = words(text);
   const normalized = text.normalize('NFC');
-  const first = all.findIndex((w) => isHit(w.text));
+  // The words are read one at a time, up to the end of the passage only: the 8 before the first
+  // match are kept as they pass.
+  const before: Word[] = [];
+  const passage: Word[] = [];
+  let first = -1;
+  let skipped = false;
+  let more = false;
+  for (const match of normalized.matchAll(wordPattern)) {
+    const word = { text: match[0], start: match.index, end: match.index + match[0].length };
+    if (first < 0) {
+      if (isHit(word.text)) {
+        first = before.length;
+        passage.push(...before, word);
+      } else {
+        before.push(word);
+        if (before.length > 8) skipped = Boolean(before.shift());
+      }
+    } else if (passage.length < snippetWords) {
+      passage.push(word);
+    } else {
+      more = true;
+      break;
+    }
+  }
   if (first < 0) return null;
-  const from = Math.max(0, first - 8);
-  const to = Math.min(all.length, from + snippetWords);
-  let html = from > 0 ? '… ' : '';
-  let cursor = from > 0 ? all[from]!.start : 0;
-  for (let i = from; i < to; i++) {
-    const word = all[i]!;
+  let html = skipped ? '… ' : '';
+  let cursor = skipped ? passage[0]!.start : 0;
+  passage.forEach((word, i) => {
     html += escapeHtml(normalized.slice(cursor, word.start));
     html += i === first || (i > first && isHit(word.text)) ? `<mark>${escapeHtml(word.text)}</mark>` : escapeHtml(word.text);
     cursor = word.end;
-  }
-  if (to < all.length) html += ' …';
+  });
+  if (more) html += ' …';
   else html += escapeHtml(normalized.slice(cursor));
   return html;
 }
