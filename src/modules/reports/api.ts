@@ -107,7 +107,18 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       method: 'get', path: '/reports', summary: 'Published session reports, newest session first, or best first when `q` is given',
       request: { query: ListQuery },
       responses: {
-        200: { description: 'A page of published reports', content: { 'application/json': { schema: z.object({ total: z.number().int(), items: z.array(ArchiveItemJson) }).openapi('PublishedReports') } } },
+        200: {
+          description: 'A page of published reports',
+          content: {
+            'application/json': {
+              schema: z.object({
+                total: z.number().int().openapi({ description: 'With `q`, matches counted up to 10,000' }),
+                more: z.boolean().openapi({ description: 'With `q`, more matches than `total`: counting stopped' }),
+                items: z.array(ArchiveItemJson),
+              }).openapi('PublishedReports'),
+            },
+          },
+        },
         422: problemResponse('Invalid query'),
       },
     }),
@@ -117,15 +128,15 @@ export function reportApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       if (!words) {
         const filters = await resolveFilters(db, { initiative, year, group: [] });
         const { total, items } = await archivePage(db, filters, config.stakeholders, { limit, offset });
-        return c.json({ total, items: items.map(listed) }, 200);
+        return c.json({ total, more: false, items: items.map(listed) }, 200);
       }
       const found = initiative ? await findInitiativeBySlug(db, initiative) : undefined;
-      if (initiative && !found) return c.json({ total: 0, items: [] }, 200);
+      if (initiative && !found) return c.json({ total: 0, more: false, items: [] }, 200);
       const results = await search(db, [reportSearch], everyone, {
         q: words, kind: reportSearch.kind, initiative: found?.id, year, limit, offset, locale: c.get('locale'),
       });
       const items = await archiveItems(db, results.items.map((hit) => hit.recordId));
-      return c.json({ total: results.total, items: items.map(listed) }, 200);
+      return c.json({ total: results.total, more: results.more, items: items.map(listed) }, 200);
     },
   );
 

@@ -9,16 +9,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvError } from '../../../platform/csv.ts';
-
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
+import { COMMA, CR, DOUBLE_QUOTE as QUOTE, LF, MINUS, NINE, SPACE, TAB, ZERO } from './bytes.ts';
 
 const QUOTED = 1;
 const ESCAPED = 2;

@@ -10,6 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { postgresPoolOf } from '../../../platform/db/index.ts';
 import { Field, NULL, TEXT, type VoteSink } from './voteRows.ts';
 import type { VoteQuery } from './databaseVotes.ts';
+import { BACKSLASH, CAPITAL_N, LF, MINUS, NINE, TAB, ZERO } from './bytes.ts';
 
 /**
  * COPY takes no parameters, so the query's values are written into its text as quoted literals.
@@ -61,14 +62,6 @@ export async function readPostgresVotes(db: Kysely<any>, votes: VoteQuery, sink:
     client.release(!done);
   }
 }
-
-const TAB = 9;
-const LF = 10;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
-const BACKSLASH = 92;
-const CAPITAL_N = 78;
 
 /** Rows of COPY's text format: fields split by tabs, rows ended by a line feed, `\N` a null. */
 class CopyRows {

@@ -14,6 +14,7 @@
 import { sql, type Kysely } from 'kysely';
 import { Field, NULL, OTHER, TEXT, type VoteSink } from './voteRows.ts';
 import type { VoteQuery, VoteRow } from './databaseVotes.ts';
+import { MINUS, NINE, SINGLE_QUOTE as QUOTE, ZERO } from './bytes.ts';
 
 type Position = VoteRow['position'];
 
@@ -68,11 +69,6 @@ function addPage(text: string, sink: VoteSink, row: { participant: Field; statem
   }
   return -1;
 }
-
-const QUOTE = 39;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
 
 /**
  * Reads the value `quote()` wrote at `i` into `field`; returns where the next one starts. Texts

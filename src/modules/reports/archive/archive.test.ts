@@ -197,7 +197,7 @@ eachApp('feeds, exports and the API list published reports only, escaped; a chan
   const text = await anonymous.json('GET', '/api/reports?q=financiamiento', undefined);
   assert.deepEqual(text.body.items.map((i: { id: string }) => i.id).sort(), [w.english, w.session].sort(), 'Spanish finds the English "financial" by its stem, never the draft');
   assert.deepEqual((await anonymous.json('GET', `/api/reports?q=financiamiento&initiative=${w.uruguay}`, undefined)).body.items, []);
-  assert.deepEqual((await anonymous.json('GET', '/api/reports?q=financiamiento&initiative=nobody', undefined)).body, { total: 0, items: [] });
+  assert.deepEqual((await anonymous.json('GET', '/api/reports?q=financiamiento&initiative=nobody', undefined)).body, { total: 0, more: false, items: [] });
   for (const query of ['year=abc', 'limit=0', 'limit=1000', 'offset=-1', 'offset=99999999', 'initiative=%3Cb%3E', `q=${'a'.repeat(300)}`]) {
     assert.equal((await anonymous.json('GET', `/api/reports?${query}`, undefined)).status, 422, query);
   }
