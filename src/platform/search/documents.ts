@@ -2,20 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { IndexRow } from './index.ts';
 
-/** Each second of last change has this many document ids (SQLite: see `recencyId`). */
-export const idsPerSecond = 2 ** 21;
-
-/**
- * The first document id of the second a document last changed, on SQLite, where ids follow the
- * documents' last change so that "the most recent matches" is a range of the FTS5 table's row ids,
- * which it walks newest first and stops (docs/decisions/012-search.md, "Broad queries"). Seconds
- * from 1970 to 2106 times 2^21 stay below 2^53, a safe JavaScript integer.
- */
-export function firstIdOfSecond(updatedAt: string): number {
-  const seconds = Math.floor(Date.parse(updatedAt) / 1000);
-  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 2 ** 32 - 1) * idsPerSecond : 0;
-}
-
 /** The index's ids of a kind's documents: all of them, or those of the given records. */
 export function documentIds(kind: string, recordIds: readonly string[] | 'all') {
   return recordIds === 'all'

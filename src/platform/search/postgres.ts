@@ -26,10 +26,13 @@ const rankWeights = '{0.1, 0.2, 0.4, 1.0}';
  * The month a document last changed, as a term of its vector: no typed word can be it (words are cut
  * at anything not a letter or digit), and ranking reads only the query's terms.
  */
-const monthTerm = (year: number, month: number) => `@${year}-${String(month).padStart(2, '0')}`;
+const monthTerm = (month: number) => `@${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+
+/** A month as a number (year × 12 + month − 1), from an ISO time. */
+const monthOf = (at: string) => Number(at.slice(0, 4)) * 12 + Number(at.slice(5, 7)) - 1;
 
 function vectorOf(row: IndexRow): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`array_to_tsvector(array[${monthTerm(Number(row.updatedAt.slice(0, 4)), Number(row.updatedAt.slice(5, 7)))}])`];
+  const parts: RawBuilder<unknown>[] = [sql`array_to_tsvector(array[${monthTerm(monthOf(row.updatedAt))}])`];
   for (const weight of weights) {
     for (const text of row.weighted[weight]) {
       parts.push(sql`setweight(search_fold_terms(to_tsvector(${configurationOf(text.language)}::regconfig, ${text.text})), ${weight}::"char")`);
@@ -37,9 +40,6 @@ function vectorOf(row: IndexRow): RawBuilder<unknown> {
   }
   return sql.join(parts, sql` || `);
 }
-
-/** A month as a number (year × 12 + month − 1), from an ISO time. */
-const monthOf = (at: string) => Number(at.slice(0, 4)) * 12 + Number(at.slice(5, 7)) - 1;
 
 /**
  * The month the `count`th newest document changed in, per database: remembered for a minute, since
@@ -59,17 +59,10 @@ async function oldestMonthOfNewest(db: Db, count: number): Promise<number | null
   return month;
 }
 
-/**
- * The months (as terms) from the newest document's back to the one that the `count`th newest
- * document changed in; null when there are not that many documents.
- */
-async function monthsHolding(db: Db, count: number): Promise<string[] | null> {
-  const oldest = await oldestMonthOfNewest(db, count);
-  if (oldest === null) return null;
-  const { rows } = await sql<{ at: string | null }>`select max(updated_at) as at from search_documents`.execute(db);
-  const newest = rows[0]?.at ? monthOf(rows[0].at) : oldest;
+/** The months (as terms) from `newest` back to `oldest`. */
+function monthsBetween(newest: number, oldest: number): string[] {
   const months: string[] = [];
-  for (let m = Math.max(newest, oldest); m >= oldest; m--) months.push(monthTerm(Math.floor(m / 12), (m % 12) + 1));
+  for (let m = Math.max(newest, oldest); m >= oldest; m--) months.push(monthTerm(m));
   return months;
 }
 
@@ -81,11 +74,13 @@ async function monthsHolding(db: Db, count: number): Promise<string[] | null> {
  * those rows are read.
  */
 async function newestMatches(db: Db, compiled: CompiledQuery, where: RawBuilder<unknown>): Promise<Array<{ id: number }>> {
+  const { rows: [last] } = await sql<{ at: string | null }>`select max(updated_at) as at from search_documents`.execute(db);
+  const newest = last?.at ? monthOf(last.at) : null;
   let rows: Array<{ id: number }> = [];
   for (const documents of [4 * rankedMatches, 16 * rankedMatches, 64 * rankedMatches, null]) {
-    const months = documents === null ? null : await monthsHolding(db, documents);
-    if (documents !== null && !months) continue;
-    const recent = months ? sql`${where} and d.terms @@ ${months.map(lexeme).join(' | ')}::tsquery` : where;
+    const oldest = documents === null || newest === null ? null : await oldestMonthOfNewest(db, documents);
+    if (documents !== null && oldest === null) continue;
+    const recent = newest === null || oldest === null ? where : sql`${where} and d.terms @@ ${monthsBetween(newest, oldest).map(lexeme).join(' | ')}::tsquery`;
     ({ rows } = await sql<{ id: number }>`select d.id from ${compiled.documents} where ${recent} order by ${newestFirst} limit ${rankedMatches}`.execute(db));
     if (rows.length === rankedMatches) break;
   }

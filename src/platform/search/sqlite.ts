@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { rankedMatches, type CompiledQuery, type IndexBackend, type IndexRow, type RankedPage } from './index.ts';
-import { documentIds, facetsOf, firstIdOfSecond, idsPerSecond, insertFacets, insertTexts, removeDocuments } from './documents.ts';
+import { documentIds, facetsOf, insertFacets, insertTexts, removeDocuments } from './documents.ts';
 import { queryForms, queryFormsIn, stemmedLanguages, terms, type ParsedQuery, type StemmedLanguage } from './text.ts';
 
 /**
@@ -30,6 +30,20 @@ function phraseSpellings(phrase: readonly string[]): string[] {
     for (const combo of combos) spellings.add(`"${combo.map((t) => t.replaceAll('"', '""')).join(' ')}"`);
   }
   return [...spellings];
+}
+
+/** Each second of last change has this many document ids. */
+const idsPerSecond = 2 ** 21;
+
+/**
+ * The first document id of the second a document last changed: ids follow the
+ * documents' last change so that "the most recent matches" is a range of the FTS5 table's row ids,
+ * which it walks newest first and stops (docs/decisions/012-search.md, "Broad queries"). Seconds
+ * from 1970 to 2106 times 2^21 stay below 2^53, a safe JavaScript integer.
+ */
+function firstIdOfSecond(updatedAt: string): number {
+  const seconds = Math.floor(Date.parse(updatedAt) / 1000);
+  return Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), 2 ** 32 - 1) * idsPerSecond : 0;
 }
 
 /**
