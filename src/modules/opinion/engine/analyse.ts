@@ -5,7 +5,7 @@
  */
 import { voteCountOf, type VoteStore } from './voteStore.ts';
 import { principalComponents, projectParticipants, type PrincipalComponents } from './pca.ts';
-import { formOpinionGroups, selectParticipants } from './clustering.ts';
+import { defaultBaseRuns, formOpinionGroups, selectParticipants } from './clustering.ts';
 import { tallyVotes, type GroupTally } from './tally.ts';
 import {
   DEFAULT_BRIDGING,
@@ -42,6 +42,8 @@ export interface AnalysisOptions {
   maxGroups?: number;
   /** Seeded k-means restarts when grouping the base clusters (default 10). */
   restarts?: number;
+  /** Base clusterings from different starts that score the number of groups (default: {@link defaultBaseRuns}). */
+  baseRuns?: number;
   /** Votes needed to take part in clustering (default min(7, statements)). */
   minVotesToCluster?: number;
   minVotesPerGroup?: number;
@@ -131,6 +133,7 @@ export function analyseOpinions(store: VoteStore, options: AnalysisOptions = {})
     minGroups: options.minGroups ?? 2,
     maxGroups: options.maxGroups ?? 5,
     restarts: options.restarts ?? 10,
+    baseRuns: options.baseRuns ?? defaultBaseRuns(participating.length),
     previousBaseCentres: warm?.baseCentres,
     previousGroupCentres: warm?.groupCentres,
     previousGroupOfParticipant: warm?.groupOf,

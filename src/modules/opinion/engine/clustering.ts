@@ -35,6 +35,8 @@ export interface GroupingOptions {
   maxGroups: number;
   /** k-means restarts per candidate number of groups (cheap: they run on ≤ 100 points). */
   restarts: number;
+  /** Base clusterings made from different starts (see {@link defaultBaseRuns}). */
+  baseRuns: number;
   /** Previous base-cluster centres and group centres, for a warm start. */
   previousBaseCentres?: Float64Array;
   previousGroupCentres?: Float64Array;
@@ -58,16 +60,10 @@ export interface Grouping {
 /** Base clusters then opinion groups of the 2-D points (x, y interleaved). */
 export function formOpinionGroups(points: Float64Array, options: GroupingOptions): Grouping {
   const random = createRandom(options.seed);
-  const warm = options.previousBaseCentres && options.previousBaseCentres.length >= 2;
-  const base = kmeans2d(points, null, options.baseClusters, {
-    random,
-    initial: warm ? options.previousBaseCentres : undefined,
-    // A warm start refines clusters that were already converged on nearly the same points.
-    maxIterations: warm ? 8 : 100,
-    tolerance: 1e-3 * spread(points),
-  });
+  const [base, ...others] = baseClusterings(points, options, random);
   const b = base.weights.length;
   const distances = pairwiseDistances(base.centres);
+  const othersDistances = others.map((other) => pairwiseDistances(other.centres));
   // Polis's cap: a few base clusters cannot support many groups.
   const maxK = Math.min(options.maxGroups, 2 + Math.floor(b / 12), b);
   const silhouettes = new Float64Array(options.maxGroups + 1).fill(NaN);
@@ -76,9 +72,14 @@ export function formOpinionGroups(points: Float64Array, options: GroupingOptions
   for (let k = options.minGroups; k <= maxK; k++) {
     const candidate = groupClusteringsFor(base, k, options, random, distances);
     if (!candidate) continue;
-    silhouettes[k] = candidate.silhouette;
-    if (candidate.silhouette > bestScore + 1e-12) {
-      bestScore = candidate.silhouette;
+    const scores = [candidate.silhouette];
+    others.forEach((other, i) => {
+      const score = groupClusteringsFor(other, k, options, random, othersDistances[i])?.silhouette;
+      if (score !== undefined) scores.push(score);
+    });
+    silhouettes[k] = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+    if (silhouettes[k] > bestScore + 1e-12) {
+      bestScore = silhouettes[k];
       best = candidate.grouping;
     }
   }
@@ -87,6 +88,37 @@ export function formOpinionGroups(points: Float64Array, options: GroupingOptions
   const groupOfPoint = new Int32Array(base.assignment.length);
   for (let i = 0; i < groupOfPoint.length; i++) groupOfPoint[i] = labelled.groupOfBase[base.assignment[i]];
   return { base, groupOfBase: labelled.groupOfBase, groupOfPoint, groupCentres: labelled.centres, groupCount: labelled.centres.length / 2, silhouettes };
+}
+
+/**
+ * Base runs for `participants` clustered: 3 up to 10,000, then fewer, 1 from 15,000. With few
+ * points per base cluster, where k-means starts decides much of the base clustering, and through
+ * it the number of groups (decision record 004); with many, every start ends near the same
+ * clustering, and a run costs in proportion to the participants.
+ */
+export function defaultBaseRuns(participants: number): number {
+  return Math.max(1, Math.min(3, Math.floor(30_000 / Math.max(participants, 1))));
+}
+
+/**
+ * The base clusterings, the one with the lowest inertia first: the grouping is made from it, and
+ * every one of them scores the candidate numbers of groups, so that k does not hang on one start.
+ * A warm start refines the previous base clusters and competes with fresh starts like any other.
+ */
+function baseClusterings(points: Float64Array, options: GroupingOptions, random: () => number): KMeansResult[] {
+  const warm = options.previousBaseCentres && options.previousBaseCentres.length >= 2;
+  const tolerance = 1e-3 * spread(points);
+  const runs = Array.from({ length: Math.max(1, options.baseRuns) }, (_, run) =>
+    kmeans2d(points, null, options.baseClusters, {
+      random,
+      initial: warm && run === 0 ? options.previousBaseCentres : undefined,
+      // A warm start refines clusters that were already converged on nearly the same points.
+      maxIterations: warm && run === 0 ? 8 : 100,
+      tolerance,
+    }),
+  );
+  const lowest = runs.reduce((kept, run) => (run.inertia < kept.inertia * (1 - 1e-12) ? run : kept));
+  return [lowest, ...runs.filter((run) => run !== lowest)];
 }
 
 function spread(points: Float64Array): number {
