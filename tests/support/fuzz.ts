@@ -29,7 +29,7 @@ const hostileStrings = [
   script, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '%00', '-1', '0', '1e309', 'NaN', '99999999999999999999',
   'javascript:alert(1)', 'https://example.org/' + 'a'.repeat(600), 'a@b', 'CO', 'es', 'national', 'coordinator', 'on', 'approve',
   'America/Bogota', 'Mars/Olympus', '2026-12-01T09:00', '2026-11-30T09:00', '2026-03-29T02:30', 'Europe/Paris', 'hybrid', 'webinar', 'en-es', 'mcgi',
-  'onsite', 'online', 'civil_society', '5',
+  'onsite', 'online', 'civil_society', '5', 'USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01',
   '2026-12-01 09:00-13:00\n2026-12-02', '2026-12-01 13:00-09:00', '2026-12-09 09:00-10:00', '2026-03-29 02:30-03:30',
 ];
 const fieldNames = [
@@ -45,6 +45,7 @@ const fieldNames = [
   'person_0_availability', 'person_1_availability', 'speaker_0_availability', 'speaker_1_availability', 'availability',
   'summary', 'held_on', 'place', 'takeaways_0_text', 'takeaways_0_id', 'calls_to_action_0_who', 'participants_0_role', 'onsite_group_government', 'link_recording',
   'note', 'days', 'takeaways', 'participation', 'links', 'action',
+  'sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -107,10 +108,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -178,6 +180,12 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
 
   // Session reports (reports/): one started on the draft event's session.
   const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // The funding ledger (funding/): a published income entry and a draft, both of the coordinator's initiative.
+  const ledger = `/initiatives/${slug}/funding`;
+  const income = { sponsor: 'Colnodo', stakeholder_group: 'civil_society', support: 'cash', currency: 'USD', amount: '100', occurred_on: '2026-09-01' };
+  const publishedEntry = (await coordinator.post(`${ledger}/income`, income)).location!.split('#entry-')[1]!;
+  await coordinator.post(`${ledger}/entries/${publishedEntry}/publish`, {});
+  const draftEntry = (await coordinator.post(`${ledger}/income`, { ...income, sponsor: 'MinTIC' })).location!.split('#entry-')[1]!;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -262,6 +270,14 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    { method: 'POST', path: `${ledger}/income`, as: coordinator },
+    { method: 'POST', path: `${ledger}/expense`, as: coordinator },
+    { method: 'POST', path: `${ledger}/budgets`, as: coordinator },
+    { method: 'POST', path: `${ledger}/threshold`, as: coordinator },
+    { method: 'POST', path: `${ledger}/entries/${publishedEntry}/correct`, as: coordinator },
+    { method: 'POST', path: `${ledger}/entries/${draftEntry}/correct`, as: coordinator },
+    { method: 'POST', path: `${ledger}/income`, as: claimant },
+    { method: 'POST', path: `${ledger}/entries/${draftEntry}/publish`, as: claimant },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -327,6 +343,20 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'funding') {
+    // The ledger's public reads with hostile query strings, then publishing and discarding drafts as the committee.
+    for (let i = 0; i < 12; i++) {
+      const query = new URLSearchParams({ [r.pick(['currency', 'kind', 'page', 'format', 'notice', 'q'])]: r.pick(hostileStrings) });
+      for (const path of [ledger, `${ledger}.csv`, `${ledger}.json`, `/api${ledger}`, `${ledger}/entries/${publishedEntry}/correct`]) {
+        const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
+        await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
+      }
+    }
+    for (const path of [`${ledger}/entries/${draftEntry}/publish`, `${ledger}/entries/${publishedEntry}/discard`, `${ledger}/entries/${publishedEntry}/publish`]) {
+      const page = await coordinator.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': await coordinator.csrfToken() }, body: hostileForm(r) });
+      await check(`POST ${path}`, page.status, page.html);
+    }
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.
