@@ -12,7 +12,7 @@ import { BudgetSchema, ExpenseSchema, IncomeSchema, NothingSchema, ThresholdSche
 import { budgetLines, totalsOf, warningsOf, type LedgerEntry } from './totals.ts';
 import { csvHeader, csvRow, presentEntry, presentLedger } from './present.ts';
 import { toDecimal } from './money.ts';
-import { CorrectPage, FundingPage, type FundingPageProps } from './views.tsx';
+import { CorrectPage, FundingPage, LedgerFormPage, type FundingPageProps } from './views.tsx';
 
 type Forms = FundingPageProps['forms'];
 
@@ -63,6 +63,16 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     ), status);
   }
 
+  /** A form of the committee's on its own page: what was typed and its errors when it failed. */
+  const showForm = (kind: 'income' | 'expense' | 'budget') => async (c: Context<AppEnv>, ledger: Ledger, form?: FailedForm, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')(`funding.form.${kind}_title`), <LedgerFormPage initiative={ledger} kind={kind} events={ledger.events} form={form ?? { values: {}, errors: {} }} />, status);
+  const formPage = (kind: 'income' | 'expense' | 'budget') => async (c: Context<AppEnv>) => {
+    const ledger = await loadLedger(c);
+    if (!ledger) return c.notFound();
+    authorize(c.get('actor'), fundingPolicy.manage, ledger);
+    return showForm(kind)(c, ledger);
+  };
+
   app.get('/initiatives/:slug/funding', async (c) => {
     const ledger = await loadLedger(c);
     if (!ledger) return c.notFound();
@@ -76,9 +86,9 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     schema: IncomeSchema,
     run: (ctx, input, ledger) => draftEntry(ctx, ledger, { kind: 'income', input }),
     done: (_, { id }, { subject }) => withNotice(href(subject.slug), 'drafted', `entry-${id}`),
-    retry: (c, failed, { subject, status }) => showLedger(c, subject, { income: failed }, status),
+    retry: (c, failed, { subject, status }) => showForm('income')(c, subject, failed, status),
   }));
-  app.get('/initiatives/:slug/funding/income', formAddress((c) => href(c.req.param('slug')!), 'income'));
+  app.get('/initiatives/:slug/funding/income', formPage('income'));
 
   app.post('/initiatives/:slug/funding/expense', formAction({
     load: loadLedger,
@@ -86,9 +96,9 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     schema: ExpenseSchema,
     run: (ctx, input, ledger) => draftEntry(ctx, ledger, { kind: 'expense', input }),
     done: (_, { id }, { subject }) => withNotice(href(subject.slug), 'drafted', `entry-${id}`),
-    retry: (c, failed, { subject, status }) => showLedger(c, subject, { expense: failed }, status),
+    retry: (c, failed, { subject, status }) => showForm('expense')(c, subject, failed, status),
   }));
-  app.get('/initiatives/:slug/funding/expense', formAddress((c) => href(c.req.param('slug')!), 'expense'));
+  app.get('/initiatives/:slug/funding/expense', formPage('expense'));
 
   app.post('/initiatives/:slug/funding/budgets', formAction({
     load: loadLedger,
@@ -96,9 +106,9 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     schema: BudgetSchema,
     run: (ctx, input, ledger) => setBudget(ctx, ledger, input),
     done: (_, __, { subject }) => withNotice(href(subject.slug), 'budget_saved', 'budgets-title'),
-    retry: (c, failed, { subject, status }) => showLedger(c, subject, { budget: failed }, status),
+    retry: (c, failed, { subject, status }) => showForm('budget')(c, subject, failed, status),
   }));
-  app.get('/initiatives/:slug/funding/budgets', formAddress((c) => href(c.req.param('slug')!), 'budget'));
+  app.get('/initiatives/:slug/funding/budgets', formPage('budget'));
 
   app.post('/initiatives/:slug/funding/threshold', formAction({
     load: loadLedger,

@@ -31,10 +31,10 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/correct', expect: only({ committee: 409 }) },
   { method: 'POST', path: '/initiatives/:initiative/funding/entries/:published/correct', body: 'form', expect: only({ committee: 422 }) },
   { method: 'POST', path: '/initiatives/:initiative/funding/entries/:draft/correct', body: 'form', expect: only({ committee: 422 }) },
-  // A form's own address shows the ledger at the form.
-  { method: 'GET', path: '/initiatives/:initiative/funding/income', expect: everyone(303) },
-  { method: 'GET', path: '/initiatives/:initiative/funding/expense', expect: everyone(303) },
-  { method: 'GET', path: '/initiatives/:initiative/funding/budgets', expect: everyone(303) },
+  // The committee's forms are pages of their own; the others' addresses show the ledger at the form.
+  { method: 'GET', path: '/initiatives/:initiative/funding/income', expect: only({ committee: 200 }) },
+  { method: 'GET', path: '/initiatives/:initiative/funding/expense', expect: only({ committee: 200 }) },
+  { method: 'GET', path: '/initiatives/:initiative/funding/budgets', expect: only({ committee: 200 }) },
   { method: 'GET', path: '/initiatives/:initiative/funding/threshold', expect: everyone(303) },
   { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/publish', expect: everyone(303) },
   { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/discard', expect: everyone(303) },

@@ -1,7 +1,7 @@
 /** The ledger's pages (docs/decisions/029): the public ledger with its totals, and the committee's forms. */
 import { useView } from '../../platform/views/context.ts';
 import { ChoiceField, Notice, PostForm, SelectField, TextArea, TextField, type Option } from '../../platform/views/components.tsx';
-import { StakeholderBalance } from '../../platform/views/charts/stakeholderBalance.tsx';
+import { groupColour } from '../../platform/views/charts/stakeholderBalance.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
@@ -14,7 +14,6 @@ export interface Form {
   values: FormValues;
   errors: FieldErrors;
 }
-const blankForm: Form = { values: {}, errors: {} };
 
 export interface LedgerInitiative {
   slug: string;
@@ -66,6 +65,30 @@ function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<s
   );
 }
 
+/**
+ * Shares of a whole, one line each: the words carry every number (name, amount, share), and a bar
+ * drawn on the server below each line shows its size at a glance. The bar is a picture of the words
+ * beside it, so screen readers skip it; being SVG sized by its viewBox, it reflows to any width
+ * (no inline style, which the CSP forbids).
+ */
+function ShareBars({ id, title, rows, currency, whole }: { id: string; title: string; rows: Array<{ key: string; label: string; amount: number }>; currency: string; whole: number }) {
+  const { t, locale } = useView();
+  return (
+    <figure class="chart" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`}>{title}</figcaption>
+      <ul>{rows.map((row) => (
+        <li>
+          {t('funding.totals.line', { name: row.label, amount: formatMoney(row.amount, currency, locale), share: formatShare(row.amount, whole, locale) })}
+          <svg viewBox="0 0 1000 24" width="100%" height="12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect x="0" y="0" width="1000" height="24" fill="#eef0f3" />
+            {row.amount > 0 && <rect x="0" y="0" width={Math.max(4, Math.round((row.amount / whole) * 1000))} height="24" fill={groupColour(row.key)} />}
+          </svg>
+        </li>
+      ))}</ul>
+    </figure>
+  );
+}
+
 function Totals({ totals, warnings, maxShare }: { totals: CurrencyTotals[]; warnings: ShareWarning[]; maxShare: number }) {
   const { t, locale, groupLabel, stakeholders } = useView();
   if (totals.length === 0) return <p>{t('funding.totals.none')}</p>;
@@ -89,26 +112,17 @@ function Totals({ totals, warnings, maxShare }: { totals: CurrencyTotals[]; warn
           </dl>
           {total.income > 0 && (
             <>
-              <StakeholderBalance
-                id={`groups-${total.currency}`}
-                title={t('funding.totals.by_group', { currency: total.currency })}
-                groups={total.groups.map((g) => ({ key: g.group, label: t(stakeholders.labelKey(g.group)), count: g.amount }))}
-                formatNumber={(n) => t('funding.totals.amount_share', { amount: formatMoney(n, total.currency, locale), share: formatShare(n, total.income, locale) })}
-                totalLabel={t('funding.totals.income_total', { amount: formatMoney(total.income, total.currency, locale) })}
-              />
-              <table>
-                <caption>{t('funding.totals.by_sponsor', { currency: total.currency })}</caption>
-                <thead><tr><th scope="col">{t('funding.field.sponsor')}</th><th scope="col">{t('funding.field.amount')}</th><th scope="col">{t('funding.totals.share')}</th></tr></thead>
-                <tbody>{total.sponsors.map((s) => <tr><th scope="row">{s.name}</th><td>{formatMoney(s.amount, total.currency, locale)}</td><td>{formatShare(s.amount, total.income, locale)}</td></tr>)}</tbody>
-              </table>
+              <ShareBars id={`groups-${total.currency}`} title={t('funding.totals.by_group', { currency: total.currency })}
+                rows={total.groups.map((g) => ({ key: g.group, label: t(stakeholders.labelKey(g.group)), amount: g.amount }))} currency={total.currency} whole={total.income} />
+              <h4>{t('funding.totals.by_sponsor', { currency: total.currency })}</h4>
+              <ul>{total.sponsors.map((s) => <li>{t('funding.totals.line', { name: s.name, amount: formatMoney(s.amount, total.currency, locale), share: formatShare(s.amount, total.income, locale) })}</li>)}</ul>
             </>
           )}
           {total.categories.length > 0 && (
-            <table>
-              <caption>{t('funding.totals.by_category', { currency: total.currency })}</caption>
-              <thead><tr><th scope="col">{t('funding.field.category')}</th><th scope="col">{t('funding.field.amount')}</th></tr></thead>
-              <tbody>{total.categories.map((c) => <tr><th scope="row">{t(`funding.category.${c.category}`)}</th><td>{formatMoney(c.amount, total.currency, locale)}</td></tr>)}</tbody>
-            </table>
+            <>
+              <h4>{t('funding.totals.by_category', { currency: total.currency })}</h4>
+              <ul>{total.categories.map((c) => <li>{t('funding.totals.line', { name: t(`funding.category.${c.category}`), amount: formatMoney(c.amount, total.currency, locale), share: formatShare(c.amount, total.expenses, locale) })}</li>)}</ul>
+            </>
           )}
         </section>
       ))}
@@ -121,17 +135,13 @@ function Budgets({ lines }: { lines: BudgetLine[] }) {
   const { t, locale } = useView();
   if (lines.length === 0) return <p>{t('funding.budget.none')}</p>;
   return (
-    <table>
-      <caption>{t('funding.budget.caption')}</caption>
-      <thead><tr><th scope="col">{t('funding.field.event')}</th><th scope="col">{t('funding.budget.planned')}</th><th scope="col">{t('funding.budget.actual')}</th></tr></thead>
-      <tbody>{lines.map((l) => (
-        <tr>
-          <th scope="row"><a href={`/events/${l.event.slug}`}>{l.event.title}</a></th>
-          <td>{l.planned === null ? t('funding.budget.unplanned') : formatMoney(l.planned, l.currency, locale)}</td>
-          <td>{formatMoney(l.actual, l.currency, locale)}{l.planned !== null && l.planned > 0 && <> ({t('funding.budget.used', { share: formatShare(l.actual, l.planned, locale) })})</>}</td>
-        </tr>
-      ))}</tbody>
-    </table>
+    <ul>{lines.map((l) => (
+      <li>
+        <a href={`/events/${l.event.slug}`}>{l.event.title}</a> ({l.currency}):{' '}
+        {l.planned === null ? t('funding.budget.unplanned', { actual: formatMoney(l.actual, l.currency, locale) })
+          : t('funding.budget.line', { planned: formatMoney(l.planned, l.currency, locale), actual: formatMoney(l.actual, l.currency, locale), share: formatShare(l.actual, l.planned, locale) })}
+      </li>
+    ))}</ul>
   );
 }
 
@@ -189,7 +199,7 @@ export interface FundingPageProps {
   budgets: BudgetLine[];
   events: EventRef[];
   can: { seeDrafts: boolean; manage: boolean };
-  forms: { income?: Form; expense?: Form; budget?: Form; threshold?: Form; draft?: Form & { id: string } };
+  forms: { threshold?: Form; draft?: Form & { id: string } };
   notice?: string;
 }
 
@@ -275,30 +285,13 @@ export function FundingPage(props: FundingPageProps) {
 
       {can.manage && (
         <>
-          <section aria-labelledby="income-form-title">
-            <h2 id="income-form-title">{t('funding.form.income_title')}</h2>
-            <PostForm action={`${href}/income`} anchor="income" errors={forms.income?.errors} labels={incomeLabels(t)}>
-              <IncomeFields form={forms.income ?? blankForm} />
-              <button type="submit">{t('funding.form.draft_income')}</button>
-            </PostForm>
-          </section>
-          <section aria-labelledby="expense-form-title">
-            <h2 id="expense-form-title">{t('funding.form.expense_title')}</h2>
-            <PostForm action={`${href}/expense`} anchor="expense" errors={forms.expense?.errors} labels={expenseLabels(t)}>
-              <ExpenseFields form={forms.expense ?? blankForm} events={props.events} />
-              <button type="submit">{t('funding.form.draft_expense')}</button>
-            </PostForm>
-          </section>
-          <section aria-labelledby="budget-form-title">
-            <h2 id="budget-form-title">{t('funding.form.budget_title')}</h2>
-            {props.events.length === 0 ? <p>{t('funding.form.no_events')}</p> : (
-              <PostForm action={`${href}/budgets`} anchor="budget" errors={forms.budget?.errors} labels={{ event: t('funding.field.event'), currency: t('funding.field.currency'), amount: t('funding.field.amount') }}>
-                <SelectField name="event" label={t('funding.field.event')} blank="" value={valueOf(forms.budget?.values, 'event')} error={forms.budget?.errors.event} options={props.events.map((e) => ({ value: e.id, label: e.title }))} required />
-                <SelectField name="currency" label={t('funding.field.currency')} blank="" value={valueOf(forms.budget?.values, 'currency')} error={forms.budget?.errors.currency} options={currencyOptions(locale)} required />
-                <TextField name="amount" label={t('funding.field.amount')} hint={t('funding.form.budget_hint')} value={valueOf(forms.budget?.values, 'amount')} error={forms.budget?.errors.amount} maxlength={40} required />
-                <button type="submit">{t('funding.form.save_budget')}</button>
-              </PostForm>
-            )}
+          <section aria-labelledby="add-title">
+            <h2 id="add-title">{t('funding.form.add_title')}</h2>
+            <ul>
+              <li><a href={`${href}/income`}>{t('funding.form.income_title')}</a></li>
+              <li><a href={`${href}/expense`}>{t('funding.form.expense_title')}</a></li>
+              {props.events.length > 0 && <li><a href={`${href}/budgets`}>{t('funding.form.budget_title')}</a></li>}
+            </ul>
           </section>
           <section aria-labelledby="threshold-form-title">
             <h2 id="threshold-form-title">{t('funding.form.threshold_title')}</h2>
@@ -337,6 +330,38 @@ export function CorrectPage(props: { initiative: LedgerInitiative; entry: Ledger
         {entry.kind === 'income' ? <IncomeFields form={form} /> : <ExpenseFields form={form} events={props.events} />}
         <button type="submit">{t('funding.correct.submit')}</button>
       </PostForm>
+    </>
+  );
+}
+
+/** `/initiatives/<slug>/funding/{income,expense,budgets}`: one of the committee's forms, on a page of its own (their fields share names). */
+export function LedgerFormPage(props: { initiative: LedgerInitiative; kind: 'income' | 'expense' | 'budget'; events: readonly EventRef[]; form: Form }) {
+  const { t, locale } = useView();
+  const { initiative, kind, form } = props;
+  const href = ledgerHref(initiative.slug);
+  const { labels, title, submit, action } = {
+    income: { labels: incomeLabels(t), title: 'funding.form.income_title', submit: 'funding.form.draft_income', action: `${href}/income` },
+    expense: { labels: expenseLabels(t), title: 'funding.form.expense_title', submit: 'funding.form.draft_expense', action: `${href}/expense` },
+    budget: { labels: { event: t('funding.field.event'), currency: t('funding.field.currency'), amount: t('funding.field.amount') }, title: 'funding.form.budget_title', submit: 'funding.form.save_budget', action: `${href}/budgets` },
+  }[kind];
+  return (
+    <>
+      <p class="back"><a href={href}>{t('funding.correct.back', { name: initiative.name })}</a></p>
+      <h1>{t(title)}</h1>
+      {kind === 'budget' && props.events.length === 0 ? <p>{t('funding.form.no_events')}</p> : (
+        <PostForm action={action} anchor={kind} errors={form.errors} labels={labels}>
+          {kind === 'income' && <IncomeFields form={form} />}
+          {kind === 'expense' && <ExpenseFields form={form} events={props.events} />}
+          {kind === 'budget' && (
+            <>
+              <SelectField name="event" label={t('funding.field.event')} blank="" value={valueOf(form.values, 'event')} error={form.errors.event} options={props.events.map((e) => ({ value: e.id, label: e.title }))} required />
+              <SelectField name="currency" label={t('funding.field.currency')} blank="" value={valueOf(form.values, 'currency')} error={form.errors.currency} options={currencyOptions(locale)} required />
+              <TextField name="amount" label={t('funding.field.amount')} hint={t('funding.form.budget_hint')} value={valueOf(form.values, 'amount')} error={form.errors.amount} maxlength={40} required />
+            </>
+          )}
+          <button type="submit">{t(submit)}</button>
+        </PostForm>
+      )}
     </>
   );
 }
