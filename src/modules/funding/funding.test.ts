@@ -8,6 +8,7 @@ import { verifyLog } from '../../platform/log/verify.ts';
 import { logKinds } from '../../platform/manifests.ts';
 import { modules } from '../index.ts';
 import { fundingDb } from './tables.ts';
+import { hasPublishedFunding } from './index.ts';
 
 const script = '<script>alert("x")</script>';
 const income = (fields: Record<string, string> = {}) => ({
@@ -74,7 +75,10 @@ eachApp('the committee drafts, publishes and corrects its ledger; the public see
   assert.match(drafts.html, /Income: Colnodo &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;, \$1,500\.50/);
   assert.doesNotMatch(drafts.html, /<script>alert/);
   assert.equal((await outsider.post(`${ledger}/entries/${colnodo}/publish`, {})).status, 403);
+  const initiativeId = (await t.database.db.selectFrom('initiatives').select('id').where('slug', '=', initiative).executeTakeFirstOrThrow()).id as string;
+  assert.equal(await hasPublishedFunding(t.database.db, initiativeId), false, 'a draft is not published funding (the toolkit’s step)');
   assert.equal((await coordinator.post(`${ledger}/entries/${colnodo}/publish`, {})).status, 303);
+  assert.equal(await hasPublishedFunding(t.database.db, initiativeId), true);
   assert.equal((await coordinator.post(`${ledger}/entries/${colnodo}/publish`, {})).status, 409, 'published once');
   assert.equal((await coordinator.post(`${ledger}/entries/${colnodo}/discard`, {})).status, 409, 'a published entry stays');
 

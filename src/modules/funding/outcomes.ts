@@ -1,6 +1,7 @@
 /** Every published entry, correction or not, is appended to the transparency log (docs/decisions/029). */
 import type { Db } from '../../platform/db/index.ts';
 import type { LogKind } from '../../platform/log/index.ts';
+import { isLocale, translate } from '../../platform/i18n/index.ts';
 import { initiativeNames } from '../initiatives/index.ts';
 import { fundingDb, type FundingEntriesTable } from './tables.ts';
 
@@ -28,7 +29,9 @@ async function describe(db: Db, records: readonly string[]): Promise<Map<string,
   const names = await initiativeNames(db, rows.map((r) => r.initiative_id));
   return new Map(rows.map((row) => {
     const initiative = names.get(row.initiative_id);
-    const what = row.kind === 'income' ? row.sponsor : row.category;
+    // Named in the initiative's language, as its search documents are.
+    const locale = initiative && isLocale(initiative.original_locale) ? initiative.original_locale : 'en';
+    const what = row.kind === 'income' ? row.sponsor : translate(locale, `funding.category.${row.category}`);
     return [entryRecord(row.id), { title: `${initiative?.name ?? ''}: ${what ?? ''} (${row.occurred_on})`, href: `/initiatives/${initiative?.slug ?? ''}/funding#entry-${row.id}` }];
   }));
 }

@@ -145,7 +145,13 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     if (!subject) return c.notFound();
     authorize(c.get('actor'), fundingPolicy.correct, subject);
     // Only a published entry is corrected; a draft is discarded and drafted again.
-    if (subject.entry.status !== 'published') return page(c, c.get('t')('common.status.409'), <p class="alert" role="alert">{c.get('t')('funding.errors.correct_draft')}</p>, 409);
+    if (subject.entry.status !== 'published') {
+      const t = c.get('t');
+      return page(c, t('common.status.409'), (
+        <><p class="back"><a href={`${href(subject.slug)}#entry-${subject.entry.id}`}>{t('funding.correct.back', { name: subject.name })}</a></p>
+          <h1>{t('common.status.409')}</h1><p class="alert" role="alert">{t('funding.errors.correct_draft')}</p></>
+      ), 409);
+    }
     return showCorrect(c, subject);
   });
 

@@ -13,7 +13,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('initiative_id', 'text', (c) => c.notNull().references('initiatives.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('corrects_id', 'text', (c) => c.references('funding_entries.id').onDelete('cascade'))
+    // No foreign key to its own table: a backup lists a table's rows in no particular order and a
+    // restore inserts them 200 at a time, so a correction could arrive before what it corrects. The
+    // commands check the entry corrected is a published one of the same initiative.
+    .addColumn('corrects_id', 'text')
     .addColumn('sponsor', 'text')
     .addColumn('stakeholder_group', 'text')
     .addColumn('support', 'text')
