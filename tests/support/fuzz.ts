@@ -47,12 +47,20 @@ const fieldNames = [
   'note', 'days', 'takeaways', 'participation', 'links', 'action',
 ];
 
-function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
+/**
+ * Fields and values only the funding ledger reads. Kept apart and used by its part alone: adding
+ * them to the shared lists would change every other part's generated requests.
+ */
+const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share'];
+const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
+
+function hostileForm(r: ReturnType<typeof random>, extra: { fields: readonly string[]; values: readonly string[] } = { fields: [], values: [] }): URLSearchParams {
   const body = new URLSearchParams();
-  for (const field of fieldNames) {
+  const values = [...hostileStrings, ...extra.values];
+  for (const field of [...fieldNames, ...extra.fields]) {
     if (r.next() < 0.4) continue;
     const copies = r.next() < 0.15 ? 3 : 1;
-    for (let i = 0; i < copies; i++) body.append(field, r.pick(hostileStrings));
+    for (let i = 0; i < copies; i++) body.append(field, r.pick(values));
   }
   return body;
 }
@@ -107,10 +115,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -178,6 +187,12 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
 
   // Session reports (reports/): one started on the draft event's session.
   const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // The funding ledger (funding/): a published income entry and a draft, both of the coordinator's initiative.
+  const ledger = `/initiatives/${slug}/funding`;
+  const income = { sponsor: 'Colnodo', stakeholder_group: 'civil_society', support: 'cash', currency: 'USD', amount: '100', occurred_on: '2026-09-01' };
+  const publishedEntry = (await coordinator.post(`${ledger}/income`, income)).location!.split('#entry-')[1]!;
+  await coordinator.post(`${ledger}/entries/${publishedEntry}/publish`, {});
+  const draftEntry = (await coordinator.post(`${ledger}/income`, { ...income, sponsor: 'MinTIC' })).location!.split('#entry-')[1]!;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -262,6 +277,14 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    { method: 'POST', path: `${ledger}/income`, as: coordinator },
+    { method: 'POST', path: `${ledger}/expense`, as: coordinator },
+    { method: 'POST', path: `${ledger}/budgets`, as: coordinator },
+    { method: 'POST', path: `${ledger}/threshold`, as: coordinator },
+    { method: 'POST', path: `${ledger}/entries/${publishedEntry}/correct`, as: coordinator },
+    { method: 'POST', path: `${ledger}/entries/${draftEntry}/correct`, as: coordinator },
+    { method: 'POST', path: `${ledger}/income`, as: claimant },
+    { method: 'POST', path: `${ledger}/entries/${draftEntry}/publish`, as: claimant },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -298,7 +321,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : hostileForm(r);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -327,6 +350,20 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'funding') {
+    // The ledger's public reads with hostile query strings, then publishing and discarding drafts as the committee.
+    for (let i = 0; i < 12; i++) {
+      const query = new URLSearchParams({ [r.pick(['currency', 'kind', 'page', 'format', 'notice', 'q'])]: r.pick(hostileStrings) });
+      for (const path of [ledger, `${ledger}.csv`, `${ledger}.json`, `/api${ledger}`, `${ledger}/entries/${publishedEntry}/correct`]) {
+        const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
+        await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
+      }
+    }
+    for (const path of [`${ledger}/entries/${draftEntry}/publish`, `${ledger}/entries/${publishedEntry}/discard`, `${ledger}/entries/${publishedEntry}/publish`]) {
+      const page = await coordinator.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': await coordinator.csrfToken() }, body: hostileForm(r, { fields: fundingFields, values: fundingValues }) });
+      await check(`POST ${path}`, page.status, page.html);
+    }
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.

@@ -1,0 +1,2 @@
+/** The funding module's public entry: what other modules may use. */
+export { hasPublishedFunding } from './queries.ts';

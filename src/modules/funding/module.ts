@@ -1,0 +1,21 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { fundingMigrations } from './migrations/index.ts';
+import { fundingTables } from './tables.ts';
+import { fundingLogKinds } from './outcomes.ts';
+import { fundingSearch } from './search.ts';
+import { seedDemoFunding } from './seeds.ts';
+
+/** The open funding ledger of each initiative (docs/decisions/029-funding.md). */
+export const fundingModule: ModuleManifest = {
+  name: 'funding',
+  catalogs: new URL('./i18n/', import.meta.url),
+  migrations: fundingMigrations,
+  tables: fundingTables,
+  routes: async () => {
+    const [{ fundingPages }, { fundingApi }] = await Promise.all([import('./pages.tsx'), import('./api.ts')]);
+    return { pages: fundingPages, api: fundingApi };
+  },
+  logKinds: fundingLogKinds,
+  seedDemo: seedDemoFunding,
+  search: [fundingSearch],
+};
