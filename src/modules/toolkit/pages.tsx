@@ -1,0 +1,72 @@
+import type { Context, Hono } from 'hono';
+import type { AppEnv, Services } from '../../platform/http/env.ts';
+import { page } from '../../platform/http/context.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import { authorize } from '../../platform/policy.ts';
+import { findInitiativeBySlug, type InitiativeDetail } from '../initiatives/index.ts';
+import { tickStep, untickStep } from './commands.ts';
+import { toolkitPolicy } from './policy.ts';
+import { progressOf, whereStuck } from './queries.ts';
+import { TickSchema, UntickSchema } from './schema.ts';
+import { stepByKey } from './steps.ts';
+import { GuidePage, ProgressPage, StuckPage } from './views.tsx';
+
+type StepSubject = InitiativeDetail & { stepKey: string };
+
+export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+  const env = () => ({ now: services.clock(), stakeholders: services.config.stakeholders });
+
+  const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
+  /** An initiative and one of the toolkit's steps; an unknown step is as missing as an unknown initiative. */
+  const loadStep = async (c: Context<AppEnv>): Promise<StepSubject | undefined> => {
+    const stepKey = c.req.param('step') ?? '';
+    const initiative = stepByKey(stepKey) ? await loadInitiative(c) : undefined;
+    return initiative ? Object.assign(initiative, { stepKey }) : undefined;
+  };
+
+  async function showProgress(c: Context<AppEnv>, initiative: InitiativeDetail, failed?: { step: string; form: FailedForm }, status: 200 | FailedStatus = 200) {
+    const actor = c.get('actor');
+    const progress = await progressOf(db, initiative, env());
+    return page(c, c.get('t')('toolkit.progress.title', { name: initiative.name }), (
+      <ProgressPage initiative={initiative} progress={progress} canTick={toolkitPolicy.tick(actor, initiative)} notice={c.req.query('notice')} failed={failed} />
+    ), status);
+  }
+
+  app.get('/toolkit', (c) => {
+    authorize(c.get('actor'), toolkitPolicy.readGuidance, undefined);
+    return page(c, c.get('t')('toolkit.guide.title'), <GuidePage />);
+  });
+
+  app.get('/initiatives/:slug/toolkit', async (c) => {
+    const initiative = await loadInitiative(c);
+    if (!initiative) return c.notFound();
+    authorize(c.get('actor'), toolkitPolicy.viewProgress, initiative);
+    return showProgress(c, initiative);
+  });
+
+  app.post('/initiatives/:slug/toolkit/:step/tick', formAction({
+    load: loadStep,
+    allow: toolkitPolicy.tick,
+    schema: TickSchema,
+    run: (ctx, input, subject) => tickStep(ctx, subject, subject.stepKey, input),
+    done: (_, __, { subject }) => withNotice(`/initiatives/${subject.slug}/toolkit`, 'ticked', `step-${subject.stepKey}`),
+    retry: (c, form, { subject, status }) => showProgress(c, subject, { step: subject.stepKey, form }, status),
+  }));
+  app.get('/initiatives/:slug/toolkit/:step/tick', formAddress((c) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}/toolkit#step-${encodeURIComponent(c.req.param('step') ?? '')}`));
+
+  app.post('/initiatives/:slug/toolkit/:step/untick', formAction({
+    load: loadStep,
+    allow: toolkitPolicy.tick,
+    schema: UntickSchema,
+    run: (ctx, _, subject) => untickStep(ctx, subject, subject.stepKey),
+    done: (_, __, { subject }) => withNotice(`/initiatives/${subject.slug}/toolkit`, 'unticked', `step-${subject.stepKey}`),
+    retry: (c, form, { subject, status }) => showProgress(c, subject, { step: subject.stepKey, form }, status),
+  }));
+  app.get('/initiatives/:slug/toolkit/:step/untick', formAddress((c) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}/toolkit#step-${encodeURIComponent(c.req.param('step') ?? '')}`));
+
+  app.get('/secretariat/toolkit', async (c) => {
+    authorize(c.get('actor'), toolkitPolicy.seeWhereStuck, undefined);
+    return page(c, c.get('t')('toolkit.stuck.title'), <StuckPage overview={await whereStuck(db, env())} />);
+  });
+}
