@@ -44,7 +44,7 @@ const fieldNames = [
   'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
   'person_0_availability', 'person_1_availability', 'speaker_0_availability', 'speaker_1_availability', 'availability',
   'summary', 'held_on', 'place', 'takeaways_0_text', 'takeaways_0_id', 'calls_to_action_0_who', 'participants_0_role', 'onsite_group_government', 'link_recording',
-  'note', 'days', 'takeaways', 'participation', 'links', 'action',
+  'note', 'days', 'takeaways', 'participation', 'links', 'action', 'link',
 ];
 
 function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
@@ -107,10 +107,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'toolkit';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -262,6 +263,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    // The setup toolkit (toolkit/): a manual step, an automatic one, and unticking.
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/logistics/tick`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/event_held/tick`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/programme/untick`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -327,6 +332,16 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'toolkit') {
+    // The toolkit's pages and API with hostile query strings (a notice is chosen from a fixed list, never echoed).
+    for (let i = 0; i < 16; i++) {
+      const query = new URLSearchParams({ [r.pick(['notice', 'q', 'step', 'lang'])]: r.pick(hostileStrings) });
+      for (const [path, as] of [['/toolkit', t.client()], [`/initiatives/${slug}/toolkit`, coordinator], [`/api/initiatives/${slug}/toolkit`, coordinator], ['/secretariat/toolkit', admin]] as const) {
+        const page = await as.get(`${path}?${query}`);
+        await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
+      }
+    }
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.
