@@ -9,7 +9,7 @@ import { toolkitPolicy } from './policy.ts';
 import { progressOf, whereStuck } from './queries.ts';
 import { TickSchema, UntickSchema } from './schema.ts';
 import { stepByKey } from './steps.ts';
-import { GuidePage, ProgressPage, StuckPage } from './views.tsx';
+import { GuidePage, ProgressPage, StuckPage, TickPage } from './views.tsx';
 
 type StepSubject = InitiativeDetail & { stepKey: string };
 
@@ -33,6 +33,14 @@ export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
     ), status);
   }
 
+  /** A manual step's own page, with the form to tick it; its form again, with what was typed and the errors beside the fields. */
+  async function showTick(c: Context<AppEnv>, subject: StepSubject, form?: FailedForm, status: 200 | FailedStatus = 200) {
+    const progress = await progressOf(db, subject, env());
+    const step = progress.steps.find((s) => s.key === subject.stepKey)!;
+    return page(c, c.get('t')('toolkit.tick.title', { title: c.get('t')(`toolkit.steps.${step.key}.title`) }), <TickPage initiative={subject} status={step} form={form} />, status);
+  }
+  const progressAt = (subject: StepSubject) => `/initiatives/${subject.slug}/toolkit#step-${subject.stepKey}`;
+
   app.get('/toolkit', (c) => {
     authorize(c.get('actor'), toolkitPolicy.readGuidance, undefined);
     return page(c, c.get('t')('toolkit.guide.title'), <GuidePage />);
@@ -51,9 +59,16 @@ export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
     schema: TickSchema,
     run: (ctx, input, subject) => tickStep(ctx, subject, subject.stepKey, input),
     done: (_, __, { subject }) => withNotice(`/initiatives/${subject.slug}/toolkit`, 'ticked', `step-${subject.stepKey}`),
-    retry: (c, form, { subject, status }) => showProgress(c, subject, { step: subject.stepKey, form }, status),
+    // An automatic step has no form to come back to: the refusal shows on the progress page, beside the step.
+    retry: (c, form, { subject, status }) => (status === 409 ? showProgress(c, subject, { step: subject.stepKey, form }, status) : showTick(c, subject, form, status)),
   }));
-  app.get('/initiatives/:slug/toolkit/:step/tick', formAddress((c) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}/toolkit#step-${encodeURIComponent(c.req.param('step') ?? '')}`));
+  app.get('/initiatives/:slug/toolkit/:step/tick', async (c) => {
+    const subject = await loadStep(c);
+    if (!subject) return c.notFound();
+    authorize(c.get('actor'), toolkitPolicy.tick, subject);
+    // An automatic step is not ticked by hand: its place on the progress page says why.
+    return stepByKey(subject.stepKey)!.check ? c.redirect(progressAt(subject), 303) : showTick(c, subject);
+  });
 
   app.post('/initiatives/:slug/toolkit/:step/untick', formAction({
     load: loadStep,

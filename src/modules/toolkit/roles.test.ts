@@ -22,7 +22,10 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/initiatives/:slug/toolkit/event_held/tick', body: 'form', expect: only({ committee: 422 }) },
   { method: 'POST', path: '/initiatives/:slug/toolkit/nothing/tick', body: 'form', expect: everyone(404) },
   { method: 'POST', path: '/initiatives/:slug/toolkit/logistics/untick', body: 'form', expect: only({ committee: 409 }) },
-  { method: 'GET', path: '/initiatives/:slug/toolkit/logistics/tick', expect: everyone(303) },
+  { method: 'GET', path: '/initiatives/:slug/toolkit/logistics/tick', expect: only({ committee: 200 }) },
+  // An automatic step has no form: its place on the progress page.
+  { method: 'GET', path: '/initiatives/:slug/toolkit/event_held/tick', expect: only({ committee: 303 }) },
+  { method: 'GET', path: '/initiatives/:slug/toolkit/nothing/tick', expect: everyone(404) },
   { method: 'GET', path: '/initiatives/:slug/toolkit/logistics/untick', expect: everyone(303) },
   { method: 'GET', path: '/secretariat/toolkit', expect: only({ secretariat: 200 }) },
   { method: 'GET', path: '/api/initiatives/:slug/toolkit', expect: { ...everyone(403), anonymous: 401, committee: 200, secretariat: 200 } },

@@ -75,24 +75,43 @@ function StepState({ status }: { status: StepStatus }) {
   );
 }
 
-function TickForms({ slug, status, failed }: { slug: string; status: StepStatus; failed?: FailedForm }) {
+/** Under a manual step on the progress page: a link to tick it (or to change its evidence), and the button to untick it. */
+function TickLinks({ slug, status }: { slug: string; status: StepStatus }) {
   const { t } = useView();
   const title = t(`toolkit.steps.${status.key}.title`);
-  const errors = failed?.errors ?? {};
-  const values = failed?.values ?? { note: status.tick?.note ?? '', link: status.tick?.link ?? '' };
-  const anchor = `tick-${status.key}`;
   return (
     <>
-      <PostForm action={`/initiatives/${slug}/toolkit/${status.key}/tick`} anchor={anchor} errors={errors} labels={{ note: t('toolkit.field.note'), link: t('toolkit.field.link') }}>
-        <TextArea name="note" label={t('toolkit.field.note')} hint={t('toolkit.field.note_hint')} value={valueOf(values, 'note')} error={errors.note} maxlength={2000} />
-        <TextField type="url" name="link" label={t('toolkit.field.link')} hint={t('toolkit.field.link_hint')} value={valueOf(values, 'link')} error={errors.link} />
-        <button type="submit">{status.tick ? t('toolkit.tick.update', { title }) : t('toolkit.tick.submit', { title })}</button>
-      </PostForm>
+      <p><a href={`/initiatives/${slug}/toolkit/${status.key}/tick`}>{status.tick ? t('toolkit.tick.update', { title }) : t('toolkit.tick.submit', { title })}</a></p>
       {status.tick && (
         <PostForm action={`/initiatives/${slug}/toolkit/${status.key}/untick`} anchor={`untick-${status.key}`}>
           <button type="submit" class="secondary">{t('toolkit.tick.untick', { title })}</button>
         </PostForm>
       )}
+    </>
+  );
+}
+
+/** `/initiatives/<slug>/toolkit/<step>/tick`: one manual step, its guidance, and the form to tick it with evidence. */
+export function TickPage({ initiative, status, form }: { initiative: { slug: string; name: string }; status: StepStatus; form?: FailedForm }) {
+  const { t } = useView();
+  const step = steps.find((s) => s.key === status.key)!;
+  const title = t(`toolkit.steps.${status.key}.title`);
+  const errors = form?.errors ?? {};
+  const values = form?.values ?? { note: status.tick?.note ?? '', link: status.tick?.link ?? '' };
+  return (
+    <>
+      <p><a href={`/initiatives/${initiative.slug}/toolkit#step-${status.key}`}>{t('toolkit.tick.back', { name: initiative.name })}</a></p>
+      <h1>{t('toolkit.tick.title', { title })}</h1>
+      <StepState status={status} />
+      <details>
+        <summary>{t('toolkit.guide.read', { title })}</summary>
+        <Guidance step={step} />
+      </details>
+      <PostForm action={`/initiatives/${initiative.slug}/toolkit/${status.key}/tick`} anchor="tick" errors={errors} labels={{ note: t('toolkit.field.note'), link: t('toolkit.field.link') }}>
+        <TextArea name="note" label={t('toolkit.field.note')} hint={t('toolkit.field.note_hint')} value={valueOf(values, 'note')} error={errors.note} maxlength={2000} />
+        <TextField type="url" name="link" label={t('toolkit.field.link')} hint={t('toolkit.field.link_hint')} value={valueOf(values, 'link')} error={errors.link} />
+        <button type="submit">{status.tick ? t('toolkit.tick.update', { title }) : t('toolkit.tick.submit', { title })}</button>
+      </PostForm>
     </>
   );
 }
@@ -120,12 +139,12 @@ export function ProgressPage({ initiative, progress, canTick, notice, failed }: 
             <li id={`step-${status.key}`} class={isNext ? 'next-step' : undefined} aria-current={isNext ? 'step' : undefined}>
               <h2>{t(`toolkit.steps.${status.key}.title`)}{isNext && <> ({t('toolkit.progress.next_short')})</>}</h2>
               <StepState status={status} />
-              {step.check && failed?.step === status.key && failed.form.errors._form && <p class="error" role="alert">{failed.form.errors._form}</p>}
+              {failed?.step === status.key && failed.form.errors._form && <p class="error" role="alert">{failed.form.errors._form}</p>}
               <details open={isNext || failed?.step === status.key}>
                 <summary>{t('toolkit.guide.read', { title: t(`toolkit.steps.${status.key}.title`) })}</summary>
                 <Guidance step={step} />
               </details>
-              {canTick && !step.check && <TickForms slug={initiative.slug} status={status} failed={failed?.step === status.key ? failed.form : undefined} />}
+              {canTick && !step.check && <TickLinks slug={initiative.slug} status={status} />}
             </li>
           );
         })}
