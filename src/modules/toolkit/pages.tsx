@@ -3,7 +3,7 @@ import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
-import { findInitiativeBySlug, type InitiativeDetail } from '../initiatives/index.ts';
+import { findInitiativeBySlug, membershipsOf, type InitiativeDetail } from '../initiatives/index.ts';
 import { tickStep, untickStep } from './commands.ts';
 import { toolkitPolicy } from './policy.ts';
 import { progressOf, whereStuck } from './queries.ts';
@@ -41,9 +41,12 @@ export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
   }
   const progressAt = (subject: StepSubject) => `/initiatives/${subject.slug}/toolkit#step-${subject.stepKey}`;
 
-  app.get('/toolkit', (c) => {
-    authorize(c.get('actor'), toolkitPolicy.readGuidance, undefined);
-    return page(c, c.get('t')('toolkit.guide.title'), <GuidePage />);
+  app.get('/toolkit', async (c) => {
+    const actor = c.get('actor');
+    authorize(actor, toolkitPolicy.readGuidance, undefined);
+    // A committee member finds the progress of their initiatives from here.
+    const mine = actor.user ? await membershipsOf(db, actor.user.id) : [];
+    return page(c, c.get('t')('toolkit.guide.title'), <GuidePage mine={mine} />);
   });
 
   app.get('/initiatives/:slug/toolkit', async (c) => {

@@ -14,6 +14,8 @@ eachApp('an initiative follows the toolkit: automatic steps follow the registry,
   const coordinator = await verifiedPerson(t, { email: 'coord@example.org', name: 'Ana Pérez', group: 'civil_society', locale: 'es' });
   const slug = await registerInitiative(coordinator);
   const page = `/initiatives/${slug}/toolkit`;
+  // The guidance leads a committee member to their initiative's progress.
+  assert.match((await coordinator.get('/toolkit')).html, new RegExp(`<a href="${page}">Mesa Colombiana de Gobernanza de Internet: guía para empezar</a>`));
 
   // New: the coordinator (verified) and the contact address are there; the principles are next.
   let progress = await coordinator.get(page);

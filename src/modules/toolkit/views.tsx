@@ -27,14 +27,19 @@ function Guidance({ step }: { step: Step }) {
 }
 
 /** `/toolkit`: the guidance for anyone, before registering too. */
-export function GuidePage() {
+export function GuidePage({ mine }: { mine: Array<{ slug: string; name: string }> }) {
   const { t } = useView();
   return (
     <>
       <p><a href="/">{t('toolkit.guide.home')}</a></p>
       <h1>{t('toolkit.guide.title')}</h1>
       <p>{t('toolkit.guide.intro')}</p>
-      <p><a href="/initiatives/new">{t('toolkit.guide.register')}</a></p>
+      {mine.length > 0 ? (
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">{t('toolkit.guide.mine')}</h2>
+          <ul>{mine.map((i) => <li><a href={`/initiatives/${i.slug}/toolkit`}>{t('toolkit.progress.title', { name: i.name })}</a></li>)}</ul>
+        </section>
+      ) : <p><a href="/initiatives/new">{t('toolkit.guide.register')}</a></p>}
       <ol class="toolkit-steps">
         {steps.map((step) => (
           <li id={`step-${step.key}`}>
