@@ -74,14 +74,15 @@ export interface StepOverview {
 
 /**
  * Where initiatives get stuck: per step, how many have done it and which have it as their next
- * step. Every initiative in the registry but demo entries nobody claimed (placeholders for the
- * real ones) and delisted ones.
+ * step. Every initiative in the registry but delisted ones, and demo entries on which nothing is
+ * done (placeholders of the real initiatives, which would all sit on the first step).
  */
 export async function whereStuck(db: Db, env: CheckEnv): Promise<{ initiatives: number; finished: number; steps: StepOverview[] }> {
   const { items } = await listInitiatives(db, { status: 'any', sort: 'name' }, { limit: overviewLimit, offset: 0 });
-  const active = items.filter((i) => i.is_demo === 0 && i.status !== 'delisted');
-  const committees = await committeesOf(db, active.map((i) => i.id));
-  const progress = await progressOfMany(db, active.map((i) => ({ ...i, committee: committees.get(i.id) ?? [] })), env);
+  const listed = items.filter((i) => i.status !== 'delisted');
+  const committees = await committeesOf(db, listed.map((i) => i.id));
+  const progress = await progressOfMany(db, listed.map((i) => ({ ...i, committee: committees.get(i.id) ?? [] })), env);
+  const active = listed.filter((i) => i.is_demo === 0 || progress.get(i.id)!.done > 0);
   const overview = steps.map((step): StepOverview => ({ key: step.key, automatic: step.check !== null, completed: 0, stuck: [] }));
   let finished = 0;
   for (const initiative of active) {

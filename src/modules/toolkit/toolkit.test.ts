@@ -3,6 +3,7 @@ import { eachApp } from '../../../tests/support/app.ts';
 import { registerInitiative, seatMember, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
 import { createEvent } from '../../../tests/support/events.ts';
 import { registryDb } from '../initiatives/tables.ts';
+import { importInitiatives } from '../initiatives/index.ts';
 import { toolkitDb } from './tables.ts';
 
 /** The text of a page without its tags, spaces collapsed: what a reader sees. */
@@ -122,6 +123,8 @@ eachApp('an initiative follows the toolkit: automatic steps follow the registry,
   // The secretariat sees where initiatives get stuck: a second, new initiative is stuck on the principles.
   const other = await verifiedPerson(t, { email: 'otra@example.org', group: 'academia' });
   const otherSlug = await registerInitiative(other, { name: 'Foro Juvenil de Gobernanza', acronym: 'FJG', website: 'https://juvenil.example.org' });
+  // A demo entry on which nothing is done is a placeholder, not an initiative stuck on step one.
+  await importInitiatives(t.database.db, 'name,acronym,type,countries,region,year_established,website,languages,source_url\nIGF Uruguay,,national,UY,,,,,\n', { demo: true, now: t.clock.now, source: 'test' });
   const stuck = await admin.get('/secretariat/toolkit');
   assert.equal(stuck.status, 200);
   const row = (key: string) => text(stuck.html.slice(stuck.html.indexOf(`href="/toolkit#step-${key}"`), stuck.html.indexOf('</tr>', stuck.html.indexOf(`href="/toolkit#step-${key}"`))));

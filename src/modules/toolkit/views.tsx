@@ -74,8 +74,11 @@ function StepState({ status }: { status: StepStatus }) {
   return (
     <>
       <p><strong>{t('toolkit.state.ticked')}</strong> {tick.ticked_by ? t('toolkit.progress.ticked_by', { name: tick.ticked_by, date }) : t('toolkit.progress.ticked_on', { date })}</p>
-      {tick.note && <p class="evidence">{t('toolkit.progress.note')}: {tick.note}</p>}
-      {tick.link && <p><a href={tick.link} rel="nofollow noopener">{t('toolkit.progress.link')}</a> <span class="hint">({tick.link})</span></p>}
+      {/* The evidence as typed: text escaped, the link as it was given (http or https only, checked when ticked). */}
+      <dl>
+        {tick.note && <><dt>{t('toolkit.progress.note')}</dt><dd>{tick.note}</dd></>}
+        {tick.link && <><dt>{t('toolkit.progress.link')}</dt><dd><a href={tick.link} rel="nofollow noopener">{tick.link}</a></dd></>}
+      </dl>
     </>
   );
 }
@@ -167,12 +170,13 @@ export function StuckPage({ overview }: { overview: { initiatives: number; finis
       <h1>{t('toolkit.stuck.title')}</h1>
       <p>{t('toolkit.stuck.intro', { count: overview.initiatives, finished: overview.finished })}</p>
       <table class="stack">
-        <caption>{t('toolkit.stuck.caption')}</caption>
+        {/* Named for screen readers; the paragraph above says it to everyone (a caption does not stack on a phone). */}
+        <caption class="visually-hidden">{t('toolkit.stuck.caption')}</caption>
         <thead><tr><th scope="col">{t('toolkit.stuck.step')}</th><th scope="col">{t('toolkit.stuck.completed')}</th><th scope="col">{t('toolkit.stuck.stuck')}</th></tr></thead>
         <tbody>
           {overview.steps.map((s) => (
             <tr>
-              <th scope="row" data-label={t('toolkit.stuck.step')}><a href={`/toolkit#step-${s.key}`}>{t(`toolkit.steps.${s.key}.title`)}</a></th>
+              <td data-label={t('toolkit.stuck.step')}><a href={`/toolkit#step-${s.key}`}>{t(`toolkit.steps.${s.key}.title`)}</a></td>
               <td data-label={t('toolkit.stuck.completed')}>{t('toolkit.stuck.of', { count: s.completed, total: overview.initiatives })}</td>
               <td data-label={t('toolkit.stuck.stuck')}>
                 {s.stuck.length === 0 ? t('toolkit.stuck.none') : (
