@@ -267,6 +267,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/initiatives/${slug}/toolkit/logistics/tick`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/toolkit/event_held/tick`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/toolkit/programme/untick`, as: coordinator },
+    { method: 'POST', path: `/secretariat/toolkit/${slug}/offer`, as: admin },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },

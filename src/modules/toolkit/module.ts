@@ -4,6 +4,7 @@ import { toolkitMigrations } from './migrations/index.ts';
 import { toolkitTables } from './tables.ts';
 import { catalogsDir, toolkitSearch } from './search.ts';
 import { seedDemoToolkit } from './seeds.ts';
+import { toolkitNotifications } from './notifications.ts';
 
 /** The setup toolkit as a live checklist per initiative (docs/decisions/032-toolkit.md). */
 export const toolkitModule: ModuleManifest = {
@@ -16,6 +17,7 @@ export const toolkitModule: ModuleManifest = {
     return { pages: toolkitPages, api: toolkitApi };
   },
   search: [toolkitSearch],
+  notifications: toolkitNotifications,
   seedDemo: seedDemoToolkit,
   nav: [
     { href: '/toolkit', label: 'toolkit.nav.guide' },

@@ -4,10 +4,10 @@ import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
 import { findInitiativeBySlug, membershipsOf, type InitiativeDetail } from '../initiatives/index.ts';
-import { tickStep, untickStep } from './commands.ts';
+import { offerHelp, tickStep, untickStep } from './commands.ts';
 import { toolkitPolicy } from './policy.ts';
 import { progressOf, whereStuck } from './queries.ts';
-import { TickSchema, UntickSchema } from './schema.ts';
+import { OfferSchema, TickSchema, UntickSchema } from './schema.ts';
 import { stepByKey } from './steps.ts';
 import { GuidePage, ProgressPage, StuckPage, TickPage } from './views.tsx';
 
@@ -83,8 +83,23 @@ export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
   }));
   app.get('/initiatives/:slug/toolkit/:step/untick', formAddress((c) => `/initiatives/${encodeURIComponent(c.req.param('slug') ?? '')}/toolkit#step-${encodeURIComponent(c.req.param('step') ?? '')}`));
 
+  const showStuck = async (c: Context<AppEnv>, failed?: { slug: string; message: string }, status: 200 | FailedStatus = 200) =>
+    page(c, c.get('t')('toolkit.stuck.title'), <StuckPage overview={await whereStuck(db, env())} notice={c.req.query('notice')} failed={failed} />, status);
+
   app.get('/secretariat/toolkit', async (c) => {
     authorize(c.get('actor'), toolkitPolicy.seeWhereStuck, undefined);
-    return page(c, c.get('t')('toolkit.stuck.title'), <StuckPage overview={await whereStuck(db, env())} />);
+    return showStuck(c);
   });
+
+  app.post('/secretariat/toolkit/:slug/offer', formAction({
+    // A secretariat-only area: others learn nothing of which initiatives exist.
+    authorizeBeforeLoading: true,
+    load: loadInitiative,
+    allow: toolkitPolicy.offerHelp,
+    schema: OfferSchema,
+    run: async (ctx, _, initiative) => offerHelp(ctx, initiative, (await progressOf(db, initiative, env())).next),
+    done: (_, __, { subject }) => withNotice('/secretariat/toolkit', 'offered', `offer-${subject.slug}`),
+    retry: (c, form, { subject, status }) => showStuck(c, { slug: subject.slug, message: form.errors._form ?? '' }, status),
+  }));
+  app.get('/secretariat/toolkit/:slug/offer', formAddress(() => '/secretariat/toolkit'));
 }

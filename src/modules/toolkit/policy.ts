@@ -22,4 +22,6 @@ export const toolkitPolicy = {
   tick: signedIn<ToolkitSubject>((user, s) => isVerified(user) && onCommittee(user, s)),
   /** Where initiatives get stuck, across all of them. */
   seeWhereStuck: signedIn<unknown>(isSecretariat),
+  /** Offering a stuck committee help: the secretariat. */
+  offerHelp: signedIn<unknown>(isSecretariat),
 };

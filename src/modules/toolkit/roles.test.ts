@@ -28,6 +28,10 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/initiatives/:slug/toolkit/nothing/tick', expect: everyone(404) },
   { method: 'GET', path: '/initiatives/:slug/toolkit/logistics/untick', expect: everyone(303) },
   { method: 'GET', path: '/secretariat/toolkit', expect: only({ secretariat: 200 }) },
+  // The initiative is stuck on its first step: the secretariat's offer of help goes out.
+  { method: 'POST', path: '/secretariat/toolkit/:slug/offer', body: 'form', expect: only({ secretariat: 303 }) },
+  { method: 'POST', path: '/secretariat/toolkit/nothing/offer', body: 'form', expect: only({ secretariat: 404 }) },
+  { method: 'GET', path: '/secretariat/toolkit/:slug/offer', expect: everyone(303) },
   { method: 'GET', path: '/api/initiatives/:slug/toolkit', expect: { ...everyone(403), anonymous: 401, committee: 200, secretariat: 200 } },
 ];
 

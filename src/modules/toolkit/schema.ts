@@ -15,3 +15,6 @@ export type TickInput = z.output<typeof TickSchema>;
 
 /** Unticking: nothing to type. */
 export const UntickSchema = z.object({});
+
+/** Offering help: nothing to type (the notification says who offers, the progress page what the step is). */
+export const OfferSchema = z.object({});

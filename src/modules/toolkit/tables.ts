@@ -13,10 +13,20 @@ export interface ToolkitTicksTable {
   ticked_at: string;
 }
 
-export interface ToolkitTables {
-  toolkit_ticks: ToolkitTicksTable;
+/** The secretariat offered a committee help with the step it is stuck on (and the committee was told). */
+export interface ToolkitHelpOffersTable {
+  id: string;
+  initiative_id: string;
+  step: string;
+  offered_by: string | null;
+  offered_at: string;
 }
 
-export const toolkitTables = ['toolkit_ticks'] as const satisfies ReadonlyArray<keyof ToolkitTables>;
+export interface ToolkitTables {
+  toolkit_ticks: ToolkitTicksTable;
+  toolkit_help_offers: ToolkitHelpOffersTable;
+}
+
+export const toolkitTables = ['toolkit_ticks', 'toolkit_help_offers'] as const satisfies ReadonlyArray<keyof ToolkitTables>;
 
 export const toolkitDb = (db: Db) => tablesOf<ToolkitTables>(db);

@@ -134,6 +134,16 @@ eachApp('an initiative follows the toolkit: automatic steps follow the registry,
   assert.match(row('programme'), /1 of 2 None/);
   assert.match(stuck.html, new RegExp(`href="/initiatives/${otherSlug}/toolkit"`));
   assert.equal((await member.get('/secretariat/toolkit')).status, 403);
+
+  // The secretariat offers the stuck committee help: its members are notified, and the same offer waits a week.
+  const offered = await admin.post(`/secretariat/toolkit/${otherSlug}/offer`, {});
+  assert.equal(offered.location, `/secretariat/toolkit?notice=offered#offer-${otherSlug}`);
+  assert.match(text((await other.get('/notifications')).html), /The IGF Secretariat offers help with the next step of Foro Juvenil de Gobernanza/);
+  assert.match(await t.mail.linkTo('otra@example.org'), new RegExp(`/initiatives/${otherSlug}/toolkit`));
+  const again = await admin.post(`/secretariat/toolkit/${otherSlug}/offer`, {});
+  assert.equal(again.status, 409);
+  assert.match(text(again.html), /Help with this step was offered on December 3, 2026; wait a week before offering it again\./);
+  assert.equal((await member.post(`/secretariat/toolkit/${otherSlug}/offer`, {})).status, 403);
 }, { postgres: true, timeout: 120_000 });
 
 eachApp('the guidance is public, in four languages, and found by search; two members ticking at once leave one tick', async (t) => {

@@ -162,11 +162,12 @@ export function ProgressPage({ initiative, progress, canTick, notice, failed }: 
 }
 
 /** `/secretariat/toolkit`: per step, how many initiatives have done it and which are stuck on it. */
-export function StuckPage({ overview }: { overview: { initiatives: number; finished: number; steps: StepOverview[] } }) {
+export function StuckPage({ overview, notice, failed }: { overview: { initiatives: number; finished: number; steps: StepOverview[] }; notice?: string; failed?: { slug: string; message: string } }) {
   const { t } = useView();
   return (
     <>
       <p><a href="/">{t('toolkit.guide.home')}</a></p>
+      <Notice message={notice === 'offered' ? t('toolkit.notice.offered') : undefined} />
       <h1>{t('toolkit.stuck.title')}</h1>
       <p>{t('toolkit.stuck.intro', { count: overview.initiatives, finished: overview.finished })}</p>
       <table class="stack">
@@ -182,7 +183,15 @@ export function StuckPage({ overview }: { overview: { initiatives: number; finis
                 {s.stuck.length === 0 ? t('toolkit.stuck.none') : (
                   <>
                     {t('toolkit.stuck.count', { count: s.stuck.length })}
-                    <ul>{s.stuck.map((i) => <li><a href={`/initiatives/${i.slug}/toolkit`}>{i.name}</a></li>)}</ul>
+                    <ul>{s.stuck.map((i) => (
+                      <li>
+                        <a href={`/initiatives/${i.slug}/toolkit`}>{i.name}</a>
+                        {failed?.slug === i.slug && <p class="error" role="alert">{failed.message}</p>}
+                        <PostForm action={`/secretariat/toolkit/${i.slug}/offer`} anchor={`offer-${i.slug}`} class="inline">
+                          <button type="submit" class="secondary">{t('toolkit.stuck.offer', { name: i.name })}</button>
+                        </PostForm>
+                      </li>
+                    ))}</ul>
                   </>
                 )}
               </td>
