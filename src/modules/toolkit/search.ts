@@ -18,19 +18,22 @@ export function guidanceText(key: string, locale: Locale): string {
 
 /**
  * The public guidance in the search index (`/search?q=logística` finds the step), in each of the
- * four languages it is written in. It is the same for everyone, and changes only with a release.
+ * four languages it is written in. It is the same for everyone, and changes only with a release:
+ * a shipped source, indexed at start-up (docs/decisions/032-toolkit.md).
  */
 export const toolkitSearch: SearchSource = {
   kind: 'toolkit_step',
   label: 'toolkit.search.kind',
   fields: { title: 'A', guidance: 'B' },
+  // In code and catalogs, changed only by a release: indexed afresh at every start-up.
+  shipped: true,
 
   async recordIds() {
     return guidanceRecordIds();
   },
 
   async documents(_, recordIds): Promise<SearchDocument[]> {
-    // Read from the catalogs themselves: a migration indexes the guidance before any request has loaded them.
+    // Read from the catalogs themselves: start-up indexes the guidance before the app has loaded them.
     registerCatalogs('toolkit', catalogsDir);
     return recordIds.flatMap((id) => {
       const [key = '', locale = ''] = id.split('.');

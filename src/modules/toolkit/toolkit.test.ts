@@ -5,6 +5,9 @@ import { createEvent } from '../../../tests/support/events.ts';
 import { registryDb } from '../initiatives/tables.ts';
 import { importInitiatives } from '../initiatives/index.ts';
 import { toolkitDb } from './tables.ts';
+import { indexShippedSources, search } from '../../platform/search/index.ts';
+import { searchSources } from '../../platform/manifests.ts';
+import { modules } from '../index.ts';
 
 /** The text of a page without its tags, spaces collapsed: what a reader sees. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
@@ -155,6 +158,11 @@ eachApp('the guidance is public, in four languages, and found by search; two mem
     assert.match(guide.html, new RegExp(`<li id="step-logistics">\\s*<h2>${title}</h2>`));
     assert.match(guide.html, /<details>/);
   }
+  // The guidance comes with the release: start-up indexes it (a test app starts without it).
+  const guidance = () => search(t.database.db, searchSources(modules), { user: null }, { q: 'logística', kind: 'toolkit_step', limit: 10, offset: 0, locale: 'es' });
+  assert.equal((await guidance()).total, 0);
+  assert.equal(await indexShippedSources(t.database.db, searchSources(modules)), 48);
+  assert.ok((await guidance()).total > 0);
   const found = await t.client().get(`/search?q=${encodeURIComponent('logística')}`);
   assert.match(found.html, /href="\/toolkit#step-logistics"/);
   assert.match(text(found.html), /Organizar la logística/);
