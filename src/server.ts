@@ -3,7 +3,7 @@ import type { Config } from './platform/config.ts';
 import { openConfiguredDatabase, sqliteFileIn, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { allMigrations, searchSources } from './platform/manifests.ts';
-import { indexIsEmpty, reindex } from './platform/search/index.ts';
+import { indexIsEmpty, indexShippedSources, reindex } from './platform/search/index.ts';
 import { createServices, startBackgroundWork } from './platform/services.ts';
 import { modules } from './modules/index.ts';
 import { createLogger } from './platform/logger.ts';
@@ -34,6 +34,9 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   if (await indexIsEmpty(database.db)) {
     const indexed = await reindex(database.db, searchSources(modules));
     if (indexed) log.info({ indexed }, 'search index built');
+  } else {
+    // What comes with the release (the toolkit's guidance) says what this release says.
+    await indexShippedSources(database.db, searchSources(modules));
   }
   // Browser journeys move time forward (a deadline passing); everything else runs on the real clock.
   const services = createServices({ database, config, log, clock: options.clock ?? (() => new Date()), modules });

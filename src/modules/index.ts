@@ -5,6 +5,7 @@ import { opinionModule } from './opinion/module.ts';
 import { eventsModule } from './events/module.ts';
 import { reportsModule } from './reports/module.ts';
 import { fundingModule } from './funding/module.ts';
+import { toolkitModule } from './toolkit/module.ts';
 
 /** Every domain module, in the order their routes are mounted. Adding a module is one line here. */
-export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule];

@@ -44,7 +44,7 @@ const fieldNames = [
   'presence', 'question', 'status', 'onsite_capacity', 'online_capacity', 'session',
   'person_0_availability', 'person_1_availability', 'speaker_0_availability', 'speaker_1_availability', 'availability',
   'summary', 'held_on', 'place', 'takeaways_0_text', 'takeaways_0_id', 'calls_to_action_0_who', 'participants_0_role', 'onsite_group_government', 'link_recording',
-  'note', 'days', 'takeaways', 'participation', 'links', 'action',
+  'note', 'days', 'takeaways', 'participation', 'links', 'action', 'link',
 ];
 
 /**
@@ -115,11 +115,12 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
+  if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -285,6 +286,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${ledger}/entries/${draftEntry}/correct`, as: coordinator },
     { method: 'POST', path: `${ledger}/income`, as: claimant },
     { method: 'POST', path: `${ledger}/entries/${draftEntry}/publish`, as: claimant },
+    // The setup toolkit (toolkit/): a manual step, an automatic one, and unticking.
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/logistics/tick`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/event_held/tick`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/toolkit/programme/untick`, as: coordinator },
+    { method: 'POST', path: `/secretariat/toolkit/${slug}/offer`, as: admin },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -363,6 +369,16 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     for (const path of [`${ledger}/entries/${draftEntry}/publish`, `${ledger}/entries/${publishedEntry}/discard`, `${ledger}/entries/${publishedEntry}/publish`]) {
       const page = await coordinator.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': await coordinator.csrfToken() }, body: hostileForm(r, { fields: fundingFields, values: fundingValues }) });
       await check(`POST ${path}`, page.status, page.html);
+    }
+  }
+  if (part === 'toolkit') {
+    // The toolkit's pages and API with hostile query strings (a notice is chosen from a fixed list, never echoed).
+    for (let i = 0; i < 16; i++) {
+      const query = new URLSearchParams({ [r.pick(['notice', 'q', 'step', 'lang'])]: r.pick(hostileStrings) });
+      for (const [path, as] of [['/toolkit', t.client()], [`/initiatives/${slug}/toolkit`, coordinator], [`/api/initiatives/${slug}/toolkit`, coordinator], ['/secretariat/toolkit', admin]] as const) {
+        const page = await as.get(`${path}?${query}`);
+        await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
+      }
     }
   }
   if (part === 'platform') {

@@ -7,3 +7,4 @@ export { provideOverdueReportOrganisers } from './call/reportsHook.ts';
 export type { PersonRef } from './domain/types.ts';
 export { defaultTopics, sessionTopics, topicKeyPattern, topicLabel, topicList } from './topics/taxonomy.ts';
 export type { Topic } from './topics/taxonomy.ts';
+export { heldEventCounts } from './queries.ts';

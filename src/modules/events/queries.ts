@@ -152,3 +152,16 @@ export async function publicEventsInYear(db: Db, initiativeId: string, year: num
     }))
     .filter((e) => e.first_day.startsWith(`${year}-`));
 }
+
+/**
+ * How many events each of these initiatives has held by `now`: closed, or published and over.
+ * Initiatives with none are absent.
+ */
+export async function heldEventCounts(db: Db, initiativeIds: readonly string[], now: string): Promise<Map<string, number>> {
+  if (initiativeIds.length === 0) return new Map();
+  const rows = await eventsDb(db).selectFrom('events').select(['initiative_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('initiative_id', 'in', [...new Set(initiativeIds)])
+    .where((eb) => eb.or([eb('status', '=', 'closed'), eb.and([eb('status', '=', 'published'), eb('ends_at', '<=', now)])]))
+    .groupBy('initiative_id').execute();
+  return new Map(rows.map((r) => [r.initiative_id, Number(r.n)]));
+}

@@ -4,3 +4,4 @@ export type { InitiativeDetail, InitiativeSummary, CommitteeSeat } from './queri
 export { importInitiatives } from './commands/importInitiatives.ts';
 export { demoInitiativesFile } from './seeds.ts';
 export { recordAnnualReport } from './commands/annualReport.ts';
+export { committeesOf } from './queries.ts';

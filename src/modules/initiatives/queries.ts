@@ -350,3 +350,14 @@ export async function countriesOfInitiatives(db: Db, ids: readonly string[]): Pr
   for (const r of rows) map.set(r.initiative_id, [...(map.get(r.initiative_id) ?? []), r.country]);
   return map;
 }
+
+/** The committees of many initiatives at once, by initiative (a seat's role, group and whether its person verified their address). */
+export async function committeesOf(db: Db, initiativeIds: readonly string[]): Promise<Map<string, Array<{ role: string; stakeholder_group: string; verified: boolean }>>> {
+  if (initiativeIds.length === 0) return new Map();
+  const seats = await registryDb(db).selectFrom('committee_members').select(['initiative_id', 'user_id', 'role', 'stakeholder_group'])
+    .where('initiative_id', 'in', [...new Set(initiativeIds)]).execute();
+  const people = await publicPeople(db, [...new Set(seats.map((s) => s.user_id))]);
+  const map = new Map<string, Array<{ role: string; stakeholder_group: string; verified: boolean }>>();
+  for (const s of seats) map.set(s.initiative_id, [...(map.get(s.initiative_id) ?? []), { role: s.role, stakeholder_group: s.stakeholder_group, verified: people.get(s.user_id)?.verified ?? false }]);
+  return map;
+}

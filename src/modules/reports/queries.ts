@@ -107,3 +107,12 @@ export async function overdueReportOrganisers(db: Db, now: Date): Promise<Person
     .filter((p) => !done.has(p.session_id) && dueAt(p.ends_at, days.get(p.event_id) ?? defaultDeadlineDays) < now.toISOString())
     .map((p) => ({ id: p.user_id, name: p.name, organisation: p.organisation }));
 }
+
+/** How many session reports each of these initiatives has published (its own, standalone ones included); those with none are absent. */
+export async function publishedReportCounts(db: Db, initiativeIds: readonly string[]): Promise<Map<string, number>> {
+  if (initiativeIds.length === 0) return new Map();
+  const rows = await reportsDb(db).selectFrom('reports').select(['initiative_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('initiative_id', 'in', [...new Set(initiativeIds)]).where('status', '=', 'published')
+    .groupBy('initiative_id').execute();
+  return new Map(rows.map((r) => [r.initiative_id, Number(r.n)]));
+}

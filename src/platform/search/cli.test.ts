@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { smokeRun } from '../../../tests/support/databases.ts';
 import { cabildoBin, runCabildo } from '../../../tests/support/process.ts';
+import { searchSources } from '../manifests.ts';
+import { modules } from '../../modules/index.ts';
 
 
 /** The command on a terminal: `script` gives it one, as a person at a console would. */
@@ -47,9 +49,12 @@ for (const kind of kinds) {
     try {
       assert.equal(runCabildo(['seed', 'demo'], env).code, 0);
       if (client) await client.connect();
-      // Every searchable record of the demo data: its initiatives, its events, its imported draft report and its published ledger entries.
+      // Every searchable record of the demo data: its initiatives, its events, its imported draft report and its published ledger entries;
+      // and what comes with the release (shipped sources: the toolkit's guidance).
       const count = "select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) + (select count(*) from funding_entries where status = 'published') as n";
-      const records = await (async () => {
+      // A shipped source's records come from code, not from the database it is handed.
+      const shipped = (await Promise.all(searchSources(modules).filter((s) => s.shipped).map((s) => s.recordIds(undefined as never)))).flat().length;
+      const records = shipped + await (async () => {
         if (client) return Number((await client.query(count)).rows[0].n);
         const { default: Sqlite } = await import('better-sqlite3');
         const db = new Sqlite(join(env.CABILDO_DATA_DIR!, 'cabildo.sqlite'), { readonly: true });

@@ -54,6 +54,12 @@ export interface SearchSource {
   fields: Record<string, SearchWeight>;
   /** Every record that may be indexed (for a rebuild). */
   recordIds(db: Db): Promise<string[]>;
+  /**
+   * Its records come with the release, not from commands (a few dozen documents, such as the
+   * setup toolkit's guidance): indexed afresh at every start-up, so a new release's text replaces
+   * the old one without a rebuild (`indexShippedSources`).
+   */
+  shipped?: boolean;
   /** The documents of these records; a record that is gone (or not searchable) is left out. */
   documents(db: Db, recordIds: readonly string[]): Promise<SearchDocument[]>;
   /** Which of its restricted documents the actor may see (through the module's policy): all, or these records. */
@@ -178,6 +184,20 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
       }
       await backend.afterRebuild?.(tx);
     });
+  }
+  return indexed;
+}
+
+/**
+ * Indexes afresh the records of the sources that come with the release (`shipped`), one
+ * transaction per source: what start-up does, since no command ever changes them.
+ */
+export async function indexShippedSources(db: Db, sources: readonly SearchSource[]): Promise<number> {
+  let indexed = 0;
+  for (const source of sources.filter((s) => s.shipped)) {
+    const ids = await source.recordIds(db);
+    await db.transaction().execute((tx) => indexRecords(tx, source, ids));
+    indexed += ids.length;
   }
   return indexed;
 }
