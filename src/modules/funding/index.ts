@@ -1,2 +1,2 @@
 /** The funding module's public entry: what other modules may use. */
-export { hasPublishedFunding } from './queries.ts';
+export { hasPublishedFunding, initiativesWithPublishedFunding } from './queries.ts';

@@ -57,6 +57,13 @@ export async function maxShareOf(db: Db, initiativeId: string): Promise<number> 
 }
 
 /** Whether the initiative has published anything in its ledger (for the setup toolkit's "funding published" step). */
+/** Which of these initiatives have published at least one ledger entry. */
+export async function initiativesWithPublishedFunding(db: Db, initiativeIds: readonly string[]): Promise<Set<string>> {
+  if (initiativeIds.length === 0) return new Set();
+  const rows = await fundingDb(db).selectFrom('funding_entries').select('initiative_id').distinct().where('initiative_id', 'in', initiativeIds).where('status', '=', 'published').execute();
+  return new Set(rows.map((r) => r.initiative_id));
+}
+
 export async function hasPublishedFunding(db: Db, initiativeId: string): Promise<boolean> {
   return Boolean(await fundingDb(db).selectFrom('funding_entries').select('id').where('initiative_id', '=', initiativeId).where('status', '=', 'published').limit(1).executeTakeFirst());
 }

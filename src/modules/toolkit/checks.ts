@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { StakeholderTaxonomy } from '../../platform/stakeholders.ts';
 import { heldEventCounts } from '../events/index.ts';
 import { publishedReportCounts } from '../reports/index.ts';
+import { initiativesWithPublishedFunding } from '../funding/index.ts';
 import type { CheckName } from './steps.ts';
 
 /** What the registry says of an initiative, read once for every check (through the initiatives index). */
@@ -30,8 +31,7 @@ const where = (initiatives: readonly CheckedInitiative[], passes: (i: CheckedIni
 export const minimumGroups = 3;
 
 /**
- * Every automatic check, by name. Another is one entry here and its name on a step (steps.ts): the
- * funding module's "funding published" will be one, read through its index.
+ * Every automatic check, by name. Another is one entry here and its name on a step (steps.ts).
  */
 export const automaticChecks: Record<CheckName, AutomaticCheck> = {
   principles_accepted: async (_, initiatives) => where(initiatives, (i) => i.principles_accepted_at !== null),
@@ -41,4 +41,5 @@ export const automaticChecks: Record<CheckName, AutomaticCheck> = {
   event_held: async (db, initiatives, { now }) => new Set((await heldEventCounts(db, initiatives.map((i) => i.id), now.toISOString())).keys()),
   session_report_published: async (db, initiatives) => new Set((await publishedReportCounts(db, initiatives.map((i) => i.id))).keys()),
   annual_report_published: async (_, initiatives) => where(initiatives, (i) => i.annual_report_published_at !== null),
+  funding_published: async (db, initiatives) => initiativesWithPublishedFunding(db, initiatives.map((i) => i.id)),
 };

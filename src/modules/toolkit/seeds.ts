@@ -16,7 +16,6 @@ const demoTicks: Array<{ initiativeQuery: string; ticks: Array<{ step: string; n
       { step: 'committee_balance', note: 'El comité tiene igual número de mujeres y hombres y miembros de las cuatro subregiones (datos de demostración).' },
       { step: 'programme', note: 'Programa construido a partir de la consulta pública de temas; 14 sesiones (datos de demostración).', link: 'https://lacigf.org/' },
       { step: 'logistics', note: 'Sede en Montevideo con accesibilidad física, transmisión e interpretación (datos de demostración).' },
-      { step: 'finances', note: 'Presupuesto aprobado por el comité; ningún patrocinador aporta más de un tercio (datos de demostración).' },
       { step: 'outreach_sponsorship', note: 'Convocatoria difundida en redes y listas regionales; patrocinio de cuatro sectores (datos de demostración).' },
     ],
   },

@@ -5,7 +5,7 @@
  * (checks.ts), or ticked by the committee with evidence. Its guidance is in the catalogs under
  * `toolkit.steps.<key>`: title, what, why, how, pitfalls, and one line per sub-item.
  */
-export type CheckName = 'principles_accepted' | 'three_groups' | 'all_groups' | 'coordinator_and_contact' | 'event_held' | 'session_report_published' | 'annual_report_published';
+export type CheckName = 'principles_accepted' | 'three_groups' | 'all_groups' | 'coordinator_and_contact' | 'event_held' | 'session_report_published' | 'annual_report_published' | 'funding_published';
 
 export interface Step {
   key: string;
@@ -23,8 +23,7 @@ export const steps: readonly Step[] = [
   { key: 'coordinator_contact', check: 'coordinator_and_contact', items: [] },
   { key: 'programme', check: null, items: ['consultation', 'topics', 'speakers'] },
   { key: 'logistics', check: null, items: ['venue', 'online', 'accessibility'] },
-  // Funding published will be checked once the funding module exists (decision 032); until then the committee ticks it.
-  { key: 'finances', check: null, items: ['budget', 'independence'] },
+  { key: 'finances', check: 'funding_published', items: ['budget', 'independence'] },
   { key: 'outreach_sponsorship', check: null, items: ['communication', 'sponsors'] },
   { key: 'event_held', check: 'event_held', items: [] },
   { key: 'session_reports', check: 'session_report_published', items: [] },

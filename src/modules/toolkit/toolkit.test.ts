@@ -82,13 +82,13 @@ eachApp('an initiative follows the toolkit: automatic steps follow the registry,
   // Someone not on the committee may neither see nor tick; anonymous visitors log in; the secretariat sees without ticking.
   const outsider = await verifiedPerson(t, { email: 'outsider@example.org' });
   assert.equal((await outsider.get(page)).status, 403);
-  assert.equal((await outsider.post(`${page}/finances/tick`, { note: 'Presupuesto' })).status, 403);
+  assert.equal((await outsider.post(`${page}/outreach_sponsorship/tick`, { note: 'Presupuesto' })).status, 403);
   assert.equal((await t.client().get(page)).location, `/login?next=${encodeURIComponent(page)}`);
   const admin = await secretariat(t);
   const seen = await admin.get(page);
   assert.equal(seen.status, 200);
-  assert.doesNotMatch(seen.html, /toolkit\/finances\/tick/);
-  assert.equal((await admin.post(`${page}/finances/tick`, { note: 'Presupuesto' })).status, 403);
+  assert.doesNotMatch(seen.html, /toolkit\/outreach_sponsorship\/tick/);
+  assert.equal((await admin.post(`${page}/outreach_sponsorship/tick`, { note: 'Presupuesto' })).status, 403);
 
   // Unticking opens the step again; unticking an open step is refused.
   assert.equal((await member.post(`${page}/logistics/untick`, {})).location, `${page}?notice=unticked#step-logistics`);
@@ -173,8 +173,8 @@ eachApp('the guidance is public, in four languages, and found by search; two mem
   await coordinator.csrfToken();
   await member.csrfToken();
   const answers = await Promise.all([
-    coordinator.post(`/initiatives/${slug}/toolkit/finances/tick`, { note: 'Presupuesto aprobado' }),
-    member.post(`/initiatives/${slug}/toolkit/finances/tick`, { link: 'https://example.org/cuentas' }),
+    coordinator.post(`/initiatives/${slug}/toolkit/outreach_sponsorship/tick`, { note: 'Presupuesto aprobado' }),
+    member.post(`/initiatives/${slug}/toolkit/outreach_sponsorship/tick`, { link: 'https://example.org/cuentas' }),
   ]);
   assert.deepEqual(answers.map((a) => a.status), [303, 303]);
   const rows = await toolkitDb(t.database.db).selectFrom('toolkit_ticks').selectAll().execute();
