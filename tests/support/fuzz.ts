@@ -47,8 +47,19 @@ const fieldNames = [
   'note', 'days', 'takeaways', 'participation', 'links', 'action',
 ];
 
-function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
+/** The action plans' own fields, sent only to their routes (so the other parts' seeded bodies stay as they were). */
+const planFieldNames = [
+  'starts_on', 'ends_on', 'topic', 'action', 'responsible_kind', 'responsible_name', 'responsible_group', 'responsible_email', 'mechanism', 'due_on', 'source',
+  'written_on', 'text', 'percent', 'evidence',
+];
+const planStrings = ['community_networks', 'astrology', 'person', 'organisation', 'group', 'research', 'done', 'in_progress', '2027-01-15', '2026-11-22', '2026-02-30', '150', 'https://example.org/x\njavascript:alert(1)', '/reports/x#action-1'];
+
+function hostileForm(r: ReturnType<typeof random>, part?: FuzzPart): URLSearchParams {
   const body = new URLSearchParams();
+  if (part === 'plans') {
+    for (const field of [...fieldNames, ...planFieldNames]) if (r.next() < 0.6) body.append(field, r.pick([...hostileStrings, ...planStrings]));
+    return body;
+  }
   for (const field of fieldNames) {
     if (r.next() < 0.4) continue;
     const copies = r.next() < 0.15 ? 3 : 1;
@@ -107,10 +118,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'plans';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (path.includes('/action-plans')) return 'plans';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -178,6 +190,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
 
   // Session reports (reports/): one started on the draft event's session.
   const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // Action plans (plans/): a draft plan with an item (adopted by the last of its routes).
+  const planPath = (await coordinator.post(`/initiatives/${slug}/action-plans`, { title: 'Plan de acción', starts_on: '2026-11-01', ends_on: '2027-10-31', language: 'es' })).location!.split('?')[0]!;
+  const planItem = (await coordinator.post(`${planPath}/items`, {
+    topic: 'community_networks', action: 'Mapear las redes comunitarias', responsible_kind: 'organisation', responsible_name: 'Colnodo', mechanism: 'research', due_on: '2027-01-15',
+  })).location!.split('#item-')[1]!;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -262,6 +279,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/action-plans`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items/${planItem}/status`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items/${planItem}/updates`, as: coordinator },
+    { method: 'POST', path: `${planPath}/adopt`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -298,7 +320,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = hostileForm(r);
+        body = hostileForm(r, part);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -327,6 +349,19 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'plans') {
+    // The plans' public pages and exports with hostile query strings: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 24; i++) {
+      const query = new URLSearchParams({ [r.pick(['topic', 'q', 'notice', 'page'])]: r.pick([...hostileStrings, ...planStrings]) });
+      for (const path of ['/action-plans', `/initiatives/${slug}/action-plans`, planPath, `${planPath}/items/${planItem}`, `${planPath}/items.csv`, `${planPath}/due-dates.ics`, `/api/initiatives/${slug}/action-plans`]) {
+        const page = await t.client().get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of plans changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.
