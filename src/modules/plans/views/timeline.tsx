@@ -85,12 +85,12 @@ export function Timeline({ items, from, to, today }: { items: readonly PlanItem[
           );
         })}
       </svg>
-      <ul class="actions" aria-label={t('plans.timeline.legend')}>
+      <p class="meta">{t('plans.timeline.legend')}:{' '}
         {(['planned', 'in_progress', 'done', 'dropped'] as const).map((status) => (
-          <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><Marker x={8} y={8} status={status} overdue={false} /></svg> {t(`plans.status.${status}`)}</li>
+          <span><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><Marker x={8} y={8} status={status} overdue={false} /></svg> {t(`plans.status.${status}`)}{' '}</span>
         ))}
-        <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><defs><pattern id="plan-overdue-hatch-legend" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff" /><line x1="0" y1="0" x2="0" y2="4" stroke={BAD} stroke-width="2" /></pattern></defs><rect x="1" y="1" width="14" height="14" fill="url(#plan-overdue-hatch-legend)" stroke={BAD} stroke-width="2" /></svg> {t('plans.overdue')}</li>
-      </ul>
+        <span><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><defs><pattern id="plan-overdue-hatch-legend" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff" /><line x1="0" y1="0" x2="0" y2="4" stroke={BAD} stroke-width="2" /></pattern></defs><rect x="1" y="1" width="14" height="14" fill="url(#plan-overdue-hatch-legend)" stroke={BAD} stroke-width="2" /></svg> {t('plans.overdue')}</span>
+      </p>
     </figure>
   );
 }
