@@ -6,6 +6,7 @@ import { eventsModule } from './events/module.ts';
 import { reportsModule } from './reports/module.ts';
 import { fundingModule } from './funding/module.ts';
 import { toolkitModule } from './toolkit/module.ts';
+import { plansModule } from './plans/module.ts';
 
 /** Every domain module, in the order their routes are mounted. Adding a module is one line here. */
-export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule, plansModule];

@@ -54,6 +54,13 @@ const fieldNames = [
 const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share'];
 const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
 
+/** The action plans' own fields, sent only to their routes (so the other parts' seeded bodies stay as they were). */
+const planFieldNames = [
+  'starts_on', 'ends_on', 'topic', 'action', 'responsible_kind', 'responsible_name', 'responsible_group', 'responsible_email', 'mechanism', 'due_on', 'source',
+  'written_on', 'text', 'percent', 'evidence',
+];
+const planStrings = ['community_networks', 'astrology', 'person', 'organisation', 'group', 'research', 'done', 'in_progress', '2027-01-15', '2026-11-22', '2026-02-30', '150', 'https://example.org/x\njavascript:alert(1)', '/reports/x#action-1'];
+
 function hostileForm(r: ReturnType<typeof random>, extra: { fields: readonly string[]; values: readonly string[] } = { fields: [], values: [] }): URLSearchParams {
   const body = new URLSearchParams();
   const values = [...hostileStrings, ...extra.values];
@@ -62,6 +69,13 @@ function hostileForm(r: ReturnType<typeof random>, extra: { fields: readonly str
     const copies = r.next() < 0.15 ? 3 : 1;
     for (let i = 0; i < copies; i++) body.append(field, r.pick(values));
   }
+  return body;
+}
+
+/** The action plans' routes get their own fields more often (they check many of them together). */
+function hostilePlanForm(r: ReturnType<typeof random>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const field of [...fieldNames, ...planFieldNames]) if (r.next() < 0.6) body.append(field, r.pick([...hostileStrings, ...planStrings]));
   return body;
 }
 
@@ -115,12 +129,13 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
+  if (path.includes('/action-plans')) return 'plans';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -194,6 +209,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const publishedEntry = (await coordinator.post(`${ledger}/income`, income)).location!.split('#entry-')[1]!;
   await coordinator.post(`${ledger}/entries/${publishedEntry}/publish`, {});
   const draftEntry = (await coordinator.post(`${ledger}/income`, { ...income, sponsor: 'MinTIC' })).location!.split('#entry-')[1]!;
+  // Action plans (plans/): a draft plan with an item (adopted by the last of its routes).
+  const planPath = (await coordinator.post(`/initiatives/${slug}/action-plans`, { title: 'Plan de acción', starts_on: '2026-11-01', ends_on: '2027-10-31', language: 'es' })).location!.split('?')[0]!;
+  const planItem = (await coordinator.post(`${planPath}/items`, {
+    topic: 'community_networks', action: 'Mapear las redes comunitarias', responsible_kind: 'organisation', responsible_name: 'Colnodo', mechanism: 'research', due_on: '2027-01-15',
+  })).location!.split('#item-')[1]!;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -291,6 +311,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/initiatives/${slug}/toolkit/event_held/tick`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/toolkit/programme/untick`, as: coordinator },
     { method: 'POST', path: `/secretariat/toolkit/${slug}/offer`, as: admin },
+    { method: 'POST', path: `/initiatives/${slug}/action-plans`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items/${planItem}/status`, as: coordinator },
+    { method: 'POST', path: `${planPath}/items/${planItem}/updates`, as: coordinator },
+    { method: 'POST', path: `${planPath}/adopt`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -327,7 +352,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'plans' ? hostilePlanForm(r) : hostileForm(r);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -380,6 +405,19 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         await check(`GET ${path}?${query.toString().slice(0, 60)}`, page.status, page.html);
       }
     }
+  }
+  if (part === 'plans') {
+    // The plans' public pages and exports with hostile query strings: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 24; i++) {
+      const query = new URLSearchParams({ [r.pick(['topic', 'q', 'notice', 'page'])]: r.pick([...hostileStrings, ...planStrings]) });
+      for (const path of ['/action-plans', `/initiatives/${slug}/action-plans`, planPath, `${planPath}/items/${planItem}`, `${planPath}/items.csv`, `${planPath}/due-dates.ics`, `/api/initiatives/${slug}/action-plans`]) {
+        const page = await t.client().get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of plans changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.

@@ -1,3 +1,3 @@
 /** The reports module's public entry: what other modules may use. */
-export { overdueReportOrganisers } from './queries.ts';
-export { publishedReportCounts } from './queries.ts';
+export { overdueReportOrganisers, publishedCallsToAction, publishedReportCounts } from './queries.ts';
+export type { CitedCallToAction } from './queries.ts';

@@ -116,3 +116,25 @@ export async function publishedReportCounts(db: Db, initiativeIds: readonly stri
     .groupBy('initiative_id').execute();
   return new Map(rows.map((r) => [r.initiative_id, Number(r.n)]));
 }
+
+/** A call to action of a published report, by its anchor (what other modules cite: action plans' items, docs/decisions/030). */
+export interface CitedCallToAction {
+  report: { id: string; title: string; initiative_id: string };
+  anchor: string;
+  who: string;
+  what: string;
+}
+
+/** The published calls to action these (report, anchor) pairs name; drafts and unknown anchors are left out. */
+export async function publishedCallsToAction(db: Db, refs: ReadonlyArray<{ report: string; anchor: string }>): Promise<Map<string, CitedCallToAction>> {
+  const found = new Map<string, CitedCallToAction>();
+  const ids = [...new Set(refs.map((r) => r.report))];
+  if (ids.length === 0) return found;
+  const rows = await reportsDb(db).selectFrom('reports').select(['id', 'title', 'initiative_id', 'content']).where('id', 'in', ids).where('status', '=', 'published').execute();
+  for (const row of rows) {
+    for (const call of readContent(row.content).calls_to_action) {
+      found.set(`${row.id}#${call.id}`, { report: { id: row.id, title: row.title, initiative_id: row.initiative_id }, anchor: call.id, who: call.who, what: call.what });
+    }
+  }
+  return new Map([...found].filter(([key]) => refs.some((r) => `${r.report}#${r.anchor}` === key)));
+}

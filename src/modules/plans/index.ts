@@ -1,0 +1,2 @@
+/** The action plans module's public entry: nothing yet that other modules need. */
+export {};
