@@ -47,12 +47,24 @@ const fieldNames = [
   'note', 'days', 'takeaways', 'participation', 'links', 'action',
 ];
 
-function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
+/**
+ * Fields and values only one part's forms know (the briefs' grid): added for that part alone, so
+ * that the other parts' seeded sequences, and so their cases, stay as they were.
+ */
+const partFields: Partial<Record<FuzzPart, { names: string[]; strings: string[] }>> = {
+  briefs: {
+    names: ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators'],
+    strings: ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'],
+  },
+};
+
+function hostileForm(r: ReturnType<typeof random>, extra: { names: string[]; strings: string[] } = { names: [], strings: [] }): URLSearchParams {
   const body = new URLSearchParams();
-  for (const field of fieldNames) {
+  const strings = [...hostileStrings, ...extra.strings];
+  for (const field of [...fieldNames, ...extra.names]) {
     if (r.next() < 0.4) continue;
     const copies = r.next() < 0.15 ? 3 : 1;
-    for (let i = 0; i < copies; i++) body.append(field, r.pick(hostileStrings));
+    for (let i = 0; i < copies; i++) body.append(field, r.pick(strings));
   }
   return body;
 }
@@ -107,10 +119,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'briefs';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/^\/(api\/)?briefs(\/|$)/.test(path)) return 'briefs';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -178,6 +191,9 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
 
   // Session reports (reports/): one started on the draft event's session.
   const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // Internet impact briefs (briefs/): a draft the coordinator started, with a co-author.
+  const briefId = (await coordinator.post('/briefs/new', { title: 'Ley de datos', kind: 'law', jurisdiction: 'CO', language: 'es' })).location!.split('?')[0]!.split('/')[2]!;
+  await coordinator.post(`/briefs/${briefId}/authors`, { email: 'claimant@example.org' });
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -262,6 +278,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    { method: 'POST', path: '/briefs/new', as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/edit`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/authors`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -298,7 +318,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = hostileForm(r);
+        body = hostileForm(r, partFields[part]);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -327,6 +347,19 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'briefs') {
+    // The list's filters and a brief's pages, with hostile query strings: reads never write.
+    const beforeReads = before;
+    for (let i = 0; i < 30; i++) {
+      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401']) });
+      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`]) {
+        const page = await coordinator.get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of briefs changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.
