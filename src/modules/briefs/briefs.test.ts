@@ -77,7 +77,7 @@ eachApp('two authors from different groups write a brief, publishing refuses mis
   assert.match(published.html, /Ana Civil \(Civil society\)/);
   assert.match(published.html, /Bruno Empresa \(Private sector\)/);
   assert.match(published.html, /<svg[^>]*role="img"/, 'a server-drawn chart');
-  assert.match(published.html, /<text[^>]*>Privacy: Strongly negative<\/text>/, 'each bar labelled in text');
+  assert.match(published.html, /<tspan x="0" dy="0">Privacy<\/tspan><\/text><line[^>]*><\/line><g><rect[^>]*url\(#brief-negative\)[^>]*><\/rect><text[^>]*>Strongly negative<\/text>/, 'each bar labelled in text, negative ones hatched');
   assert.match(published.html, /url\(#brief-negative\)/, 'negative bars are hatched');
   assert.match(published.html, /<th scope="row" data-label="Item">Privacy<\/th><td data-label="Part">Enabler<\/td><td data-label="Impact">Strongly negative<\/td>/, 'and a table says the same');
   assert.match(published.html, /<dt>Users<\/dt><dd lang="es">Pierden control sobre sus datos\.<\/dd>/);

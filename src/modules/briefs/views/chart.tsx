@@ -15,49 +15,72 @@ const NEGATIVE = '#b34700';
 const POSITIVE = '#1d5fa6';
 const WIDTH = 520;
 const FONT = 14;
+const LINE = FONT + 4;
 const BAR = 16;
-const ROW = FONT + 6 + BAR + 10;
-const HEADING = FONT + 12;
 const CENTRE = WIDTH / 2;
+/** Room beside the centre for the rating's name, on the side its bar does not take. */
 const STEP = (WIDTH / 2 - 8) / 2;
+/** An item's name longer than this goes on two lines (at 14 px, about 7 px a character). */
+const LINE_CHARACTERS = 64;
 
-function Mark({ rating, top }: { rating: Rating | null; top: number }) {
-  const y = top + FONT + 6;
+/** Breaks a label at spaces into lines of at most `max` characters (a longer word stands alone). */
+export function wrap(text: string, max = LINE_CHARACTERS): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** The bar (or mark) of one rating at `y`, and the rating's name beside it on the free side. */
+function Mark({ rating, label, y }: { rating: Rating | null; label: string; y: number }) {
   const score = rating ? ratingScore[rating] : null;
-  if (rating === null) return null;
+  const text = (x: number, anchor: 'start' | 'end') => <text x={x} y={y + BAR - 3} text-anchor={anchor} font-weight="bold">{label}</text>;
+  if (rating === null) return text(CENTRE + 8, 'start');
   if (score === null) {
     return (
       <g>
-        <rect x={CENTRE - 14} y={y} width="28" height={BAR} fill="none" stroke={TEXT} stroke-dasharray="3 2" />
+        <rect x={CENTRE - 12} y={y} width="24" height={BAR} fill="none" stroke={TEXT} stroke-dasharray="3 2" />
         <text x={CENTRE} y={y + BAR - 3} text-anchor="middle" font-weight="bold">?</text>
+        {text(CENTRE + 18, 'start')}
       </g>
     );
   }
-  if (score === 0) return <path d={`M${CENTRE} ${y} l8 ${BAR / 2} l-8 ${BAR / 2} l-8 ${-BAR / 2} z`} fill={TEXT} />;
+  if (score === 0) return <g><path d={`M${CENTRE} ${y} l8 ${BAR / 2} l-8 ${BAR / 2} l-8 ${-BAR / 2} z`} fill={TEXT} />{text(CENTRE + 14, 'start')}</g>;
   const width = Math.abs(score) * STEP;
-  return <rect x={score < 0 ? CENTRE - width : CENTRE} y={y} width={width} height={BAR} fill={score < 0 ? 'url(#brief-negative)' : 'url(#brief-positive)'} stroke={score < 0 ? NEGATIVE : POSITIVE} />;
+  return (
+    <g>
+      <rect x={score < 0 ? CENTRE - width : CENTRE} y={y} width={width} height={BAR} fill={score < 0 ? 'url(#brief-negative)' : 'url(#brief-positive)'} stroke={score < 0 ? NEGATIVE : POSITIVE} />
+      {score < 0 ? text(CENTRE + 6, 'start') : text(CENTRE - 6, 'end')}
+    </g>
+  );
 }
 
 export function BriefChart({ grid, id = 'brief-chart' }: { grid: Grid; id?: string }) {
   const { t } = useView();
   const ratingName = (r: Rating | null) => (r ? t(`briefs.rating.${r}`) : t('briefs.rating.missing'));
   const sections: Array<{ title: string; items: readonly GridItem[] }> = [
-    { title: t('briefs.grid.properties'), items: properties },
-    { title: t('briefs.grid.enablers'), items: enablers },
+    { title: t('briefs.chart.properties'), items: properties },
+    { title: t('briefs.chart.enablers'), items: enablers },
   ];
   let top = 0;
   const rows: unknown[] = [];
   for (const section of sections) {
     rows.push(<text x="0" y={top + FONT} font-weight="bold">{section.title}</text>);
-    top += HEADING;
+    top += LINE + 8;
     for (const item of section.items) {
+      const lines = wrap(t(`briefs.item.${item}.name`));
       rows.push(
         <g>
-          <text x="0" y={top + FONT}>{t('briefs.chart.row', { item: t(`briefs.item.${item}.name`), rating: ratingName(grid[item].rating) })}</text>
-          <Mark rating={grid[item].rating} top={top} />
+          <text x="0" y={top + FONT}>{lines.map((line, i) => <tspan x="0" dy={i === 0 ? 0 : LINE}>{line}</tspan>)}</text>
+          {/* The centre line, row by row, so it never crosses a label. */}
+          <line x1={CENTRE} y1={top + lines.length * LINE + 1} x2={CENTRE} y2={top + lines.length * LINE + BAR + 7} stroke={TEXT} stroke-width="1" />
+          <Mark rating={grid[item].rating} label={ratingName(grid[item].rating)} y={top + lines.length * LINE + 4} />
         </g>,
       );
-      top += ROW;
+      top += lines.length * LINE + 4 + BAR + 12;
     }
   }
   const height = top + FONT + 8;
@@ -78,7 +101,6 @@ export function BriefChart({ grid, id = 'brief-chart' }: { grid: Grid; id?: stri
             <circle cx="3" cy="3" r="1.3" fill="#fff" />
           </pattern>
         </defs>
-        <line x1={CENTRE} y1={HEADING - 4} x2={CENTRE} y2={top} stroke={TEXT} stroke-width="1" />
         {rows}
         <text x="0" y={top + FONT}>{t('briefs.chart.negative_side')}</text>
         <text x={WIDTH} y={top + FONT} text-anchor="end">{t('briefs.chart.positive_side')}</text>
