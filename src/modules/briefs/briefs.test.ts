@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { eachApp } from '../../../tests/support/app.ts';
 import { verifiedPerson } from '../../../tests/support/factories.ts';
 import { verifyLog } from '../../platform/log/verify.ts';
@@ -99,6 +100,8 @@ eachApp('two authors from different groups write a brief, publishing refuses mis
   const openapi = await anonymous.json('GET', '/api/openapi.json', undefined);
   assert.ok(openapi.body.paths['/briefs'] && openapi.body.paths['/briefs/{id}']);
   assert.match(openapi.body.paths['/briefs/{id}'].get.description, /\/briefs\/schema\.json/);
+  const validation = await new Validator().validate(openapi.body);
+  assert.equal(validation.valid, true, JSON.stringify(validation.errors));
 
   // Listed and filtered, as a page and through the API; searchable.
   assert.match((await anonymous.get('/briefs?jurisdiction=CO&kind=law')).html, /Proyecto de ley de localización de datos/);
