@@ -13,7 +13,7 @@ const TEXT = '#1f2937';
 /** ≥ 5:1 on white, as WCAG 1.4.11 asks of graphics (3:1). */
 const NEGATIVE = '#b34700';
 const POSITIVE = '#1d5fa6';
-const WIDTH = 520;
+const WIDTH = 400;
 const FONT = 14;
 const LINE = FONT + 4;
 const BAR = 16;
@@ -21,7 +21,7 @@ const CENTRE = WIDTH / 2;
 /** Room beside the centre for the rating's name, on the side its bar does not take. */
 const STEP = (WIDTH / 2 - 8) / 2;
 /** An item's name longer than this goes on two lines (at 14 px, about 7 px a character). */
-const LINE_CHARACTERS = 64;
+const LINE_CHARACTERS = 50;
 
 /** Breaks a label at spaces into lines of at most `max` characters (a longer word stands alone). */
 export function wrap(text: string, max = LINE_CHARACTERS): string[] {
