@@ -44,6 +44,7 @@ eachApp('two authors from different groups write a brief, publishing refuses mis
   assert.equal(unknown.status, 422);
   assert.match(unknown.html, /<p class="error" id="error-email">No account with a confirmed address uses this email\.<\/p>/);
   assert.equal((await ana.post(`/briefs/${id}/authors`, { email: 'bruno@example.org' })).status, 303);
+  assert.match((await t.mail.withSubject('bruno@example.org', /: you are a co-author$/)).text, /Ana Civil added you as a co-author of the Internet impact brief/);
   assert.equal((await ana.post(`/briefs/${id}/authors`, { email: 'bruno@example.org' })).status, 409);
   assert.equal((await bruno.post(`/briefs/${id}/authors`, { email: 'otra@example.org' })).status, 403);
 
@@ -72,6 +73,7 @@ eachApp('two authors from different groups write a brief, publishing refuses mis
   assert.equal((await outsider.post(`/briefs/${id}/publish`, {})).status, 404);
   assert.equal((await bruno.post(`/briefs/${id}/publish`, {})).status, 303);
   assert.equal((await bruno.post(`/briefs/${id}/publish`, {})).status, 409, 'nothing new to publish');
+  await t.mail.withSubject('ana@example.org', /: version 1 published$/);
   const published = await anonymous.get(`/briefs/${id}`);
   assert.equal(published.status, 200);
   assert.match(published.html, /Version 1 · Full brief/);

@@ -17,6 +17,7 @@ import { authorsOf, type Brief } from './queries.ts';
 import { gridOf, type AddAuthorSchema, type BriefSaveInput, type BriefStartSchema } from './schema.ts';
 import { briefSearch } from './search.ts';
 import { briefsDb } from './tables.ts';
+import { briefAuthorAdded, briefPublished, tellAuthors } from './notifications.ts';
 
 /** Starts a brief as a preliminary analysis, its starter its first author. */
 export async function startBrief(ctx: CommandContext<SignedIn>, input: z.output<typeof BriefStartSchema>): Promise<Result<{ id: string }>> {
@@ -67,6 +68,7 @@ export async function addAuthor(ctx: CommandContext<SignedIn>, brief: Brief, inp
     const already = await tx.selectFrom('brief_authors').select('user_id').where('brief_id', '=', brief.id).where('user_id', '=', account.id).executeTakeFirst();
     if (already) return refuse('briefs.errors.already_author', { field: 'email', status: 409 });
     await tx.insertInto('brief_authors').values({ brief_id: brief.id, user_id: account.id, added_by: ctx.actor.user.id, added_at: timestamp(ctx.now) }).execute();
+    await tellAuthors(ctx, tx, briefAuthorAdded, brief, [account.id], { by: ctx.actor.user.name });
     await audit(tx, ctx.actor, ctx.now, { action: 'brief.author_added', subjectType: 'brief', subjectId: brief.id });
     return ok();
   });
@@ -103,6 +105,7 @@ export async function publishBrief(ctx: CommandContext<SignedIn>, brief: Brief):
     await tx.deleteFrom('brief_ratings').where('brief_id', '=', row.id).execute();
     await tx.insertInto('brief_ratings').values(gridItems.map((item) => ({ brief_id: row.id, item, rating: grid[item].rating! }))).execute();
     await indexRecords(tx, briefSearch, [row.id]);
+    await tellAuthors(ctx, tx, briefPublished, row, authors.map((a) => a.user_id), { version, by: ctx.actor.user.name });
     await audit(tx, ctx.actor, ctx.now, { action: 'brief.published', subjectType: 'brief', subjectId: row.id, isPublic: true, details: { version } });
     return ok({ version });
   });

@@ -4,6 +4,7 @@ import { briefsTables } from './tables.ts';
 import { briefLogKinds } from './outcomes.ts';
 import { briefSearch } from './search.ts';
 import { seedDemoBriefs } from './seeds.ts';
+import { briefNotifications } from './notifications.ts';
 
 /** Internet impact briefs (docs/decisions/031). */
 export const briefsModule: ModuleManifest = {
@@ -17,6 +18,7 @@ export const briefsModule: ModuleManifest = {
   },
   logKinds: briefLogKinds,
   search: [briefSearch],
+  notifications: briefNotifications,
   seedDemo: seedDemoBriefs,
   nav: [{ href: '/briefs', label: 'briefs.nav.briefs' }],
 };

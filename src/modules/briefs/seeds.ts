@@ -45,8 +45,9 @@ export async function seedDemoBriefs({ db, now, onlyIfEmpty }: SeedOptions): Pro
   if (await b.selectFrom('briefs').select('id').where('title', 'like', '%(demostración)').limit(1).executeTakeFirst()) return null;
   const [first, second] = await Promise.all(authors.map((a) => demoAccount(db, a, now)));
   const actorOf = (id: string, i: number) => ({ user: { id, email: authors[i]!.email, name: authors[i]!.name, locale: 'es', country: 'CO', stakeholder_group: authors[i]!.stakeholder_group, affiliation: authors[i]!.affiliation, capacity: 'personal', email_verified_at: now.toISOString(), is_secretariat: 0 } });
-  // The brief commands queue no jobs.
-  const ctx: CommandContext<SignedIn> = { db, actor: actorOf(first!, 0), locale: 'es', now, jobs: null as unknown as JobQueue };
+  // The demo authors' addresses have no mailbox: their notifications are shown in Cabildo, never mailed.
+  const noMail: JobQueue = { enqueue: async () => {} };
+  const ctx: CommandContext<SignedIn> = { db, actor: actorOf(first!, 0), locale: 'es', now, jobs: noMail };
   const fail = (what: string, r: { ok: boolean }) => { if (!r.ok) throw new Error(`The demo brief did not ${what}: ${JSON.stringify(r)}`); };
 
   const started = await startBrief(ctx, { title: 'Proyecto de ley de localización obligatoria de datos (demostración)', kind: 'law', jurisdiction: 'CO', language: 'es' });
