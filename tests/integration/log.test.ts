@@ -86,8 +86,8 @@ function kinds(): Kind[] {
   return ['sqlite', 'postgres'];
 }
 
-/** The demo data's log: 103 initiatives listed by import, then the demo forum published and closed, its program published, and the webinar published. */
-const demoLog = 103 + 4;
+/** The demo data's log: 103 initiatives listed by import, then the demo forum published and closed, its program published, the webinar published, and the demo impact brief's version 1. */
+const demoLog = 103 + 4 + 1;
 
 const csv = (names: string[]) =>
   `name,acronym,type,countries,region,year_established,website,languages,source_url\n${names.map((n) => `${n},,national,UY,,2021,,es,https://igf.example/${encodeURIComponent(n)}`).join('\n')}\n`;
