@@ -7,6 +7,7 @@ import { reportsModule } from './reports/module.ts';
 import { fundingModule } from './funding/module.ts';
 import { toolkitModule } from './toolkit/module.ts';
 import { plansModule } from './plans/module.ts';
+import { briefsModule } from './briefs/module.ts';
 
 /** Every domain module, in the order their routes are mounted. Adding a module is one line here. */
-export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule, plansModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule, plansModule, briefsModule];

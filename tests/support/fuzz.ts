@@ -51,6 +51,9 @@ const fieldNames = [
  * Fields and values only the funding ledger reads. Kept apart and used by its part alone: adding
  * them to the shared lists would change every other part's generated requests.
  */
+/** The briefs' grid fields and values, for their part alone (same reason). */
+const briefsFields = ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators'];
+const briefsValues = ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'];
 const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share'];
 const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
 
@@ -129,13 +132,14 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
   if (path.includes('/action-plans')) return 'plans';
+  if (/^\/(api\/)?briefs(\/|$)/.test(path)) return 'briefs';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -214,6 +218,9 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const planItem = (await coordinator.post(`${planPath}/items`, {
     topic: 'community_networks', action: 'Mapear las redes comunitarias', responsible_kind: 'organisation', responsible_name: 'Colnodo', mechanism: 'research', due_on: '2027-01-15',
   })).location!.split('#item-')[1]!;
+  // Internet impact briefs (briefs/): a draft the coordinator started, with a co-author.
+  const briefId = (await coordinator.post('/briefs/new', { title: 'Ley de datos', kind: 'law', jurisdiction: 'CO', language: 'es' })).location!.split('?')[0]!.split('/')[2]!;
+  await coordinator.post(`/briefs/${briefId}/authors`, { email: 'claimant@example.org' });
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -316,6 +323,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${planPath}/items/${planItem}/status`, as: coordinator },
     { method: 'POST', path: `${planPath}/items/${planItem}/updates`, as: coordinator },
     { method: 'POST', path: `${planPath}/adopt`, as: coordinator },
+    { method: 'POST', path: '/briefs/new', as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/edit`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/authors`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -352,7 +363,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'plans' ? hostilePlanForm(r) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : hostileForm(r);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -418,6 +429,19 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of plans changed the database');
+  }
+  if (part === 'briefs') {
+    // The list's filters and a brief's pages, with hostile query strings: reads never write.
+    const beforeReads = before;
+    for (let i = 0; i < 30; i++) {
+      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401']) });
+      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`]) {
+        const page = await coordinator.get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of briefs changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.

@@ -2,3 +2,4 @@
 export { publicPeople, mailboxes, secretariatMailboxes, accountByEmail, accountsByEmail } from './queries.ts';
 export type { PublicPerson, Mailbox } from './queries.ts';
 export { createAdmin } from './commands/createAdmin.ts';
+export { demoAccount } from './demo.ts';

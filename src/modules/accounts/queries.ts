@@ -20,6 +20,8 @@ export interface PublicPerson {
   id: string;
   name: string;
   affiliation: string | null;
+  /** The stakeholder group they declared (one of the six stored keys), shown beside their name where they act for it. */
+  stakeholder_group: string;
   verified: boolean;
 }
 
@@ -27,10 +29,10 @@ export async function publicPeople(db: Db, ids: readonly string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const rows = await accountsDb(db)
     .selectFrom('users')
-    .select(['id', 'name', 'affiliation', 'email_verified_at'])
+    .select(['id', 'name', 'affiliation', 'stakeholder_group', 'email_verified_at'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, affiliation: r.affiliation, verified: r.email_verified_at !== null }]));
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, affiliation: r.affiliation, stakeholder_group: r.stakeholder_group, verified: r.email_verified_at !== null }]));
 }
 
 /** Where to write to people, in their language: for those allowed to contact them, and for mail. */

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { eachApp } from '../../../tests/support/app.ts';
+import { insertPerson, loggedIn, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
+import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
+import { briefsModule } from './module.ts';
+import { gridItems } from './grid.ts';
+
+const roles = ['anonymous', 'unverified', 'outsider', 'author', 'coauthor', 'secretariat'] as const;
+type Role = (typeof roles)[number];
+const { everyone, signedIn, only } = outcomes(roles);
+/** A brief never published: its authors and the secretariat see it; to the others it does not exist. */
+const draftOnly = (allowed: Partial<Record<Role, number>>) => ({ ...everyone(404), ...allowed });
+
+/**
+ * Every route of the module and what each role gets. `draft` was never published; `published` has
+ * version 1 and no change since. `author` started both, `coauthor` was added to both. Writes carry
+ * empty bodies, so an allowed role gets a validation answer or a refusal of the step.
+ */
+const cases: Array<RouteCase<Role>> = [
+  { method: 'GET', path: '/briefs', expect: everyone(200) },
+  { method: 'GET', path: '/briefs/schema.json', expect: everyone(200) },
+  { method: 'GET', path: '/my/briefs', expect: signedIn(200) },
+  { method: 'GET', path: '/briefs/new', expect: { ...signedIn(200), unverified: 403 } },
+  { method: 'POST', path: '/briefs/new', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
+  { method: 'GET', path: '/briefs/:draft', expect: draftOnly({ author: 200, coauthor: 200, secretariat: 200 }) },
+  { method: 'GET', path: '/briefs/:published', expect: everyone(200) },
+  { method: 'GET', path: '/briefs/:draft/edit', expect: draftOnly({ author: 200, coauthor: 200, secretariat: 403 }) },
+  { method: 'GET', path: '/briefs/:published/edit', expect: only({ author: 200, coauthor: 200 }) },
+  { method: 'POST', path: '/briefs/:draft/edit', body: 'form', expect: draftOnly({ author: 422, coauthor: 422, secretariat: 403 }) },
+  // Publishing a draft without its ratings is refused; a published brief with no change has nothing to publish.
+  { method: 'POST', path: '/briefs/:draft/publish', body: 'form', expect: draftOnly({ author: 422, coauthor: 422, secretariat: 403 }) },
+  { method: 'POST', path: '/briefs/:published/publish', body: 'form', expect: only({ author: 409, coauthor: 409 }) },
+  { method: 'GET', path: '/briefs/:draft/publish', expect: everyone(303) },
+  // Co-authors are invited by the one who started the brief.
+  { method: 'POST', path: '/briefs/:draft/authors', body: 'form', expect: draftOnly({ author: 422, coauthor: 403, secretariat: 403 }) },
+  { method: 'GET', path: '/briefs/:draft/authors', expect: everyone(303) },
+  { method: 'GET', path: '/briefs/:published/versions', expect: everyone(200) },
+  { method: 'GET', path: '/briefs/:draft/versions', expect: everyone(404) },
+  { method: 'GET', path: '/briefs/:published/export.json', expect: everyone(200) },
+  { method: 'GET', path: '/briefs/:draft/export.json', expect: everyone(404) },
+  { method: 'GET', path: '/api/briefs', expect: everyone(200) },
+  { method: 'GET', path: '/api/briefs/:published', expect: everyone(200) },
+  { method: 'GET', path: '/api/briefs/:draft', expect: everyone(404) },
+];
+
+eachApp('every briefs route answers every role as its policy says', async (t) => {
+  const author = await verifiedPerson(t, { email: 'autora@example.org', group: 'civil_society' });
+  const coauthor = await verifiedPerson(t, { email: 'coautor@example.org', group: 'technical_community' });
+  const start = { title: 'Ley de ciberseguridad', kind: 'law', jurisdiction: 'UY', language: 'es' };
+  const started = async () => (await author.post('/briefs/new', start)).location!.split('?')[0]!.split('/')[2]!;
+  const draft = await started();
+  const published = await started();
+  for (const id of [draft, published]) assert.equal((await author.post(`/briefs/${id}/authors`, { email: 'coautor@example.org' })).status, 303);
+  const rated = Object.fromEntries(gridItems.map((item) => [`grid_${item}_rating`, 'unknown']));
+  assert.equal((await coauthor.post(`/briefs/${published}/edit`, { ...start, stage: 'preliminary', ...rated })).status, 303);
+  assert.equal((await coauthor.post(`/briefs/${published}/publish`, {})).status, 303);
+  const clients = {
+    anonymous: t.client(),
+    unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
+    outsider: await verifiedPerson(t, { email: 'someone@example.org' }),
+    author,
+    coauthor,
+    secretariat: await secretariat(t),
+  };
+  await walkRoles(t, { module: briefsModule, clients, cases, params: { draft, published } });
+}, { postgres: true });
