@@ -4,6 +4,7 @@ import { initiativesModule } from './initiatives/module.ts';
 import { opinionModule } from './opinion/module.ts';
 import { eventsModule } from './events/module.ts';
 import { reportsModule } from './reports/module.ts';
+import { coursesModule } from './courses/module.ts';
 
 /** Every domain module, in the order their routes are mounted. Adding a module is one line here. */
-export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, coursesModule];

@@ -1,0 +1,6 @@
+import type { ModuleMigration } from '../../../platform/module.ts';
+import * as courses from './202611301400_courses_courses.ts';
+
+export const courseMigrations: Record<string, ModuleMigration> = {
+  '202611301400_courses_courses': courses,
+};
