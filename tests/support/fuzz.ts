@@ -9,6 +9,8 @@ import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
 import { importInitiatives } from '../../src/modules/initiatives/index.ts';
 import { createEvent } from './events.ts';
 import { callFields, goodProposal } from './eventsCall.ts';
+import { seedStarterCourse } from '../../src/modules/courses/seeds.ts';
+import { starterCourse } from '../../src/modules/courses/seeds/starterCourse.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -47,9 +49,14 @@ const fieldNames = [
   'note', 'days', 'takeaways', 'participation', 'links', 'action',
 ];
 
-function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
+/** Fields only one part's routes read: kept apart, so the other parts' seeded requests stay as they were. */
+const partFields: Partial<Record<FuzzPart, string[]>> = {
+  courses: ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt'],
+};
+
+function hostileForm(r: ReturnType<typeof random>, extra: readonly string[] = []): URLSearchParams {
   const body = new URLSearchParams();
-  for (const field of fieldNames) {
+  for (const field of [...fieldNames, ...extra]) {
     if (r.next() < 0.4) continue;
     const copies = r.next() < 0.15 ? 3 : 1;
     for (let i = 0; i < copies; i++) body.append(field, r.pick(hostileStrings));
@@ -57,7 +64,7 @@ function hostileForm(r: ReturnType<typeof random>): URLSearchParams {
   return body;
 }
 
-function hostileJson(r: ReturnType<typeof random>, depth = 0): unknown {
+function hostileJson(r: ReturnType<typeof random>, depth = 0, extra: readonly string[] = []): unknown {
   const kind = r.next();
   if (depth > 3 || kind < 0.35) return r.pick(hostileStrings);
   if (kind < 0.45) return r.pick([null, true, false, 0, -1, 1.5, 1e308, -0]);
@@ -66,7 +73,7 @@ function hostileJson(r: ReturnType<typeof random>, depth = 0): unknown {
   // Every field may come at the top; deeper objects take a few, or the body would grow as the
   // power of the number of fields (megabytes per request, built and parsed for nothing).
   if (depth === 0) {
-    for (const field of fieldNames) if (r.next() < 0.5) object[field] = hostileJson(r, depth + 1);
+    for (const field of [...fieldNames, ...extra]) if (r.next() < 0.5) object[field] = hostileJson(r, depth + 1);
   } else {
     for (let i = Math.floor(r.next() * 6); i > 0; i--) object[r.pick(fieldNames)] = hostileJson(r, depth + 1);
   }
@@ -107,10 +114,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'courses';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/^\/(api\/)?(courses|certificates)(\/|$)/.test(path)) return 'courses';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -178,6 +186,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
 
   // Session reports (reports/): one started on the draft event's session.
   const reportId = (await coordinator.post(`/sessions/${sessionId}/report`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // The starter course (courses/), whose quizzes and certificate the coordinator answers and claims.
+  await seedStarterCourse({ db: t.database.db, now: t.clock.now, onlyIfEmpty: false });
+  const course = `/courses/${starterCourse.slug}`;
+  const lesson = `${course}/${starterCourse.modules[0]!.lessons[0]!.slug}`;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -262,6 +274,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/reports/${reportId}/translations/en/edit`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026`, as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/annual-reports/2026/publish`, as: coordinator },
+    { method: 'POST', path: `${lesson}/quiz`, as: coordinator },
+    { method: 'POST', path: `${lesson}/read`, as: coordinator },
+    { method: 'POST', path: `${course}/certificate`, as: coordinator },
+    { method: 'POST', path: '/api/courses', as: admin, json: true },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -295,10 +311,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       let body: BodyInit;
       if (target.json) {
         headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(hostileJson(r));
+        body = JSON.stringify(hostileJson(r, 0, partFields[part]));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = hostileForm(r);
+        body = hostileForm(r, partFields[part]);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -327,6 +343,21 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of pages changed the database');
+  }
+  if (part === 'courses') {
+    // Courses' pages with hostile query strings and addresses: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 12; i++) {
+      const query = new URLSearchParams({ [r.pick(['q', 'notice', 'lang', 'page', 'index'])]: r.pick(hostileStrings) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const path of ['/courses', course, lesson, `${course}/download`, `${course}/${word}`, `/certificates/${word}`, `/api/certificates/${word}`, '/api/courses']) {
+        const page = await t.client().get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);
+        if (page.status >= 400) refused++;
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of course pages changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.
