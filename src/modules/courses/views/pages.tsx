@@ -133,6 +133,8 @@ export function LessonPage({ course, lesson, read, form, signedIn, notice }: { c
       <p class="meta">{t('courses.lesson.position', { number: lesson.position + 1, count: course.lessons.length })}</p>
       <Notice message={notice ? t(`courses.notice.${notice}`) : undefined} />
       {shown.fallback && <NotTranslated language={shown.language} />}
+      {/* The lesson's own headings (### …) render as h3: this one keeps the outline in order. */}
+      <h2 class="visually-hidden">{t('courses.lesson.text')}</h2>
       <Prose text={shown.texts.body} lang={shown.language} />
       {signedIn && !read && (
         <PostForm action={`/courses/${course.slug}/${lesson.slug}/read`} anchor="read"><button type="submit" class="secondary">{t('courses.lesson.mark_read')}</button></PostForm>
