@@ -51,7 +51,7 @@ const fieldNames = [
 
 /** Fields only one part's routes read: kept apart, so the other parts' seeded requests stay as they were. */
 const partFields: Partial<Record<FuzzPart, string[]>> = {
-  courses: ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt'],
+  courses: ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image'],
 };
 
 function hostileForm(r: ReturnType<typeof random>, extra: readonly string[] = []): URLSearchParams {
@@ -118,7 +118,7 @@ export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'co
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
-  if (/^\/(api\/)?(courses|certificates)(\/|$)/.test(path)) return 'courses';
+  if (/^\/(api\/|my\/)?(courses|certificates|course-images)(\/|$)/.test(path)) return 'courses';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -278,6 +278,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${lesson}/read`, as: coordinator },
     { method: 'POST', path: `${course}/certificate`, as: coordinator },
     { method: 'POST', path: '/api/courses', as: admin, json: true },
+    { method: 'POST', path: '/my/course-images', as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -350,7 +351,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     for (let i = 0; i < 12; i++) {
       const query = new URLSearchParams({ [r.pick(['q', 'notice', 'lang', 'page', 'index'])]: r.pick(hostileStrings) });
       const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
-      for (const path of ['/courses', course, lesson, `${course}/download`, `${course}/${word}`, `/certificates/${word}`, `/api/certificates/${word}`, '/api/courses']) {
+      for (const path of ['/courses', course, lesson, `${course}/download`, `${course}/${word}`, `/certificates/${word}`, `/api/certificates/${word}`, '/api/courses', `/course-images/${word}`]) {
         const page = await t.client().get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
         if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);

@@ -16,6 +16,7 @@ import { certificateOf, completed, progressIn, type Course, type Lesson } from '
 import type { CourseInput, QuizInput } from './schema.ts';
 import { lessonSearch } from './search.ts';
 import { coursesDb } from './tables.ts';
+import { imageType, imagesIn, maxImageBytes, sha256Hex } from './images.ts';
 
 /** Stores a validated course and its lessons, and indexes the lessons (in the caller's transaction). */
 export async function storeCourse(tx: Db, input: CourseInput, by: { userId: string | null; initiativeId: string | null; starter: boolean; now: Date }): Promise<{ id: string }> {
@@ -35,9 +36,16 @@ export async function storeCourse(tx: Db, input: CourseInput, by: { userId: stri
     };
   });
   await coursesDb(tx).insertInto('course_lessons').values(rows).execute();
+  // The images its lessons show are public from now on.
+  const images = imagesOfCourse(input);
+  if (images.length) await coursesDb(tx).updateTable('course_images').set({ course_id: id }).where('id', 'in', images).where('course_id', 'is', null).execute();
   await indexRecords(tx, lessonSearch, rows.map((r) => r.id));
   return { id };
 }
+
+/** Every image the course's lessons name, in any language. */
+const imagesOfCourse = (input: CourseInput) =>
+  [...new Set(input.modules.flatMap((m) => m.lessons.flatMap((l) => Object.values(l.texts).flatMap((texts) => (texts ? imagesIn(texts.body) : [])))))];
 
 /** Publishes a course for the secretariat or for an initiative whose committee the publisher sits on. */
 export async function publishCourse(ctx: CommandContext<SignedIn>, input: CourseInput): Promise<Result<{ slug: string }>> {
@@ -49,6 +57,12 @@ export async function publishCourse(ctx: CommandContext<SignedIn>, input: Course
   return coursesDb(ctx.db).transaction().execute(async (tx) => {
     const taken = await tx.selectFrom('courses').select('id').where('slug', '=', input.slug).executeTakeFirst();
     if (taken) return refuse('courses.errors.slug_taken', { field: 'slug', status: 409 });
+    // A lesson shows only images its publisher uploaded (or that are public already).
+    const named = imagesOfCourse(input);
+    const usable = named.length ? await tx.selectFrom('course_images').select('id').where('id', 'in', named)
+      .where((eb) => eb.or([eb('uploaded_by', '=', ctx.actor.user.id), eb('course_id', 'is not', null)])).execute() : [];
+    const missing = named.filter((id) => !usable.some((u) => u.id === id));
+    if (missing.length) return refuse('courses.errors.unknown_image', { field: 'modules', values: { id: missing[0]! } });
     const { id } = await storeCourse(tx, input, { userId: ctx.actor.user.id, initiativeId: initiative?.id ?? null, starter: false, now: ctx.now });
     await audit(tx, ctx.actor, ctx.now, { action: 'course.published', subjectType: 'course', subjectId: id, isPublic: true });
     return ok({ slug: input.slug });
@@ -131,5 +145,26 @@ export async function claimCertificate(ctx: CommandContext<SignedIn>, course: Co
     await coursesDb(tx).insertInto('course_certificates').values({ ...issued, user_id: user.id, log_index: index, content_sha256: contentHash(content) }).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'course.certificate_issued', subjectType: 'course_certificate', subjectId: issued.id, isPublic: true });
     return ok({ id: issued.id });
+  });
+}
+
+/**
+ * Keeps an uploaded image for lessons: its type is read from its bytes (PNG, JPEG, WebP or GIF;
+ * the name and the declared type count for nothing) and it must be small enough for slow links.
+ */
+export async function uploadImage(ctx: CommandContext<SignedIn>, upload: File | null): Promise<Result<{ id: string }>> {
+  if (!upload || upload.size === 0) return refuse('courses.errors.image_missing', { field: 'image' });
+  if (upload.size > maxImageBytes) return refuse('courses.errors.image_too_large', { field: 'image', values: { max: maxImageBytes / 1024 } });
+  const bytes = new Uint8Array(await upload.arrayBuffer());
+  const type = imageType(bytes);
+  if (!type) return refuse('courses.errors.image_type', { field: 'image' });
+  return coursesDb(ctx.db).transaction().execute(async (tx) => {
+    const id = newId();
+    await tx.insertInto('course_images').values({
+      id, uploaded_by: ctx.actor.user.id, course_id: null, media_type: type, size: bytes.length, sha256: sha256Hex(bytes),
+      data: Buffer.from(bytes).toString('base64'), created_at: timestamp(ctx.now),
+    }).execute();
+    await audit(tx, ctx.actor, ctx.now, { action: 'course.image_uploaded', subjectType: 'course_image', subjectId: id, details: { type, size: bytes.length } });
+    return ok({ id });
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { eachApp } from '../../../tests/support/app.ts';
 import { insertPerson, loggedIn, registerInitiative, secretariat, verifiedPerson } from '../../../tests/support/factories.ts';
+import type { TestClient } from '../../../tests/support/client.ts';
 import { verifyLog } from '../../platform/log/verify.ts';
 import { logKinds } from '../../platform/manifests.ts';
 import { modules } from '../index.ts';
@@ -165,4 +166,56 @@ eachApp('the secretariat and an initiative’s committee publish courses; others
   // Lessons are found by search, in their own words.
   const found = await reader.json('GET', '/api/search?q=normes+ouvertes', undefined);
   assert.ok(found.body.items.some((hit: { url: string }) => hit.url.endsWith('/courses/open-standards/why')), JSON.stringify(found.body).slice(0, 500));
+}, { postgres: true });
+
+/** A tiny real PNG (1×1, transparent). */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+async function upload(client: TestClient, bytes: Uint8Array, name: string, type: string) {
+  const body = new FormData();
+  body.append('_csrf', await client.csrfToken());
+  body.append('image', new Blob([new Uint8Array(bytes)], { type }), name);
+  return client.request('/my/course-images', { method: 'POST', body });
+}
+
+eachApp('images for lessons are checked by their bytes and size, private until a course uses them, shown in lessons and inlined in the offline file', async (t) => {
+  const admin = await secretariat(t);
+  const other = await verifiedPerson(t, { email: 'other@example.org' });
+  assert.match((await t.client().get('/my/course-images')).location!, /^\/login/, 'log in first');
+
+  // Disguised, oversized, scripted or empty files are refused beside the field, and nothing is kept.
+  const html = await upload(admin, Buffer.from('<html><script>alert(1)</script></html>'), 'map.png', 'image/png');
+  assert.equal(html.status, 422);
+  assert.match(html.html, /<p class="error" id="error-image">This file is not a PNG, JPEG, WebP or GIF image/);
+  const svg = await upload(admin, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'map.svg', 'image/svg+xml');
+  assert.equal(svg.status, 422);
+  const big = await upload(admin, Buffer.concat([png, Buffer.alloc(201 * 1024)]), 'big.png', 'image/png');
+  assert.equal(big.status, 422);
+  assert.match(big.html, /larger than 200 KB/);
+  assert.equal((await upload(admin, Buffer.alloc(0), 'empty.png', 'image/png')).status, 422);
+  assert.equal((await t.database.db.selectFrom('course_images').select('id').execute()).length, 0);
+
+  // A real PNG, named and declared as something else, is a PNG.
+  const uploaded = await upload(admin, png, 'notes.txt', 'text/plain');
+  assert.equal(uploaded.status, 303);
+  const mine = await admin.get('/my/course-images');
+  const id = mine.html.match(/image:([\w-]+)\)/)![1]!;
+  assert.match(mine.html, /image\/png, 1 KB/);
+  assert.equal((await admin.get(`/course-images/${id}`)).status, 200, 'its uploader sees it');
+  assert.equal((await t.client().get(`/course-images/${id}`)).status, 404, 'private until a course uses it');
+
+  const lesson = (body: string) => ({ slug: 'mapa', language: 'en', answers: [], texts: { en: { title: 'The map', body, questions: [] } } });
+  const course = (slug: string, body: string) => ({ slug, language: 'en', texts: { en: { title: 'Maps', summary: 'Maps.' } }, modules: [{ titles: { en: 'One' }, lessons: [lesson(body)] }] });
+  const stolen = await other.json('POST', '/api/courses', course('stolen', `![Map](image:${id})`));
+  assert.equal(stolen.status, 422, 'only its uploader may use a private image');
+  assert.equal((await admin.json('POST', '/api/courses', course('maps', `Regions:\n\n![The five "regions" <b>](image:${id})\n\n![Gone](image:nothing)`))).status, 422, 'an image nobody uploaded');
+  assert.equal((await admin.json('POST', '/api/courses', course('maps', `Regions:\n\n![The five "regions" <b>](image:${id})`))).status, 201);
+
+  const page = await t.client().get('/courses/maps/mapa');
+  assert.match(page.html, new RegExp(`<img src="/course-images/${id}" alt="The five &quot;regions&quot; &lt;b&gt;" loading="lazy">`));
+  const served = await t.client().get(`/course-images/${id}`);
+  assert.equal(served.status, 200);
+  assert.equal(served.response.headers.get('content-type'), 'image/png');
+  const file = await t.client().get('/courses/maps/download');
+  assert.match(file.html, new RegExp(`<img src="data:image/png;base64,${png.toString('base64').replace(/[+/]/g, '\\$&')}"`));
 }, { postgres: true });

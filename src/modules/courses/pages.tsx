@@ -3,17 +3,18 @@ import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
-import { answerQuiz, claimCertificate, markRead } from './commands.ts';
+import { answerQuiz, claimCertificate, markRead, uploadImage } from './commands.ts';
 import { inReadersLanguage } from './content.ts';
 import { coursePolicy } from './policy.ts';
-import { certificateOf, completed, courseSlugOf, findCertificate, findCourse, listCourses, progressIn, type Course, type Lesson } from './queries.ts';
+import { imageData, imagesIn, maxImageBytes } from './images.ts';
+import { certificateOf, completed, courseSlugOf, findImage, imagesUploadedBy, publicImages, findCertificate, findCourse, listCourses, progressIn, type Course, type Lesson } from './queries.ts';
 import { NothingSchema, QuizSchema, type QuizInput } from './schema.ts';
-import { CertificatePage, CoursePage, CoursesPage, LessonPage, QuizResultPage, type CertificateView } from './views/pages.tsx';
+import { CertificatePage, CoursePage, CoursesPage, ImagesPage, LessonPage, QuizResultPage, type CertificateView } from './views/pages.tsx';
 import { offlineCourse } from './views/offline.tsx';
 import type { CourseCertificatesTable } from './tables.ts';
 
 /** Notices a redirect may ask for: any other value shows nothing. */
-const notices = new Set(['read', 'issued']);
+const notices = new Set(['read', 'issued', 'uploaded']);
 const noticeOf = (c: Context<AppEnv>) => {
   const notice = c.req.query('notice');
   return notice && notices.has(notice) ? notice : undefined;
@@ -42,8 +43,44 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
     const user = c.get('actor').user;
     const progress = user ? await progressIn(db, user.id, subject.course.id) : new Map();
     const shown = inReadersLanguage(subject.lesson.content.texts, subject.lesson.language, c.get('locale'));
-    return page(c, shown.texts.title, <LessonPage course={subject.course} lesson={subject.lesson} read={progress.get(subject.lesson.id)?.read ?? false} signedIn={user !== null} form={form} notice={noticeOf(c)} />, status);
+    const images = await publicImages(db, imagesIn(shown.texts.body));
+    return page(c, shown.texts.title, <LessonPage course={subject.course} lesson={subject.lesson} read={progress.get(subject.lesson.id)?.read ?? false} signedIn={user !== null} form={form} notice={noticeOf(c)} images={images} />, status);
   }
+
+  async function showImages(c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) {
+    const images = await imagesUploadedBy(db, c.get('actor').user!.id);
+    return page(c, c.get('t')('courses.images.title'), <ImagesPage images={images} form={form} notice={noticeOf(c)} maxKb={maxImageBytes / 1024} />, status);
+  }
+
+  app.get('/my/course-images', async (c) => {
+    authorize(c.get('actor'), coursePolicy.uploadImages, undefined);
+    return showImages(c);
+  });
+
+  app.post('/my/course-images', formAction({
+    // The file itself is not a form value (readForm keeps text only): it is read here, from the
+    // body the pipeline parses once, and the command checks it.
+    load: async (c) => {
+      const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, unknown>));
+      const file = body.image;
+      return { upload: file instanceof File ? file : null };
+    },
+    allow: coursePolicy.uploadImages,
+    authorizeBeforeLoading: true,
+    schema: NothingSchema,
+    run: (ctx, _input, { upload }) => uploadImage(ctx, upload),
+    done: () => withNotice('/my/course-images', 'uploaded', 'yours-title'),
+    retry: (c, failed, { status }) => showImages(c, failed, status),
+  }));
+
+  app.get('/course-images/:id', async (c) => {
+    const image = await findImage(db, c.req.param('id'));
+    if (!image || !coursePolicy.viewImage(c.get('actor'), image)) return c.notFound();
+    // Never sniffed as anything else (the platform sends nosniff); an image only, never a document.
+    return c.body(Buffer.from(image.data, 'base64'), 200, {
+      'Content-Type': image.media_type, 'Content-Disposition': 'inline', 'Cache-Control': image.course_id ? 'public, max-age=86400' : 'private, no-store',
+    });
+  });
 
   app.get('/courses', async (c) => {
     authorize(c.get('actor'), coursePolicy.view, undefined);
@@ -68,7 +105,8 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
     const course = await loadCourse(c);
     if (!course) return c.notFound();
     authorize(c.get('actor'), coursePolicy.view, undefined);
-    const html = offlineCourse(course, c.get('locale'), c.get('t'), `${services.config.baseUrl}/courses/${course.slug}`);
+    const named = course.lessons.flatMap((l) => Object.values(l.content.texts).flatMap((texts) => (texts ? imagesIn(texts.body) : [])));
+    const html = offlineCourse(course, c.get('locale'), c.get('t'), `${services.config.baseUrl}/courses/${course.slug}`, await imageData(db, [...new Set(named)]));
     c.header('Content-Disposition', `attachment; filename="${course.slug}.${c.get('locale')}.html"`);
     return c.html(html);
   });

@@ -18,4 +18,8 @@ export const coursePolicy = {
   /** Progress and certificates belong to a signed-in learner. */
   learn: signedIn(),
   claimCertificate: signedIn(),
+  /** Uploading images for lessons: a verified account (they stay private until a course it publishes uses them). */
+  uploadImages: signedIn((user) => isVerified(user)),
+  /** An image is public once a course uses it; before, only its uploader sees it. */
+  viewImage: anyone<{ course_id: string | null; uploaded_by: string | null }>((actor, image) => image.course_id !== null || (actor.user !== null && actor.user.id === image.uploaded_by)),
 };

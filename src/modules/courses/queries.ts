@@ -82,3 +82,20 @@ export async function certificateOf(db: Db, courseId: string, userId: string): P
 export async function courseSlugOf(db: Db, id: string): Promise<string | null> {
   return (await coursesDb(db).selectFrom('courses').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? null;
 }
+
+/** An image, with who may see it (policy.viewImage). */
+export async function findImage(db: Db, id: string) {
+  return coursesDb(db).selectFrom('course_images').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The images someone uploaded, newest first (without their bytes). */
+export async function imagesUploadedBy(db: Db, userId: string) {
+  return coursesDb(db).selectFrom('course_images').select(['id', 'media_type', 'size', 'course_id', 'created_at']).where('uploaded_by', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+/** The addresses of the public images among these (for pages). */
+export async function publicImages(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await coursesDb(db).selectFrom('course_images').select('id').where('id', 'in', [...ids]).where('course_id', 'is not', null).execute();
+  return new Set(rows.map((r) => r.id));
+}

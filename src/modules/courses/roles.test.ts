@@ -35,6 +35,11 @@ const cases: Array<RouteCase<(typeof roles)[number]>> = [
   { method: 'GET', path: '/api/certificates/:certificate', expect: everyone(200) },
   { method: 'GET', path: '/api/certificates/nothing', expect: everyone(404) },
   { method: 'POST', path: '/api/courses', body: 'json', expect: { ...everyone(422), anonymous: 401, unverified: 403 } },
+  // Images for lessons: a verified account uploads them; one no course uses yet is its uploader's alone.
+  { method: 'GET', path: '/my/course-images', expect: { ...signedIn(200), unverified: 403 } },
+  { method: 'POST', path: '/my/course-images', body: 'form', expect: { ...signedIn(422), unverified: 403 } },
+  { method: 'GET', path: '/course-images/:image', expect: { ...everyone(404), learner: 200 } },
+  { method: 'GET', path: '/course-images/nothing', expect: everyone(404) },
 ];
 
 eachApp('every courses route answers every role as its policy says', async (t) => {
@@ -47,6 +52,13 @@ eachApp('every courses route answers every role as its policy says', async (t) =
     await learner.post(`/courses/${starterCourse.slug}/${lesson.slug}/quiz`, Object.fromEntries(lesson.answers.map((a, i) => [`answer_${i}`, String(a)])));
   }
   const certificate = (await learner.post(`/courses/${starterCourse.slug}/certificate`, {})).location!.split('?')[0]!.split('/')[2]!;
+  // A private image of the learner's (a 1×1 GIF).
+  const gif = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
+  const body = new FormData();
+  body.append('_csrf', await learner.csrfToken());
+  body.append('image', new Blob([gif], { type: 'image/gif' }), 'dot.gif');
+  await learner.request('/my/course-images', { method: 'POST', body });
+  const image = (await learner.get('/my/course-images')).html.match(/image:([\w-]+)\)/)![1]!;
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -54,5 +66,5 @@ eachApp('every courses route answers every role as its policy says', async (t) =
     committee: coordinator,
     secretariat: await secretariat(t),
   };
-  await walkRoles(t, { module: coursesModule, clients, cases, params: { course: starterCourse.slug, lesson: lessons[0]!.slug, certificate } });
+  await walkRoles(t, { module: coursesModule, clients, cases, params: { course: starterCourse.slug, lesson: lessons[0]!.slug, certificate, image } });
 }, { postgres: true });

@@ -61,13 +61,29 @@ export interface CourseCertificatesTable {
   content_sha256: string;
 }
 
+/** An image for lessons, uploaded by a publisher; lessons name it as `![alt](image:<id>)`. */
+export interface CourseImagesTable {
+  id: string;
+  uploaded_by: string | null;
+  /** The first course that used it: public from then on; until then only its uploader sees it. */
+  course_id: string | null;
+  /** image/png, image/jpeg, image/webp or image/gif, as its bytes say (images.ts). */
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** The bytes, base64. */
+  data: string;
+  created_at: string;
+}
+
 export interface CoursesTables {
   courses: CoursesTable;
   course_lessons: CourseLessonsTable;
   course_progress: CourseProgressTable;
   course_certificates: CourseCertificatesTable;
+  course_images: CourseImagesTable;
 }
 
-export const coursesTables = ['courses', 'course_lessons', 'course_progress', 'course_certificates'] as const satisfies ReadonlyArray<keyof CoursesTables>;
+export const coursesTables = ['courses', 'course_lessons', 'course_progress', 'course_certificates', 'course_images'] as const satisfies ReadonlyArray<keyof CoursesTables>;
 
 export const coursesDb = (db: Db) => tablesOf<CoursesTables>(db);

@@ -2,18 +2,20 @@ import { raw } from 'hono/html';
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../reports/index.ts';
 import { inReadersLanguage } from '../content.ts';
+import { withImages } from '../images.ts';
 import type { Course } from '../queries.ts';
 
 /** Enough style to read comfortably on a phone or print; inline, so the file needs nothing else. */
 const style = `body{font-family:system-ui,sans-serif;line-height:1.5;max-width:42rem;margin:0 auto;padding:1rem;color:#1a1a1a}
 h1,h2,h3{line-height:1.25}section{border-top:1px solid #ccc;margin-top:2rem}.note{background:#f3f3f3;padding:.5rem 1rem}
-.right{font-weight:700}a{color:#0645ad}@media print{section{break-before:page}}`;
+.right{font-weight:700}a{color:#0645ad}img{max-width:100%;height:auto}@media print{section{break-before:page}}`;
 
 /**
  * A whole course as one HTML file for reading offline: every lesson in the reader's language (or
- * the original), then every quiz with its answers and explanations. No scripts, no outside files.
+ * the original), then every quiz with its answers and explanations. No scripts, no outside files:
+ * images are data URIs.
  */
-export function offlineCourse(course: Course, locale: Locale, t: Translate, address: string): string {
+export function offlineCourse(course: Course, locale: Locale, t: Translate, address: string, images: ReadonlyMap<string, string>): string {
   const shown = inReadersLanguage(course.content.texts, course.language, locale);
   const lessons = course.lessons.map((lesson) => ({ lesson, shown: inReadersLanguage(lesson.content.texts, lesson.language, locale) }));
   const page = (
@@ -38,7 +40,7 @@ export function offlineCourse(course: Course, locale: Locale, t: Translate, addr
             <section id={lesson.slug} lang={s.language}>
               <h2>{s.texts.title}</h2>
               {s.fallback && <p class="note" lang={locale}>{t('courses.offline.not_translated')}</p>}
-              <div>{raw(renderMarkdown(s.texts.body))}</div>
+              <div>{raw(withImages(s.texts.body, renderMarkdown, (id) => images.get(id) ?? null))}</div>
             </section>
           ))}
           <section id="answers">

@@ -9,6 +9,8 @@ import { inReadersLanguage } from '../content.ts';
 import type { Course, Lesson, LessonProgress } from '../queries.ts';
 import type { LessonTexts } from '../schema.ts';
 import type { QuizResult } from '../commands.ts';
+import { withImages } from '../images.ts';
+import { CsrfField, ErrorSummary } from '../../../platform/views/components.tsx';
 
 type Listed = Omit<Course, 'lessons'> & { lessons: number };
 
@@ -29,11 +31,12 @@ function Publisher({ course }: { course: Pick<Course, 'initiative' | 'starter'> 
 }
 
 export function CoursesPage({ courses }: { courses: Listed[] }) {
-  const { t, locale } = useView();
+  const { t, locale, actor } = useView();
   return (
     <>
       <h1>{t('courses.list.title')}</h1>
       <p class="lead">{t('courses.list.intro')}</p>
+      {actor.user && <p><a href="/my/course-images">{t('courses.list.images_link')}</a></p>}
       {courses.length === 0 ? <p>{t('courses.list.none')}</p> : (
         <ul class="results">
           {courses.map((course) => {
@@ -117,10 +120,12 @@ export function CoursePage({ course, progress, notice }: { course: Course; progr
   );
 }
 
-/** The lesson's Markdown, rendered and sanitised as reports' are. */
-const Prose = ({ text, lang }: { text: string; lang: string }) => <div class="prose" lang={lang}>{raw(renderMarkdown(text))}</div>;
+/** The lesson's Markdown, rendered and sanitised as reports' are, with its public images. */
+const Prose = ({ text, lang, images }: { text: string; lang: string; images: ReadonlySet<string> }) => (
+  <div class="prose" lang={lang}>{raw(withImages(text, renderMarkdown, (id) => (images.has(id) ? `/course-images/${id}` : null)))}</div>
+);
 
-export function LessonPage({ course, lesson, read, form, signedIn, notice }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string }) {
+export function LessonPage({ course, lesson, read, form, signedIn, notice, images }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string; images: ReadonlySet<string> }) {
   const { t, locale } = useView();
   const courseTitle = inReadersLanguage(course.content.texts, course.language, locale);
   const shown = inReadersLanguage(lesson.content.texts, lesson.language, locale);
@@ -135,7 +140,7 @@ export function LessonPage({ course, lesson, read, form, signedIn, notice }: { c
       {shown.fallback && <NotTranslated language={shown.language} />}
       {/* The lesson's own headings (### …) render as h3: this one keeps the outline in order. */}
       <h2 class="visually-hidden">{t('courses.lesson.text')}</h2>
-      <Prose text={shown.texts.body} lang={shown.language} />
+      <Prose text={shown.texts.body} lang={shown.language} images={images} />
       {signedIn && !read && (
         <PostForm action={`/courses/${course.slug}/${lesson.slug}/read`} anchor="read"><button type="submit" class="secondary">{t('courses.lesson.mark_read')}</button></PostForm>
       )}
@@ -255,6 +260,52 @@ export function CertificatePage({ certificate, notice }: { certificate: Certific
           <li><a href={`/api/certificates/${certificate.id}`}>{t('courses.certificate.json')}</a></li>
           <li><a href="/log">{t('courses.certificate.log')}</a></li>
         </ul>
+      </section>
+    </>
+  );
+}
+
+export interface UploadedImage {
+  id: string;
+  media_type: string;
+  size: number;
+  course_id: string | null;
+}
+
+/** A publisher's images: the upload form (multipart, so it cannot use PostForm) and the Markdown that shows each. */
+export function ImagesPage({ images, form, notice, maxKb }: { images: UploadedImage[]; form?: FailedForm; notice?: string; maxKb: number }) {
+  const { t } = useView();
+  const error = form?.errors.image ?? form?.errors._form;
+  return (
+    <>
+      <p class="back"><a href="/courses">{t('courses.page.back_to_list')}</a></p>
+      <h1>{t('courses.images.title')}</h1>
+      <p>{t('courses.images.intro')}</p>
+      <Notice message={notice ? t(`courses.notice.${notice}`) : undefined} />
+      <form method="post" action="/my/course-images#upload" id="upload" enctype="multipart/form-data" novalidate>
+        <CsrfField />
+        <ErrorSummary errors={form?.errors} labels={{ image: t('courses.images.file') }} />
+        <div class="field">
+          <label for="field-image">{t('courses.images.file')}</label>
+          <p class="hint" id="hint-image">{t('courses.images.hint', { max: maxKb })}</p>
+          {error && <p class="error" id="error-image">{error}</p>}
+          <input type="file" id="field-image" name="image" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby={error ? 'hint-image error-image' : 'hint-image'} aria-invalid={error ? 'true' : undefined} />
+        </div>
+        <button type="submit">{t('courses.images.upload')}</button>
+      </form>
+      <section aria-labelledby="yours-title">
+        <h2 id="yours-title">{t('courses.images.yours')}</h2>
+        {images.length === 0 ? <p>{t('courses.images.none')}</p> : (
+          <ul>
+            {images.map((image) => (
+              <li>
+                <a href={`/course-images/${image.id}`}>{t('courses.images.item', { type: image.media_type, kb: Math.ceil(image.size / 1024) })}</a>
+                {' · '}{t(image.course_id ? 'courses.images.public' : 'courses.images.private')}
+                <br /><code>{`![…](image:${image.id})`}</code>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
