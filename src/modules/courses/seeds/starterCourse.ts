@@ -138,7 +138,7 @@ const whoRunsWhat = lesson('who-runs-which-parts', [0, 1, 2], {
     body: `No one runs the whole Internet, but each part has people who look after it:
 
 - **Standards.** The Internet Engineering Task Force (IETF) writes the protocols, published as RFCs. Anyone may join its open mailing lists; it decides by *rough consensus*, not by vote (RFC 7282 explains how). The World Wide Web Consortium (W3C) does the same for the Web.
-- **Names and numbers.** The IANA functions keep the registries of top-level domains, IP address blocks and protocol parameters; ICANN carries them out, accountable to a multistakeholder community since the 2016 stewardship transition.
+- **Names and numbers.** The IANA functions keep the registries of top-level domains, IP address blocks and protocol parameters; ICANN carries them out through its affiliate PTI, accountable to a multistakeholder community since the 2016 stewardship transition.
 - **Addresses.** Five Regional Internet Registries (AFRINIC, APNIC, ARIN, LACNIC and RIPE NCC) distribute IP addresses, with policies their regional communities write in open meetings.
 - **Networks.** Operators, from large carriers to community networks, run the links and exchange traffic, often at Internet exchange points.
 - **Public policy.** Governments and regulators make laws on competition, privacy, spectrum and more; civil society and users hold everyone to account.
@@ -167,7 +167,7 @@ const whoRunsWhat = lesson('who-runs-which-parts', [0, 1, 2], {
     body: `Nadie dirige Internet entero, pero cada parte tiene quien la cuide:
 
 - **Estándares.** El Grupo de Trabajo de Ingeniería de Internet (IETF) escribe los protocolos, publicados como RFC. Cualquiera puede sumarse a sus listas abiertas; decide por *consenso aproximado*, no por votación (el RFC 7282 explica cómo). El Consorcio World Wide Web (W3C) hace lo mismo para la Web.
-- **Nombres y números.** Las funciones de la IANA mantienen los registros de dominios de nivel superior, bloques de direcciones IP y parámetros de protocolo; ICANN las ejecuta, rindiendo cuentas a una comunidad de múltiples partes desde la transición de la custodia de 2016.
+- **Nombres y números.** Las funciones de la IANA mantienen los registros de dominios de nivel superior, bloques de direcciones IP y parámetros de protocolo; ICANN las ejecuta a través de su filial PTI, rindiendo cuentas a una comunidad de múltiples partes desde la transición de la custodia de 2016.
 - **Direcciones.** Cinco Registros Regionales de Internet (AFRINIC, APNIC, ARIN, LACNIC y RIPE NCC) distribuyen las direcciones IP, con políticas que sus comunidades escriben en reuniones abiertas.
 - **Redes.** Los operadores, desde grandes empresas hasta redes comunitarias, mantienen los enlaces e intercambian tráfico, a menudo en puntos de intercambio de Internet.
 - **Política pública.** Gobiernos y reguladores hacen leyes sobre competencia, privacidad, espectro y más; la sociedad civil y los usuarios piden cuentas a todos.
@@ -196,7 +196,7 @@ const whoRunsWhat = lesson('who-runs-which-parts', [0, 1, 2], {
     body: `Ninguém comanda a Internet inteira, mas cada parte tem quem cuide dela:
 
 - **Padrões.** A Força-Tarefa de Engenharia da Internet (IETF) escreve os protocolos, publicados como RFCs. Qualquer pessoa pode entrar em suas listas abertas; ela decide por *consenso aproximado*, não por votação (o RFC 7282 explica como). O World Wide Web Consortium (W3C) faz o mesmo para a Web.
-- **Nomes e números.** As funções IANA mantêm os registros de domínios de topo, blocos de endereços IP e parâmetros de protocolo; a ICANN as executa, prestando contas a uma comunidade multissetorial desde a transição da custódia em 2016.
+- **Nomes e números.** As funções IANA mantêm os registros de domínios de topo, blocos de endereços IP e parâmetros de protocolo; a ICANN as executa por meio de sua afiliada PTI, prestando contas a uma comunidade multissetorial desde a transição da custódia em 2016.
 - **Endereços.** Cinco Registros Regionais da Internet (AFRINIC, APNIC, ARIN, LACNIC e RIPE NCC) distribuem os endereços IP, com políticas que suas comunidades escrevem em reuniões abertas.
 - **Redes.** Operadoras, de grandes empresas a redes comunitárias, mantêm os enlaces e trocam tráfego, muitas vezes em pontos de troca de tráfego.
 - **Políticas públicas.** Governos e reguladores fazem leis sobre concorrência, privacidade, espectro e mais; a sociedade civil e os usuários cobram prestação de contas de todos.
@@ -225,7 +225,7 @@ const whoRunsWhat = lesson('who-runs-which-parts', [0, 1, 2], {
     body: `Personne ne dirige l’Internet tout entier, mais chaque partie a ses gardiens :
 
 - **Normes.** L’Internet Engineering Task Force (IETF) rédige les protocoles, publiés sous forme de RFC. Chacun peut rejoindre ses listes ouvertes ; elle décide par *consensus approximatif*, pas par vote (la RFC 7282 explique comment). Le World Wide Web Consortium (W3C) fait de même pour le Web.
-- **Noms et numéros.** Les fonctions IANA tiennent les registres des domaines de premier niveau, des blocs d’adresses IP et des paramètres de protocole ; l’ICANN les assure, en rendant des comptes à une communauté multipartite depuis la transition de la supervision en 2016.
+- **Noms et numéros.** Les fonctions IANA tiennent les registres des domaines de premier niveau, des blocs d’adresses IP et des paramètres de protocole ; l’ICANN les assure par sa filiale PTI, en rendant des comptes à une communauté multipartite depuis la transition de la supervision en 2016.
 - **Adresses.** Cinq registres Internet régionaux (AFRINIC, APNIC, ARIN, LACNIC et RIPE NCC) distribuent les adresses IP, selon des politiques que leurs communautés rédigent en réunions ouvertes.
 - **Réseaux.** Les opérateurs, des grands groupes aux réseaux communautaires, exploitent les liaisons et échangent du trafic, souvent dans des points d’échange Internet.
 - **Politiques publiques.** Gouvernements et régulateurs font les lois sur la concurrence, la vie privée, le spectre et le reste ; la société civile et les usagers demandent des comptes à tous.
