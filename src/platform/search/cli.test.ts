@@ -47,8 +47,8 @@ for (const kind of kinds) {
     try {
       assert.equal(runCabildo(['seed', 'demo'], env).code, 0);
       if (client) await client.connect();
-      // Every searchable record of the demo data: its initiatives, its events and its imported draft report.
-      const count = 'select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) as n';
+      // Every searchable record of the demo data: its initiatives, its events, its imported draft report and the starter course's lessons.
+      const count = 'select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) + (select count(*) from course_lessons) as n';
       const records = await (async () => {
         if (client) return Number((await client.query(count)).rows[0].n);
         const { default: Sqlite } = await import('better-sqlite3');

@@ -237,7 +237,7 @@ export function CertificatePage({ certificate, notice }: { certificate: Certific
   const proof = `/api/log/proof/inclusion?index=${certificate.log_index}&tree_size=${certificate.tree_size}`;
   return (
     <>
-      {certificate.course_slug && <p class="back"><a href={`/courses/${certificate.course_slug}`}>{certificate.course_title}</a></p>}
+      {certificate.course_slug && <p class="back no-print"><a href={`/courses/${certificate.course_slug}`}>{certificate.course_title}</a></p>}
       <Notice message={notice ? t(`courses.notice.${notice}`) : undefined} />
       <section class="summary" aria-labelledby="certificate-heading">
         <h1 id="certificate-heading">{t('courses.certificate.heading')}</h1>
