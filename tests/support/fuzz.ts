@@ -9,6 +9,8 @@ import { unsubscribeToken } from '../../src/platform/notifications/index.ts';
 import { importInitiatives } from '../../src/modules/initiatives/index.ts';
 import { createEvent } from './events.ts';
 import { callFields, goodProposal } from './eventsCall.ts';
+import { seedStarterCourse } from '../../src/modules/courses/seeds.ts';
+import { starterCourse } from '../../src/modules/courses/seeds/starterCourse.ts';
 
 /** A small seeded generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -51,11 +53,15 @@ const fieldNames = [
  * Fields and values only the funding ledger reads. Kept apart and used by its part alone: adding
  * them to the shared lists would change every other part's generated requests.
  */
+const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share'];
+const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
+
 /** The briefs' grid fields and values, for their part alone (same reason). */
 const briefsFields = ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators'];
 const briefsValues = ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'];
-const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on', 'conditions', 'category', 'event', 'max_share'];
-const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
+
+/** The courses' fields, in forms and in JSON, for their part alone (same reason). */
+const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image'];
 
 /** The action plans' own fields, sent only to their routes (so the other parts' seeded bodies stay as they were). */
 const planFieldNames = [
@@ -82,7 +88,7 @@ function hostilePlanForm(r: ReturnType<typeof random>): URLSearchParams {
   return body;
 }
 
-function hostileJson(r: ReturnType<typeof random>, depth = 0): unknown {
+function hostileJson(r: ReturnType<typeof random>, depth = 0, extra: readonly string[] = []): unknown {
   const kind = r.next();
   if (depth > 3 || kind < 0.35) return r.pick(hostileStrings);
   if (kind < 0.45) return r.pick([null, true, false, 0, -1, 1.5, 1e308, -0]);
@@ -91,7 +97,7 @@ function hostileJson(r: ReturnType<typeof random>, depth = 0): unknown {
   // Every field may come at the top; deeper objects take a few, or the body would grow as the
   // power of the number of fields (megabytes per request, built and parsed for nothing).
   if (depth === 0) {
-    for (const field of fieldNames) if (r.next() < 0.5) object[field] = hostileJson(r, depth + 1);
+    for (const field of [...fieldNames, ...extra]) if (r.next() < 0.5) object[field] = hostileJson(r, depth + 1);
   } else {
     for (let i = Math.floor(r.next() * 6); i > 0; i--) object[r.pick(fieldNames)] = hostileJson(r, depth + 1);
   }
@@ -132,7 +138,7 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs' | 'courses';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
@@ -140,6 +146,7 @@ export function partOf(path: string): FuzzPart {
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
   if (path.includes('/action-plans')) return 'plans';
   if (/^\/(api\/)?briefs(\/|$)/.test(path)) return 'briefs';
+  if (/^\/(api\/|my\/)?(courses|certificates|course-images)(\/|$)/.test(path)) return 'courses';
   if (/[/-]reports?(\/|$)/.test(path)) return 'reports';
   if (/\/(register|registrations?|capacity|live|floor|committee|review|decision)(\/|$)/.test(path) && path.includes('/events/')) return 'participation';
   if (path.includes('/events')) return 'events';
@@ -221,6 +228,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   // Internet impact briefs (briefs/): a draft the coordinator started, with a co-author.
   const briefId = (await coordinator.post('/briefs/new', { title: 'Ley de datos', kind: 'law', jurisdiction: 'CO', language: 'es' })).location!.split('?')[0]!.split('/')[2]!;
   await coordinator.post(`/briefs/${briefId}/authors`, { email: 'claimant@example.org' });
+  // The starter course (courses/), whose quizzes and certificate the coordinator answers and claims.
+  await seedStarterCourse({ db: t.database.db, now: t.clock.now, onlyIfEmpty: false });
+  const course = `/courses/${starterCourse.slug}`;
+  const lesson = `${course}/${starterCourse.modules[0]!.lessons[0]!.slug}`;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -327,6 +338,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/briefs/${briefId}/edit`, as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/authors`, as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
+    { method: 'POST', path: `${lesson}/quiz`, as: coordinator },
+    { method: 'POST', path: `${lesson}/read`, as: coordinator },
+    { method: 'POST', path: `${course}/certificate`, as: coordinator },
+    { method: 'POST', path: '/api/courses', as: admin, json: true },
+    { method: 'POST', path: '/my/course-images', as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -360,10 +376,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       let body: BodyInit;
       if (target.json) {
         headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(hostileJson(r));
+        body = JSON.stringify(hostileJson(r, 0, part === 'courses' ? coursesFields : []));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : hostileForm(r);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -442,6 +458,21 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of briefs changed the database');
+  }
+  if (part === 'courses') {
+    // Courses' pages with hostile query strings and addresses: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 12; i++) {
+      const query = new URLSearchParams({ [r.pick(['q', 'notice', 'lang', 'page', 'index'])]: r.pick(hostileStrings) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const path of ['/courses', course, lesson, `${course}/download`, `${course}/${word}`, `/certificates/${word}`, `/api/certificates/${word}`, '/api/courses', `/course-images/${word}`]) {
+        const page = await t.client().get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);
+        if (page.status >= 400) refused++;
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of course pages changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.

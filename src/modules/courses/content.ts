@@ -1,0 +1,38 @@
+import { locales, type Locale } from '../../platform/i18n/index.ts';
+import type { LessonTexts } from './schema.ts';
+
+/** What a course stores besides its columns: its texts and its modules' titles, per language. */
+export interface CourseContent {
+  texts: Partial<Record<Locale, { title: string; summary: string }>>;
+  modules: Array<{ titles: Partial<Record<Locale, string>> }>;
+}
+
+/** A lesson's texts per language and its quiz's right answers (shared by every language). */
+export interface LessonContent {
+  texts: Partial<Record<Locale, LessonTexts>>;
+  answers: number[];
+}
+
+/**
+ * The version a reader gets: theirs when there is one, else the original (and `fallback`, so the
+ * page can say it is not yet in their language).
+ */
+export function inReadersLanguage<T>(texts: Partial<Record<Locale, T>>, original: string, reader: Locale): { language: Locale; texts: T; fallback: boolean } {
+  const own = texts[reader];
+  if (own) return { language: reader, texts: own, fallback: false };
+  const language = (locales as readonly string[]).includes(original) ? (original as Locale) : (Object.keys(texts)[0] as Locale);
+  return { language, texts: texts[language]!, fallback: true };
+}
+
+/** Whether the reader has the text in their language (the original counts). */
+export const hasLanguage = (texts: Partial<Record<Locale, unknown>>, reader: Locale) => texts[reader] !== undefined;
+
+/** The languages a text exists in, the original first. */
+export const languagesOf = (texts: Partial<Record<Locale, unknown>>, original: string) =>
+  [original, ...locales.filter((l) => l !== original && texts[l] !== undefined)];
+
+/**
+ * The pass mark (docs/decisions/033): at least two thirds of the questions right — two of three for
+ * the starter course's quizzes. One slip does not hold a learner back; guessing does not pass.
+ */
+export const passes = (right: number, questions: number) => questions === 0 || right * 3 >= questions * 2;

@@ -1,0 +1,2 @@
+/** The courses module's public entry: nothing other modules need yet. */
+export {};
