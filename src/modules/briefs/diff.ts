@@ -1,4 +1,3 @@
-import { diffWords } from 'diff';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { gridItems, perspectives } from './grid.ts';
 import type { BriefSnapshot } from './outcomes.ts';
@@ -15,14 +14,4 @@ export function snapshotText(s: BriefSnapshot, t: Translate): string {
     for (const p of perspectives) if (e.notes[p]) lines.push(`${t(`briefs.perspective.${p}`)}: ${e.notes[p]}`);
   }
   return lines.join('\n').trim();
-}
-
-export interface DiffPart {
-  text: string;
-  change: 'added' | 'removed' | 'same';
-}
-
-/** What changed between two versions, word by word (the `diff` package, as reports use it). */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
 }

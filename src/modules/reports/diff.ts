@@ -1,4 +1,3 @@
-import { diffWords } from 'diff';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { linkKinds, presences, textLists } from './content.ts';
 import type { ReportSnapshot } from './outcomes.ts';
@@ -16,14 +15,4 @@ export function snapshotText(s: ReportSnapshot, t: Translate): string {
   }
   for (const k of linkKinds) if (c.links[k]) lines.push(`${t(`reports.link.${k}`)}: ${c.links[k]}`);
   return lines.join('\n').trim();
-}
-
-export interface DiffPart {
-  text: string;
-  change: 'added' | 'removed' | 'same';
-}
-
-/** What changed between two versions, word by word. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
 }

@@ -11,7 +11,8 @@ import { nameRapporteur, publishReport, requestChanges, saveReport, setDeadline,
 import { reportPolicy } from './policy.ts';
 import { deadlineDays, draftersOf, dueAt, findReport, reportsOf, reportsOfEvent, versionsOf, type Report } from './queries.ts';
 import { DeadlineSchema, NameRapporteurSchema, ReportSaveSchema, ReviewSchema, StandaloneSchema, StartSchema } from './schema.ts';
-import { snapshotText, wordDiff } from './diff.ts';
+import { snapshotText } from './diff.ts';
+import { wordDiff } from '../../platform/views/wordDiff.tsx';
 import type { ReportSnapshot } from './outcomes.ts';
 import { translationsOf } from './translations/store.ts';
 import { ReportPage, type ReportView } from './views/reportPage.tsx';

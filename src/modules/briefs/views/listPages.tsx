@@ -2,7 +2,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { Pager, SelectField } from '../../../platform/views/components.tsx';
 import { gridItems, kinds, ratings } from '../grid.ts';
 import type { ListedBrief, ListFilters } from '../queries.ts';
-import type { DiffPart } from '../diff.ts';
+import { WordDiff, type DiffPart } from '../../../platform/views/wordDiff.tsx';
 import { useJurisdiction, useJurisdictionOptions } from './common.tsx';
 
 /** `/briefs`: published briefs, filtered by a GET form (no script). */
@@ -82,15 +82,7 @@ export function VersionsPage({ brief, versions }: { brief: { id: string; title: 
           <h2 id={`version-${v.version}`}>{t('briefs.page.version', { version: v.version })}</h2>
           <p>{t('briefs.versions.published_at', { at: v.published_at.slice(0, 16).replace('T', ' ') })}</p>
           <p class="hint">{t('briefs.versions.hash')} <code>{v.snapshot_sha256}</code></p>
-          {v.diff && (
-            <div class="word-diff" lang={brief.language}>
-              <p class="hint">{t('briefs.versions.legend')}</p>
-              <p>{v.diff.map((part) => {
-                const text = part.text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]));
-                return part.change === 'added' ? <ins>{text}</ins> : part.change === 'removed' ? <del>{text}</del> : text;
-              })}</p>
-            </div>
-          )}
+          {v.diff && <WordDiff diff={v.diff} language={brief.language} legend={t('briefs.versions.legend')} />}
         </section>
       ))}
     </>

@@ -1,7 +1,7 @@
 import { useView } from '../../../platform/views/context.ts';
 import { Notice, PostForm, SelectField, TextField } from '../../../platform/views/components.tsx';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
-import type { DiffPart } from '../diff.ts';
+import { WordDiff, type DiffPart } from '../../../platform/views/wordDiff.tsx';
 import { ReportFields } from './editPage.tsx';
 
 /** `/reports/new`: a standalone report, for an initiative whose committee the visitor sits on. */
@@ -131,16 +131,7 @@ export function HistoryPage({ report, versions }: { report: { id: string; title:
           <p>{t('reports.history.published_at', { at: v.published_at.slice(0, 16).replace('T', ' ') })}</p>
           {v.reason && <p>{t('reports.history.reason', { reason: v.reason })}</p>}
           <p class="hint">{t('reports.history.hash')} <code>{v.snapshot_sha256}</code></p>
-          {v.diff && (
-            <div class="word-diff" lang={report.language}>
-              <p class="hint">{t('reports.history.legend')}</p>
-              {/* Lines kept as breaks rather than a <pre>, so that long lines wrap at 320 px. */}
-              <p>{v.diff.map((part) => {
-                const text = part.text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]));
-                return part.change === 'added' ? <ins>{text}</ins> : part.change === 'removed' ? <del>{text}</del> : text;
-              })}</p>
-            </div>
-          )}
+          {v.diff && <WordDiff diff={v.diff} language={report.language} legend={t('reports.history.legend')} />}
         </section>
       ))}
     </>
