@@ -92,8 +92,9 @@ async function namedInitiative(c: Context<AppEnv>, db: Services['db']) {
     // An unreadable body is answered by the pipeline (415, 400 or 413).
     return { initiative: undefined };
   }
-  const slug = body && typeof body === 'object' && 'initiative' in body && typeof body.initiative === 'string' ? body.initiative.slice(0, 100) : '';
-  return { initiative: slug ? await findInitiativeBySlug(db, slug) : undefined };
+  const slug = body && typeof body === 'object' && 'initiative' in body && typeof body.initiative === 'string' ? body.initiative : '';
+  // Only a slug's characters reach the query: a NUL byte, for one, is an error in PostgreSQL, not a miss.
+  return { initiative: /^[a-z0-9-]{1,100}$/.test(slug) ? await findInitiativeBySlug(db, slug) : undefined };
 }
 
 export function eventApi(api: OpenAPIHono<AppEnv>, services: Services): void {

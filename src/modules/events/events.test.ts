@@ -137,6 +137,8 @@ eachApp('through the API with a personal token: create with rooms, add a room; o
   assert.equal((await t.client().json('POST', '/api/events', body)).status, 401);
   const unknown = await coordinator.json('POST', '/api/events', { ...body, initiative: 'no-such-initiative' });
   assert.equal(unknown.status, 422);
+  // A NUL byte in the name is refused like any unknown initiative (PostgreSQL used to answer it with a 500).
+  assert.equal((await coordinator.json('POST', '/api/events', { ...body, initiative: `${initiative}\u0000` })).status, 422);
   const member = await seatMember(t, initiative, { email: 'member@example.org', group: 'government' });
   assert.equal((await member.json('POST', '/api/events', body)).status, 201, 'any committee member organises');
 }, { postgres: true });
