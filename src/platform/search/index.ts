@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { dialectOf, type Db } from '../db/index.ts';
+import { dialectOf, serializeOn, type Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
 import { isEmptyQuery, opening, parseQuery, snippet, type ParsedQuery } from './text.ts';
 import { sqliteIndex } from './sqlite.ts';
@@ -163,6 +163,12 @@ export async function indexRecords(tx: Db, source: SearchSource, recordIds: read
 }
 
 /**
+ * What rebuilds of one source wait for: two servers starting on one PostgreSQL rebuild at the same
+ * moment, and without it both insert the same documents.
+ */
+const rebuildKey = (source: SearchSource) => `search.rebuild.${source.kind}`;
+
+/**
  * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
  * old index whole). Running it twice gives the same index.
  */
@@ -172,6 +178,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
   let indexed = 0;
   for (const { source, ids } of all) {
     await db.transaction().execute(async (tx) => {
+      await serializeOn(tx, rebuildKey(source));
       const backend = backendOf(tx);
       await backend.beforeRebuild?.(tx);
       await backend.remove(tx, source.kind, 'all');
@@ -196,7 +203,10 @@ export async function indexShippedSources(db: Db, sources: readonly SearchSource
   let indexed = 0;
   for (const source of sources.filter((s) => s.shipped)) {
     const ids = await source.recordIds(db);
-    await db.transaction().execute((tx) => indexRecords(tx, source, ids));
+    await db.transaction().execute(async (tx) => {
+      await serializeOn(tx, rebuildKey(source));
+      await indexRecords(tx, source, ids);
+    });
     indexed += ids.length;
   }
   return indexed;
