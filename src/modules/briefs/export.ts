@@ -5,21 +5,12 @@ import type { BriefSnapshot } from './outcomes.ts';
 /** The JSON Schema of the export (`/briefs/schema.json`), kept beside the code that writes it. */
 export const exportSchemaText = readFileSync(new URL('./brief.schema.json', import.meta.url), 'utf8');
 
-export interface BriefExport {
+/** The snapshot with where it lives and when it was published, its grid as a list (brief.schema.json). */
+export interface BriefExport extends Omit<BriefSnapshot, 'grid'> {
   $schema: string;
-  id: string;
   url: string;
-  version: number;
   published_at: string;
   snapshot_sha256: string;
-  title: string;
-  kind: string;
-  jurisdiction: string;
-  language: string;
-  stage: string;
-  summary: string | null;
-  links: string[];
-  authors: Array<{ name: string; stakeholder_group: string | null }>;
   grid: Array<{ item: string; group: 'property' | 'enabler'; rating: Rating; reasoning: string | null; evidence: string | null; notes: Partial<Record<(typeof perspectives)[number], string>> }>;
 }
 

@@ -3,21 +3,12 @@ import { Notice, PostForm, TextField } from '../../../platform/views/components.
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
 import { languageName } from '../../../platform/i18n/index.ts';
 import { enablerGoals, perspectives, properties, type Grid, type GridItem } from '../grid.ts';
+import type { BriefSnapshot } from '../outcomes.ts';
 import { BriefChart, BriefChartTable } from './chart.tsx';
 import { useJurisdiction } from './common.tsx';
 
-export interface BriefView {
-  id: string;
-  title: string;
-  kind: string;
-  jurisdiction: string;
-  language: string;
-  stage: string;
-  summary: string | null;
-  links: string[];
-  authors: Array<{ name: string; stakeholder_group: string | null }>;
-  grid: Grid;
-}
+/** What the page shows: the latest published version, or the draft to its authors. */
+export type BriefView = Omit<BriefSnapshot, 'version'>;
 
 type Form = { values: FormValues; errors: FieldErrors };
 
