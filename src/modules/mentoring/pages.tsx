@@ -16,7 +16,7 @@ import {
   AnswerSchema, ConsentSchema, DecisionSchema, FeedbackSchema, GoalsSchema, MeetingSchema, OfferSchema, OfferStatusSchema, RequestSchema, SettingsSchema, WithdrawSchema,
   preferencesFromForm,
 } from './schema.ts';
-import { FindPage, HubPage, MentorshipPage, PublicPage, SecretariatPage, hubHref, mentorshipHref, type HubForms, type MentorshipForms } from './views.tsx';
+import { AnswerPage, FindPage, HubPage, MentorshipPage, PublicPage, SecretariatPage, hubHref, mentorshipHref, type HubForms, type MentorshipForms } from './views.tsx';
 
 type WithId = InitiativeDetail & { itemId: string };
 
@@ -95,6 +95,17 @@ export function mentoringPages(app: Hono<AppEnv>, services: Services): void {
     ), status);
   }
 
+  /** A request waiting on this initiative's answer. */
+  async function requestAnswerable(subject: WithId) {
+    const offer = await offerOf(db, subject.id);
+    return offer ? (await requestsOfferedTo(db, offer.id)).find((r) => r.id === subject.itemId) : undefined;
+  }
+
+  function showAnswer(c: Context<AppEnv>, mentor: InitiativeDetail, request: Awaited<ReturnType<typeof requestAnswerable>>, form: FailedForm = { values: {}, errors: {} }, status: 200 | FailedStatus = 200) {
+    const t = c.get('t');
+    return page(c, request ? t('mentoring.answer.title', { name: request.initiative.name }) : t('mentoring.answer.title_gone'), <AnswerPage mentor={mentor} request={request} form={form} />, status);
+  }
+
   async function showSecretariat(c: Context<AppEnv>, forms: Parameters<typeof SecretariatPage>[0]['forms'] = {}, status: 200 | FailedStatus = 200) {
     const [required, pending] = await Promise.all([approvalRequired(db), pendingApprovals(db)]);
     return page(c, c.get('t')('mentoring.secretariat.title'), <SecretariatPage required={required} pending={pending} forms={forms} notice={c.req.query('notice')} />, status);
@@ -170,9 +181,15 @@ export function mentoringPages(app: Hono<AppEnv>, services: Services): void {
     schema: AnswerSchema,
     run: (ctx, input, subject) => answerRequest(ctx, subject, subject.itemId, input),
     done: (_, { mentorship }, { subject }) => (mentorship ? withNotice(mentorshipHref(mentorship), 'accepted') : withNotice(hubHref(subject.slug), 'declined', 'incoming')),
-    retry: (c, form, { subject, status }) => showHub(c, subject, { answer: { id: subject.itemId, form } }, status),
+    retry: async (c, form, { subject, status }) => showAnswer(c, subject, await requestAnswerable(subject), form, status),
   }));
-  app.get('/initiatives/:slug/mentoring/requests/:request/answer', formAddress((c) => hubHref(c.req.param('slug')!), 'incoming'));
+  app.get('/initiatives/:slug/mentoring/requests/:request/answer', async (c) => {
+    const subject = await loadWithId(c);
+    if (!subject) return c.notFound();
+    authorize(c.get('actor'), mentoringPolicy.answer, subject);
+    const request = await requestAnswerable(subject);
+    return request ? showAnswer(c, subject, request) : c.notFound();
+  });
 
   app.get('/mentorships/:id', async (c) => {
     const m = await loadMentorship(c);

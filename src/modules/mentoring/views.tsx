@@ -53,10 +53,10 @@ function OfferFacts({ offer, topicName }: { offer: Offer; topicName: (key: strin
   const words = useWords();
   return (
     <dl>
-      <dt>{t('mentoring.field.languages')}</dt><dd>{words.languages(offer.languages)}</dd>
-      <dt>{t('mentoring.field.regions')}</dt><dd>{words.regions(offer.regions)}</dd>
-      {offer.topics.length > 0 && <><dt>{t('mentoring.field.topics')}</dt><dd>{words.list(offer.topics.map(topicName))}</dd></>}
-      <dt>{t('mentoring.field.steps')}</dt><dd>{words.steps(offer.steps)}</dd>
+      <dt>{t('mentoring.facts.languages')}</dt><dd>{words.languages(offer.languages)}</dd>
+      <dt>{t('mentoring.facts.regions')}</dt><dd>{words.regions(offer.regions)}</dd>
+      {offer.topics.length > 0 && <><dt>{t('mentoring.facts.topics')}</dt><dd>{words.list(offer.topics.map(topicName))}</dd></>}
+      <dt>{t('mentoring.facts.steps')}</dt><dd>{words.steps(offer.steps)}</dd>
       <dt>{t('mentoring.places.title')}</dt><dd>{t('mentoring.places.free', { free: Math.max(offer.capacity - offer.load, 0), capacity: offer.capacity })}</dd>
     </dl>
   );
@@ -112,7 +112,6 @@ export interface HubForms {
   offer?: FailedForm;
   status?: FailedForm;
   withdraw?: { id: string; form: FailedForm };
-  answer?: { id: string; form: FailedForm };
 }
 
 /** A request's preferences, each with where it stands. */
@@ -176,25 +175,12 @@ export function HubPage(props: {
         <section aria-labelledby="incoming">
           <h2 id="incoming">{t('mentoring.hub.incoming')}</h2>
           {incoming.length === 0 ? <p>{t('mentoring.hub.no_incoming')}</p> : (
-            <ul>{incoming.map((r) => {
-              const form = forms.answer?.id === r.id ? forms.answer.form : blank;
-              const labels = { answer: t('mentoring.answer.answer'), note: t('mentoring.answer.note') };
-              return (
-                <li>
-                  <h3>{r.initiative.name}</h3>
-                  <p class="meta">{t('mentoring.answer.asked_on', { date: formatDate(r.offered_at ?? r.created_at, locale) })}</p>
-                  {r.message && <p>{r.message}</p>}
-                  {can.answer && (
-                    <PostForm action={`${base}/requests/${r.id}/answer`} anchor={`answer-${r.id}`} errors={form.errors} labels={labels}>
-                      <ChoiceField name="answer" label={labels.answer} type="radio" value={valueOf(form.values, 'answer')} error={form.errors.answer}
-                        options={[{ value: 'accept', label: t('mentoring.answer.accept') }, { value: 'decline', label: t('mentoring.answer.decline') }]} />
-                      <TextArea name="note" label={labels.note} hint={t('mentoring.answer.note_hint')} value={valueOf(form.values, 'note')} error={form.errors.note} maxlength={1000} />
-                      <button type="submit">{t('mentoring.answer.submit')}</button>
-                    </PostForm>
-                  )}
-                </li>
-              );
-            })}</ul>
+            <ul>{incoming.map((r) => (
+              <li>
+                <strong>{r.initiative.name}</strong> <span class="meta">{t('mentoring.answer.asked_on', { date: formatDate(r.offered_at ?? r.created_at, locale) })}</span>
+                {can.answer && <> · <a href={`${base}/requests/${r.id}/answer`}>{t('mentoring.answer.link', { name: r.initiative.name })}</a></>}
+              </li>
+            ))}</ul>
           )}
         </section>
       )}
@@ -247,6 +233,37 @@ function OfferForm({ action, offer, topics, form }: { action: string; offer: Off
 
 const languageOptions = (locale: Parameters<typeof languageName>[1]) =>
   commonLanguages.map((c) => ({ value: c, label: languageName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale));
+
+/** `/initiatives/<slug>/mentoring/requests/<id>/answer`: a request to mentor, and the mentor's answer (or why it can no longer be given). */
+export function AnswerPage(props: { mentor: { slug: string; name: string }; request: Request | undefined; form: FailedForm }) {
+  const { t, locale } = useView();
+  const { mentor, request, form } = props;
+  const labels = { answer: t('mentoring.answer.answer'), note: t('mentoring.answer.note') };
+  const words = useWords();
+  return (
+    <>
+      <p><a href={`${hubHref(mentor.slug)}#incoming`}>{t('mentoring.back_hub', { name: mentor.name })}</a></p>
+      <h1>{request ? t('mentoring.answer.title', { name: request.initiative.name }) : t('mentoring.answer.title_gone')}</h1>
+      {!request ? <p role="alert">{form.errors._form ?? t('mentoring.errors.not_offered')}</p> : (
+        <>
+          <dl>
+            <dt>{t('mentoring.answer.asked_on_label')}</dt><dd>{formatDate(request.offered_at ?? request.created_at, locale)}</dd>
+            {request.initiative.languages.length > 0 && <><dt>{t('mentoring.facts.languages')}</dt><dd>{words.languages(request.initiative.languages)}</dd></>}
+            {request.initiative.region && <><dt>{t('mentoring.facts.region')}</dt><dd>{t(`initiatives.region.${request.initiative.region}`)}</dd></>}
+            <dt>{t('mentoring.facts.type')}</dt><dd>{t(`initiatives.type.${request.initiative.type}`)}</dd>
+          </dl>
+          {request.message && <><h2>{t('mentoring.answer.message')}</h2><p>{request.message}</p></>}
+          <PostForm action={`${hubHref(mentor.slug)}/requests/${request.id}/answer`} anchor="answer" errors={form.errors} labels={labels}>
+            <ChoiceField name="answer" label={labels.answer} type="radio" value={valueOf(form.values, 'answer')} error={form.errors.answer}
+              options={[{ value: 'accept', label: t('mentoring.answer.accept') }, { value: 'decline', label: t('mentoring.answer.decline') }]} />
+            <TextArea name="note" label={labels.note} hint={t('mentoring.answer.note_hint')} value={valueOf(form.values, 'note')} error={form.errors.note} maxlength={1000} />
+            <button type="submit">{t('mentoring.answer.submit')}</button>
+          </PostForm>
+        </>
+      )}
+    </>
+  );
+}
 
 /** `/initiatives/<slug>/mentoring/find`: suggestions, each explained, and the ranked choice. */
 export function FindPage(props: { initiative: { slug: string; name: string }; progress: Progress; suggestions: Suggestion[]; blocked: string | null; form: FailedForm; topicName: (key: string) => string }) {
@@ -412,10 +429,10 @@ export function SecretariatPage(props: { required: boolean; pending: Mentorship[
               <li>
                 <a href={mentorshipHref(m.id)}>{t('mentoring.mentorship.pair', { mentor: m.mentor.name, mentee: m.mentee.name })}</a>{' '}
                 <span class="meta">{t('mentoring.mentorship.accepted_on', { date: formatDate(m.accepted_at, locale) })}</span>
-                <PostForm action={`/secretariat/mentoring/${m.id}/decision`} anchor={`decision-${m.id}`} errors={form.errors} labels={{ decision: t('mentoring.secretariat.decision') }}>
-                  <ChoiceField name="decision" label={t('mentoring.secretariat.decision')} type="radio" value={valueOf(form.values, 'decision')} error={form.errors.decision}
-                    options={[{ value: 'approve', label: t('mentoring.secretariat.approve') }, { value: 'reject', label: t('mentoring.secretariat.reject') }]} />
-                  <button type="submit">{t('mentoring.secretariat.decide')}</button>
+                <PostForm action={`/secretariat/mentoring/${m.id}/decision`} anchor={`decision-${m.id}`} errors={form.errors}>
+                  {/* Two buttons, no fields: a page with several matches repeats no field's id. */}
+                  <button type="submit" name="decision" value="approve">{t('mentoring.secretariat.approve')}</button>{' '}
+                  <button type="submit" name="decision" value="reject" class="secondary">{t('mentoring.secretariat.reject')}</button>
                 </PostForm>
               </li>
             );
