@@ -56,7 +56,10 @@ export async function route(ctx: RoutingCtx, tx: Db, requestId: string): Promise
     return 'offered';
   }
   const status = still.length > 0 ? 'waiting' : 'unmatched';
-  await m.updateTable('mentoring_requests').set({ status, offer_id: null, offered_at: null, updated_at: now }).where('id', '=', requestId).execute();
+  // A request still waiting as it was is left alone: routing again after every freed place must not rewrite it.
+  if (request.status !== status || request.offer_id !== null) {
+    await m.updateTable('mentoring_requests').set({ status, offer_id: null, offered_at: null, updated_at: now }).where('id', '=', requestId).execute();
+  }
   return status;
 }
 
