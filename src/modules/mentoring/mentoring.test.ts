@@ -174,6 +174,10 @@ eachApp('a mentorship: goals, meetings the other side hears of, a public listing
   // Search finds the open offer by its languages in another language's words; a paused offer leaves the index.
   const search = await visitor.json('GET', '/api/search?q=Foro%20Andino', undefined);
   assert.ok(search.body.items.some((r: { kind: string }) => r.kind === 'mentor_offer'), JSON.stringify(search.body).slice(0, 500));
+  for (const words of ['Spanish', 'español', 'inglés', 'comunitarias']) {
+    const found = await visitor.json('GET', `/api/search?q=${encodeURIComponent(words)}`, undefined);
+    assert.ok(found.body.items.some((r: { kind: string; title: string }) => r.kind === 'mentor_offer' && r.title === 'Foro Andino'), `an offer found by “${words}”`);
+  }
   assert.equal((await mentor.client.post(`/initiatives/${mentor.slug}/mentoring/offer/status`, { status: 'paused' })).status, 303);
   const after = await visitor.json('GET', '/api/search?q=Foro%20Andino', undefined);
   assert.ok(!after.body.items.some((r: { kind: string }) => r.kind === 'mentor_offer'));
