@@ -77,6 +77,12 @@ export interface ModuleManifest {
   /** Its HTML and JSON routes, loaded only when a server is built (commands start faster without them). */
   routes?: () => Promise<ModuleRoutes>;
   nav?: NavLink[];
+  /**
+   * Its routes whose request bodies may be larger than the platform's 256 KB (uploads), with
+   * their own limit: a route's command refuses an oversized file beside its field, which needs
+   * the file to arrive; beyond this limit the platform answers 413.
+   */
+  largeBodies?: Array<{ path: RegExp; maxBytes: number }>;
   /** Its pages about one initiative, linked from that initiative's page. */
   initiativeLinks?: InitiativeLink[];
   /** Who a session cookie or an API token belongs to (the accounts module). */

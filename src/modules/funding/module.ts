@@ -20,6 +20,9 @@ export const fundingModule: ModuleManifest = {
   logKinds: fundingLogKinds,
   seedDemo: seedDemoFunding,
   search: [fundingSearch],
+  // A phone's photo of a receipt is often a few megabytes: it must arrive to be refused beside
+  // its field with a way to fix it (receipts.ts keeps at most 1 MB); beyond 8 MB, the 413 page.
+  largeBodies: [{ path: /^\/initiatives\/[^/]+\/funding\/entries\/[^/]+\/receipt\/attach$/, maxBytes: 8 * 1024 * 1024 }],
   initiativeLinks: [{
     label: 'funding.initiative_link',
     path: (slug) => `/initiatives/${slug}/funding`,

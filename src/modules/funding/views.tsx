@@ -1,11 +1,12 @@
 /** The ledger's pages (docs/decisions/029): the public ledger with its totals, and the committee's forms. */
 import { useView } from '../../platform/views/context.ts';
-import { ChoiceField, Notice, PostForm, SelectField, TextArea, TextField, type Option } from '../../platform/views/components.tsx';
+import { Checkbox, ChoiceField, FileField, Notice, PostForm, SelectField, TextArea, TextField, type Option } from '../../platform/views/components.tsx';
 import { groupColour } from '../../platform/views/charts/stakeholderBalance.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { currencyCodes } from './currencies.ts';
+import { maxReceiptBytes, receiptTypes } from './receipts.ts';
 import { formatMoney, formatShare } from './money.ts';
 import { expenseCategories, supports } from './schema.ts';
 import type { BudgetLine, CurrencyTotals, EventRef, LedgerEntry, ShareWarning } from './totals.ts';
@@ -46,8 +47,21 @@ function EntryFacts({ entry }: { entry: LedgerEntry }) {
   );
 }
 
+/** Its receipt: a link for those who may open it, otherwise that the committee keeps one. */
+function ReceiptLine({ entry, slug, canOpenPrivate }: { entry: LedgerEntry; slug: string; canOpenPrivate: boolean }) {
+  const { t } = useView();
+  const receipt = entry.receipt;
+  if (!receipt) return null;
+  const what = { type: receiptKind(receipt.media_type), kb: Math.max(1, Math.ceil(receipt.bytes / 1024)) };
+  return receipt.is_public || canOpenPrivate
+    ? <p><a href={`${ledgerHref(slug)}/entries/${entry.id}/receipt`} download>{t('funding.receipt.link', what)}</a>{!receipt.is_public && <> · {t('funding.receipt.private_note')}</>}</p>
+    : <p class="meta">{t('funding.receipt.kept', what)}</p>;
+}
+
+const receiptKind = (mediaType: string) => (mediaType === 'application/pdf' ? 'PDF' : mediaType.replace('image/', '').toUpperCase());
+
 /** One line of the ledger: what, how much, and how it stands with corrections. */
-function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<string, LedgerEntry>; can: { manage: boolean }; slug: string }) {
+function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<string, LedgerEntry>; can: { manage: boolean; seeDrafts: boolean }; slug: string }) {
   const { t, locale } = useView();
   const name = (e: LedgerEntry) => (e.kind === 'income' ? e.sponsor ?? '' : t(`funding.category.${e.category}`));
   const corrected = entry.corrects_id ? byId.get(entry.corrects_id) : undefined;
@@ -56,6 +70,7 @@ function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<s
     <li id={`entry-${entry.id}`} class={entry.corrected_by ? 'superseded' : undefined}>
       <h3>{name(entry)}: {formatMoney(entry.amount, entry.currency, locale)}</h3>
       <EntryFacts entry={entry} />
+      <ReceiptLine entry={entry} slug={slug} canOpenPrivate={can.seeDrafts} />
       {corrected && <p>{t('funding.entry.corrects')} <a href={`#entry-${corrected.id}`}>{t('funding.entry.ref', { what: name(corrected), date: formatDate(corrected.occurred_on, locale) })}</a></p>}
       {correction && <p><strong>{t('funding.entry.corrected_by')}</strong> <a href={`#entry-${correction.id}`}>{t('funding.entry.ref', { what: name(correction), date: formatDate(correction.occurred_on, locale) })}</a>. {t('funding.entry.not_counted')}</p>}
       {can.manage && entry.status === 'published' && !entry.corrected_by && (
@@ -203,7 +218,7 @@ export interface FundingPageProps {
   notice?: string;
 }
 
-const notices = ['drafted', 'published', 'discarded', 'budget_saved', 'threshold_saved'] as const;
+const notices = ['drafted', 'published', 'discarded', 'budget_saved', 'threshold_saved', 'receipt_attached', 'receipt_removed'] as const;
 
 /** `/initiatives/<slug>/funding`: the public ledger, and for its committee the drafts and the forms. */
 export function FundingPage(props: FundingPageProps) {
@@ -265,6 +280,7 @@ export function FundingPage(props: FundingPageProps) {
                 <li id={`entry-${d.id}`}>
                   <h3>{t(`funding.drafts.${d.kind}`)}: {what}, {formatMoney(d.amount, d.currency, locale)}</h3>
                   <EntryFacts entry={d} />
+                  <ReceiptLine entry={d} slug={initiative.slug} canOpenPrivate />
                   {target && <p>{t('funding.entry.corrects')} <a href={`#entry-${target.id}`}>{t('funding.entry.ref', { what: target.kind === 'income' ? target.sponsor ?? '' : t(`funding.category.${target.category}`), date: formatDate(target.occurred_on, locale) })}</a></p>}
                   {can.manage && (
                     <>
@@ -274,6 +290,12 @@ export function FundingPage(props: FundingPageProps) {
                       <PostForm action={`${href}/entries/${d.id}/discard`} anchor={`discard-${d.id}`} class="inline">
                         <button type="submit" class="secondary">{t('funding.drafts.discard', { what })}</button>
                       </PostForm>
+                      <p><a href={`${href}/entries/${d.id}/receipt/attach`}>{t(d.receipt ? 'funding.receipt.replace_link' : 'funding.receipt.attach_link', { what })}</a></p>
+                      {d.receipt && (
+                        <PostForm action={`${href}/entries/${d.id}/receipt/remove`} anchor={`remove-receipt-${d.id}`} class="inline">
+                          <button type="submit" class="secondary">{t('funding.receipt.remove', { what })}</button>
+                        </PostForm>
+                      )}
                     </>
                   )}
                 </li>
@@ -362,6 +384,28 @@ export function LedgerFormPage(props: { initiative: LedgerInitiative; kind: 'inc
           <button type="submit">{t(submit)}</button>
         </PostForm>
       )}
+    </>
+  );
+}
+
+/** `/initiatives/<slug>/funding/entries/<id>/receipt/attach`: a receipt for a draft, kept with it once published. */
+export function ReceiptFormPage(props: { initiative: LedgerInitiative; entry: LedgerEntry; form: Form }) {
+  const { t, locale } = useView();
+  const { initiative, entry, form } = props;
+  const href = ledgerHref(initiative.slug);
+  const what = entry.kind === 'income' ? entry.sponsor ?? '' : t(`funding.category.${entry.category}`);
+  return (
+    <>
+      <p class="back"><a href={`${href}#entry-${entry.id}`}>{t('funding.correct.back', { name: initiative.name })}</a></p>
+      <h1>{t('funding.receipt.title')}</h1>
+      <p>{t('funding.receipt.intro', { what, amount: formatMoney(entry.amount, entry.currency, locale), date: formatDate(entry.occurred_on, locale) })}</p>
+      <PostForm action={`${href}/entries/${entry.id}/receipt/attach`} anchor="receipt" errors={form.errors} multipart
+        labels={{ receipt: t('funding.receipt.file'), public: t('funding.receipt.public') }}>
+        <FileField name="receipt" label={t('funding.receipt.file')} hint={t('funding.receipt.file_hint', { max: maxReceiptBytes / 1024 / 1024 })} error={form.errors.receipt}
+          accept={receiptTypes.join(',')} required />
+        <Checkbox name="public" label={t('funding.receipt.public')} hint={t('funding.receipt.public_hint')} checked={valueOf(form.values, 'public') === 'on'} error={form.errors.public} />
+        <button type="submit">{t('funding.receipt.submit')}</button>
+      </PostForm>
     </>
   );
 }
