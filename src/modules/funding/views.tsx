@@ -23,6 +23,9 @@ export interface LedgerInitiative {
 
 const ledgerHref = (slug: string) => `/initiatives/${slug}/funding`;
 
+/** How an entry is named: its sponsor, or its expense category in the reader's language. */
+const entryName = (t: Translate, e: LedgerEntry) => (e.kind === 'income' ? e.sponsor ?? '' : t(`funding.category.${e.category}`));
+
 /** A currency's code with its name in the reader's language ("COP — Colombian peso"). */
 function currencyOptions(locale: string): Option[] {
   const names = new Intl.DisplayNames([locale], { type: 'currency' });
@@ -63,7 +66,7 @@ const receiptKind = (mediaType: string) => (mediaType === 'application/pdf' ? 'P
 /** One line of the ledger: what, how much, and how it stands with corrections. */
 function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<string, LedgerEntry>; can: { manage: boolean; seeDrafts: boolean }; slug: string }) {
   const { t, locale } = useView();
-  const name = (e: LedgerEntry) => (e.kind === 'income' ? e.sponsor ?? '' : t(`funding.category.${e.category}`));
+  const name = (e: LedgerEntry) => entryName(t, e);
   const corrected = entry.corrects_id ? byId.get(entry.corrects_id) : undefined;
   const correction = entry.corrected_by ? byId.get(entry.corrected_by) : undefined;
   return (
@@ -274,14 +277,14 @@ export function FundingPage(props: FundingPageProps) {
           {drafts.length === 0 ? <p>{t('funding.drafts.none')}</p> : (
             <ul class="ledger">{drafts.map((d) => {
               const failed = forms.draft?.id === d.id ? forms.draft : undefined;
-              const what = d.kind === 'income' ? d.sponsor ?? '' : t(`funding.category.${d.category}`);
+              const what = entryName(t, d);
               const target = d.corrects_id ? byId.get(d.corrects_id) : undefined;
               return (
                 <li id={`entry-${d.id}`}>
                   <h3>{t(`funding.drafts.${d.kind}`)}: {what}, {formatMoney(d.amount, d.currency, locale)}</h3>
                   <EntryFacts entry={d} />
                   <ReceiptLine entry={d} slug={initiative.slug} canOpenPrivate />
-                  {target && <p>{t('funding.entry.corrects')} <a href={`#entry-${target.id}`}>{t('funding.entry.ref', { what: target.kind === 'income' ? target.sponsor ?? '' : t(`funding.category.${target.category}`), date: formatDate(target.occurred_on, locale) })}</a></p>}
+                  {target && <p>{t('funding.entry.corrects')} <a href={`#entry-${target.id}`}>{t('funding.entry.ref', { what: entryName(t, target), date: formatDate(target.occurred_on, locale) })}</a></p>}
                   {can.manage && (
                     <>
                       <PostForm action={`${href}/entries/${d.id}/publish`} anchor={`publish-${d.id}`} errors={failed?.errors} class="inline">
@@ -342,7 +345,7 @@ export function CorrectPage(props: { initiative: LedgerInitiative; entry: Ledger
   const { t, locale } = useView();
   const { initiative, entry, form } = props;
   const href = ledgerHref(initiative.slug);
-  const what = entry.kind === 'income' ? entry.sponsor ?? '' : t(`funding.category.${entry.category}`);
+  const what = entryName(t, entry);
   return (
     <>
       <p class="back"><a href={`${href}#entry-${entry.id}`}>{t('funding.correct.back', { name: initiative.name })}</a></p>
@@ -393,7 +396,7 @@ export function ReceiptFormPage(props: { initiative: LedgerInitiative; entry: Le
   const { t, locale } = useView();
   const { initiative, entry, form } = props;
   const href = ledgerHref(initiative.slug);
-  const what = entry.kind === 'income' ? entry.sponsor ?? '' : t(`funding.category.${entry.category}`);
+  const what = entryName(t, entry);
   return (
     <>
       <p class="back"><a href={`${href}#entry-${entry.id}`}>{t('funding.correct.back', { name: initiative.name })}</a></p>
