@@ -74,10 +74,10 @@ export function CommentsOn({ briefId, anchor, lang, discussion }: { briefId: str
   const threads = discussion.threads.filter((th) => th.anchor === anchor);
   if (threads.length === 0 && !discussion.can.comment) return null;
   return (
-    <aside class="brief-comments no-print" aria-label={t('briefs.comments.on_this')}>
+    <div class="brief-comments no-print">
       {threads.map((thread) => <ThreadView briefId={briefId} thread={thread} lang={lang} discussion={discussion} />)}
       {discussion.can.comment && <p><a href={`/briefs/${briefId}?view=draft&on=${anchor}#comment`}>{t('briefs.comments.comment_here')}</a></p>}
-    </aside>
+    </div>
   );
 }
 

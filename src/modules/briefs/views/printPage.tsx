@@ -22,8 +22,8 @@ export function PrintPage({ version, baseUrl }: { version: VersionRow; baseUrl: 
       <nav aria-label={t('briefs.page.breadcrumb')} class="no-print"><p><a href={`/briefs/${brief.id}`}>{t('briefs.edit.back', { title: brief.title })}</a></p></nav>
       <p class="meta">{t('briefs.print.kicker')}</p>
       <h1 lang={lang}>{brief.title}</h1>
+      <p>{t('briefs.page.version', { version: version.version })} · {t(`briefs.stage.${brief.stage}`)} · {t('briefs.versions.published_at', { at: version.published_at.slice(0, 16).replace('T', ' ') })}</p>
       <dl class="facts">
-        <dt>{t('briefs.print.version')}</dt><dd>{t('briefs.page.version', { version: version.version })} · {t(`briefs.stage.${brief.stage}`)} · {t('briefs.versions.published_at', { at: version.published_at.slice(0, 16).replace('T', ' ') })}</dd>
         <dt>{t('briefs.field.kind')}</dt><dd>{t(`briefs.kind.${brief.kind}`)}</dd>
         <dt>{t('briefs.field.jurisdiction')}</dt><dd>{jurisdiction(brief.jurisdiction)}</dd>
         <dt>{t('briefs.field.language')}</dt><dd>{languageName(lang, locale)}</dd>
