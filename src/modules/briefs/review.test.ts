@@ -110,6 +110,14 @@ eachApp('authors and the reviewer they ask discuss the draft beside each item, t
   assert.match(published.html, new RegExp(`<a href="/briefs/${id}/print">A printable page`));
   const authorView = await ana.get(`/briefs/${id}?view=draft`);
   assert.match(authorView.html, /¿Qué datos guarda/, 'the discussion stays with the working copy');
+
+  // A rating taken out after publication: the draft may lack it, the next version may not; readers keep version 1.
+  assert.equal((await ana.post(`/briefs/${id}/edit`, { ...start, stage: 'full', summary: 'Resumen.', ...rated(), grid_privacy_rating: '' })).status, 303);
+  const refused = await ana.post(`/briefs/${id}/publish`, {});
+  assert.equal(refused.status, 422);
+  assert.match(refused.html, /One is still without a rating: Privacy\./);
+  assert.match((await anonymous.get(`/briefs/${id}`)).html, /<h4 id="item-privacy">Privacy<\/h4><p><strong>Impact:<\/strong> Negative<\/p>/);
+  assert.equal((await anonymous.json('GET', `/api/briefs/${id}`, undefined)).body.grid.find((e: { item: string }) => e.item === 'privacy').rating, 'negative');
 }, { postgres: true });
 
 eachApp('the printable page holds the published version: facts, authors and groups, the chart, the grid as a table and its log entry', async (t) => {

@@ -6,7 +6,7 @@ import { enablerGoals, perspectives, properties, type Grid, type GridItem } from
 import type { BriefSnapshot } from '../outcomes.ts';
 import { BriefChart, BriefChartTable } from './chart.tsx';
 import { useJurisdiction } from './common.tsx';
-import { CommentsOn, GeneralDiscussion, ReviewSection, type Discussion } from './discussion.tsx';
+import { CommentsOn, GeneralDiscussion, ReviewSection, ReviewState, type Discussion } from './discussion.tsx';
 
 /** What the page shows: the latest published version, or the draft to its authors. */
 export type BriefView = Omit<BriefSnapshot, 'version'>;
@@ -118,6 +118,7 @@ export function BriefPage(props: BriefPageProps) {
         <section aria-labelledby="publish-title" class="no-print">
           <h2 id="publish-title">{t('briefs.publish.title')}</h2>
           <p>{t('briefs.publish.intro', { version: props.version + 1 })}</p>
+          {discussion && <ReviewState reviews={discussion.reviews} />}
           <PostForm action={`/briefs/${brief.id}/publish`} anchor="publish" errors={forms.publish?.errors} labels={{}}>
             <button type="submit">{t('briefs.publish.button', { version: props.version + 1 })}</button>
           </PostForm>
