@@ -57,8 +57,14 @@ const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on'
 const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
 
 /** The briefs' grid fields and values, for their part alone (same reason). */
-const briefsFields = ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators'];
-const briefsValues = ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'];
+const briefsFields = [
+  'jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators',
+  'anchor', 'comment', 'reviewer_email', 'verdict', 'review',
+];
+const briefsValues = [
+  'negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b',
+  'privacy', 'summary', 'ready', 'changes', 'claimant@example.org', 'brief-reviewer@example.org',
+];
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
 const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image'];
@@ -228,6 +234,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   // Internet impact briefs (briefs/): a draft the coordinator started, with a co-author.
   const briefId = (await coordinator.post('/briefs/new', { title: 'Ley de datos', kind: 'law', jurisdiction: 'CO', language: 'es' })).location!.split('?')[0]!.split('/')[2]!;
   await coordinator.post(`/briefs/${briefId}/authors`, { email: 'claimant@example.org' });
+  // …a reviewer the coordinator asked, and a comment thread on its privacy item (decision 036).
+  const briefReviewer = await verifiedPerson(t, { email: 'brief-reviewer@example.org', group: 'academia' });
+  await coordinator.post(`/briefs/${briefId}/reviewers`, { reviewer_email: 'brief-reviewer@example.org' });
+  const briefThread = (await coordinator.post(`/briefs/${briefId}/comments`, { anchor: 'privacy', comment: '¿Fuentes?' })).location!.split('#comment-')[1]!;
   // The starter course (courses/), whose quizzes and certificate the coordinator answers and claims.
   await seedStarterCourse({ db: t.database.db, now: t.clock.now, onlyIfEmpty: false });
   const course = `/courses/${starterCourse.slug}`;
@@ -337,6 +347,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: '/briefs/new', as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/edit`, as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/authors`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/comments`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/comments/${briefThread}/replies`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/reviewers`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/reviews`, as: briefReviewer },
     { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
     { method: 'POST', path: `${lesson}/quiz`, as: coordinator },
     { method: 'POST', path: `${lesson}/read`, as: coordinator },
@@ -379,7 +393,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r, 0, part === 'courses' ? coursesFields : []));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : hostileForm(r);
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -450,8 +464,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     // The list's filters and a brief's pages, with hostile query strings: reads never write.
     const beforeReads = before;
     for (let i = 0; i < 30; i++) {
-      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401']) });
-      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`]) {
+      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset', 'on', 'notice'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401', 'draft']) });
+      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`, `/briefs/${briefId}/print`, '/my/briefs']) {
         const page = await coordinator.get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
         if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
