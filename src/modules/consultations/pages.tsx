@@ -13,7 +13,7 @@ import {
 } from './queries.ts';
 import { AmendmentSchema, CommentSchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
 import {
-  ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
+  ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
 
 /** Notices a page may show (anything else in `?notice=` is ignored). */
@@ -82,10 +82,16 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
 
   async function showDraft(c: Context<AppEnv>, consultation: Consultation, form?: FailedForm, status: 200 | FailedStatus = 200) {
     const draft = await draftOf(db, consultation);
-    if (!draft) return c.redirect(consultationHref(consultation.slug), 303);
+    if (!draft) return form ? refused(c, consultation, form, status) : c.redirect(consultationHref(consultation.slug), 303);
     return page(c, c.get('t')('consultations.draft.title', { n: draft.number, title: consultation.title }), (
       <DraftPage c={consultation} draft={draft} form={form ?? { values: {}, errors: {} }} canPublish={consultationPolicy.draft(c.get('actor'), consultation)} />
     ), status);
+  }
+
+  /** A form whose step cannot be taken now: its message, with the way back. */
+  function refused(c: Context<AppEnv>, consultation: Consultation, form: FailedForm, status: 200 | FailedStatus) {
+    const message = form.errors._form ?? Object.values(form.errors)[0] ?? '';
+    return page(c, consultation.title, <RefusedPage c={consultation} message={message} />, status);
   }
 
   app.get('/consultations', async (c) => {
@@ -163,7 +169,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     schema: EmptySchema,
     run: (ctx, _, consultation) => startVersion(ctx, consultation),
     done: (_, __, { subject }) => withNotice(`${consultationHref(subject.slug)}/draft`, 'version_started'),
-    retry: (c, _, { subject }) => c.redirect(consultationHref(subject.slug), 303),
+    retry: (c, failed, { subject, status }) => refused(c, subject, failed, status),
   }));
 
   app.get('/consultations/:slug/versions', async (c) => {

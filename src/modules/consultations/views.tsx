@@ -295,6 +295,7 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
             <button type="submit">{t('consultations.comment.submit')}</button>
           </PostForm>
         )}
+        {!can.comment && forms.comment?.errors._form && <p class="alert" role="alert">{forms.comment.errors._form}</p>}
         {!can.comment && <p class="hint">{can.signIn ? <a href={`/login?next=${encodeURIComponent(here)}`}>{t('consultations.sign_in')}</a> : t(`consultations.phases.can.${phase}`)}</p>}
       </section>
 
@@ -317,9 +318,10 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
                 {a.applied_in !== null && <> · {t('consultations.amendment.applied_in', { n: a.applied_in })}</>}
               </p>
               {a.reason && <p class="wrap">{t('consultations.amendment.reason', { reason: a.reason })}</p>}
+              {endorseForm?.errors._form && <p class="alert" role="alert">{endorseForm.errors._form}</p>}
               {a.status === 'open' && can.amend && viewerId !== a.author.id && (
                 endorsed ? <p>{t('consultations.amendment.you_endorsed')}</p> : (
-                  <PostForm action={`/consultations/${c.slug}/amendments/${a.id}/endorse`} anchor={`endorse-${a.id}`} errors={endorseForm?.errors}>
+                  <PostForm action={`/consultations/${c.slug}/amendments/${a.id}/endorse`} anchor={`endorse-${a.id}`}>
                     <button type="submit">{t('consultations.amendment.endorse')}</button>
                   </PostForm>
                 )
@@ -335,6 +337,7 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
             </li>
           );
         })}</ul>
+        {!can.amend && forms.amendment?.errors._form && <p class="alert" role="alert">{forms.amendment.errors._form}</p>}
         {can.amend && (
           <PostForm action={`${here}/amendments`} anchor="amend" errors={forms.amendment?.errors} labels={{ proposed: t('consultations.field.proposed'), rationale: t('consultations.field.rationale') }}>
             <h3>{t('consultations.amendment.new')}</h3>
@@ -432,6 +435,18 @@ export function DiffPage({ c, before, after }: { c: Consultation; before: Versio
           <ul>{removed.map((b) => <li><p class="meta">{label(b)}</p><WordDiff diff={wordDiff(b.text, '')} language={c.language} legend={t('consultations.versions.legend')} /></li>)}</ul>
         </section>
       )}
+    </>
+  );
+}
+
+/** A step that cannot be taken now (nothing to publish, a draft already started), said plainly with a way back. */
+export function RefusedPage({ c, message }: { c: Consultation; message: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <p><a href={consultationHref(c.slug)}>{t('consultations.back_consultation', { title: c.title })}</a></p>
+      <h1 lang={c.language}>{c.title}</h1>
+      <p class="alert" role="alert">{message}</p>
     </>
   );
 }
