@@ -61,7 +61,7 @@ const briefsFields = ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', '
 const briefsValues = ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'];
 
 /** The consultations' fields and values, for their part alone (same reason). */
-const consultationsFields = ['markdown', 'proposed', 'rationale', 'parent', 'body', 'chairs', 'drafters', 'moderators', 'text_kind', 'slug', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on'];
+const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body', 'chairs', 'drafters', 'moderators', 'text_kind', 'slug', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on'];
 const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título'];
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
@@ -247,6 +247,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const consultationAnchor = (await coordinator.get(consultation)).html.match(/<section id="p-([a-z0-9]+)" class="paragraph"/)![1]!;
   const consultationParagraph = `${consultation}/paragraphs/${consultationAnchor}`;
   const consultationAmendment = (await claimant.post(`${consultationParagraph}/amendments`, { proposed: 'Pedimos metas públicas de conectividade acessível.', rationale: 'O preço conta.' })).location!.split('#amendment-')[1]!;
+  const consultationComment = (await claimant.post(`${consultationParagraph}/comments`, { body: 'Faltam metas de preço.' })).location!.split('#comment-')[1]!;
   await coordinator.post(`${consultation}/versions`, {});
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
@@ -362,6 +363,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/initiatives/${slug}/consultations`, as: coordinator },
     { method: 'POST', path: `${consultation}/settings`, as: coordinator },
     { method: 'POST', path: `${consultationParagraph}/comments`, as: claimant },
+    { method: 'POST', path: `${consultationParagraph}/comments/${consultationComment}/replies`, as: coordinator },
     { method: 'POST', path: `${consultationParagraph}/amendments`, as: claimant },
     { method: 'POST', path: `${consultation}/amendments/${consultationAmendment}/endorse`, as: coordinator },
     { method: 'POST', path: `${consultation}/amendments/${consultationAmendment}/decision`, as: coordinator },

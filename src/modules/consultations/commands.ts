@@ -242,7 +242,7 @@ export async function addComment(ctx: CommandContext<SignedIn>, consultation: Co
     let parent: { id: string; author_id: string } | undefined;
     if (input.parent) {
       const found = await store.selectFrom('consultation_comments').select(['id', 'parent_id', 'author_id']).where('id', '=', input.parent).where('consultation_id', '=', row.id).where('anchor', '=', anchor).executeTakeFirst();
-      if (!found) return refuse('consultations.errors.gone', { field: 'body', status: 404 });
+      if (!found) return refuse('consultations.errors.gone', { status: 404 });
       parent = found.parent_id ? await store.selectFrom('consultation_comments').select(['id', 'author_id']).where('id', '=', found.parent_id).executeTakeFirstOrThrow() : found;
       // The person answered is the one whose comment the reply is under.
       if (found.author_id !== parent.author_id) parent = { id: parent.id, author_id: found.author_id };

@@ -56,7 +56,8 @@ eachApp('a consultation goes from draft to published versions, with comments and
   const commented = await ana.post(`${paragraph}/comments`, { body: 'Faltam metas de preço.' });
   assert.equal(commented.status, 303);
   const commentId = commented.location!.split('#comment-')[1]!;
-  assert.equal((await bia.post(`${paragraph}/comments`, { body: 'Podemos partilhar dados de cobertura.', parent: commentId })).status, 303);
+  assert.equal((await bia.post(`${paragraph}/comments/${commentId}/replies`, { reply: 'Podemos partilhar dados de cobertura.' })).status, 303);
+  assert.equal((await bia.post(`${paragraph}/comments/nothing/replies`, { reply: 'A ninguém.' })).status, 404);
   assert.match((await t.mail.withSubject('ana@example.org', /replied to your comment/)).text, /Bia Empresa replied to your comment on paragraph 2/);
   assert.match((await anonymous.post(`${paragraph}/comments`, { body: 'Anónimo' })).location ?? '', /^\/login/, 'visitors are asked to sign in');
   const proposed = await ana.post(`${paragraph}/amendments`, { proposed: 'Pedimos metas públicas de conectividade acessível nas zonas rurais.', rationale: 'O preço também conta.' });

@@ -11,7 +11,7 @@ import {
   amendmentsOf, commentsOn, countsByAnchor, dayOf, draftOf, findConsultation, findVersion, initiativeForConsultations, listConsultations, mayAmend, mayComment, phaseOn, versionsOf,
   type Consultation,
 } from './queries.ts';
-import { AmendmentSchema, CommentSchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
+import { AmendmentSchema, CommentSchema, ReplySchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
 import {
   ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
@@ -36,7 +36,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     if (!consultation || consultation.published_version === 0) return undefined;
     const version = await findVersion(db, consultation.id, consultation.published_version);
     const block = version?.blocks.find((b) => b.anchor === c.req.param('anchor') && b.kind === 'paragraph');
-    return block ? Object.assign(consultation, { block }) : undefined;
+    return block ? Object.assign(consultation, { block, replyTo: c.req.param('comment') ?? '' }) : undefined;
   };
   const loadAmendment = async (c: Context<AppEnv>) => {
     const consultation = await loadConsultation(c);
@@ -204,7 +204,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/consultations/:slug/paragraphs/:anchor', async (c) => {
     const subject = await loadParagraph(c);
-    return subject ? showParagraph(c, subject) : c.notFound();
+    return subject ? showParagraph(c, subject, { replyingTo: c.req.query('reply') }) : c.notFound();
   });
 
   app.post('/consultations/:slug/paragraphs/:anchor/comments', formAction({
@@ -213,12 +213,22 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     schema: CommentSchema,
     run: (ctx, input, subject) => addComment(ctx, subject, subject.block.anchor, input),
     done: (_, { id }, { subject }) => withNotice(paragraphHref(subject.slug, subject.block.anchor), 'commented', `comment-${id}`),
-    retry: async (c, failed, { subject, status }) => {
-      const parent = typeof failed.values.parent === 'string' && failed.values.parent ? failed.values.parent : undefined;
-      return showParagraph(c, subject, parent ? { reply: { ...failed, parent } } : { comment: failed }, status);
-    },
+    retry: (c, failed, { subject, status }) => showParagraph(c, subject, { comment: failed }, status),
   }));
   app.get('/consultations/:slug/paragraphs/:anchor/comments', formAddress((c) => paragraphHref(c.req.param('slug')!, c.req.param('anchor')!), 'comment'));
+
+  app.post('/consultations/:slug/paragraphs/:anchor/comments/:comment/replies', formAction({
+    load: loadParagraph,
+    allow: consultationPolicy.participate,
+    schema: ReplySchema,
+    run: (ctx, input, subject) => addComment(ctx, subject, subject.block.anchor, { body: input.reply, parent: subject.replyTo }),
+    done: (_, { id }, { subject }) => withNotice(paragraphHref(subject.slug, subject.block.anchor), 'commented', `comment-${id}`),
+    retry: (c, failed, { subject, status }) => showParagraph(c, subject, { reply: failed, replyingTo: subject.replyTo }, status),
+  }));
+  app.get('/consultations/:slug/paragraphs/:anchor/comments/:comment/replies', async (c) => {
+    const subject = await loadParagraph(c);
+    return subject ? c.redirect(`${paragraphHref(subject.slug, subject.block.anchor)}?reply=${encodeURIComponent(subject.replyTo)}#reply-form`, 303) : c.notFound();
+  });
 
   app.post('/consultations/:slug/paragraphs/:anchor/amendments', formAction({
     load: loadParagraph,
@@ -234,7 +244,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
   const amendmentParagraph = async (subject: Consultation & { amendment: { id: string; anchor: string } }) => {
     const version = await findVersion(db, subject.id, subject.published_version);
     const block = version?.blocks.find((b) => b.anchor === subject.amendment.anchor);
-    return block ? Object.assign(subject, { block }) : undefined;
+    return block ? Object.assign(subject, { block, replyTo: '' }) : undefined;
   };
 
   app.post('/consultations/:slug/amendments/:amendment/endorse', formAction({

@@ -52,6 +52,8 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/consultations/:pub/paragraphs/:anchor/comments', body: 'form', expect: verified(422) },
   { method: 'POST', path: '/consultations/:draft/paragraphs/:anchor/comments', body: 'form', expect: everyone(404) },
   { method: 'GET', path: '/consultations/:pub/paragraphs/:anchor/comments', expect: everyone(303) },
+  { method: 'POST', path: '/consultations/:pub/paragraphs/:anchor/comments/:comment/replies', body: 'form', expect: verified(422) },
+  { method: 'GET', path: '/consultations/:pub/paragraphs/:anchor/comments/:comment/replies', expect: everyone(303) },
   { method: 'POST', path: '/consultations/:pub/paragraphs/:anchor/amendments', body: 'form', expect: verified(422) },
   { method: 'GET', path: '/consultations/:pub/paragraphs/:anchor/amendments', expect: everyone(303) },
   { method: 'POST', path: '/consultations/:pub/amendments/:amendment/endorse', body: 'form', expect: verified(303) },
@@ -74,6 +76,7 @@ eachApp('every consultations route answers every role as its policy says', async
   const anchor = (await t.client().get(`/consultations/${pub}`)).html.match(/<section id="p-([a-z0-9]+)" class="paragraph"/)![1]!;
   const author = await verifiedPerson(t, { email: 'author@example.org', group: 'civil_society' });
   const amendment = (await author.post(`/consultations/${pub}/paragraphs/${anchor}/amendments`, { proposed: 'Outra redação do parágrafo.', rationale: 'Mais clara.' })).location!.split('#amendment-')[1]!;
+  const comment = (await author.post(`/consultations/${pub}/paragraphs/${anchor}/comments`, { body: 'Um comentário.' })).location!.split('#comment-')[1]!;
   const otherCoordinator = await verifiedPerson(t, { email: 'otra@example.org', group: 'government' });
   await registerInitiative(otherCoordinator, { name: 'Foro de Gobernanza de Internet de Chile', acronym: 'FGI-CL', countries: ['CL'], website: 'https://fgi.example.cl', contact_email: 'fgi@example.cl' });
   const clients = {
@@ -83,5 +86,5 @@ eachApp('every consultations route answers every role as its policy says', async
     moderator, drafter, chair, coordinator, otherCoordinator,
     secretariat: await secretariat(t),
   };
-  await walkRoles(t, { module: consultationsModule, clients, cases, params: { slug: initiative, draft: 'rascunho', pub, next: 'proxima', anchor, amendment } });
+  await walkRoles(t, { module: consultationsModule, clients, cases, params: { slug: initiative, draft: 'rascunho', pub, next: 'proxima', anchor, amendment, comment } });
 }, { postgres: true });

@@ -64,11 +64,10 @@ export type SettingsInput = z.output<typeof SettingsSchema>;
 export const DraftSchema = z.object({ markdown: multiLine(maxTextLength, 10) });
 export const EmptySchema = z.object({});
 
-export const CommentSchema = z.object({
-  body: multiLine(4_000, 2),
-  parent: optional(z.string().max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'consultations.errors.gone' })),
-});
-export type CommentInput = z.output<typeof CommentSchema>;
+export const CommentSchema = z.object({ body: multiLine(4_000, 2) });
+/** A reply has a field of its own, so the page's comment form and reply form never share an id. */
+export const ReplySchema = z.object({ reply: multiLine(4_000, 2) });
+export type CommentInput = z.output<typeof CommentSchema> & { parent?: string };
 
 export const AmendmentSchema = z.object({
   proposed: multiLine(8_000, 2),

@@ -221,9 +221,8 @@ function Byline({ author, at }: { author: { name: string; stakeholder_group: str
   return <p class="meta">{author.name} · {groupLabel(author.stakeholder_group)} · {formatDate(at, locale)}</p>;
 }
 
-function CommentItem({ comment, c, anchor, canReply, replyForm }: { comment: Comment; c: Consultation; anchor: string; canReply: boolean; replyForm?: Form & { parent: string } }) {
+function CommentItem({ comment, c, anchor, canReply, replyingTo, replyForm }: { comment: Comment; c: Consultation; anchor: string; canReply: boolean; replyingTo?: string; replyForm?: Form }) {
   const { t } = useView();
-  const failed = replyForm?.parent === comment.id ? replyForm : undefined;
   return (
     <li id={`comment-${comment.id}`}>
       <Byline author={comment.author} at={comment.created_at} />
@@ -234,16 +233,13 @@ function CommentItem({ comment, c, anchor, canReply, replyForm }: { comment: Com
           <li id={`comment-${reply.id}`}><Byline author={reply.author} at={reply.created_at} /><p class="wrap">{reply.body}</p></li>
         ))}</ul>
       )}
-      {canReply && (
-        <details open={failed ? true : undefined}>
-          <summary>{t('consultations.comment.reply')}</summary>
-          <PostForm action={`${paragraphHref(c.slug, anchor)}/comments`} anchor={`reply-${comment.id}`} errors={failed?.errors} labels={{ body: t('consultations.field.reply') }}>
-            <input type="hidden" name="parent" value={comment.id} />
-            <TextArea name={`body`} label={t('consultations.field.reply')} value={failed ? valueOf(failed.values, 'body') : ''} error={failed?.errors.body} maxlength={4000} required />
-            <button type="submit">{t('consultations.comment.reply_submit')}</button>
-          </PostForm>
-        </details>
-      )}
+      {/* One reply form at a time, opened by a plain link: no script, and no two forms sharing a field's id. */}
+      {canReply && replyingTo === comment.id ? (
+        <PostForm action={`${paragraphHref(c.slug, anchor)}/comments/${comment.id}/replies`} anchor="reply-form" errors={replyForm?.errors} labels={{ reply: t('consultations.field.reply') }}>
+          <TextArea name="reply" label={t('consultations.field.reply')} value={valueOf(replyForm?.values, 'reply')} error={replyForm?.errors.reply} maxlength={4000} required />
+          <button type="submit">{t('consultations.comment.reply_submit')}</button>
+        </PostForm>
+      ) : canReply && <p><a href={`${paragraphHref(c.slug, anchor)}?reply=${comment.id}#reply-form`}>{t('consultations.comment.reply_to', { name: comment.author.name })}</a></p>}
     </li>
   );
 }
@@ -260,7 +256,9 @@ function Endorsements({ amendment }: { amendment: Amendment }) {
 
 export interface ParagraphForms {
   comment?: Form;
-  reply?: Form & { parent: string };
+  reply?: Form;
+  /** The comment whose reply form is open. */
+  replyingTo?: string;
   amendment?: Form;
   decision?: Form & { amendment: string };
   endorse?: Form & { amendment: string };
@@ -288,14 +286,14 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
       <section aria-labelledby="comments-title">
         <h2 id="comments-title">{t('consultations.comment.title', { count: comments.length })}</h2>
         {comments.length === 0 && <p>{t('consultations.comment.none')}</p>}
-        <ul class="comments">{comments.map((comment) => <CommentItem comment={comment} c={c} anchor={block.anchor} canReply={can.comment} replyForm={forms.reply} />)}</ul>
+        <ul class="comments">{comments.map((comment) => <CommentItem comment={comment} c={c} anchor={block.anchor} canReply={can.comment} replyingTo={forms.replyingTo} replyForm={forms.reply} />)}</ul>
         {can.comment && (
           <PostForm action={`${here}/comments`} anchor="comment" errors={forms.comment?.errors} labels={{ body: t('consultations.field.comment') }}>
             <TextArea name="body" label={t('consultations.field.comment')} value={valueOf(forms.comment?.values, 'body')} error={forms.comment?.errors.body} maxlength={4000} required />
             <button type="submit">{t('consultations.comment.submit')}</button>
           </PostForm>
         )}
-        {!can.comment && forms.comment?.errors._form && <p class="alert" role="alert">{forms.comment.errors._form}</p>}
+        {!can.comment && (forms.comment ?? forms.reply)?.errors._form && <p class="alert" role="alert">{(forms.comment ?? forms.reply)!.errors._form}</p>}
         {!can.comment && <p class="hint">{can.signIn ? <a href={`/login?next=${encodeURIComponent(here)}`}>{t('consultations.sign_in')}</a> : t(`consultations.phases.can.${phase}`)}</p>}
       </section>
 
