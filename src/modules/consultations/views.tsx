@@ -23,6 +23,11 @@ export const versionHref = (slug: string, n: number) => `/consultations/${slug}/
 /** A block's Markdown as safe HTML (the reports' renderer: no raw HTML, links marked as user content). */
 const Prose = ({ text, lang }: { text: string; lang: string }) => <div class="prose" lang={lang}>{raw(renderMarkdown(text))}</div>;
 
+/** A person's plain text as paragraphs and line breaks, as they typed it (escaped by JSX, never parsed as Markdown). */
+function Plain({ text }: { text: string }) {
+  return <>{text.split(/\n{2,}/).map((para) => <p>{para.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]))}</p>)}</>;
+}
+
 function PhaseList({ c, current }: { c: Consultation; current: Phase }) {
   const { t, locale } = useView();
   const starts = [c.comments_from, c.amendments_from, c.positions_from, c.consensus_from, c.closes_on];
@@ -227,10 +232,10 @@ function CommentItem({ comment, c, anchor, canReply, replyingTo, replyForm }: { 
     <li id={`comment-${comment.id}`}>
       <Byline author={comment.author} at={comment.created_at} />
       {comment.version_number !== c.published_version && <p class="meta">{t('consultations.comment.on_version', { n: comment.version_number })}</p>}
-      <p class="wrap">{comment.body}</p>
+      <Plain text={comment.body} />
       {comment.replies.length > 0 && (
         <ul class="replies">{comment.replies.map((reply) => (
-          <li id={`comment-${reply.id}`}><Byline author={reply.author} at={reply.created_at} /><p class="wrap">{reply.body}</p></li>
+          <li id={`comment-${reply.id}`}><Byline author={reply.author} at={reply.created_at} /><Plain text={reply.body} /></li>
         ))}</ul>
       )}
       {/* One reply form at a time, opened by a plain link: no script, and no two forms sharing a field's id. */}
@@ -284,7 +289,7 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
       <blockquote id={`p-${block.anchor}`}><Prose text={block.text} lang={c.language} /></blockquote>
 
       <section aria-labelledby="comments-title">
-        <h2 id="comments-title">{t('consultations.comment.title', { count: comments.length })}</h2>
+        <h2 id="comments-title">{t('consultations.comment.title', { count: comments.reduce((n, comment) => n + 1 + comment.replies.length, 0) })}</h2>
         {comments.length === 0 && <p>{t('consultations.comment.none')}</p>}
         <ul class="comments">{comments.map((comment) => <CommentItem comment={comment} c={c} anchor={block.anchor} canReply={can.comment} replyingTo={forms.replyingTo} replyForm={forms.reply} />)}</ul>
         {can.comment && (
@@ -309,13 +314,14 @@ export function ParagraphPage(props: { c: Consultation; block: NumberedBlock; ph
               <h3>{t('consultations.amendment.by', { name: a.author.name })}</h3>
               <Byline author={a.author} at={a.created_at} />
               <WordDiff diff={wordDiff(a.original, a.proposed)} language={c.language} legend={t('consultations.amendment.legend', { n: a.version_number })} />
-              <p><strong>{t('consultations.field.rationale')}:</strong> <span class="wrap">{a.rationale}</span></p>
+              <p><strong>{t('consultations.field.rationale')}:</strong></p>
+              <Plain text={a.rationale} />
               <Endorsements amendment={a} />
               <p><strong>{t(`consultations.amendment.status.${a.status}`)}</strong>
                 {a.decided_at && <> · {formatDate(a.decided_at, locale)}</>}
                 {a.applied_in !== null && <> · {t('consultations.amendment.applied_in', { n: a.applied_in })}</>}
               </p>
-              {a.reason && <p class="wrap">{t('consultations.amendment.reason', { reason: a.reason })}</p>}
+              {a.reason && <><p><strong>{t('consultations.amendment.reason')}</strong></p><Plain text={a.reason} /></>}
               {endorseForm?.errors._form && <p class="alert" role="alert">{endorseForm.errors._form}</p>}
               {a.status === 'open' && can.amend && viewerId !== a.author.id && (
                 endorsed ? <p>{t('consultations.amendment.you_endorsed')}</p> : (
@@ -411,6 +417,7 @@ export function DiffPage({ c, before, after }: { c: Consultation; before: Versio
   const kept = new Set(after.blocks.map((b) => b.anchor));
   const removed = before.blocks.filter((b) => !kept.has(b.anchor));
   const label = (b: NumberedBlock) => (b.kind === 'heading' ? t('consultations.section_n', { n: b.number }) : `¶ ${b.number}`);
+  const title = (b: NumberedBlock) => (b.kind === 'heading' ? `${label(b)} ${b.text}` : label(b));
   return (
     <>
       <p><a href={`${consultationHref(c.slug)}/versions`}>{t('consultations.back_versions', { title: c.title })}</a></p>
@@ -420,10 +427,10 @@ export function DiffPage({ c, before, after }: { c: Consultation; before: Versio
         const old = previous.get(b.anchor);
         return (
           <li id={`p-${b.anchor}`}>
-            <h2>{label(b)}{old && old.number !== b.number && <> ({t('consultations.versions.was', { label: label(old) })})</>}</h2>
+            <h2 lang={b.kind === 'heading' ? c.language : undefined}>{old && old.text !== b.text ? label(b) : title(b)}{old && old.number !== b.number && <> ({t('consultations.versions.was', { label: label(old) })})</>}</h2>
             {!old ? <p><strong>{t('consultations.versions.added')}</strong></p> : old.text === b.text ? <p class="meta">{t('consultations.versions.unchanged')}</p> : null}
             {(!old || old.text !== b.text) && <WordDiff diff={wordDiff(old?.text ?? '', b.text)} language={c.language} legend={t('consultations.versions.legend')} />}
-            {old && old.text === b.text && <Prose text={b.text} lang={c.language} />}
+            {old && old.text === b.text && b.kind === 'paragraph' && <Prose text={b.text} lang={c.language} />}
           </li>
         );
       })}</ol>
