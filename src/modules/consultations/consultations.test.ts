@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { test } from 'node:test';
 import { eachApp } from '../../../tests/support/app.ts';
 import type { TestClient } from '../../../tests/support/client.ts';
@@ -106,6 +107,9 @@ eachApp('a consultation goes from draft to published versions, with comments and
   assert.equal(api.body.sections[1].blocks[1].comments, 2);
   assert.equal(api.body.versions.length, 2);
   assert.equal((await anonymous.json('GET', '/api/consultations', undefined)).body.items[0].slug, slug);
+  const openapi = await anonymous.json('GET', '/api/openapi.json', undefined);
+  assert.ok(openapi.body.paths['/api/consultations/{slug}'] ?? openapi.body.paths['/consultations/{slug}'], 'described in the OpenAPI document');
+  assert.equal((await new Validator().validate(openapi.body)).valid, true);
   assert.match((await anonymous.get('/search?q=conectividade')).html, /Declaração do Fórum/);
   assert.match((await anonymous.get('/log')).html, /Consultation text version published/);
   assert.equal((await verifyLog(t.database.db, logKinds(modules), t.services.transparencyLog.signer)).failure, null, 'cabildo log verify rebuilds each version from its rows');
@@ -129,7 +133,7 @@ eachApp('comments and amendments follow the phases; a refused write stores nothi
   assert.doesNotMatch((await ana.get(paragraph)).html, /Tarde demais/);
   assert.equal((await t.database.db.selectFrom('consultation_amendments').select('id').execute()).length, 0);
   assert.doesNotMatch((await ana.get(paragraph)).html, /action="[^"]*\/comments/, 'no comment form out of its phase');
-});
+}, { postgres: true });
 
 eachApp('opening a consultation checks its people, its phases and its text', async (t) => {
   const { coordinator, initiative } = await organiser(t);
@@ -155,7 +159,7 @@ eachApp('opening a consultation checks its people, its phases and its text', asy
   assert.equal((await coordinator.post(`/initiatives/${initiative}/consultations`, consultationFields({ chairs: '', drafters: '', slug: 'declaracao-forum' }))).status, 303);
   const taken = await coordinator.post(`/initiatives/${initiative}/consultations`, consultationFields({ chairs: '', drafters: '', slug: 'declaracao-forum' }));
   assert.equal(taken.status, 409);
-});
+}, { postgres: true });
 
 eachApp('two endorsements sent at once by the same person: one stands', async (t) => {
   const { drafter, slug } = await openedConsultation(t);
