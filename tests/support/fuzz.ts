@@ -406,7 +406,9 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r, 0, part === 'courses' ? coursesFields : []));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : part === 'consultations' ? hostileForm(r, { fields: consultationsFields, values: consultationsValues }) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : hostileForm(r);
+        // The consultations' own fields, on a line of their own so other parts' edits to the line above merge cleanly.
+        if (part === 'consultations') body = hostileForm(r, { fields: consultationsFields, values: consultationsValues });
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
