@@ -6,6 +6,7 @@ import { consultationNotifications } from './notifications.ts';
 import { consultationSearch } from './search.ts';
 import { seedDemoConsultation } from './seeds.ts';
 import { importConsultationCommand } from './cli.ts';
+import { consultationPolicy } from './policy.ts';
 
 /** Consultations on texts: comments, amendments and versions with stable anchors (docs/decisions/034). */
 export const consultationsModule: ModuleManifest = {
@@ -23,4 +24,9 @@ export const consultationsModule: ModuleManifest = {
   seedDemo: seedDemoConsultation,
   cli: [importConsultationCommand],
   nav: [{ href: '/consultations', label: 'consultations.nav' }],
+  initiativeLinks: [{
+    label: 'consultations.initiative_link',
+    path: (slug) => `/initiatives/${slug}/consultations/new`,
+    shown: async (_, actor, initiative) => consultationPolicy.open(actor, { published_version: 0, people: [], committee: initiative.committee }),
+  }],
 };
