@@ -369,6 +369,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `/briefs/${briefId}/reviewers`, as: claimant },
     { method: 'POST', path: `/briefs/${briefId}/reviews`, as: briefReviewer },
     { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/consultations`, as: coordinator },
     { method: 'POST', path: `${lesson}/quiz`, as: coordinator },
     { method: 'POST', path: `${lesson}/read`, as: coordinator },
     { method: 'POST', path: `${course}/certificate`, as: coordinator },

@@ -7,9 +7,10 @@ import { addAuthor, addComment, publishBrief, replyToComment, requestReview, sav
 import { briefPolicy } from './policy.ts';
 import { briefsOf, findBrief, latestVersion, listBriefs, reviewRequestsOf, reviewsOf, threadOf, threadsOf, versionsOf, type Brief } from './queries.ts';
 import {
-  AddAuthorSchema, BriefSaveSchema, BriefStartSchema, CommentSchema, EmptySchema, ReplySchema, ReviewSchema, ReviewerSchema, briefErrorsToFields, briefFromForm, briefValues,
+  AddAuthorSchema, AttachSchema, BriefSaveSchema, BriefStartSchema, CommentSchema, EmptySchema, ReplySchema, ReviewSchema, ReviewerSchema, briefErrorsToFields, briefFromForm, briefValues,
 } from './schema.ts';
 import { commentAnchors } from './grid.ts';
+import { attachableConsultations, attachToConsultation, consultationsOfBrief } from './consultations.ts';
 import type { Discussion } from './views/discussion.tsx';
 import { PrintPage } from './views/printPage.tsx';
 import { exportOf, exportSchemaText } from './export.ts';
@@ -20,7 +21,7 @@ import { BriefPage, type BriefView } from './views/briefPage.tsx';
 import { EditBriefPage, NewBriefPage } from './views/editPages.tsx';
 import { BriefListPage, MyBriefsPage, VersionsPage } from './views/listPages.tsx';
 
-type Forms = { publish?: FailedForm; author?: FailedForm } & Discussion['forms'];
+type Forms = { publish?: FailedForm; author?: FailedForm; attach?: FailedForm } & Discussion['forms'];
 const perPage = 25;
 
 export function briefPages(app: Hono<AppEnv>, services: Services): void {
@@ -49,14 +50,19 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
     const actor = c.get('actor');
     const t = c.get('t');
     const seeDraft = briefPolicy.seeDraft(actor, brief);
-    const latest = brief.version > 0 && !(seeDraft && (wantDraft || Object.keys(forms).length > 0)) ? await latestVersion(db, brief.id) : undefined;
+    // A failed form about the working copy shows the working copy; attaching is about the published version.
+    const draftForm = Object.keys(forms).some((form) => form !== 'attach');
+    const latest = brief.version > 0 && !(seeDraft && (wantDraft || draftForm)) ? await latestVersion(db, brief.id) : undefined;
     const shown: BriefView = latest ? latest.snapshot : brief;
     const otherView = !seeDraft || brief.version === 0 ? undefined
       : latest ? { href: `/briefs/${brief.id}?view=draft`, label: t('briefs.page.see_draft') } : { href: `/briefs/${brief.id}`, label: t('briefs.page.see_published', { version: brief.version }) };
     const can = { edit: briefPolicy.edit(actor, brief), publish: briefPolicy.publish(actor, brief), addAuthor: briefPolicy.addAuthor(actor, brief) };
     const discussion = !latest && seeDraft ? await discussionOf(c, brief, forms) : undefined;
+    const mayAttach = brief.version > 0 && briefPolicy.attach(actor, brief);
+    const [attachedTo, attachable] = await Promise.all([consultationsOfBrief(db, brief.id), mayAttach ? attachableConsultations(db, services.clock()) : Promise.resolve([])]);
+    const consultations = { attached: attachedTo, attachable: attachable.filter((c) => !attachedTo.some((a) => a.id === c.id)), mayAttach };
     return page(c, shown.title, (
-      <BriefPage brief={shown} shownVersion={latest ? latest.version : null} version={brief.version} status={brief.status} otherView={otherView} can={can} forms={forms} notice={c.req.query('notice')} discussion={discussion} />
+      <BriefPage brief={shown} shownVersion={latest ? latest.version : null} version={brief.version} status={brief.status} otherView={otherView} can={can} forms={forms} notice={c.req.query('notice')} discussion={discussion} consultations={consultations} />
     ), status);
   }
 
@@ -194,6 +200,16 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
     retry: (c, failed, { subject, status }) => showBrief(c, subject, { review: failed }, status),
   }));
   app.get('/briefs/:id/reviews', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft`, 'review-form'));
+
+  app.post('/briefs/:id/consultations', formAction({
+    load: loadBrief,
+    allow: briefPolicy.attach,
+    schema: AttachSchema,
+    run: (ctx, input, brief) => attachToConsultation(ctx, brief, input),
+    done: (_, __, { subject }) => withNotice(`/briefs/${subject.id}`, 'attached', 'consultations-title'),
+    retry: (c, failed, { subject, status }) => showBrief(c, subject, { attach: failed }, status),
+  }));
+  app.get('/briefs/:id/consultations', formAddress((c) => `/briefs/${c.req.param('id')}`, 'attach'));
 
   app.get('/briefs/:id/versions', async (c) => {
     const brief = await loadBrief(c);

@@ -35,6 +35,8 @@ export const briefPolicy = {
   requestReview: signedIn<BriefSubject>((user, b) => isVerified(user) && writes(user.id, b)),
   /** Only those asked review, and never their own brief (an author cannot be asked). */
   review: signedIn<BriefSubject>((user, b) => isVerified(user) && reviews(user.id, b) && !writes(user.id, b)),
+  /** Setting a published brief beside a consultation's text speaks for its authors. */
+  attach: signedIn<BriefSubject>((user, b) => isVerified(user) && writes(user.id, b)),
   /** In search, the secretariat finds every draft. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
   seeOwnBriefs: signedIn(),

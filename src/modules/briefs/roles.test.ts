@@ -46,6 +46,10 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'POST', path: '/briefs/:draft/reviewers', body: 'form', expect: draftOnly({ author: 422, coauthor: 422, reviewer: 403, secretariat: 403 }) },
   { method: 'POST', path: '/briefs/:published/reviewers', body: 'form', expect: only({ author: 422, coauthor: 422 }) },
   { method: 'GET', path: '/briefs/:draft/reviewers', expect: everyone(303) },
+  // Attaching to a consultation: a published brief's authors (an empty form names no open consultation).
+  { method: 'POST', path: '/briefs/:published/consultations', body: 'form', expect: only({ author: 422, coauthor: 422 }) },
+  { method: 'POST', path: '/briefs/:draft/consultations', body: 'form', expect: draftOnly({ author: 422, coauthor: 422, reviewer: 403, secretariat: 403 }) },
+  { method: 'GET', path: '/briefs/:draft/consultations', expect: everyone(303) },
   { method: 'POST', path: '/briefs/:draft/reviews', body: 'form', expect: draftOnly({ author: 403, coauthor: 403, reviewer: 422, secretariat: 403 }) },
   { method: 'POST', path: '/briefs/:published/reviews', body: 'form', expect: only({ reviewer: 422 }) },
   { method: 'GET', path: '/briefs/:draft/reviews', expect: everyone(303) },

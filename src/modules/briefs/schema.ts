@@ -53,6 +53,8 @@ export const CommentSchema = z.object({ anchor: optional(choice(commentAnchors))
 export const ReplySchema = z.object({ reply: multiLine(maxComment) });
 /** Asking someone with an account for a peer review. */
 export const ReviewerSchema = z.object({ reviewer_email: emailAddress });
+/** The consultation (its address) a published brief is attached to. */
+export const AttachSchema = z.object({ consultation: singleLine(200) });
 /** A reviewer's verdict and what they have to say. */
 export const ReviewSchema = z.object({ verdict: choice(verdicts), review: multiLine(maxReview) });
 

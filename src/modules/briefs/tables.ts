@@ -109,6 +109,14 @@ export interface BriefReviewsTable {
   submitted_at: string;
 }
 
+/** A published brief set beside a consultation's text. */
+export interface BriefConsultationsTable {
+  brief_id: string;
+  consultation_id: string;
+  attached_by: string | null;
+  attached_at: string;
+}
+
 export interface BriefsTables {
   briefs: BriefsTable;
   brief_authors: BriefAuthorsTable;
@@ -118,8 +126,9 @@ export interface BriefsTables {
   brief_comments: BriefCommentsTable;
   brief_reviewers: BriefReviewersTable;
   brief_reviews: BriefReviewsTable;
+  brief_consultations: BriefConsultationsTable;
 }
 
-export const briefsTables = ['briefs', 'brief_authors', 'brief_versions', 'brief_listing', 'brief_ratings', 'brief_comments', 'brief_reviewers', 'brief_reviews'] as const satisfies ReadonlyArray<keyof BriefsTables>;
+export const briefsTables = ['briefs', 'brief_authors', 'brief_versions', 'brief_listing', 'brief_ratings', 'brief_comments', 'brief_reviewers', 'brief_reviews', 'brief_consultations'] as const satisfies ReadonlyArray<keyof BriefsTables>;
 
 export const briefsDb = (db: Db) => tablesOf<BriefsTables>(db);

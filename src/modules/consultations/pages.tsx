@@ -12,6 +12,7 @@ import {
   type Consultation,
 } from './queries.ts';
 import { AmendmentSchema, CommentSchema, ReplySchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
+import { briefsOnConsultation } from '../briefs/index.ts';
 import {
   ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
@@ -59,7 +60,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     const version = showingDraft ? draft : consultation.published_version > 0 ? await findVersion(db, consultation.id, consultation.published_version) : undefined;
     return page(c, consultation.title, (
       <ConsultationPage c={consultation} version={version} draft={draft} phase={phaseOn(consultation, today())} counts={await countsByAnchor(db, consultation.id)}
-        can={can} notice={noticeOf(c)} showingDraft={showingDraft} />
+        can={can} notice={noticeOf(c)} showingDraft={showingDraft} briefs={await briefsOnConsultation(db, consultation.id)} />
     ));
   }
 

@@ -221,3 +221,23 @@ export async function listConsultations(db: Db, today: string, viewer: { userId:
     initiative: { slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '' }, updated_at: r.updated_at,
   }));
 }
+
+/** A consultation as other modules name it. */
+export interface ConsultationRef {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/** Published consultations not yet closed on `day`: what an impact brief may be attached to. */
+export async function consultationsOpenOn(db: Db, day: string): Promise<ConsultationRef[]> {
+  const rows = await consultationsDb(db).selectFrom('consultations').selectAll().where('published_version', '>', 0).orderBy('title').orderBy('id').execute();
+  return rows.filter((r) => phaseOn(r, day) !== 'closed').map((r) => ({ id: r.id, slug: r.slug, title: r.title }));
+}
+
+/** These published consultations, by id (others are left out). */
+export async function publishedConsultations(db: Db, ids: readonly string[]): Promise<Map<string, ConsultationRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await consultationsDb(db).selectFrom('consultations').select(['id', 'slug', 'title']).where('id', 'in', [...ids]).where('published_version', '>', 0).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

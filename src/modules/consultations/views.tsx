@@ -184,7 +184,22 @@ export interface ConsultationCan {
   viewDraft: boolean;
 }
 
-export function ConsultationPage(props: { c: Consultation; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean }) {
+/** Impact briefs their authors attached to this consultation (the briefs module's). */
+export type AttachedBrief = { id: string; title: string; language: string };
+
+function Briefs({ briefs }: { briefs: AttachedBrief[] }) {
+  const { t } = useView();
+  if (briefs.length === 0) return null;
+  return (
+    <section aria-labelledby="briefs-title">
+      <h2 id="briefs-title">{t('consultations.briefs.title')}</h2>
+      <p>{t('consultations.briefs.intro')}</p>
+      <ul>{briefs.map((b) => <li><a href={`/briefs/${b.id}`} lang={b.language}>{b.title}</a></li>)}</ul>
+    </section>
+  );
+}
+
+export function ConsultationPage(props: { c: Consultation; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean; briefs: AttachedBrief[] }) {
   const { t, locale } = useView();
   const { c, version, draft, phase, counts, can, notice, showingDraft } = props;
   return (
@@ -200,6 +215,7 @@ export function ConsultationPage(props: { c: Consultation; version: Version | un
       {!showingDraft && c.published_version === 0 && <p class="alert">{t('consultations.unpublished_banner')}</p>}
       <PhaseList c={c} current={phase} />
       <People c={c} />
+      <Briefs briefs={props.briefs} />
       {(can.configure || can.draft) && (
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">{t('consultations.manage.title')}</h2>

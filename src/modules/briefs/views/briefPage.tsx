@@ -1,5 +1,6 @@
 import { useView } from '../../../platform/views/context.ts';
-import { Notice, PostForm, TextField } from '../../../platform/views/components.tsx';
+import { Notice, PostForm, SelectField, TextField } from '../../../platform/views/components.tsx';
+import type { ConsultationRef } from '../../consultations/index.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../../platform/http/forms.ts';
 import { languageName } from '../../../platform/i18n/index.ts';
 import { enablerGoals, perspectives, properties, type Grid, type GridItem } from '../grid.ts';
@@ -23,13 +24,15 @@ export interface BriefPageProps {
   /** Addresses of the other view, for authors: the working copy or the published version. */
   otherView?: { href: string; label: string };
   can: { edit: boolean; publish: boolean; addAuthor: boolean };
-  forms: { publish?: Form; author?: Form };
+  forms: { publish?: Form; author?: Form; attach?: Form };
   notice?: string;
   /** On the working copy, for its authors and reviewers: the comments and reviews. */
   discussion?: Discussion;
+  /** The consultations it is attached to; for its authors once published, those it may be attached to. */
+  consultations: { attached: ConsultationRef[]; attachable: ConsultationRef[]; mayAttach: boolean };
 }
 
-const notices = ['started', 'saved', 'published', 'author_added', 'commented', 'review_requested', 'reviewed'] as const;
+const notices = ['started', 'saved', 'published', 'author_added', 'commented', 'review_requested', 'reviewed', 'attached'] as const;
 
 function Entry({ item, grid, lang, briefId, discussion }: { item: GridItem; grid: Grid; lang: string; briefId: string; discussion?: Discussion }) {
   const { t } = useView();
@@ -52,6 +55,31 @@ function Entry({ item, grid, lang, briefId, discussion }: { item: GridItem; grid
 }
 
 /** `/briefs/<id>`: a brief's published version (or, for its authors, the working copy), its chart and grid. */
+/** The consultations whose texts it analyses, and for its authors the form to add one. */
+function Consultations(props: BriefPageProps['consultations'] & { briefId: string; form?: Form }) {
+  const { t } = useView();
+  const { attached, attachable, mayAttach, form } = props;
+  if (attached.length === 0 && !mayAttach) return null;
+  return (
+    <section aria-labelledby="consultations-title" class="no-print">
+      <h2 id="consultations-title">{t('briefs.consultations.title')}</h2>
+      {attached.length === 0 ? <p>{t('briefs.consultations.none')}</p> : <ul>{attached.map((c) => <li><a href={`/consultations/${c.slug}`}>{c.title}</a></li>)}</ul>}
+      {mayAttach && (attachable.length === 0 ? (
+        <>
+          {form && <p class="alert" role="alert">{Object.values(form.errors)[0]}</p>}
+          <p>{t('briefs.consultations.none_open')}</p>
+        </>
+      ) : (
+        <PostForm action={`/briefs/${props.briefId}/consultations`} anchor="attach" errors={form?.errors} labels={{ consultation: t('briefs.consultations.field') }}>
+          <SelectField name="consultation" label={t('briefs.consultations.field')} hint={t('briefs.consultations.hint')} blank="" required
+            value={valueOf(form?.values, 'consultation')} error={form?.errors.consultation} options={attachable.map((c) => ({ value: c.slug, label: c.title }))} />
+          <button type="submit">{t('briefs.consultations.submit')}</button>
+        </PostForm>
+      ))}
+    </section>
+  );
+}
+
 export function BriefPage(props: BriefPageProps) {
   const { t, groupLabel } = useView();
   const jurisdiction = useJurisdiction();
@@ -105,6 +133,7 @@ export function BriefPage(props: BriefPageProps) {
         {Object.values(enablerGoals).flat().map(entry)}
       </section>
       {discussion && <GeneralDiscussion briefId={brief.id} lang={brief.language} discussion={discussion} />}
+      <Consultations briefId={brief.id} {...props.consultations} form={forms.attach} />
       <section aria-labelledby="more-title" class="no-print">
         <h2 id="more-title">{t('briefs.page.more')}</h2>
         <ul>
