@@ -36,3 +36,19 @@ export const languagesOf = (texts: Partial<Record<Locale, unknown>>, original: s
  * the starter course's quizzes. One slip does not hold a learner back; guessing does not pass.
  */
 export const passes = (right: number, questions: number) => questions === 0 || right * 3 >= questions * 2;
+
+/**
+ * A quiz's wording for a reader (docs/decisions/037): the translation's when it asks the same
+ * questions with the same choices as the original, else the original's. A translation may be
+ * written before its quiz, and an edited quiz leaves older translations' wording behind.
+ */
+export function quizIn(lesson: { language: string; content: LessonContent }, reader: Locale): { language: Locale; questions: LessonTexts['questions'] } {
+  const original = lesson.content.texts[lesson.language as Locale]!;
+  const own = lesson.content.texts[reader];
+  if (own && sameShape(own.questions, original.questions)) return { language: reader, questions: own.questions };
+  return { language: lesson.language as Locale, questions: original.questions };
+}
+
+/** Whether two wordings of a quiz ask as many questions, each with as many choices. */
+export const sameShape = (a: LessonTexts['questions'], b: LessonTexts['questions']) =>
+  a.length === b.length && a.every((q, i) => q.choices.length === b[i]!.choices.length);
