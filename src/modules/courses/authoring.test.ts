@@ -28,7 +28,7 @@ async function draftWithModule(coordinator: TestClient, initiative: string, slug
   const created = await coordinator.post('/my/courses/new', { publisher: initiative, title: 'Redes comunitarias', slug, language: 'es', summary: 'Cómo se arma una red comunitaria.' });
   assert.equal(created.status, 303, created.html.slice(0, 800));
   const edit = `/courses/${slug}/edit`;
-  assert.equal((await coordinator.post(`${edit}/modules`, { title_es: 'Primeros pasos' })).status, 303);
+  assert.equal((await coordinator.post(`${edit}/modules`, { name_es: 'Primeros pasos' })).status, 303);
   return edit;
 }
 
@@ -137,7 +137,7 @@ eachApp('only a course’s own publishers edit it: another initiative’s coordi
   const member = await seatMember(t, initiative, { email: 'miembro@example.org', group: 'academia' });
   const admin = await secretariat(t);
 
-  for (const [path, fields] of [[`${edit}/modules`, { title_es: 'Intruso' }], [`${edit}/publish`, {}], [`${edit}/texts`, { title_es: 'Otro', summary_es: 'Otro' }], [`${edit}/lessons/new`, { intent: 'save' }]] as const) {
+  for (const [path, fields] of [[`${edit}/modules`, { name_es: 'Intruso' }], [`${edit}/publish`, {}], [`${edit}/texts`, { title_es: 'Otro', summary_es: 'Otro' }], [`${edit}/lessons/new`, { intent: 'save' }]] as const) {
     assert.equal((await other.post(path, fields)).status, 403, `${path} as another initiative’s coordinator`);
     assert.equal((await admin.post(path, fields)).status, 403, `${path} as the secretariat (an initiative’s course)`);
     assert.match((await t.client().post(path, fields)).location ?? '', /^\/login/, `${path} asks a visitor to log in`);
@@ -161,8 +161,8 @@ eachApp('modules and lessons are reordered; a missing module, an unknown lesson 
   const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society' });
   const initiative = await registerInitiative(coordinator);
   const edit = await draftWithModule(coordinator, initiative);
-  assert.equal((await coordinator.post(`${edit}/modules`, { title_es: 'Segundo módulo', title_en: 'Second module' })).status, 303);
-  assert.equal((await coordinator.post(`${edit}/modules`, { title_en: 'Only English' })).status, 422, 'the title in the course’s language is required');
+  assert.equal((await coordinator.post(`${edit}/modules`, { name_es: 'Segundo módulo', name_en: 'Second module' })).status, 303);
+  assert.equal((await coordinator.post(`${edit}/modules`, { name_en: 'Only English' })).status, 422, 'the title in the course’s language is required');
   for (const [module, slug] of [['0', 'uno'], ['0', 'dos'], ['1', 'tres']]) {
     assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: module!, slug: slug!, language: 'es', title: `Lección ${slug}`, body: 'Texto.' })).status, 303);
   }
@@ -220,7 +220,7 @@ eachApp('script in every field of a course written in the browser is shown as te
   const created = await coordinator.post('/my/courses/new', { publisher: initiative, title: `Curso ${script}`, slug: 'curso', language: 'es', summary: `Resumen ${script}` });
   assert.equal(created.status, 303);
   const edit = '/courses/curso/edit';
-  assert.equal((await coordinator.post(`${edit}/modules`, { title_es: `Módulo ${script}` })).status, 303);
+  assert.equal((await coordinator.post(`${edit}/modules`, { name_es: `Módulo ${script}` })).status, 303);
   assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '0', slug: 'uno', language: 'es', title: `Lección ${script}`, body: `Texto ${script} <img src=x onerror=alert(1)> [x](javascript:alert(1))` })).status, 303);
   assert.equal((await coordinator.post(`${edit}/lessons/uno/quiz`, oneQuestion(`¿${script}?`, [[`Sí ${script}`, `Porque ${script}`], ['No', `No ${script}`]], '0'))).status, 303);
   assert.equal((await coordinator.post(`${edit}/publish`, {})).status, 303);
@@ -238,7 +238,7 @@ eachApp('on PostgreSQL, editors working at once lose nothing: two modules added 
   const edit = await draftWithModule(coordinator, initiative);
   const member = await seatMember(t, initiative, { email: 'miembro@example.org', group: 'academia' });
   await member.csrfToken();
-  const added = await Promise.all([coordinator.post(`${edit}/modules`, { title_es: 'Módulo A' }), member.post(`${edit}/modules`, { title_es: 'Módulo B' })]);
+  const added = await Promise.all([coordinator.post(`${edit}/modules`, { name_es: 'Módulo A' }), member.post(`${edit}/modules`, { name_es: 'Módulo B' })]);
   assert.deepEqual(added.map((p) => p.status), [303, 303]);
   const desk = (await coordinator.get(edit)).html;
   assert.match(desk, /Módulo A/);

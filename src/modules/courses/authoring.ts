@@ -82,8 +82,8 @@ export async function editCourseTexts(ctx: CommandContext<SignedIn>, course: Cou
 /** Adds a module at the end of the course. */
 export async function addModule(ctx: CommandContext<SignedIn>, course: Course, titles: ModuleInput): Promise<Result<{ module: number }>> {
   return editing(ctx, course, 'course.module_added', async (tx, now) => {
-    if (!titles[now.language as Locale]) return refuse('courses.errors.original_missing', { field: `title_${now.language}` });
-    if (now.content.modules.length >= maxModules) return refuse('courses.errors.too_many_modules', { field: `title_${now.language}`, status: 409, values: { max: maxModules } });
+    if (!titles[now.language as Locale]) return refuse('courses.errors.original_missing', { field: `name_${now.language}` });
+    if (now.content.modules.length >= maxModules) return refuse('courses.errors.too_many_modules', { field: `name_${now.language}`, status: 409, values: { max: maxModules } });
     await saveContent(tx, now, { ...now.content, modules: [...now.content.modules, { titles }] });
     return ok({ module: now.content.modules.length });
   });
@@ -93,7 +93,7 @@ export async function addModule(ctx: CommandContext<SignedIn>, course: Course, t
 export async function editModule(ctx: CommandContext<SignedIn>, course: Course, module: number, titles: ModuleInput): Promise<Result<void>> {
   return editing(ctx, course, 'course.module_edited', async (tx, now) => {
     if (!now.content.modules[module]) return refuse('common.status.404', { status: 404 });
-    if (!titles[now.language as Locale]) return refuse('courses.errors.original_missing', { field: `title_${now.language}` });
+    if (!titles[now.language as Locale]) return refuse('courses.errors.original_missing', { field: `name_${now.language}` });
     await saveContent(tx, now, { ...now.content, modules: now.content.modules.map((m, i) => (i === module ? { titles } : m)) });
     return ok();
   });

@@ -49,10 +49,10 @@ export const CourseTextsSchema = z.object({ ...perLanguageFields('title', single
   });
 export type CourseTextsInput = z.output<typeof CourseTextsSchema>;
 
-/** A module's title in each language it has. */
-export const ModuleSchema = z.object(perLanguageFields('title', singleLine(200))).transform((form) => {
+/** A module's title in each language it has (`name_es`…: the course's own title fields sit on the same page). */
+export const ModuleSchema = z.object(perLanguageFields('name', singleLine(200))).transform((form) => {
   const titles: Partial<Record<Locale, string>> = {};
-  for (const l of locales) if (form[`title_${l}`]) titles[l] = form[`title_${l}`] as string;
+  for (const l of locales) if (form[`name_${l}`]) titles[l] = form[`name_${l}`] as string;
   return titles;
 });
 export type ModuleInput = z.output<typeof ModuleSchema>;

@@ -80,8 +80,8 @@ eachApp('every courses route answers every role as its policy says', async (t) =
   const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society' });
   const initiative = await registerInitiative(coordinator);
   await coordinator.post('/my/courses/new', { publisher: initiative, title: 'Borrador', slug: 'borrador', language: 'es', summary: 'Un curso a medio escribir.' });
-  await coordinator.post('/courses/borrador/edit/modules', { title_es: 'Uno' });
-  await coordinator.post('/courses/borrador/edit/modules', { title_es: 'Dos' });
+  await coordinator.post('/courses/borrador/edit/modules', { name_es: 'Uno' });
+  await coordinator.post('/courses/borrador/edit/modules', { name_es: 'Dos' });
   const lessonForm = new FormData();
   for (const [name, value] of Object.entries({ _csrf: await coordinator.csrfToken(), intent: 'save', module: '0', slug: 'primera', language: 'es', title: 'Primera', body: 'Texto.' })) lessonForm.append(name, value);
   await coordinator.request('/courses/borrador/edit/lessons/new', { method: 'POST', body: lessonForm });

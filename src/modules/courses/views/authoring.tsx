@@ -99,7 +99,7 @@ export function EditCoursePage({ course, form, notice }: { course: Course; form?
     const [name, l] = field.split('_') as ['title' | 'summary', Locale];
     return course.content.texts[l]?.[name] ?? '';
   };
-  const moduleNames = [{ name: 'title', label: t('courses.write.fields.module_title') }];
+  const moduleNames = [{ name: 'name', label: t('courses.write.fields.module_title') }];
   const moduleValue = (field: string) => (form?.which === 'module' ? valueOf(form.values, field) : '');
   const day = (at: string | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at)) : '');
   return (
@@ -169,8 +169,9 @@ function MoveButtons({ action, first, last, what }: { action: string; first: boo
   if (first && last) return null;
   return (
     <div class="actions">
-      {!first && <PostForm action={action}><input type="hidden" name="direction" value="up" /><button type="submit" class="secondary" aria-label={t('courses.write.move.up_of', { what })}>{t('courses.write.move.up')}</button></PostForm>}
-      {!last && <PostForm action={action}><input type="hidden" name="direction" value="down" /><button type="submit" class="secondary" aria-label={t('courses.write.move.down_of', { what })}>{t('courses.write.move.down')}</button></PostForm>}
+      {/* The visible words start the button's name; what it moves follows, for screen readers. */}
+      {!first && <PostForm action={action}><input type="hidden" name="direction" value="up" /><button type="submit" class="secondary">{t('courses.write.move.up')}<span class="visually-hidden"> ({what})</span></button></PostForm>}
+      {!last && <PostForm action={action}><input type="hidden" name="direction" value="down" /><button type="submit" class="secondary">{t('courses.write.move.down')}<span class="visually-hidden"> ({what})</span></button></PostForm>}
     </div>
   );
 }
@@ -201,7 +202,7 @@ function LessonItem({ course, lesson, first, last }: { course: Course; lesson: L
 /** A module's titles. */
 export function ModulePage({ course, module, form }: { course: Course; module: number; form?: FailedForm }) {
   const { t, locale } = useView();
-  const names = [{ name: 'title', label: t('courses.write.fields.module_title') }];
+  const names = [{ name: 'name', label: t('courses.write.fields.module_title') }];
   const titles = course.content.modules[module]!.titles;
   const value = (field: string) => (form ? valueOf(form.values, field) : titles[field.split('_')[1] as Locale] ?? '');
   return (
