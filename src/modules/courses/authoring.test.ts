@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync } from 'node:zlib';
 import { eachApp, listen } from '../../../tests/support/app.ts';
 import { registerInitiative, secretariat, seatMember, verifiedPerson } from '../../../tests/support/factories.ts';
 import type { TestClient } from '../../../tests/support/client.ts';
@@ -198,6 +200,20 @@ eachApp('images in the lesson form: a disguised or oversized file is refused in 
   assert.equal((await t.database.db.selectFrom('course_images').select('id').execute()).length, 0);
   const largest = await lessonForm(coordinator, `${edit}/lessons/new`, fields, { bytes: Buffer.concat([png, Buffer.alloc(200 * 1024 - png.length)]), name: 'mapa.png', type: 'image/png' });
   assert.equal(largest.status, 200, 'a 200 KB image fits in the body limit with the rest of the form');
+
+  // The lesson page shows the images its first visit has room for; the others are links with their size.
+  let body = 'Un texto corto.';
+  for (const [alt, size] of [['Primera', 30 * 1024], ['Segunda', 30 * 1024], ['Tercera', png.length]] as const) {
+    const added = await lessonForm(coordinator, `${edit}/lessons/new`, { ...fields, body, image_alt: alt }, { bytes: Buffer.concat([png, Buffer.alloc(size - png.length)]), name: 'f.png', type: 'image/png' });
+    body = added.html.match(/<textarea[^>]*name="body"[^>]*>([^<]*)<\/textarea>/)![1]!;
+  }
+  assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { ...fields, body, intent: 'save' })).status, 303);
+  assert.equal((await coordinator.post(`${edit}/publish`, {})).status, 303);
+  const [first, second, third] = [...body.matchAll(/image:([\w-]+)/g)].map((m) => m[1]!);
+  const page = (await coordinator.get('/courses/redes-comunitarias/mapa')).html;
+  assert.match(page, new RegExp(`<img src="/course-images/${first}" alt="Primera"`));
+  assert.match(page, new RegExp(`<a href="/course-images/${second}">Segunda</a> \\(imagen de 30 KB: ábrala cuando quiera\\)`));
+  assert.match(page, new RegExp(`<img src="/course-images/${third}" alt="Tercera"`), 'a small one after it still fits');
   // Over real HTTP, as a browser sends it: the platform answers 413 with its page, not a crash.
   const server = await listen(t);
   try {
@@ -245,4 +261,45 @@ eachApp('on PostgreSQL, editors working at once lose nothing: two modules added 
   assert.match(desk, /Módulo B/);
   const twice = await Promise.all([coordinator, member].map((c) => c.post('/my/courses/new', { publisher: initiative, title: 'Doble', slug: 'doble', language: 'es', summary: 'Dos a la vez.' })));
   assert.deepEqual(twice.map((p) => p.status).sort(), [303, 409]);
+}, { postgres: true });
+
+/** Prose-like words (as lessons are written), deterministic. */
+function prose(length: number, seed: number): string {
+  const vocabulary = 'la gobernanza de internet es un proceso abierto en el que gobiernos sector privado sociedad civil comunidad técnica y academia participan con sus propios roles para decidir cómo se desarrolla y usa la red los foros nacionales regionales y juveniles llevan esas conversaciones a cada país con reglas claras transparencia y actas públicas que cualquiera puede leer comentar y citar'.split(' ');
+  let state = seed;
+  let text = '';
+  while (text.length < length) {
+    state = (state * 48271) % 2147483647;
+    text += `${vocabulary[state % vocabulary.length]}${state % 13 === 0 ? '. ' : ' '}`;
+  }
+  return text.slice(0, length).trim();
+}
+
+/** A whole quiz form: ten questions of six answers, each field as long as the form allows. */
+const fullQuiz = (text: (length: number, seed: number) => string) => Object.fromEntries(Array.from({ length: 10 }, (_, q) => [
+  [`q${q}_prompt`, text(500, q + 1)], [`q${q}_right`, '0'],
+  ...Array.from({ length: 6 }, (_, c) => [[`q${q}_c${c}_text`, text(300, 100 * q + c + 1)], [`q${q}_c${c}_explanation`, text(1_000, 1_000 * q + c + 1)]]).flat(),
+]).flat());
+
+eachApp('a lesson stays within the first-visit budget: the longest lesson and quiz the forms take weighs under 50 KB with its stylesheet, compressed as sent; words that do not compress are refused', async (t) => {
+  const coordinator = await verifiedPerson(t, { email: 'coord@example.org', group: 'civil_society', locale: 'es' });
+  const initiative = await registerInitiative(coordinator);
+  const edit = await draftWithModule(coordinator, initiative);
+  const saved = await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '0', slug: 'larga', language: 'es', title: prose(200, 1), body: prose(20_000, 2) });
+  assert.equal(saved.status, 303, saved.html.slice(0, 500));
+  assert.equal((await coordinator.post(`${edit}/lessons/larga/quiz`, fullQuiz(prose))).status, 303);
+  assert.equal((await coordinator.post(`${edit}/publish`, {})).status, 303);
+  const visitor = t.client();
+  visitor.language = 'es';
+  const lesson = await visitor.get('/courses/redes-comunitarias/larga');
+  assert.equal(lesson.status, 200);
+  const css = await visitor.get(lesson.html.match(/<link rel="stylesheet" href="([^"]+)"/)![1]!);
+  const sent = brotliCompressSync(Buffer.from(lesson.html)).length + brotliCompressSync(Buffer.from(css.html)).length;
+  assert.ok(sent <= 50 * 1024, `the longest lesson’s first visit is ${sent} bytes compressed`);
+
+  const noise = (length: number) => randomBytes(length).toString('base64').slice(0, length);
+  const heavy = await coordinator.post(`${edit}/lessons/larga/quiz`, fullQuiz(noise));
+  assert.equal(heavy.status, 422);
+  assert.match(heavy.html, /Esta lección pesaría \d+ KB comprimida, más que los 40 KB/);
+  assert.ok((await visitor.get('/courses/redes-comunitarias/larga')).html.includes(prose(500, 1)), 'the quiz as it was');
 }, { postgres: true });

@@ -13,7 +13,7 @@ import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { indexRecords } from '../../platform/search/index.ts';
 import { findInitiativeBySlug } from '../initiatives/index.ts';
-import type { CourseContent, LessonContent } from './content.ts';
+import { lessonWeight, maxLessonWeight, type CourseContent, type LessonContent } from './content.ts';
 import { imagesIn } from './images.ts';
 import { coursePolicy } from './policy.ts';
 import { findCourse, usableImages, type Course, type Lesson } from './queries.ts';
@@ -153,7 +153,7 @@ export async function addLesson(ctx: CommandContext<SignedIn>, course: Course, w
     if (!now.content.modules[where.module]) return refuse('courses.errors.no_such_module', { field: 'module' });
     if (now.lessons.filter((l) => l.module === where.module).length >= maxLessonsPerModule) return refuse('courses.errors.too_many_lessons', { field: 'slug', status: 409, values: { max: maxLessonsPerModule } });
     if (now.lessons.some((l) => l.slug === where.slug)) return refuse('courses.errors.lesson_slug_taken', { field: 'slug', status: 409 });
-    const refused = await checkImages(tx, ctx.actor.user.id, draft.body, []);
+    const refused = tooHeavy({ title: draft.title, body: draft.body, questions: [] }, 'body') ?? await checkImages(tx, ctx.actor.user.id, draft.body, []);
     if (refused) return refused;
     const id = newId();
     const content: LessonContent = { texts: { [draft.language]: { title: draft.title, body: draft.body, questions: [] } }, answers: [] };
@@ -173,10 +173,10 @@ export async function saveLessonTexts(ctx: CommandContext<SignedIn>, course: Cou
     const current = now.lessons.find((l) => l.id === lesson.id);
     if (!current) return refuse('common.status.404', { status: 404 });
     const before = current.content.texts[draft.language];
-    const refused = await checkImages(tx, ctx.actor.user.id, draft.body, before ? imagesIn(before.body) : []);
-    if (refused) return refused;
     const isOriginal = draft.language === current.language;
     const questions = isOriginal ? current.content.texts[draft.language]!.questions : draft.questions;
+    const refused = tooHeavy({ title: draft.title, body: draft.body, questions }, 'body') ?? await checkImages(tx, ctx.actor.user.id, draft.body, before ? imagesIn(before.body) : []);
+    if (refused) return refused;
     const content: LessonContent = { ...current.content, texts: { ...current.content.texts, [draft.language]: { title: draft.title, body: draft.body, questions } } };
     await coursesDb(tx).updateTable('course_lessons').set({ content: canonicalJson(content), updated_at: timestamp(ctx.now), ...(isOriginal ? { title: draft.title } : {}) })
       .where('id', '=', current.id).execute();
@@ -197,11 +197,19 @@ export async function saveQuiz(ctx: CommandContext<SignedIn>, course: Course, le
     const original = current.content.texts[current.language as Locale]!;
     const changed = canonicalJson({ q: original.questions, a: current.content.answers }) !== canonicalJson({ q: quiz.questions, a: quiz.answers });
     if (!changed) return ok();
+    const heavy = tooHeavy({ ...original, questions: quiz.questions }, '_form');
+    if (heavy) return heavy;
     const texts = Object.fromEntries(Object.entries(current.content.texts).map(([language, t]) => [language, language === current.language ? { ...t!, questions: quiz.questions } : { ...t!, questions: [] }]));
     const content: LessonContent = { texts, answers: quiz.answers };
     await coursesDb(tx).updateTable('course_lessons').set({ content: canonicalJson(content), updated_at: timestamp(ctx.now) }).where('id', '=', current.id).execute();
     return ok();
   });
+}
+
+/** A lesson whose words would make its page too heavy for a first visit on a slow link (content.ts). */
+function tooHeavy(texts: LessonTexts, field: string): Result<never> | null {
+  const weight = lessonWeight(texts);
+  return weight > maxLessonWeight ? refuse('courses.errors.lesson_too_heavy', { field, values: { kb: Math.ceil(weight / 1024), max: maxLessonWeight / 1024 } }) : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
 import { answerQuiz, claimCertificate, markRead, uploadImage } from './commands.ts';
-import { inReadersLanguage } from './content.ts';
+import { imagesInBudget, inReadersLanguage, lessonWeight, quizIn } from './content.ts';
 import { coursePolicy } from './policy.ts';
 import { imageData, imagesIn, maxImageBytes } from './images.ts';
 import { certificateOf, completed, courseSlugOf, findImage, imagesUploadedBy, publicImages, findCertificate, findCourse, listCourses, progressIn, type Course, type Lesson } from './queries.ts';
@@ -57,7 +57,9 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
     const user = c.get('actor').user;
     const progress = user ? await progressIn(db, user.id, subject.course.id) : new Map();
     const shown = inReadersLanguage(subject.lesson.content.texts, subject.lesson.language, c.get('locale'));
-    const images = await publicImages(db, imagesIn(shown.texts.body));
+    // Images the first visit has room for are shown; the others are links with their size.
+    const words = lessonWeight({ ...shown.texts, questions: quizIn(subject.lesson, c.get('locale')).questions });
+    const images = imagesInBudget(words, await publicImages(db, imagesIn(shown.texts.body)));
     return page(c, shown.texts.title, <LessonPage course={subject.course} lesson={subject.lesson} read={progress.get(subject.lesson.id)?.read ?? false} signedIn={user !== null} form={form} notice={noticeOf(c)} images={images} />, status);
   }
 

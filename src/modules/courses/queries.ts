@@ -130,9 +130,10 @@ export async function imagesUploadedBy(db: Db, userId: string) {
   return coursesDb(db).selectFrom('course_images').select(['id', 'media_type', 'size', 'course_id', 'created_at']).where('uploaded_by', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
-/** The addresses of the public images among these (for pages). */
-export async function publicImages(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await coursesDb(db).selectFrom('course_images').select('id').where('id', 'in', [...ids]).where('course_id', 'is not', null).execute();
-  return new Set(rows.map((r) => r.id));
+/** The public images among these, with their sizes, in the order given (for pages). */
+export async function publicImages(db: Db, ids: readonly string[]): Promise<Array<{ id: string; size: number }>> {
+  if (ids.length === 0) return [];
+  const rows = await coursesDb(db).selectFrom('course_images').select(['id', 'size']).where('id', 'in', [...ids]).where('course_id', 'is not', null).execute();
+  const size = new Map(rows.map((r) => [r.id, Number(r.size)]));
+  return ids.flatMap((id) => (size.has(id) ? [{ id, size: size.get(id)! }] : []));
 }

@@ -154,11 +154,20 @@ export function CoursePage({ course, progress, notice, editable = false }: { cou
 }
 
 /** The lesson's Markdown, rendered and sanitised as reports' are, with its public images. */
-const Prose = ({ text, lang, images }: { text: string; lang: string; images: ReadonlySet<string> }) => (
-  <div class="prose" lang={lang}>{raw(withImages(text, renderMarkdown, (id) => (images.has(id) ? `/course-images/${id}` : null)))}</div>
-);
+function Prose({ text, lang, images }: { text: string; lang: string; images: LessonImages }) {
+  const { t } = useView();
+  const source = (id: string) => {
+    const shown = images.get(id);
+    if (!shown) return null;
+    return shown === 'shown' ? `/course-images/${id}` : { link: `/course-images/${id}`, note: t('courses.lesson.image_link', { kb: shown.kb }) };
+  };
+  return <div class="prose" lang={lang}>{raw(withImages(text, renderMarkdown, source))}</div>;
+}
 
-export function LessonPage({ course, lesson, read, form, signedIn, notice, images }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string; images: ReadonlySet<string> }) {
+/** How the lesson shows each of its public images (content.ts, imagesInBudget). */
+type LessonImages = ReadonlyMap<string, 'shown' | { kb: number }>;
+
+export function LessonPage({ course, lesson, read, form, signedIn, notice, images }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string; images: LessonImages }) {
   const { t, locale } = useView();
   const courseTitle = inReadersLanguage(course.content.texts, course.language, locale);
   const shown = inReadersLanguage(lesson.content.texts, lesson.language, locale);
