@@ -129,7 +129,7 @@ export function EditCoursePage({ course, form, notice }: { course: Course; form?
           const title = inReadersLanguage(module.titles, course.language, locale);
           const lessons = course.lessons.filter((l) => l.module === m);
           return (
-            <section aria-labelledby={`module-${m}`} class="card">
+            <section aria-labelledby={`module-${m}`} class="summary">
               <h3 id={`module-${m}`} lang={title.language}>{t('courses.page.module', { number: m + 1, title: title.texts })}</h3>
               <p>
                 <a href={`${editAddress(course)}/modules/${m}`}>{t('courses.write.modules.edit', { number: m + 1 })}</a>
@@ -272,7 +272,7 @@ export function LessonFormPage(view: LessonFormView) {
         <CsrfField />
         <ErrorSummary errors={errors} labels={labels} />
         {view.preview !== undefined && (
-          <section aria-labelledby="preview-title" class="card">
+          <section aria-labelledby="preview-title" class="note">
             <h2 id="preview-title">{t('courses.write.lessons.preview_title')}</h2>
             <Preview text={view.preview} lang={language} />
           </section>
@@ -284,7 +284,15 @@ export function LessonFormPage(view: LessonFormView) {
             <SelectField name="language" label={labels.language!} value={value('language') || language} options={locales.map((l) => ({ value: l, label: languageName(l, locale) }))} error={errors?.language} />
           </>
         ) : <input type="hidden" name="language" value={language} />}
-        {isTranslation && original && <p class="hint">{t('courses.write.lessons.original_is', { title: original.title })}</p>}
+        {isTranslation && original && (
+          <>
+            <p class="hint">{t('courses.write.lessons.original_is', { title: original.title })}</p>
+            <details>
+              <summary>{t('courses.write.lessons.original_text')}</summary>
+              <Preview text={original.body} lang={lesson.language} />
+            </details>
+          </>
+        )}
         <TextField name="title" label={labels.title!} value={value('title')} error={errors?.title} maxlength={200} lang={isNew ? undefined : language} />
         <div lang={isNew ? undefined : language}>
           <TextArea name="body" label={labels.body!} hint={t('courses.write.fields.body_hint')} value={value('body')} error={errors?.body} maxlength={20_000} />
@@ -361,7 +369,7 @@ const blocksOf = (values: FormValues) => {
   let last = -1;
   for (const key of Object.keys(values)) {
     const m = /^q(\d+)_/.exec(key);
-    if (m && Number(m[1]) <= maxQuestions) last = Math.max(last, Number(m[1]));
+    if (m && Number(m[1]) <= maxQuestions && valueOf(values, key) !== '') last = Math.max(last, Number(m[1]));
   }
   return Math.min(last + 2, maxQuestions + 1);
 };
@@ -394,7 +402,7 @@ export function QuizEditPage({ course, lesson, values, errors, notice }: { cours
       <PostForm action={`${editAddress(course)}/lessons/${lesson.slug}/quiz`} anchor="quiz-form" errors={errors} labels={labels}>
         <div lang={lesson.language}>
           {Array.from({ length: blocks }, (_, q) => (
-            <fieldset class="card" id={`question-${q}`}>
+            <fieldset id={`question-${q}`}>
               <legend>{q < stored ? t('courses.quiz.question', { number: q + 1 }) : t('courses.write.quiz.new_question')}</legend>
               <TextField name={`q${q}_prompt`} label={t('courses.write.quiz.prompt')} value={valueOf(values, `q${q}_prompt`)} error={errors?.[`q${q}_prompt`]} maxlength={500} />
               {Array.from({ length: slotsOf(q) }, (_, c) => (
