@@ -56,7 +56,7 @@ export const sameShape = (a: LessonTexts['questions'], b: LessonTexts['questions
 
 /** A page's first visit, compressed as sent, images included (DESIGN §6). */
 export const firstVisitBudget = 50 * 1024;
-/** What a lesson page weighs around the lesson's words: the layout and the stylesheet (about 7 KB), with room to spare. */
+/** What a lesson page weighs around the lesson's words: the layout and the stylesheet (about 4 KB compressed) and the quiz form's markup, with room to spare. */
 export const pageAllowance = 10 * 1024;
 /**
  * The most a lesson's own words (title, text and quiz in one language) may weigh once compressed
