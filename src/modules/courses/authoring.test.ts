@@ -91,6 +91,9 @@ eachApp('a coordinator writes a course in the browser: a draft only its editors 
     q0_prompt: 'Who runs a community network?', q0_c0_text: 'Its community', q0_c0_explanation: 'Yes: local people build and run it.', q0_c1_text: 'A large operator', q0_c1_explanation: 'No: a commercial operator is not the community.',
   });
   assert.equal(english.status, 303, english.html.slice(0, 800));
+  const translation = (await coordinator.get(`${edit}/lessons/que-es?language=en`)).html;
+  assert.match(translation, /name="q0_prompt"[^>]*value="Who runs a community network\?"/, 'the translation’s form shows its quiz wording');
+  assert.match(translation, /Original: ¿Quién opera una red comunitaria\?/);
 
   const published = await coordinator.post(`${edit}/publish`, {});
   assert.equal(published.status, 303);
@@ -170,7 +173,9 @@ eachApp('modules and lessons are reordered; a missing module, an unknown lesson 
   }
   assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '1', slug: 'uno', language: 'es', title: 'Otra', body: 'Texto.' })).status, 409);
   assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '7', slug: 'siete', language: 'es', title: 'Otra', body: 'Texto.' })).status, 422);
-  assert.equal((await coordinator.post(`${edit}/modules/0/move`, { direction: 'up' })).status, 409, 'the first module cannot go up');
+  const stuck = await coordinator.post(`${edit}/modules/0/move`, { direction: 'up' });
+  assert.equal(stuck.status, 409, 'the first module cannot go up');
+  assert.match(stuck.html, /<p class="alert" role="alert">It cannot move further that way\.<\/p>/);
   assert.equal((await coordinator.post(`${edit}/modules/0/move`, { direction: 'down' })).status, 303);
   assert.equal((await coordinator.post(`${edit}/lessons/dos/move`, { direction: 'up' })).status, 303);
   assert.equal((await coordinator.post(`${edit}/publish`, {})).status, 303);

@@ -5,7 +5,9 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
-import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
+import type { ZodType } from 'zod';
+import type { SignedIn } from '../../platform/http/env.ts';
+import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus, type FormActionSpec } from '../../platform/http/action.ts';
 import { readForm, type FormValues } from '../../platform/http/forms.ts';
 import { authorize, isSecretariat } from '../../platform/policy.ts';
 import { locales, type Locale } from '../../platform/i18n/index.ts';
@@ -17,7 +19,7 @@ import { uploadImage } from './commands.ts';
 import { coursePolicy } from './policy.ts';
 import { coursesEditableBy, findCourse, type Course, type Lesson } from './queries.ts';
 import { NothingSchema } from './schema.ts';
-import { EditCoursePage, LessonFormPage, ModulePage, MyCoursesPage, NewCoursePage, QuizEditPage, quizValues } from './views/authoring.tsx';
+import { EditCoursePage, LessonFormPage, ModulePage, MyCoursesPage, NewCoursePage, QuizEditPage, quizValues, quizWordingValues, type DeskSection } from './views/authoring.tsx';
 
 /** Notices the writing pages may show after a redirect: any other value shows nothing. */
 const notices = new Set(['created', 'saved', 'module_added', 'moved', 'published', 'withdrawn', 'lesson_added', 'quiz_saved']);
@@ -86,7 +88,7 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
   }));
 
   // The writing desk of one course, and the forms on it.
-  const showDesk = (c: Context<AppEnv>, course: Course, form?: FailedForm & { which: 'texts' | 'module' | 'state' }, status: 200 | FailedStatus = 200) =>
+  const showDesk = (c: Context<AppEnv>, course: Course, form?: FailedForm & { which: DeskSection }, status: 200 | FailedStatus = 200) =>
     page(c, course.title, <EditCoursePage course={course} form={form} notice={noticeOf(c)} />, status);
   app.get('/courses/:slug/edit', async (c) => {
     const course = await loadCourse(c);
@@ -94,7 +96,8 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
     authorize(c.get('actor'), coursePolicy.edit, course);
     return showDesk(c, course);
   });
-  const deskAction = <S extends import('zod').ZodType, V>(which: 'texts' | 'module' | 'state', schema: S, run: Parameters<typeof formAction<Course, import('../../platform/http/env.ts').SignedIn, S, V>>[0]['run'], notice: string, anchor?: string) => formAction({
+  /** A form of the writing desk: on success back to the desk with a notice; refused, the desk with the error in the form's section. */
+  const deskAction = <S extends ZodType, V>(which: DeskSection, schema: S, run: FormActionSpec<Course, SignedIn, S, V>['run'], notice: string, anchor?: string) => formAction({
     load: loadCourse,
     allow: coursePolicy.edit,
     schema,
@@ -132,20 +135,18 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
     schema: MoveSchema,
     run: (ctx, { direction }, subject) => moveModule(ctx, subject, subject.module, direction),
     done: (_c, _v, { subject }) => withNotice(edit(subject), 'moved', 'contents'),
-    retry: (c, failed, { subject, status }) => showDesk(c, subject, { ...failed, which: 'state' }, status),
+    retry: (c, failed, { subject, status }) => showDesk(c, subject, { ...failed, which: 'contents' }, status),
   }));
   app.get('/courses/:slug/edit/modules/:module/move', formAddress((c) => `/courses/${c.req.param('slug')}/edit`, 'contents'));
 
   // A lesson in one language: new, edited, translated; its preview and its images.
   const lessonPage = (c: Context<AppEnv>, course: Course, view: Omit<Parameters<typeof LessonFormPage>[0], 'course'>, status: 200 | FailedStatus = 200) =>
     page(c, view.lesson?.title ?? course.title, <LessonFormPage course={course} {...view} />, status);
+  /** A lesson's form as stored in one language: its title and text, and in a translation its quiz's wording. */
   const storedValues = (lesson: Lesson, language: Locale): FormValues => {
     const texts = lesson.content.texts[language];
     if (!texts) return {};
-    const values: FormValues = { title: texts.title, body: texts.body };
-    if (language !== lesson.language) Object.assign(values, quizValues(texts.questions, []));
-    for (const key of Object.keys(values)) if (key.endsWith('_right')) delete values[key];
-    return values;
+    return { title: texts.title, body: texts.body, ...(language !== lesson.language ? quizWordingValues(texts.questions) : {}) };
   };
   const moduleOf = (c: Context<AppEnv>, course: Course) => {
     const module = Number(c.req.query('module') ?? '0');
@@ -227,7 +228,7 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
     schema: MoveSchema,
     run: (ctx, { direction }, subject) => moveLesson(ctx, subject, subject.lesson, direction),
     done: (_c, _v, { subject }) => withNotice(edit(subject), 'moved', `module-${subject.lesson.module}`),
-    retry: (c, failed, { subject, status }) => showDesk(c, subject, { ...failed, which: 'state' }, status),
+    retry: (c, failed, { subject, status }) => showDesk(c, subject, { ...failed, which: 'contents' }, status),
   }));
   app.get('/courses/:slug/edit/lessons/:lesson/move', formAddress((c) => `/courses/${c.req.param('slug')}/edit`, 'contents'));
 

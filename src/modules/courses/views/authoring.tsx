@@ -90,7 +90,10 @@ const perLanguageLabels = (course: Pick<Course, 'language'>, names: Array<{ name
   Object.fromEntries([course.language as Locale, ...locales.filter((l) => l !== course.language)].flatMap((l) => names.map(({ name, label }) => [`${name}_${l}`, `${label} (${languageName(l, locale)})`])));
 
 /** The course's writing desk: its state, its texts, its modules and lessons, publishing and withdrawing. */
-export function EditCoursePage({ course, form, notice }: { course: Course; form?: FailedForm & { which: 'texts' | 'module' | 'state' }; notice?: string }) {
+/** The part of the writing desk a refused form belongs to, where its errors show. */
+export type DeskSection = 'texts' | 'module' | 'state' | 'contents';
+
+export function EditCoursePage({ course, form, notice }: { course: Course; form?: FailedForm & { which: DeskSection }; notice?: string }) {
   const { t, locale } = useView();
   const shown = inReadersLanguage(course.content.texts, course.language, locale);
   const textNames = [{ name: 'title', label: t('courses.write.fields.title') }, { name: 'summary', label: t('courses.write.fields.summary'), long: true }];
@@ -124,6 +127,7 @@ export function EditCoursePage({ course, form, notice }: { course: Course; form?
 
       <section aria-labelledby="contents">
         <h2 id="contents">{t('courses.write.modules.title')}</h2>
+        {form?.which === 'contents' && <p class="alert" role="alert">{Object.values(form.errors)[0]}</p>}
         {course.content.modules.length === 0 && <p>{t('courses.write.modules.none')}</p>}
         {course.content.modules.map((module, m) => {
           const title = inReadersLanguage(module.titles, course.language, locale);
@@ -348,6 +352,14 @@ function QuizWording({ questions, values, errors, language }: { questions: Quest
       ))}
     </section>
   );
+}
+
+/** A translation's wording of the quiz as form values (no right answers: they are the original's). */
+export function quizWordingValues(questions: Questions): FormValues {
+  return Object.fromEntries(questions.flatMap((q, i) => [
+    [`q${i}_prompt`, q.prompt],
+    ...q.choices.flatMap((choice, c) => [[`q${i}_c${c}_text`, choice.text], [`q${i}_c${c}_explanation`, choice.explanation]]),
+  ]));
 }
 
 /** The form values of a stored quiz: one block per question, and a blank one to add a question. */
