@@ -86,6 +86,9 @@ eachApp('a coordinator writes a course in the browser: a draft only its editors 
   assert.equal((await coordinator.post(quizPath, question)).status, 303);
 
   // A translation, with its quiz's wording.
+  const halfTranslated = await lessonForm(coordinator, `${edit}/lessons/que-es`, { intent: 'save', language: 'en', title: 'What is a community network?', body: 'A network.', q0_prompt: 'Who runs a community network?' });
+  assert.equal(halfTranslated.status, 422);
+  for (const field of ['q0_c0_text', 'q0_c0_explanation', 'q0_c1_text', 'q0_c1_explanation']) assert.match(halfTranslated.html, new RegExp(`id="error-${field}">Traduzca esto también`), `${field} is flagged`);
   const english = await lessonForm(coordinator, `${edit}/lessons/que-es`, {
     intent: 'save', language: 'en', title: 'What is a community network?', body: 'A network **built by** its community.',
     q0_prompt: 'Who runs a community network?', q0_c0_text: 'Its community', q0_c0_explanation: 'Yes: local people build and run it.', q0_c1_text: 'A large operator', q0_c1_explanation: 'No: a commercial operator is not the community.',
@@ -173,6 +176,11 @@ eachApp('modules and lessons are reordered; a missing module, an unknown lesson 
   }
   assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '1', slug: 'uno', language: 'es', title: 'Otra', body: 'Texto.' })).status, 409);
   assert.equal((await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '7', slug: 'siete', language: 'es', title: 'Otra', body: 'Texto.' })).status, 422);
+  for (const reserved of ['new', 'edit', 'download']) {
+    const refused = await lessonForm(coordinator, `${edit}/lessons/new`, { intent: 'save', module: '0', slug: reserved, language: 'es', title: 'Otra', body: 'Texto.' });
+    assert.equal(refused.status, 422, `“${reserved}” is an address of the course’s own`);
+    assert.match(refused.html, /id="error-slug">Use lowercase letters/);
+  }
   const stuck = await coordinator.post(`${edit}/modules/0/move`, { direction: 'up' });
   assert.equal(stuck.status, 409, 'the first module cannot go up');
   assert.match(stuck.html, /<p class="alert" role="alert">It cannot move further that way\.<\/p>/);

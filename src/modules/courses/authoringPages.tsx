@@ -200,7 +200,7 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
     },
     done: async (c, result, { subject, input }) => {
       if (result.kind === 'saved') return withNotice(`${edit(subject)}/lessons/${result.slug}${input.language && subject.lesson && input.language !== subject.lesson.language ? `?language=${input.language}` : ''}`, 'saved', 'lesson-form');
-      const values = await readForm(c);
+      const { values } = subject;
       const language = subject.lesson ? languageOf(input.language, subject.lesson.language) : languageOf(input.language, subject.language);
       const module = subject.lesson ? subject.lesson.module : moduleOrFirst(subject, input.module);
       if (result.kind === 'image') {
@@ -211,9 +211,14 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
       return lessonPage(c, subject, { lesson: subject.lesson, module, language, values, preview: input.body ?? '' });
     },
     retry: async (c, failed, { subject, status }) => {
-      const language = languageOf(valueOfForm(failed.values, 'language'), subject.lesson?.language ?? subject.language);
-      const module = subject.lesson ? subject.lesson.module : moduleOrFirst(subject, Number(valueOfForm(failed.values, 'module')));
-      return lessonPage(c, subject, { lesson: subject.lesson, module, language, values: failed.values, errors: failed.errors }, status);
+      const { lesson } = subject;
+      const language = languageOf(valueOfForm(failed.values, 'language'), lesson?.language ?? subject.language);
+      const module = lesson ? lesson.module : moduleOrFirst(subject, Number(valueOfForm(failed.values, 'module')));
+      // The command stops at a translation's first missing word of the quiz: the form shows them all.
+      const wording = lesson && language !== lesson.language && failed.values.intent === 'save'
+        ? quizWordingFromForm(failed.values, lesson.content.texts[lesson.language as Locale]!.questions).issues : [];
+      const errors = { ...Object.fromEntries(wording.map((issue) => [issue.field, c.get('t')(issue.message, issue.params)])), ...failed.errors };
+      return lessonPage(c, subject, { lesson, module, language, values: failed.values, errors }, status);
     },
   });
   app.post('/courses/:slug/edit/lessons/new', lessonAction(async (c) => {
