@@ -100,6 +100,12 @@ journey('in Spanish without JavaScript: a coordinator writes a course with a les
   await press(page, es('courses.write.quiz.submit'));
   await page.getByText(es('courses.write.notice.quiz_saved')).waitFor();
 
+  // The pages a translation and a module's titles are written on.
+  await go('/courses/redes-comunitarias/edit/lessons/que-es?language=pt');
+  await page.getByText(es('courses.write.lessons.original_text')).click();
+  await page.getByText('hecha y operada').waitFor();
+  await go('/courses/redes-comunitarias/edit/modules/0');
+
   // Published.
   await go('/courses/redes-comunitarias/edit');
   await press(page, es('courses.write.state.publish'));

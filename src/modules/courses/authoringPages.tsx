@@ -9,7 +9,7 @@ import type { ZodType } from 'zod';
 import type { SignedIn } from '../../platform/http/env.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus, type FormActionSpec } from '../../platform/http/action.ts';
 import { readForm, type FormValues } from '../../platform/http/forms.ts';
-import { authorize, isSecretariat } from '../../platform/policy.ts';
+import { authorize } from '../../platform/policy.ts';
 import { locales, type Locale } from '../../platform/i18n/index.ts';
 import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import { membershipsOf } from '../initiatives/index.ts';
@@ -55,22 +55,23 @@ export function authoringPages(app: Hono<AppEnv>, services: Services): void {
     return body.image instanceof File && body.image.size > 0 ? body.image : null;
   };
 
+  /** Whether the visitor writes for the secretariat (the policy's rule for a course without an initiative). */
+  const writesForSecretariat = (c: Context<AppEnv>) => coursePolicy.publishFor(c.get('actor'), { committee: null });
+
   /** The publishers someone may write for: the secretariat, and the initiatives on whose committee they sit. */
   const publishersOf = async (c: Context<AppEnv>) => {
-    const user = c.get('actor').user!;
-    const seats = await membershipsOf(db, user.id);
+    const seats = await membershipsOf(db, c.get('actor').user!.id);
     return [
-      ...(isSecretariat(user) ? [{ value: 'secretariat', label: c.get('t')('courses.write.fields.secretariat') }] : []),
+      ...(writesForSecretariat(c) ? [{ value: 'secretariat', label: c.get('t')('courses.write.fields.secretariat') }] : []),
       ...seats.map((s) => ({ value: s.slug, label: s.name })),
     ];
   };
 
   app.get('/my/courses', async (c) => {
     authorize(c.get('actor'), coursePolicy.author, undefined);
-    const user = c.get('actor').user!;
-    const seats = await membershipsOf(db, user.id);
-    const courses = await coursesEditableBy(db, { initiativeIds: seats.map((s) => s.id), secretariat: isSecretariat(user) });
-    return page(c, c.get('t')('courses.write.mine.title'), <MyCoursesPage courses={courses} canStart={seats.length > 0 || isSecretariat(user)} />);
+    const seats = await membershipsOf(db, c.get('actor').user!.id);
+    const courses = await coursesEditableBy(db, { initiativeIds: seats.map((s) => s.id), secretariat: writesForSecretariat(c) });
+    return page(c, c.get('t')('courses.write.mine.title'), <MyCoursesPage courses={courses} canStart={seats.length > 0 || writesForSecretariat(c)} />);
   });
 
   const showNew = async (c: Context<AppEnv>, form?: FailedForm, status: 200 | FailedStatus = 200) =>
