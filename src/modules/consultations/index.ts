@@ -1,0 +1,2 @@
+/** The consultations module's public entry: nothing yet that other modules need. */
+export {};
