@@ -1,13 +1,13 @@
 /** The pages that write a course (docs/decisions/037): every one a plain form, no script needed. */
 import { raw } from 'hono/html';
 import { useView } from '../../../platform/views/context.ts';
-import { Checkbox, CsrfField, ErrorSummary, Notice, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { Checkbox, FileField, Notice, PostForm, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { languageName, locales, type Locale } from '../../../platform/i18n/index.ts';
 import type { FailedForm } from '../../../platform/http/action.ts';
 import { valueOf, type FormValues } from '../../../platform/http/forms.ts';
 import { renderMarkdown } from '../../reports/index.ts';
 import { inReadersLanguage, languagesOf } from '../content.ts';
-import { withImages } from '../images.ts';
+import { maxImageBytes, withImages } from '../images.ts';
 import type { Course, Lesson, Listed } from '../queries.ts';
 import { choiceSlots, maxChoices, maxQuestions } from '../authoringSchema.ts';
 
@@ -271,10 +271,8 @@ export function LessonFormPage(view: LessonFormView) {
         </p>
       )}
       <Notice message={view.notice ? t(`courses.write.notice.${view.notice}`) : undefined} />
-      {/* Multipart, for the image; it carries the CSRF token as every form does. */}
-      <form method="post" action={`${action}#lesson-form`} id="lesson-form" enctype="multipart/form-data" novalidate>
-        <CsrfField />
-        <ErrorSummary errors={errors} labels={labels} />
+      {/* Multipart, for the image. */}
+      <PostForm action={action} anchor="lesson-form" errors={errors} labels={labels} multipart>
         {view.preview !== undefined && (
           <section aria-labelledby="preview-title" class="note">
             <h2 id="preview-title">{t('courses.write.lessons.preview_title')}</h2>
@@ -309,16 +307,11 @@ export function LessonFormPage(view: LessonFormView) {
         <fieldset id="image">
           <legend>{t('courses.write.lessons.image_title')}</legend>
           <p class="hint">{t('courses.write.lessons.image_hint')}</p>
-          <div class="field">
-            <label for="field-image">{labels.image}</label>
-            <p class="hint" id="hint-image">{t('courses.images.hint', { max: 200 })}</p>
-            {errors?.image && <p class="error" id="error-image">{errors.image}</p>}
-            <input type="file" id="field-image" name="image" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby={errors?.image ? 'hint-image error-image' : 'hint-image'} aria-invalid={errors?.image ? 'true' : undefined} />
-          </div>
+          <FileField name="image" label={labels.image!} hint={t('courses.images.hint', { max: maxImageBytes / 1024 })} error={errors?.image} accept="image/png,image/jpeg,image/webp,image/gif" />
           <TextField name="image_alt" label={labels.image_alt!} hint={t('courses.write.fields.alt_hint')} value={value('image_alt')} error={errors?.image_alt} maxlength={300} />
           <button type="submit" name="intent" value="image" class="secondary">{t('courses.write.lessons.image_submit')}</button>
         </fieldset>
-      </form>
+      </PostForm>
     </>
   );
 }
