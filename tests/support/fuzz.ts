@@ -71,7 +71,11 @@ const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body
 const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título'];
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
-const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image'];
+const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image',
+  // Writing courses in the browser (docs/decisions/037).
+  'publisher', 'title_es', 'summary_es', 'title_fr', 'name_es', 'name_pt', 'intent', 'module', 'image_alt', 'direction',
+  'q0_prompt', 'q0_right', 'q0_remove', 'q0_c0_text', 'q0_c0_explanation', 'q0_c1_text', 'q0_c1_explanation', 'q0_c5_text', 'q1_prompt', 'q1_right', 'q10_prompt', 'q10_c0_text'];
+const coursesValues = ['save', 'preview', 'image', 'up', 'down', '0', '1', '5', '7', '-1', 'es', 'fr', 'secretariat', 'mcgi', '![x](image:nothing)', '**bold** [x](javascript:alert(1))'];
 
 /** The action plans' own fields, sent only to their routes (so the other parts' seeded bodies stay as they were). */
 const planFieldNames = [
@@ -259,6 +263,13 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const consultationAmendment = (await claimant.post(`${consultationParagraph}/amendments`, { proposed: 'Pedimos metas públicas de conectividade acessível.', rationale: 'O preço conta.' })).location!.split('#amendment-')[1]!;
   const consultationComment = (await claimant.post(`${consultationParagraph}/comments`, { body: 'Faltam metas de preço.' })).location!.split('#comment-')[1]!;
   await coordinator.post(`${consultation}/versions`, {});
+  // A course the coordinator writes for the initiative: a draft with a module and a lesson (decision 037).
+  await coordinator.post('/my/courses/new', { publisher: slug, title: 'Curso en borrador', slug: 'borrador', language: 'es', summary: 'A medio escribir.' });
+  const draftCourse = '/courses/borrador/edit';
+  await coordinator.post(`${draftCourse}/modules`, { name_es: 'Uno' });
+  const lessonForm = new FormData();
+  for (const [name, value] of Object.entries({ _csrf: await coordinator.csrfToken(), intent: 'save', module: '0', slug: 'primera', language: 'es', title: 'Primera', body: 'Texto.' })) lessonForm.append(name, value);
+  await coordinator.request(`${draftCourse}/lessons/new`, { method: 'POST', body: lessonForm });
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -385,6 +396,17 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${consultation}/draft`, as: coordinator },
     { method: 'POST', path: `${consultation}/versions`, as: coordinator },
     { method: 'POST', path: `${consultation}/publish`, as: coordinator },
+    { method: 'POST', path: '/my/courses/new', as: coordinator },
+    { method: 'POST', path: `${draftCourse}/texts`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules/0`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules/0/move`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/new`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera/move`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera/quiz`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/publish`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/withdraw`, as: coordinator },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -421,7 +443,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r, 0, part === 'courses' ? coursesFields : []));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: coursesValues }) : hostileForm(r);
         // The consultations' own fields, on a line of their own so other parts' edits to the line above merge cleanly.
         if (part === 'consultations') body = hostileForm(r, { fields: consultationsFields, values: consultationsValues });
       }
@@ -513,6 +535,19 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         const page = await t.client().get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
         if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);
+        if (page.status >= 400) refused++;
+      }
+    }
+    // The writing pages, as their editor, and the draft's own pages, as anyone.
+    for (let i = 0; i < 8; i++) {
+      const query = new URLSearchParams({ [r.pick(['notice', 'language', 'module', 'q'])]: r.pick([...hostileStrings, ...coursesValues]) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const [path, as] of [['/my/courses', coordinator], ['/my/courses/new', coordinator], [draftCourse, coordinator], [`${draftCourse}/modules/0`, coordinator], [`${draftCourse}/modules/${word}`, coordinator],
+        [`${draftCourse}/lessons/new`, coordinator], [`${draftCourse}/lessons/primera`, coordinator], [`${draftCourse}/lessons/${word}`, coordinator], [`${draftCourse}/lessons/primera/quiz`, coordinator],
+        ['/courses/borrador', t.client()], ['/courses/borrador/primera', t.client()]] as const) {
+        const page = await as.get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
         if (page.status >= 400) refused++;
       }
     }
