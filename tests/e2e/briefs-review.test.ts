@@ -7,6 +7,8 @@ import type { TestApp } from '../support/app.ts';
 import { sessionCookie } from '../../src/platform/auth/identity.ts';
 import { startSession } from '../../src/modules/accounts/sessions.ts';
 import { gridItems } from '../../src/modules/briefs/grid.ts';
+import { seedDemoInitiatives } from '../../src/modules/initiatives/seeds.ts';
+import { demoSlug as consultation, seedDemoConsultation } from '../../src/modules/consultations/seeds.ts';
 
 const fr = (key: string, values?: Record<string, string | number>) => say('fr', key, values);
 const title = 'Projet de loi sur la conservation des données de connexion';
@@ -31,7 +33,9 @@ async function person(site: Site, who: { email: string; name: string; group: str
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
-journey('in French without JavaScript at 320 px: two authors from different groups write a brief, a third person reviews it, the authors answer a comment and publish; readers see both groups, the chart and the print page', async (site) => {
+journey('in French without JavaScript at 320 px: two authors from different groups write a brief, a third person reviews it, the authors answer a comment, publish and attach it to a consultation; readers see both groups, the chart, the print page and the brief on the consultation', async (site) => {
+  // The demo consultation (a national forum's declaration, open for comments) is where the brief will be attached.
+  for (const seed of [seedDemoInitiatives, seedDemoConsultation]) await seed({ db: site.database.db, now: new Date(), onlyIfEmpty: false });
   const claire = await person(site, { email: 'claire@example.org', name: 'Claire Martin', group: 'technical_community' });
   const moussa = await person(site, { email: 'moussa@example.org', name: 'Moussa Diop', group: 'civil_society' });
   const awa = await person(site, { email: 'awa@example.org', name: 'Awa Ndiaye', group: 'academia' });
@@ -92,6 +96,11 @@ journey('in French without JavaScript at 320 px: two authors from different grou
   assert.match(await moussa.page.getByRole('region', { name: fr('briefs.review.title') }).innerText(), new RegExp(fr('briefs.verdict.ready')));
   await moussa.go(button(moussa.page, fr('briefs.publish.button', { version: 1 })));
   await moussa.page.getByText(fr('briefs.notice.published')).waitFor();
+  // Set beside the declaration it concerns, so that those who comment on it read the analysis.
+  await moussa.go(moussa.page.goto(`/briefs/${id}`));
+  await moussa.page.getByLabel(fr('briefs.consultations.field')).selectOption(consultation);
+  await moussa.go(button(moussa.page, fr('briefs.consultations.submit')));
+  await moussa.page.getByText(fr('briefs.notice.attached')).waitFor();
   await moussa.close();
 
   // A reader sees both groups and the chart, then the print page, which prints without the site's navigation.
@@ -107,6 +116,11 @@ journey('in French without JavaScript at 320 px: two authors from different grou
   assert.match(await reader.page.getByRole('table').innerText(), new RegExp(`${fr('briefs.item.privacy.name')}[^]*${fr('briefs.rating.strongly_negative')}`));
   assert.match(await reader.page.locator('main').innerText(), new RegExp(`Moussa Diop \\(${fr('common.stakeholder.civil_society')}\\)`));
   assert.equal(await reader.page.getByRole('link', { name: /\/api\/log\/entries\?start=\d+&end=\d+/ }).count(), 1, 'its entry in the public log');
+  // The consultation lists the brief; its link leads back to it.
+  await reader.go(reader.page.goto(`/consultations/${consultation}`));
+  const briefs = reader.page.getByRole('region', { name: fr('consultations.briefs.title') });
+  await reader.go(briefs.getByRole('link', { name: title }).click());
+  await reader.go(reader.page.getByRole('link', { name: fr('briefs.page.print') }).click());
   await reader.page.emulateMedia({ media: 'print' });
   assert.equal(await reader.page.locator('.site-header').isVisible(), false, 'no navigation on paper');
   assert.equal(await reader.page.getByRole('link', { name: fr('briefs.edit.back', { title }) }).isVisible(), false);
