@@ -5,11 +5,11 @@
  *   files written for two sizes (33,422 × 783 × 2.0 M votes, Polis's largest; 100,000 ×
  *   5,000 × 10 M), with six declared stakeholder groups of uneven sizes (45/20/15/12/5/3 %).
  *   Each run is a child process under /usr/bin/time: wall time and peak resident memory come
- *   from the operating system. The opinion entry (what the top-level dispatch calls) and the
- *   full `bin/cabildo.js` are both timed; the latter also loads the rest of the platform.
+ *   from the operating system. Each run is `bin/cabildo.js`, the command users run.
  * - Baselines, same run, same files: the numpy/scikit-learn pipeline (bench/opinion-plain.py,
  *   run by Debian's /usr/bin/python3 with python3-sklearn; reported as unavailable without
- *   them), which the speed-up is measured against, and our own plain TypeScript rendering of
+ *   them; median of the same number of runs), which the speed-up is measured against, and
+ *   our own plain TypeScript rendering of
  *   it (bench/opinion-baseline.ts).
  * - Engine in-process: warm re-analysis after new votes and new statements (the PCA warm
  *   start must survive new columns), its agreement (ARI) with a cold analysis of the same
@@ -71,18 +71,17 @@ function caseDir(key: string): string {
   return child.stdout.trim();
 }
 
-/** The command, RUNS times, through the opinion entry; once through bin/cabildo.js. */
+/** The command as users run it (`bin/cabildo.js opinion analyze …`), RUNS times. */
 function measureCommand(key: string, dir: string): Record<string, unknown> {
   const out = mkdtempSync(join(tmpdir(), 'opinion-bench-'));
   try {
     const file = join(out, 'report.json');
     const args = ['analyze', dir, '--groups', join(dir, 'groups.csv'), '--format', 'json', '--out', file];
     const runs = Array.from({ length: RUNS }, () => {
-      const run = timed(node('bench/opinion-command.ts', ...args));
+      const run = timed([process.execPath, join(ROOT, 'bin/cabildo.js'), 'opinion', ...args]);
       const report = JSON.parse(readFileSync(file, 'utf8')) as { timings_ms: { load: number; analyse: number }; opinion_groups: unknown[]; bridging: { provisional: boolean }[] };
       return { ...run, load_ms: report.timings_ms.load, analyse_ms: report.timings_ms.analyse, groups: report.opinion_groups.length, provisional: report.bridging.filter((b) => b.provisional).length };
     });
-    const full = timed([process.execPath, join(ROOT, 'bin/cabildo.js'), 'opinion', ...args]);
     const last = runs[runs.length - 1];
     return {
       command: `cabildo opinion ${args.join(' ').replace(dir, 'DIR').replace(join(dir, 'groups.csv'), 'DIR/groups.csv').replace(file, 'OUT')}`,
@@ -93,7 +92,6 @@ function measureCommand(key: string, dir: string): Record<string, unknown> {
       analyse_ms: { median: median(runs.map((r) => r.analyse_ms)), runs: runs.map((r) => r.analyse_ms) },
       opinion_groups: last.groups,
       provisional_bridging_statements: last.provisional,
-      through_bin_cabildo: { wall_ms: full.wall_ms, peak_rss_mb: full.peak_rss_mb, note: 'src/cli.ts loads the whole platform (server, views) before dispatching' },
       targets: CASES[key].targets,
     };
   } finally {
@@ -224,13 +222,17 @@ if (mode === 'prepare') {
   );
 }
 
-/** The numpy/scikit-learn pipeline from the same files, one run; or why it could not run. */
-function numpyBaseline(dir: string): ({ wall_ms: number; peak_rss_mb: number } & Record<string, number | string>) | { unavailable: string } {
+/**
+ * The numpy/scikit-learn pipeline from the same files, RUNS times like our command (the first
+ * run pays Python's cold imports); the run with the median wall time; or why it could not run.
+ */
+function numpyBaseline(dir: string): ({ wall_ms: number; peak_rss_mb: number } & Record<string, number | string | number[]>) | { unavailable: string } {
   const probe = spawnSync(PYTHON, ['-c', 'import numpy, scipy, sklearn; print(numpy.__version__, sklearn.__version__)'], { encoding: 'utf8' });
   if (probe.status !== 0) return { unavailable: `${PYTHON} with numpy, scipy and scikit-learn is needed (apt-get install -y python3-sklearn)` };
-  const { stdout, ...run } = timed([PYTHON, join(ROOT, 'bench/opinion-plain.py'), dir]);
+  const runs = Array.from({ length: RUNS }, () => timed([PYTHON, join(ROOT, 'bench/opinion-plain.py'), dir])).sort((a, b) => a.wall_ms - b.wall_ms);
+  const { stdout, ...run } = runs[Math.floor(runs.length / 2)];
   const [numpyVersion, sklearnVersion] = probe.stdout.trim().split(' ');
-  return { ...run, ...(JSON.parse(stdout) as Record<string, number>), numpy: numpyVersion, scikit_learn: sklearnVersion };
+  return { ...run, runs: runs.map((r) => r.wall_ms), ...(JSON.parse(stdout) as Record<string, number>), numpy: numpyVersion, scikit_learn: sklearnVersion };
 }
 
 /** 2 M votes read from each database by a child process (bench/opinion-db.ts). */

@@ -89,9 +89,14 @@ export async function createApp(services: Services, modules: readonly ModuleMani
   // After the renderer, the translator and the visitor (who may have chosen a language), so that
   // a refused body gets a page in the reader's language whether it was announced as too large
   // (refused at once) or found to be so while read; before anything reads a body (CSRF).
-  const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new HTTPException(413); } });
+  const tooLarge = () => { throw new HTTPException(413); };
+  const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
+  const uploads = modules.flatMap((m) => m.largeBodies ?? []).map((u) => ({ path: u.path, limit: bodyLimit({ maxSize: u.maxBytes, onError: tooLarge }) }));
   // Only requests that may carry a body: reading a GET's body would build a whole Request for nothing.
-  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (uploads.find((u) => u.path.test(c.req.path))?.limit ?? limitBody)(c, next);
+  });
   app.use(csrfProtection(services));
 
   jobPages(app, services);

@@ -6,7 +6,7 @@ import type { AppEnv, Services } from './http/env.ts';
 import type { NavLink } from './views/layout.tsx';
 import type { CliCommand } from './cli.ts';
 import type { Db } from './db/index.ts';
-import type { IdentityProvider } from './auth/identity.ts';
+import type { Actor, IdentityProvider } from './auth/identity.ts';
 import type { JobHandler } from './jobs/index.ts';
 import type { NotificationKind } from './notifications/index.ts';
 import type { LogKind } from './log/index.ts';
@@ -39,6 +39,25 @@ export interface ModuleRoutes {
   api?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
 
+/** What a module needs of an initiative to decide whether to link to it: who sits on its committee. */
+export interface LinkedInitiative {
+  id: string;
+  slug: string;
+  committee: ReadonlyArray<{ user_id: string; role: string }>;
+}
+
+/**
+ * A module's page about one initiative (its ledger, its action plans), linked from the
+ * initiative's page: the registry comes first and cannot know the modules built on it.
+ */
+export interface InitiativeLink {
+  /** The link's text: a message key of the module's catalog. */
+  label: string;
+  path: (slug: string) => string;
+  /** Whether this viewer finds something there (a published ledger, or drafts to write on the committee). */
+  shown: (db: Db, actor: Actor, initiative: LinkedInitiative) => Promise<boolean>;
+}
+
 /**
  * One per domain module, in `src/modules/<name>/module.ts`: everything the module brings. The
  * composition root (`src/modules/index.ts`) lists the manifests; the platform loops over them.
@@ -58,6 +77,14 @@ export interface ModuleManifest {
   /** Its HTML and JSON routes, loaded only when a server is built (commands start faster without them). */
   routes?: () => Promise<ModuleRoutes>;
   nav?: NavLink[];
+  /**
+   * Its routes whose request bodies may be larger than the platform's 256 KB (uploads), with
+   * their own limit: a route's command refuses an oversized file beside its field, which needs
+   * the file to arrive; beyond this limit the platform answers 413.
+   */
+  largeBodies?: Array<{ path: RegExp; maxBytes: number }>;
+  /** Its pages about one initiative, linked from that initiative's page. */
+  initiativeLinks?: InitiativeLink[];
   /** Who a session cookie or an API token belongs to (the accounts module). */
   identity?: IdentityProvider;
   /** Handlers of the jobs its commands queue, by kind (`<module>.<what>`). */

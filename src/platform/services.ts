@@ -31,7 +31,8 @@ export function createServices(options: { database: Database; config: Config; lo
   const limits = new RateLimits(database.db, config.secret, clock);
   // The log's signing key is made in the data directory on first start.
   const transparencyLog = openTransparencyLog(database.db, config, clock);
-  return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs, limits, transparencyLog };
+  const initiativeLinks = modules.flatMap((m) => m.initiativeLinks ?? []);
+  return { db: database.db, dialect: database.dialect, ping: database.ping, config, mailer, log, clock, identity, jobs, limits, transparencyLog, initiativeLinks };
 }
 
 /** Starts the work a running installation does in the background: due jobs, the next digests and the modules' recurring jobs. */

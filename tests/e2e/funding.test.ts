@@ -58,6 +58,23 @@ journey('a visitor reads the demo forum’s ledger in Spanish; without JavaScrip
   await income.getByLabel(say('en', 'funding.field.amount'), { exact: true }).fill('2500.50');
   const [drafted] = await Promise.all([form.waitForNavigation(), income.getByRole('button', { name: say('en', 'funding.form.draft_income') }).click()]);
   await checkPage(site, form, drafted, { javaScript: false });
+  // Its receipt, a photo of the signed agreement kept private (a disguised file is refused first).
+  const [receiptForm] = await Promise.all([form.waitForNavigation(), form.getByRole('link', { name: say('en', 'funding.receipt.attach_link', { what: 'Fundación <b>Abierta</b>' }) }).click()]);
+  await checkPage(site, form, receiptForm, { javaScript: false });
+  const attachReceipt = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    await form.getByLabel(say('en', 'funding.receipt.file'), { exact: true }).setInputFiles(file);
+    const [answer] = await Promise.all([form.waitForNavigation(), form.getByRole('button', { name: say('en', 'funding.receipt.submit') }).click()]);
+    return answer;
+  };
+  const disguised = await attachReceipt({ name: 'convenio.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  assert.equal(disguised?.status(), 422);
+  await checkPage(site, form, disguised, { javaScript: false });
+  assert.equal(await form.locator('#error-receipt').textContent(), say('en', 'funding.errors.receipt_type'));
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const attached = await attachReceipt({ name: 'convenio.png', mimeType: 'image/png', buffer: png });
+  await checkPage(site, form, attached, { javaScript: false });
+  assert.ok((await form.locator('.notice').textContent())!.includes(say('en', 'funding.notice.receipt_attached')));
+  assert.ok(await form.getByRole('link', { name: say('en', 'funding.receipt.link', { type: 'PNG', kb: 1 }) }).isVisible());
   const publishName = say('en', 'funding.drafts.publish', { what: 'Fundación <b>Abierta</b>' });
   await Promise.all([form.waitForNavigation(), form.getByRole('button', { name: publishName }).click()]);
   assert.ok((await form.locator('.notice').textContent())!.includes(say('en', 'funding.notice.published')));

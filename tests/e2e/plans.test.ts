@@ -6,6 +6,7 @@ import { newId, timestamp } from '../../src/platform/db/index.ts';
 import { modules } from '../../src/modules/index.ts';
 import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
+import { fundingDb } from '../../src/modules/funding/tables.ts';
 import { password } from '../support/factories.ts';
 
 /** argon2id of the factories' password (as tests/support/factories.ts inserts people). */
@@ -31,9 +32,9 @@ async function submit(site: Site, page: Page, buttonName: string, expectStatus?:
  * JavaScript at 320 px (axe, reflow, page budget on its page, an item's page and the topic view),
  * and a committee member adding an action through the plain form, refused first for its past due date.
  */
-journey('in English without JavaScript: read the demo action plan’s progress and timeline, then add an action to it as its committee', async (site) => {
+journey('in English without JavaScript: from an initiative’s page, read the demo action plan’s progress and timeline and the demo forum’s ledger, then add an action to the plan as its committee', async (site) => {
   const db = site.database.db;
-  for (const module of modules) if (module.name === 'initiatives' || module.name === 'plans') await module.seedDemo?.({ db, now: new Date(), onlyIfEmpty: false });
+  for (const module of modules) if (['initiatives', 'plans', 'events', 'funding'].includes(module.name)) await module.seedDemo?.({ db, now: new Date(), onlyIfEmpty: false });
   const initiative = await registryDb(db).selectFrom('initiatives').select(['id', 'slug']).where('name', '=', 'Colombian Internet Governance Forum').executeTakeFirstOrThrow();
   const now = timestamp(new Date());
   const userId = newId();
@@ -46,9 +47,11 @@ journey('in English without JavaScript: read the demo action plan’s progress a
   const context = await newContext(site, 'en', { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.setViewportSize({ width: 320, height: 640 });
-  // A visitor reads the plan's progress from the initiative's list of plans.
-  let response = await page.goto(`/initiatives/${initiative.slug}/action-plans`);
+  // A visitor finds the plans from the initiative's page, and reads the plan's progress.
+  let response = await page.goto(`/initiatives/${initiative.slug}`);
   await checkPage(site, page, response, { javaScript: false });
+  const [plans] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: en('plans.initiative_link') }).click()]);
+  await checkPage(site, page, plans, { javaScript: false });
   const [opened] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Plan de acción de la Mesa/ }).click()]);
   await checkPage(site, page, opened, { javaScript: false });
   const planUrl = new URL(page.url()).pathname;
@@ -68,6 +71,16 @@ journey('in English without JavaScript: read the demo action plan’s progress a
   response = await page.goto('/action-plans?topic=cybersecurity_safety');
   await checkPage(site, page, response, { javaScript: false });
   assert.equal(await page.locator('tbody tr').count(), 2);
+
+  // The demo forum's ledger, from its initiative's page: totals in the reader's format, the share warning in words.
+  const { initiative_id } = await fundingDb(db).selectFrom('funding_entries').select('initiative_id').executeTakeFirstOrThrow();
+  const forum = await registryDb(db).selectFrom('initiatives').select('slug').where('id', '=', initiative_id).executeTakeFirstOrThrow();
+  await visit(site, page, `/initiatives/${forum.slug}`);
+  const [ledger] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: en('funding.initiative_link') }).click()]);
+  await checkPage(site, page, ledger, { javaScript: false });
+  const ledgerText = (await page.locator('main').textContent())!;
+  assert.match(ledgerText, /In USDIncome\$43,500\.00/);
+  assert.match(ledgerText, /Sponsors from Government gave 36\.8% of the income in USD, more than the 35% this forum set/);
 
   // A member of its committee logs in and adds an action with the plain form: a past due date is refused beside the field.
   await registryDb(db).insertInto('committee_members').values({ id: newId(), initiative_id: initiative.id, user_id: userId, role: 'member', stakeholder_group: 'technical_community', joined_at: now }).execute();

@@ -90,9 +90,9 @@ function kinds(): Kind[] {
  * The demo data's log: 103 initiatives listed by import, then the demo forum published and closed,
  * its program published, and the webinar published; the demo ledger's 8 entries and 1 correction;
  * the demo action plan adopted and its items' six status changes (plans/seeds.ts); the demo impact
- * brief's version 1.
+ * brief's version 1; the demo consultation's versions 1 and 2 (consultations/seeds.ts).
  */
-const demoLog = 103 + 4 + 9 + 1 + 6 + 1;
+const demoLog = 103 + 4 + 9 + 1 + 6 + 1 + 2;
 
 const csv = (names: string[]) =>
   `name,acronym,type,countries,region,year_established,website,languages,source_url\n${names.map((n) => `${n},,national,UY,,2021,,es,https://igf.example/${encodeURIComponent(n)}`).join('\n')}\n`;

@@ -57,11 +57,25 @@ const fundingFields = ['sponsor', 'support', 'currency', 'amount', 'occurred_on'
 const fundingValues = ['USD', 'JPY', 'XAU', 'usd', '1500.50', '10.005', '-1.5', '1,5', '99999999999999999', 'in_kind', 'cash', 'venue', '2026-02-30', '2026-09-01'];
 
 /** The briefs' grid fields and values, for their part alone (same reason). */
-const briefsFields = ['jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators'];
-const briefsValues = ['negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b'];
+const briefsFields = [
+  'jurisdiction', 'stage', 'links', 'grid_privacy_rating', 'grid_privacy_reasoning', 'grid_privacy_evidence', 'grid_privacy_users', 'grid_integrity_rating', 'grid_accessible_infrastructure_regulators',
+  'anchor', 'comment', 'reviewer_email', 'verdict', 'review',
+];
+const briefsValues = [
+  'negative', 'strongly_positive', 'unknown', 'law', 'global', 'regional', 'full', 'preliminary', 'https://example.org/ley\nhttps://example.org/b',
+  'privacy', 'summary', 'ready', 'changes', 'claimant@example.org', 'brief-reviewer@example.org',
+];
+
+/** The consultations' fields and values, for their part alone (same reason). */
+const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body', 'chairs', 'drafters', 'moderators', 'text_kind', 'slug', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on'];
+const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título'];
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
-const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image'];
+const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image',
+  // Writing courses in the browser (docs/decisions/037).
+  'publisher', 'title_es', 'summary_es', 'title_fr', 'name_es', 'name_pt', 'intent', 'module', 'image_alt', 'direction',
+  'q0_prompt', 'q0_right', 'q0_remove', 'q0_c0_text', 'q0_c0_explanation', 'q0_c1_text', 'q0_c1_explanation', 'q0_c5_text', 'q1_prompt', 'q1_right', 'q10_prompt', 'q10_c0_text'];
+const coursesValues = ['save', 'preview', 'image', 'up', 'down', '0', '1', '5', '7', '-1', 'es', 'fr', 'secretariat', 'mcgi', '![x](image:nothing)', '**bold** [x](javascript:alert(1))'];
 
 /**
  * Mentoring's own fields and values, for its part alone (same reason): capacities that are no
@@ -145,10 +159,11 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs' | 'courses' | 'mentoring';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs' | 'courses' | 'consultations' | 'mentoring';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
+  if (/^\/(api\/)?consultations(\/|$)/.test(path) || /^\/initiatives\/[^/]+\/consultations(\/|$)/.test(path)) return 'consultations';
   if (/^\/(api\/)?(mentoring|mentorships|secretariat\/mentoring)(\/|$)|\/mentoring(\/|$)/.test(path)) return 'mentoring';
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
@@ -236,10 +251,33 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   // Internet impact briefs (briefs/): a draft the coordinator started, with a co-author.
   const briefId = (await coordinator.post('/briefs/new', { title: 'Ley de datos', kind: 'law', jurisdiction: 'CO', language: 'es' })).location!.split('?')[0]!.split('/')[2]!;
   await coordinator.post(`/briefs/${briefId}/authors`, { email: 'claimant@example.org' });
+  // …a reviewer the coordinator asked, and a comment thread on its privacy item (decision 036).
+  const briefReviewer = await verifiedPerson(t, { email: 'brief-reviewer@example.org', group: 'academia' });
+  await coordinator.post(`/briefs/${briefId}/reviewers`, { reviewer_email: 'brief-reviewer@example.org' });
+  const briefThread = (await coordinator.post(`/briefs/${briefId}/comments`, { anchor: 'privacy', comment: '¿Fuentes?' })).location!.split('#comment-')[1]!;
   // The starter course (courses/), whose quizzes and certificate the coordinator answers and claims.
   await seedStarterCourse({ db: t.database.db, now: t.clock.now, onlyIfEmpty: false });
   const course = `/courses/${starterCourse.slug}`;
   const lesson = `${course}/${starterCourse.modules[0]!.lessons[0]!.slug}`;
+  // Consultations (consultations/): one published, with the draft of version 2 and an amendment by someone else; the coordinator drafts it.
+  const consultation = '/consultations/declaracao-fuzz';
+  await coordinator.post(`/initiatives/${slug}/consultations`, {
+    title: 'Declaração', slug: 'declaracao-fuzz', text_kind: 'declaration', language: 'pt', comments_from: '2026-11-01', amendments_from: '2026-11-20', positions_from: '2026-12-20',
+    consensus_from: '2026-12-27', closes_on: '2027-01-10', drafters: 'coord@example.org', markdown: '# Acesso\n\nPedimos metas públicas de conectividade.\n\nApoiamos as redes comunitárias.',
+  });
+  await coordinator.post(`${consultation}/publish`, {});
+  const consultationAnchor = (await coordinator.get(consultation)).html.match(/<section id="p-([a-z0-9]+)" class="paragraph"/)![1]!;
+  const consultationParagraph = `${consultation}/paragraphs/${consultationAnchor}`;
+  const consultationAmendment = (await claimant.post(`${consultationParagraph}/amendments`, { proposed: 'Pedimos metas públicas de conectividade acessível.', rationale: 'O preço conta.' })).location!.split('#amendment-')[1]!;
+  const consultationComment = (await claimant.post(`${consultationParagraph}/comments`, { body: 'Faltam metas de preço.' })).location!.split('#comment-')[1]!;
+  await coordinator.post(`${consultation}/versions`, {});
+  // A course the coordinator writes for the initiative: a draft with a module and a lesson (decision 037).
+  await coordinator.post('/my/courses/new', { publisher: slug, title: 'Curso en borrador', slug: 'borrador', language: 'es', summary: 'A medio escribir.' });
+  const draftCourse = '/courses/borrador/edit';
+  await coordinator.post(`${draftCourse}/modules`, { name_es: 'Uno' });
+  const lessonForm = new FormData();
+  for (const [name, value] of Object.entries({ _csrf: await coordinator.csrfToken(), intent: 'save', module: '0', slug: 'primera', language: 'es', title: 'Primera', body: 'Texto.' })) lessonForm.append(name, value);
+  await coordinator.request(`${draftCourse}/lessons/new`, { method: 'POST', body: lessonForm });
   // Mentoring (mentoring/): a recognised mentor with an offer, the coordinator's initiative as newcomer with a mentorship,
   // and a second newcomer's request waiting on the mentor's answer.
   const mentorClient = await verifiedPerson(t, { email: 'mentor@example.org' });
@@ -359,12 +397,38 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: '/briefs/new', as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/edit`, as: coordinator },
     { method: 'POST', path: `/briefs/${briefId}/authors`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/comments`, as: coordinator },
+    { method: 'POST', path: `/briefs/${briefId}/comments/${briefThread}/replies`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/reviewers`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/reviews`, as: briefReviewer },
     { method: 'POST', path: `/briefs/${briefId}/publish`, as: claimant },
+    { method: 'POST', path: `/briefs/${briefId}/consultations`, as: coordinator },
     { method: 'POST', path: `${lesson}/quiz`, as: coordinator },
     { method: 'POST', path: `${lesson}/read`, as: coordinator },
     { method: 'POST', path: `${course}/certificate`, as: coordinator },
     { method: 'POST', path: '/api/courses', as: admin, json: true },
     { method: 'POST', path: '/my/course-images', as: coordinator },
+    { method: 'POST', path: `/initiatives/${slug}/consultations`, as: coordinator },
+    { method: 'POST', path: `${consultation}/settings`, as: coordinator },
+    { method: 'POST', path: `${consultationParagraph}/comments`, as: claimant },
+    { method: 'POST', path: `${consultationParagraph}/comments/${consultationComment}/replies`, as: coordinator },
+    { method: 'POST', path: `${consultationParagraph}/amendments`, as: claimant },
+    { method: 'POST', path: `${consultation}/amendments/${consultationAmendment}/endorse`, as: coordinator },
+    { method: 'POST', path: `${consultation}/amendments/${consultationAmendment}/decision`, as: coordinator },
+    { method: 'POST', path: `${consultation}/draft`, as: coordinator },
+    { method: 'POST', path: `${consultation}/versions`, as: coordinator },
+    { method: 'POST', path: `${consultation}/publish`, as: coordinator },
+    { method: 'POST', path: '/my/courses/new', as: coordinator },
+    { method: 'POST', path: `${draftCourse}/texts`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules/0`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/modules/0/move`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/new`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera/move`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/lessons/primera/quiz`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/publish`, as: coordinator },
+    { method: 'POST', path: `${draftCourse}/withdraw`, as: coordinator },
     { method: 'POST', path: `/initiatives/${mentorSlug}/mentoring/offer`, as: mentorClient },
     { method: 'POST', path: `/initiatives/${mentorSlug}/mentoring/offer/status`, as: mentorClient },
     { method: 'POST', path: `/initiatives/${slug}/mentoring/offer`, as: coordinator },
@@ -413,7 +477,11 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = JSON.stringify(hostileJson(r, 0, part === 'courses' ? coursesFields : []));
       } else {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: briefsFields, values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: [] }) : part === 'mentoring' ? hostileForm(r, { fields: mentoringFields, values: mentoringValues }) : hostileForm(r);
+        body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: coursesValues }) : hostileForm(r);
+        // The consultations' own fields, on a line of their own so other parts' edits to the line above merge cleanly.
+        if (part === 'consultations') body = hostileForm(r, { fields: consultationsFields, values: consultationsValues });
+        // Mentoring's own fields, on a line of their own too.
+        if (part === 'mentoring') body = hostileForm(r, { fields: mentoringFields, values: mentoringValues });
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -484,8 +552,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     // The list's filters and a brief's pages, with hostile query strings: reads never write.
     const beforeReads = before;
     for (let i = 0; i < 30; i++) {
-      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401']) });
-      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`]) {
+      const query = new URLSearchParams({ [r.pick(['jurisdiction', 'kind', 'rating', 'item', 'page', 'view', 'limit', 'offset', 'on', 'notice'])]: r.pick([...hostileStrings, 'privacy', 'negative', '400', '401', 'draft']) });
+      for (const path of ['/briefs', '/api/briefs', `/briefs/${briefId}`, `/briefs/${briefId}/edit`, `/briefs/${briefId}/versions`, `/briefs/${briefId}/export.json`, `/api/briefs/${briefId}`, `/briefs/${briefId}/print`, '/my/briefs']) {
         const page = await coordinator.get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}?${query.toString().slice(0, 60)}: ${page.status}`);
         if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
@@ -506,7 +574,35 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         if (page.status >= 400) refused++;
       }
     }
+    // The writing pages, as their editor, and the draft's own pages, as anyone.
+    for (let i = 0; i < 8; i++) {
+      const query = new URLSearchParams({ [r.pick(['notice', 'language', 'module', 'q'])]: r.pick([...hostileStrings, ...coursesValues]) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const [path, as] of [['/my/courses', coordinator], ['/my/courses/new', coordinator], [draftCourse, coordinator], [`${draftCourse}/modules/0`, coordinator], [`${draftCourse}/modules/${word}`, coordinator],
+        [`${draftCourse}/lessons/new`, coordinator], [`${draftCourse}/lessons/primera`, coordinator], [`${draftCourse}/lessons/${word}`, coordinator], [`${draftCourse}/lessons/primera/quiz`, coordinator],
+        ['/courses/borrador', t.client()], ['/courses/borrador/primera', t.client()]] as const) {
+        const page = await as.get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script)) failures.push(`GET ${path}: echoed a script unescaped`);
+        if (page.status >= 400) refused++;
+      }
+    }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of course pages changed the database');
+  }
+  if (part === 'consultations') {
+    // The consultations' pages and API with hostile query strings and addresses: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 16; i++) {
+      const query = new URLSearchParams({ [r.pick(['view', 'notice', 'q', 'page'])]: r.pick([...hostileStrings, 'draft', 'published']) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const path of ['/consultations', consultation, consultationParagraph, `${consultation}/versions`, `${consultation}/versions/1`, `${consultation}/versions/2/diff`, `${consultation}/versions/${word}`, `${consultation}/paragraphs/${word}`, `/consultations/${word}`, '/api/consultations', `/api${consultation}`, `/api/consultations/${word}`]) {
+        const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);
+        if (page.status >= 400) refused++;
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of consultations changed the database');
   }
   if (part === 'mentoring') {
     // Mentoring's pages and API with hostile query strings and addresses: never a 5xx, never a write.

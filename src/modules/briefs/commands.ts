@@ -13,11 +13,11 @@ import { indexRecords } from '../../platform/search/index.ts';
 import { accountByEmail } from '../accounts/index.ts';
 import { emptyGrid, gridItems, readGrid, unrated } from './grid.ts';
 import { publishVersion, type BriefSnapshot } from './outcomes.ts';
-import { authorsOf, type Brief } from './queries.ts';
-import { gridOf, type AddAuthorSchema, type BriefSaveInput, type BriefStartSchema } from './schema.ts';
+import { authorsOf, threadOf, workingCopyHash, type Brief } from './queries.ts';
+import { gridOf, type AddAuthorSchema, type BriefSaveInput, type BriefStartSchema, type CommentSchema, type ReplySchema, type ReviewSchema, type ReviewerSchema } from './schema.ts';
 import { briefSearch } from './search.ts';
 import { briefsDb } from './tables.ts';
-import { briefAuthorAdded, briefPublished, tellAuthors } from './notifications.ts';
+import { briefAuthorAdded, briefComment, briefPublished, briefReviewRequested, briefReviewed, tellAuthors } from './notifications.ts';
 
 /** Starts a brief as a preliminary analysis, its starter its first author. */
 export async function startBrief(ctx: CommandContext<SignedIn>, input: z.output<typeof BriefStartSchema>): Promise<Result<{ id: string }>> {
@@ -108,5 +108,85 @@ export async function publishBrief(ctx: CommandContext<SignedIn>, brief: Brief):
     await tellAuthors(ctx, tx, briefPublished, row, authors.map((a) => a.user_id), { version, by: ctx.actor.user.name });
     await audit(tx, ctx.actor, ctx.now, { action: 'brief.published', subjectType: 'brief', subjectId: row.id, isPublic: true, details: { version } });
     return ok({ version });
+  });
+}
+
+/** The authors' ids as they are now (in the command's transaction). */
+async function authorIds(tx: Db, briefId: string): Promise<string[]> {
+  return (await briefsDb(tx).selectFrom('brief_authors').select('user_id').where('brief_id', '=', briefId).execute()).map((r) => r.user_id);
+}
+
+/** The next number of a brief's comments or reviews; the caller holds the brief's lock. */
+async function nextSeq(tx: Db, table: 'brief_comments' | 'brief_reviews', briefId: string): Promise<number> {
+  const row = await briefsDb(tx).selectFrom(table).select((eb) => eb.fn.max('seq').as('last')).where('brief_id', '=', briefId).executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+/** A comment of an author or a reviewer on the working copy, about the whole brief, its summary or one item; the authors are told. */
+export async function addComment(ctx: CommandContext<SignedIn>, brief: Brief, input: z.output<typeof CommentSchema>): Promise<Result<{ id: string }>> {
+  return briefsDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'briefs', brief.id);
+    const id = newId();
+    const seq = await nextSeq(tx, 'brief_comments', brief.id);
+    await tx.insertInto('brief_comments').values({ id, brief_id: brief.id, parent_id: null, anchor: input.anchor ?? null, author_id: ctx.actor.user.id, body: input.comment, seq, created_at: timestamp(ctx.now) }).execute();
+    await tellAuthors(ctx, tx, briefComment, brief, await authorIds(tx, brief.id), { by: ctx.actor.user.name });
+    await audit(tx, ctx.actor, ctx.now, { action: 'brief.commented', subjectType: 'brief', subjectId: brief.id, details: { comment: id } });
+    return ok({ id });
+  });
+}
+
+/** A reply in a thread (replies answer its first comment, so threads stay one level deep); the authors and the thread's starter are told. */
+export async function replyToComment(ctx: CommandContext<SignedIn>, brief: Brief, threadId: string, input: z.output<typeof ReplySchema>): Promise<Result<{ id: string; thread: string }>> {
+  return briefsDb(ctx.db).transaction().execute(async (tx) => {
+    await lockRow(tx, 'briefs', brief.id);
+    const thread = await threadOf(tx, brief.id, threadId);
+    if (!thread) return refuse('briefs.errors.no_such_comment', { status: 404 });
+    const id = newId();
+    const seq = await nextSeq(tx, 'brief_comments', brief.id);
+    await tx.insertInto('brief_comments').values({ id, brief_id: brief.id, parent_id: thread.id, anchor: thread.anchor, author_id: ctx.actor.user.id, body: input.reply, seq, created_at: timestamp(ctx.now) }).execute();
+    const told = [...(await authorIds(tx, brief.id)), ...(thread.author_id ? [thread.author_id] : [])];
+    await tellAuthors(ctx, tx, briefComment, brief, told, { by: ctx.actor.user.name });
+    await audit(tx, ctx.actor, ctx.now, { action: 'brief.commented', subjectType: 'brief', subjectId: brief.id, details: { comment: id, thread: thread.id } });
+    return ok({ id, thread: thread.id });
+  });
+}
+
+/** An author asks someone with a confirmed address (not an author) for a peer review; they are told. */
+export async function requestReview(ctx: CommandContext<SignedIn>, brief: Brief, input: z.output<typeof ReviewerSchema>): Promise<Result<void>> {
+  const account = await accountByEmail(ctx.db, input.reviewer_email);
+  if (!account || !account.verified) return refuse('briefs.errors.no_such_account', { field: 'reviewer_email' });
+  return briefsDb(ctx.db).transaction().execute(async (tx) => {
+    // Two authors asking the same person at once: the second waits, then finds the first's request.
+    await lockRow(tx, 'briefs', brief.id);
+    if ((await authorIds(tx, brief.id)).includes(account.id)) return refuse('briefs.errors.reviewer_is_author', { field: 'reviewer_email' });
+    const already = await tx.selectFrom('brief_reviewers').select('user_id').where('brief_id', '=', brief.id).where('user_id', '=', account.id).executeTakeFirst();
+    if (already) return refuse('briefs.errors.already_reviewer', { field: 'reviewer_email', status: 409 });
+    await tx.insertInto('brief_reviewers').values({ brief_id: brief.id, user_id: account.id, requested_by: ctx.actor.user.id, requested_at: timestamp(ctx.now) }).execute();
+    await tellAuthors(ctx, tx, briefReviewRequested, brief, [account.id], { by: ctx.actor.user.name });
+    await audit(tx, ctx.actor, ctx.now, { action: 'brief.review_requested', subjectType: 'brief', subjectId: brief.id });
+    return ok();
+  });
+}
+
+/**
+ * A reviewer's verdict on the working copy as it stands; the authors are told. One review per
+ * reviewer per state of the working copy: after a save they may review again.
+ */
+export async function submitReview(ctx: CommandContext<SignedIn>, brief: Brief, input: z.output<typeof ReviewSchema>): Promise<Result<void>> {
+  return briefsDb(ctx.db).transaction().execute(async (tx) => {
+    const row = await lockedRow(tx, brief.id);
+    if (!row) return refuse('briefs.errors.gone', { status: 404 });
+    const asked = await tx.selectFrom('brief_reviewers').select('user_id').where('brief_id', '=', brief.id).where('user_id', '=', ctx.actor.user.id).executeTakeFirst();
+    if (!asked) return refuse('briefs.errors.not_reviewer', { status: 409 });
+    const reviewed = workingCopyHash(row);
+    const same = await tx.selectFrom('brief_reviews').select('id').where('brief_id', '=', brief.id).where('reviewer_id', '=', ctx.actor.user.id).where('draft_sha256', '=', reviewed).executeTakeFirst();
+    if (same) return refuse('briefs.errors.already_reviewed', { field: 'review', status: 409 });
+    await tx.insertInto('brief_reviews').values({
+      id: newId(), brief_id: brief.id, reviewer_id: ctx.actor.user.id, verdict: input.verdict, body: input.review, next_version: Number(row.version) + 1, seq: await nextSeq(tx, 'brief_reviews', brief.id),
+      draft_sha256: reviewed, submitted_at: timestamp(ctx.now),
+    }).execute();
+    await tellAuthors(ctx, tx, briefReviewed, row, await authorIds(tx, brief.id), { by: ctx.actor.user.name, verdict: input.verdict });
+    await audit(tx, ctx.actor, ctx.now, { action: 'brief.reviewed', subjectType: 'brief', subjectId: brief.id, details: { verdict: input.verdict } });
+    return ok();
   });
 }

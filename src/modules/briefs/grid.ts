@@ -61,3 +61,11 @@ export function readGrid(json: string): Grid {
 
 /** The items still without a rating: publishing needs none. */
 export const unrated = (grid: Grid): GridItem[] => gridItems.filter((item) => !grid[item].rating);
+
+/** Where a comment is anchored: the summary or one grid item (no anchor: the brief as a whole). */
+export const commentAnchors = ['summary', ...gridItems] as const;
+export type CommentAnchor = (typeof commentAnchors)[number];
+/** A reviewer's verdict on the working copy. */
+export const verdicts = ['ready', 'changes'] as const;
+export const maxComment = 2_000;
+export const maxReview = 4_000;

@@ -1,2 +1,2 @@
-/** The briefs module's public entry: nothing yet (consultations will attach briefs through it). */
-export {};
+/** The briefs module's public entry: the published briefs attached to a consultation (its page lists them). */
+export { briefsOnConsultation } from './consultations.ts';

@@ -29,12 +29,12 @@ const content = (row: Pick<BriefVersionsTable, 'brief_id' | 'version' | 'snapsho
 
 /** Stores version n and appends it to the transparency log, in the caller's transaction (the brief's row is locked). */
 export async function publishVersion(tx: Db, input: { snapshot: BriefSnapshot; actorId: string; now: Date }): Promise<void> {
-  const row: BriefVersionsTable = {
+  const row: Omit<BriefVersionsTable, 'log_index'> = {
     id: newId(), brief_id: input.snapshot.id, version: input.snapshot.version, snapshot: canonicalJson(input.snapshot), snapshot_sha256: contentHash(input.snapshot),
     published_by: input.actorId, published_at: timestamp(input.now),
   };
-  await briefsDb(tx).insertInto('brief_versions').values(row).execute();
-  await appendToLog(tx, { kind: briefPublishedKind, record: recordOf(row.brief_id), version: row.version, content: content(row), actor: row.published_by, time: input.now });
+  const logIndex = await appendToLog(tx, { kind: briefPublishedKind, record: recordOf(row.brief_id), version: row.version, content: content(row), actor: row.published_by, time: input.now });
+  await briefsDb(tx).insertInto('brief_versions').values({ ...row, log_index: logIndex }).execute();
 }
 
 async function storedContent(db: Db, record: string, version: number): Promise<unknown | null> {

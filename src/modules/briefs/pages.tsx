@@ -3,10 +3,16 @@ import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
-import { addAuthor, publishBrief, saveBrief, startBrief } from './commands.ts';
+import { addAuthor, addComment, publishBrief, replyToComment, requestReview, saveBrief, startBrief, submitReview } from './commands.ts';
 import { briefPolicy } from './policy.ts';
-import { briefsOf, findBrief, latestVersion, listBriefs, versionsOf, type Brief } from './queries.ts';
-import { AddAuthorSchema, BriefSaveSchema, BriefStartSchema, EmptySchema, briefErrorsToFields, briefFromForm, briefValues } from './schema.ts';
+import { briefsOf, findBrief, latestVersion, listBriefs, reviewRequestsOf, reviewsOf, threadOf, threadsOf, versionsOf, type Brief } from './queries.ts';
+import {
+  AddAuthorSchema, AttachSchema, BriefSaveSchema, BriefStartSchema, CommentSchema, EmptySchema, ReplySchema, ReviewSchema, ReviewerSchema, briefErrorsToFields, briefFromForm, briefValues,
+} from './schema.ts';
+import { commentAnchors } from './grid.ts';
+import { attachableConsultations, attachToConsultation, consultationsOfBrief } from './consultations.ts';
+import type { Discussion } from './views/discussion.tsx';
+import { PrintPage } from './views/printPage.tsx';
 import { exportOf, exportSchemaText } from './export.ts';
 import { snapshotText } from './diff.ts';
 import { wordDiff } from '../../platform/views/wordDiff.tsx';
@@ -15,7 +21,7 @@ import { BriefPage, type BriefView } from './views/briefPage.tsx';
 import { EditBriefPage, NewBriefPage } from './views/editPages.tsx';
 import { BriefListPage, MyBriefsPage, VersionsPage } from './views/listPages.tsx';
 
-type Forms = { publish?: FailedForm; author?: FailedForm };
+type Forms = { publish?: FailedForm; author?: FailedForm; attach?: FailedForm } & Discussion['forms'];
 const perPage = 25;
 
 export function briefPages(app: Hono<AppEnv>, services: Services): void {
@@ -27,18 +33,36 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
     return brief && briefPolicy.view(c.get('actor'), brief) ? brief : undefined;
   };
 
-  /** The published version, unless an author asks for the working copy (or nothing is published yet). */
+  /** The comments and reviews of the working copy, for those who may see it. */
+  async function discussionOf(c: Context<AppEnv>, brief: Brief, forms: Forms): Promise<Discussion> {
+    const actor = c.get('actor');
+    const on = c.req.query('on');
+    const [threads, reviews] = await Promise.all([threadsOf(db, brief.id), reviewsOf(db, brief)]);
+    return {
+      threads, reviews, reviewers: brief.reviewers, forms,
+      can: { comment: briefPolicy.comment(actor, brief), requestReview: briefPolicy.requestReview(actor, brief), review: briefPolicy.review(actor, brief) },
+      on: (commentAnchors as readonly string[]).includes(on ?? '') ? on : undefined,
+    };
+  }
+
+  /** The published version, unless an author or reviewer asks for the working copy (or nothing is published yet). */
   async function showBrief(c: Context<AppEnv>, brief: Brief, forms: Forms = {}, status: 200 | FailedStatus = 200, wantDraft = false) {
     const actor = c.get('actor');
     const t = c.get('t');
     const seeDraft = briefPolicy.seeDraft(actor, brief);
-    const latest = brief.version > 0 && !(seeDraft && (wantDraft || Object.keys(forms).length > 0)) ? await latestVersion(db, brief.id) : undefined;
+    // A failed form about the working copy shows the working copy; attaching is about the published version.
+    const draftForm = Object.keys(forms).some((form) => form !== 'attach');
+    const latest = brief.version > 0 && !(seeDraft && (wantDraft || draftForm)) ? await latestVersion(db, brief.id) : undefined;
     const shown: BriefView = latest ? latest.snapshot : brief;
     const otherView = !seeDraft || brief.version === 0 ? undefined
       : latest ? { href: `/briefs/${brief.id}?view=draft`, label: t('briefs.page.see_draft') } : { href: `/briefs/${brief.id}`, label: t('briefs.page.see_published', { version: brief.version }) };
     const can = { edit: briefPolicy.edit(actor, brief), publish: briefPolicy.publish(actor, brief), addAuthor: briefPolicy.addAuthor(actor, brief) };
+    const discussion = !latest && seeDraft ? await discussionOf(c, brief, forms) : undefined;
+    const mayAttach = brief.version > 0 && briefPolicy.attach(actor, brief);
+    const [attachedTo, attachable] = await Promise.all([consultationsOfBrief(db, brief.id), mayAttach ? attachableConsultations(db, services.clock()) : Promise.resolve([])]);
+    const consultations = { attached: attachedTo, attachable: attachable.filter((c) => !attachedTo.some((a) => a.id === c.id)), mayAttach };
     return page(c, shown.title, (
-      <BriefPage brief={shown} shownVersion={latest ? latest.version : null} version={brief.version} status={brief.status} otherView={otherView} can={can} forms={forms} notice={c.req.query('notice')} />
+      <BriefPage brief={shown} shownVersion={latest ? latest.version : null} version={brief.version} status={brief.status} otherView={otherView} can={can} forms={forms} notice={c.req.query('notice')} discussion={discussion} consultations={consultations} />
     ), status);
   }
 
@@ -63,7 +87,8 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/my/briefs', async (c) => {
     const actor = c.get('actor');
     authorize(actor, briefPolicy.seeOwnBriefs, undefined);
-    return page(c, c.get('t')('briefs.mine.title'), <MyBriefsPage briefs={await briefsOf(db, actor.user.id)} />);
+    const [briefs, reviews] = await Promise.all([briefsOf(db, actor.user.id), reviewRequestsOf(db, actor.user.id)]);
+    return page(c, c.get('t')('briefs.mine.title'), <MyBriefsPage briefs={briefs} reviews={reviews} />);
   });
 
   app.get('/briefs/new', (c) => {
@@ -122,6 +147,70 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
   }));
   app.get('/briefs/:id/authors', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft`, 'author'));
 
+  // The discussion of the working copy (docs/decisions/036): comments, replies, peer review.
+  const toDraft = (id: string, notice: string, anchor: string) => withNotice(`/briefs/${id}?view=draft`, notice, anchor);
+
+  app.post('/briefs/:id/comments', formAction({
+    load: loadBrief,
+    allow: briefPolicy.comment,
+    schema: CommentSchema,
+    run: (ctx, input, brief) => addComment(ctx, brief, input),
+    done: (_, { id }, { subject }) => toDraft(subject.id, 'commented', `comment-${id}`),
+    retry: (c, failed, { subject, status }) => showBrief(c, subject, { comment: failed }, status),
+  }));
+  app.get('/briefs/:id/comments', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft`, 'comment'));
+
+  app.post('/briefs/:id/comments/:comment/replies', (c, next) => {
+    const thread = c.req.param('comment');
+    const field = `reply_${thread}`;
+    return formAction({
+      // A thread that is not this brief's does not exist.
+      load: async (c) => {
+        const brief = await loadBrief(c);
+        return brief && (await threadOf(db, brief.id, thread)) ? brief : undefined;
+      },
+      allow: briefPolicy.comment,
+      schema: ReplySchema,
+      // The page holds one reply form per thread, each field named for its thread.
+      fromForm: (values) => ({ reply: values[field] }),
+      toFields: (errors) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'reply' ? field : k, v])),
+      run: (ctx, input, brief) => replyToComment(ctx, brief, thread, input),
+      done: (_, { id }, { subject }) => toDraft(subject.id, 'commented', `comment-${id}`),
+      retry: (c, failed, { subject, status }) => showBrief(c, subject, { reply: { thread, form: failed } }, status),
+    })(c, next);
+  });
+  app.get('/briefs/:id/comments/:comment/replies', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft#comment-${c.req.param('comment')}`));
+
+  app.post('/briefs/:id/reviewers', formAction({
+    load: loadBrief,
+    allow: briefPolicy.requestReview,
+    schema: ReviewerSchema,
+    run: (ctx, input, brief) => requestReview(ctx, brief, input),
+    done: (_, __, { subject }) => toDraft(subject.id, 'review_requested', 'reviews-title'),
+    retry: (c, failed, { subject, status }) => showBrief(c, subject, { reviewer: failed }, status),
+  }));
+  app.get('/briefs/:id/reviewers', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft`, 'reviewer'));
+
+  app.post('/briefs/:id/reviews', formAction({
+    load: loadBrief,
+    allow: briefPolicy.review,
+    schema: ReviewSchema,
+    run: (ctx, input, brief) => submitReview(ctx, brief, input),
+    done: (_, __, { subject }) => toDraft(subject.id, 'reviewed', 'reviews-title'),
+    retry: (c, failed, { subject, status }) => showBrief(c, subject, { review: failed }, status),
+  }));
+  app.get('/briefs/:id/reviews', formAddress((c) => `/briefs/${c.req.param('id')}?view=draft`, 'review-form'));
+
+  app.post('/briefs/:id/consultations', formAction({
+    load: loadBrief,
+    allow: briefPolicy.attach,
+    schema: AttachSchema,
+    run: (ctx, input, brief) => attachToConsultation(ctx, brief, input),
+    done: (_, __, { subject }) => withNotice(`/briefs/${subject.id}`, 'attached', 'consultations-title'),
+    retry: (c, failed, { subject, status }) => showBrief(c, subject, { attach: failed }, status),
+  }));
+  app.get('/briefs/:id/consultations', formAddress((c) => `/briefs/${c.req.param('id')}`, 'attach'));
+
   app.get('/briefs/:id/versions', async (c) => {
     const brief = await loadBrief(c);
     if (!brief || brief.version === 0) return c.notFound();
@@ -139,5 +228,12 @@ export function briefPages(app: Hono<AppEnv>, services: Services): void {
     if (!latest) return c.notFound();
     c.header('Content-Disposition', `attachment; filename="brief-${brief!.id}-v${latest.version}.json"`);
     return c.json(exportOf(latest.snapshot, latest, config.baseUrl));
+  });
+
+  app.get('/briefs/:id/print', async (c) => {
+    const brief = await loadBrief(c);
+    const latest = brief && brief.version > 0 ? await latestVersion(db, brief.id) : undefined;
+    if (!latest) return c.notFound();
+    return page(c, c.get('t')('briefs.print.title', { title: latest.snapshot.title }), <PrintPage version={latest} baseUrl={config.baseUrl} />);
   });
 }

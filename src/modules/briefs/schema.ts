@@ -3,7 +3,7 @@ import { emailAddress, multiLine, optional, singleLine, webAddress } from '../..
 import { locales } from '../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts';
 import {
-  gridItems, jurisdictions, kinds, maxEvidence, maxLinks, maxNote, maxReasoning, maxSummary, perspectives, ratings, stages,
+  commentAnchors, gridItems, jurisdictions, maxComment, maxReview, verdicts, kinds, maxEvidence, maxLinks, maxNote, maxReasoning, maxSummary, perspectives, ratings, stages,
   type Grid, type GridEntry, type GridItem,
 } from './grid.ts';
 
@@ -43,6 +43,20 @@ export type BriefSaveInput = z.output<typeof BriefSaveSchema>;
 
 export const AddAuthorSchema = z.object({ email: emailAddress });
 export const EmptySchema = z.object({});
+
+/**
+ * A comment on the working copy: about the whole brief (no anchor), its summary or one grid item.
+ * Fields are named for this form alone, as several forms share the draft page.
+ */
+export const CommentSchema = z.object({ anchor: optional(choice(commentAnchors)), comment: multiLine(maxComment) });
+/** A reply joins its thread (its anchor is the thread's); its field is `reply_<thread>` on the page. */
+export const ReplySchema = z.object({ reply: multiLine(maxComment) });
+/** Asking someone with an account for a peer review. */
+export const ReviewerSchema = z.object({ reviewer_email: emailAddress });
+/** The consultation (its address) a published brief is attached to. */
+export const AttachSchema = z.object({ consultation: singleLine(200) });
+/** A reviewer's verdict and what they have to say. */
+export const ReviewSchema = z.object({ verdict: choice(verdicts), review: multiLine(maxReview) });
 
 /** The grid as stored: unwritten texts are null, unwritten notes absent. */
 export function gridOf(input: BriefSaveInput['grid']): Grid {

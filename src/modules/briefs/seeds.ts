@@ -2,7 +2,7 @@ import type { SeedOptions } from '../../platform/module.ts';
 import type { CommandContext, SignedIn } from '../../platform/http/env.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import { demoAccount } from '../accounts/index.ts';
-import { addAuthor, publishBrief, saveBrief, startBrief } from './commands.ts';
+import { addAuthor, addComment, publishBrief, replyToComment, saveBrief, startBrief } from './commands.ts';
 import { findBrief } from './queries.ts';
 import { gridItems, type GridItem, type Rating } from './grid.ts';
 import type { BriefSaveInput } from './schema.ts';
@@ -70,5 +70,11 @@ export async function seedDemoBriefs({ db, now, onlyIfEmpty }: SeedOptions): Pro
     summary: 'Análisis preliminar de una norma regional ficticia que pediría a los proveedores bloquear sitios mediante sus servidores DNS.', links: [],
     grid: grid({ global_identifiers: ['negative', 'Las respuestas DNS dejarían de ser las mismas en todas partes.'], unrestricted_reachability: ['negative', 'Los sitios bloqueados dejarían de ser alcanzables para los usuarios de la región.'] }),
   }));
-  return 'Added two demo Internet impact briefs: one published (a data-localisation bill), one draft.';
+  // The draft's two authors discuss one item beside it (docs/decisions/036).
+  fail('add the draft\'s co-author', await addAuthor(ctx, (await findBrief(db, draftId))!, { email: authors[1]!.email }));
+  const asSecond = { ...ctx, actor: actorOf(second!, 1) };
+  const comment = await addComment(asSecond, (await findBrief(db, draftId))!, { anchor: 'global_identifiers', comment: '¿Tenemos datos de cuántos resolvedores DNS de la región usarían la lista de bloqueo? Sin eso, «negativo» es difícil de sostener.' });
+  fail('comment on the draft', comment);
+  fail('answer the comment', await replyToComment(ctx, (await findBrief(db, draftId))!, comment.ok ? comment.value.id : '', { reply: 'Pedí las cifras a la asociación de proveedores; las agrego como evidencia cuando lleguen.' }));
+  return 'Added two demo Internet impact briefs: one published (a data-localisation bill), one draft with a comment and its answer.';
 }

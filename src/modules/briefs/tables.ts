@@ -44,6 +44,8 @@ export interface BriefVersionsTable {
   snapshot_sha256: string;
   published_by: string | null;
   published_at: string;
+  /** Its entry in the transparency log (null only if it could not be found when this column was added). */
+  log_index: number | null;
 }
 
 /** A published brief as `/briefs` lists it (its latest version); drafts have no row. */
@@ -67,14 +69,66 @@ export interface BriefRatingsTable {
   rating: string;
 }
 
+/** A remark on the working copy by an author or a reviewer, about the whole brief, its summary or one grid item. */
+export interface BriefCommentsTable {
+  id: string;
+  brief_id: string;
+  /** The comment it answers (replies are one level deep: always a thread's first comment). */
+  parent_id: string | null;
+  /** `summary`, a grid item, or null for the brief as a whole; a reply has its thread's. */
+  anchor: string | null;
+  author_id: string | null;
+  body: string;
+  /** 1, 2, 3… within the brief, in the order written (taken under the brief's lock). */
+  seq: number;
+  created_at: string;
+}
+
+/** Someone the authors asked for a peer review. */
+export interface BriefReviewersTable {
+  brief_id: string;
+  user_id: string;
+  requested_by: string | null;
+  requested_at: string;
+}
+
+/** A reviewer's verdict on the working copy as it was when they submitted it. */
+export interface BriefReviewsTable {
+  id: string;
+  brief_id: string;
+  reviewer_id: string | null;
+  /** ready or changes (`verdicts`). */
+  verdict: string;
+  body: string;
+  /** The version the reviewed working copy would become. */
+  next_version: number;
+  /** 1, 2, 3… within the brief, in the order submitted (taken under the brief's lock). */
+  seq: number;
+  /** SHA-256 of the working copy as reviewed (`workingCopyHash`): once it differs, the review read an older text. */
+  draft_sha256: string;
+  submitted_at: string;
+}
+
+/** A published brief set beside a consultation's text. */
+export interface BriefConsultationsTable {
+  brief_id: string;
+  consultation_id: string;
+  attached_by: string | null;
+  attached_at: string;
+}
+
 export interface BriefsTables {
   briefs: BriefsTable;
   brief_authors: BriefAuthorsTable;
   brief_versions: BriefVersionsTable;
   brief_listing: BriefListingTable;
   brief_ratings: BriefRatingsTable;
+  brief_comments: BriefCommentsTable;
+  brief_reviewers: BriefReviewersTable;
+  brief_reviews: BriefReviewsTable;
+  brief_consultations: BriefConsultationsTable;
 }
 
-export const briefsTables = ['briefs', 'brief_authors', 'brief_versions', 'brief_listing', 'brief_ratings'] as const satisfies ReadonlyArray<keyof BriefsTables>;
+export const briefsTables = ['briefs', 'brief_authors', 'brief_versions', 'brief_listing', 'brief_ratings', 'brief_comments', 'brief_reviewers', 'brief_reviews', 'brief_consultations'] as const satisfies ReadonlyArray<keyof BriefsTables>;
 
 export const briefsDb = (db: Db) => tablesOf<BriefsTables>(db);

@@ -25,7 +25,7 @@ export async function storeCourse(tx: Db, input: CourseInput, by: { userId: stri
   const content: CourseContent = { texts: input.texts, modules: input.modules.map((m) => ({ titles: m.titles })) };
   await coursesDb(tx).insertInto('courses').values({
     id, slug: input.slug, language: input.language, title: input.texts[input.language]!.title, initiative_id: by.initiativeId, starter: by.starter ? 1 : 0,
-    content: canonicalJson(content), created_by: by.userId, created_at: now, updated_at: now,
+    content: canonicalJson(content), created_by: by.userId, created_at: now, updated_at: now, status: 'published', published_at: now, withdrawn_at: null,
   }).execute();
   const lessons = input.modules.flatMap((m, module) => m.lessons.map((lesson) => ({ lesson, module })));
   const rows = lessons.map(({ lesson, module }, position) => {

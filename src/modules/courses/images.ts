@@ -34,9 +34,10 @@ const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&
  * A lesson's Markdown as safe HTML, its images included: each image reference is set aside, the
  * rest goes through the shared renderer and sanitiser (which allows no images), and the images
  * come back as tags built here, with their alt text escaped and their address from `source`
- * (a page's, or a data URI in the offline file). An unknown image leaves its alt text.
+ * (a page's, or a data URI in the offline file), or as a link with a note (its size) when the
+ * page has no room left for it. An unknown image leaves its alt text.
  */
-export function withImages(markdown: string, render: (text: string) => string, source: (id: string) => string | null): string {
+export function withImages(markdown: string, render: (text: string) => string, source: (id: string) => string | { link: string; note: string } | null): string {
   const found: Array<{ alt: string; id: string }> = [];
   const text = markdown.replace(reference, (_, alt: string, id: string) => {
     found.push({ alt, id });
@@ -46,6 +47,7 @@ export function withImages(markdown: string, render: (text: string) => string, s
     const image = found[Number(n)];
     if (!image) return token;
     const src = source(image.id);
+    if (src && typeof src === 'object') return `<a href="${attribute(src.link)}">${attribute(image.alt)}</a> (${attribute(src.note)})`;
     return src ? `<img src="${attribute(src)}" alt="${attribute(image.alt)}" loading="lazy">` : attribute(image.alt);
   });
 }

@@ -4,14 +4,15 @@ import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
 import { answerQuiz, claimCertificate, markRead, uploadImage } from './commands.ts';
-import { inReadersLanguage } from './content.ts';
+import { imagesInBudget, inReadersLanguage, lessonWeight, quizIn } from './content.ts';
 import { coursePolicy } from './policy.ts';
 import { imageData, imagesIn, maxImageBytes } from './images.ts';
 import { certificateOf, completed, courseSlugOf, findImage, imagesUploadedBy, publicImages, findCertificate, findCourse, listCourses, progressIn, type Course, type Lesson } from './queries.ts';
 import { NothingSchema, QuizSchema, type QuizInput } from './schema.ts';
-import { CertificatePage, CoursePage, CoursesPage, ImagesPage, LessonPage, QuizResultPage, type CertificateView } from './views/pages.tsx';
+import { CertificatePage, CoursePage, CoursesPage, ImagesPage, LessonPage, QuizResultPage, WithdrawnPage, type CertificateView } from './views/pages.tsx';
 import { offlineCourse } from './views/offline.tsx';
 import type { CourseCertificatesTable } from './tables.ts';
+import { authoringPages } from './authoringPages.tsx';
 
 /** Notices a redirect may ask for: any other value shows nothing. */
 const notices = new Set(['read', 'issued', 'uploaded']);
@@ -31,8 +32,21 @@ export async function presentCertificate(services: Services, row: CourseCertific
 
 export function coursePages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  // First: `/courses/<slug>/edit…` are the writing pages, never a lesson.
+  authoringPages(app, services);
 
-  const loadCourse = async (c: Context<AppEnv>) => findCourse(db, c.req.param('slug') ?? '');
+  /** A course the reader may see: published, or a draft or withdrawn course to its editors (others get 404). */
+  const loadCourse = async (c: Context<AppEnv>) => {
+    const course = await findCourse(db, c.req.param('slug') ?? '');
+    return course && coursePolicy.viewCourse(c.get('actor'), course) ? course : undefined;
+  };
+  /** What a course's address answers when the reader may not see it: a withdrawn course says so. */
+  const hidden = async (c: Context<AppEnv>) => {
+    const course = await findCourse(db, c.req.param('slug') ?? '');
+    if (course?.status !== 'withdrawn') return c.notFound();
+    const shown = inReadersLanguage(course.content.texts, course.language, c.get('locale'));
+    return page(c, shown.texts.title, <WithdrawnPage title={shown.texts.title} language={shown.language} />, 404);
+  };
   const loadLesson = async (c: Context<AppEnv>) => {
     const course = await loadCourse(c);
     const lesson = course?.lessons.find((l) => l.slug === c.req.param('lesson'));
@@ -43,7 +57,9 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
     const user = c.get('actor').user;
     const progress = user ? await progressIn(db, user.id, subject.course.id) : new Map();
     const shown = inReadersLanguage(subject.lesson.content.texts, subject.lesson.language, c.get('locale'));
-    const images = await publicImages(db, imagesIn(shown.texts.body));
+    // Images the first visit has room for are shown; the others are links with their size.
+    const words = lessonWeight({ ...shown.texts, questions: quizIn(subject.lesson, c.get('locale')).questions });
+    const images = imagesInBudget(words, await publicImages(db, imagesIn(shown.texts.body)));
     return page(c, shown.texts.title, <LessonPage course={subject.course} lesson={subject.lesson} read={progress.get(subject.lesson.id)?.read ?? false} signedIn={user !== null} form={form} notice={noticeOf(c)} images={images} />, status);
   }
 
@@ -89,14 +105,14 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/courses/:slug', async (c) => {
     const course = await loadCourse(c);
-    if (!course) return c.notFound();
+    if (!course) return hidden(c);
     authorize(c.get('actor'), coursePolicy.view, undefined);
     const user = c.get('actor').user;
     const byLesson = user ? await progressIn(db, user.id, course.id) : new Map();
     const certificate = user ? await certificateOf(db, course.id, user.id) : undefined;
     const shown = inReadersLanguage(course.content.texts, course.language, c.get('locale'));
     return page(c, shown.texts.title, (
-      <CoursePage course={course} notice={noticeOf(c)} progress={{ signedIn: user !== null, byLesson, completed: user !== null && completed(course, byLesson), certificate: certificate?.id ?? null }} />
+      <CoursePage course={course} notice={noticeOf(c)} editable={coursePolicy.edit(c.get('actor'), course)} progress={{ signedIn: user !== null, byLesson, completed: user !== null && completed(course, byLesson), certificate: certificate?.id ?? null }} />
     ));
   });
 
@@ -135,7 +151,7 @@ export function coursePages(app: Hono<AppEnv>, services: Services): void {
 
   app.get('/courses/:slug/:lesson', async (c) => {
     const subject = await loadLesson(c);
-    if (!subject) return c.notFound();
+    if (!subject) return (await loadCourse(c)) ? c.notFound() : hidden(c);
     authorize(c.get('actor'), coursePolicy.view, undefined);
     return showLesson(c, subject);
   });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { locales, type Locale } from '../../platform/i18n/index.ts';
 import { multiLine, optional, singleLine, wholeNumber } from '../../platform/validation.ts';
 
-const slug = z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'courses.errors.slug' });
+export const slug = z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'courses.errors.slug' });
 /** Addresses under /courses/<slug>/ that are the course's own pages, not lessons. */
-export const reservedLessonSlugs = ['certificate', 'download'] as const;
+export const reservedLessonSlugs = ['certificate', 'download', 'edit', 'new'] as const;
 
 /** The same kind of text in each language it has (at least the original's, checked below). */
 function perLanguage<T extends z.ZodTypeAny>(item: T) {

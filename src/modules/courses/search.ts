@@ -7,7 +7,8 @@ import { coursesDb } from './tables.ts';
 
 /**
  * Published lessons in the search index (docs/decisions/033): the title, then the text, in every
- * language the lesson has. Courses are public as soon as they are published, so every lesson is.
+ * language the lesson has: the lessons of published courses only (drafts and withdrawn courses are
+ * not found; docs/decisions/037).
  */
 export const lessonSearch: SearchSource = {
   kind: 'lesson',
@@ -15,14 +16,15 @@ export const lessonSearch: SearchSource = {
   fields: { title: 'A', body: 'C' },
 
   async recordIds(db: Db) {
-    return (await coursesDb(db).selectFrom('course_lessons').select('id').orderBy('id').execute()).map((r) => r.id);
+    return (await coursesDb(db).selectFrom('course_lessons').innerJoin('courses', 'courses.id', 'course_lessons.course_id').select('course_lessons.id')
+      .where('courses.status', '=', 'published').orderBy('course_lessons.id').execute()).map((r) => r.id);
   },
 
   async documents(db: Db, recordIds: readonly string[]): Promise<SearchDocument[]> {
     if (recordIds.length === 0) return [];
     const rows = await coursesDb(db).selectFrom('course_lessons').innerJoin('courses', 'courses.id', 'course_lessons.course_id')
       .select(['course_lessons.id', 'course_lessons.slug', 'course_lessons.language', 'course_lessons.title', 'course_lessons.content', 'course_lessons.updated_at', 'courses.slug as course_slug', 'courses.initiative_id'])
-      .where('course_lessons.id', 'in', [...recordIds]).execute();
+      .where('course_lessons.id', 'in', [...recordIds]).where('courses.status', '=', 'published').execute();
     const names = await initiativeNames(db, rows.flatMap((r) => (r.initiative_id ? [r.initiative_id] : [])));
     return rows.map((row) => {
       const { texts } = JSON.parse(row.content) as LessonContent;

@@ -16,7 +16,13 @@ export interface CoursesTable {
   content: string;
   created_by: string | null;
   created_at: string;
+  /** What a learner last saw change (docs/decisions/037: published courses are edited in place). */
   updated_at: string;
+  /** draft (its editors alone see it), published (in the catalogue) or withdrawn (out of it; certificates stay valid). */
+  status: 'draft' | 'published' | 'withdrawn';
+  /** When it was last published; later edits show an "updated" date. */
+  published_at: string | null;
+  withdrawn_at: string | null;
 }
 
 /** A lesson of a course, in its module; its texts per language and its quiz (content.ts). */

@@ -31,6 +31,12 @@ const EntryJson = z.object({
   counted: z.boolean().openapi({ description: 'Whether totals count it: false once a correction replaced it' }),
   published_at: z.string().nullable(),
   url: z.string(),
+  receipt: z.object({
+    media_type: z.string().openapi({ example: 'application/pdf' }),
+    bytes: z.number().int(),
+    sha256: z.string().openapi({ description: 'Hex SHA-256 of the file, also covered by the entry’s public log entry' }),
+    url: z.string().nullable().openapi({ description: 'Where to download it; null when the committee keeps it private' }),
+  }).nullable(),
 }).openapi('FundingEntry');
 
 const LedgerJson = z.object({

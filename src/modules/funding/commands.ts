@@ -12,6 +12,7 @@ import { indexRecords } from '../../platform/search/index.ts';
 import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import { entryLogContent, entryPublishedKind, entryRecord } from './outcomes.ts';
 import { fundingSearch } from './search.ts';
+import { receiptsOf } from './receipts.ts';
 import { fundingDb, type FundingEntriesTable } from './tables.ts';
 import type { BudgetInput, ExpenseInput, IncomeInput } from './schema.ts';
 import type { EventRef } from './totals.ts';
@@ -82,7 +83,8 @@ export async function publishEntry(ctx: CommandContext<SignedIn>, ledger: Ledger
     }
     const published = { ...row, status: 'published', published_by: ctx.actor.user.id, published_at: timestamp(ctx.now) };
     await tx.updateTable('funding_entries').set({ status: published.status, published_by: published.published_by, published_at: published.published_at }).where('id', '=', id).execute();
-    await appendToLog(tx, { kind: entryPublishedKind, record: entryRecord(id), version: 1, content: entryLogContent(published), actor: ctx.actor.user.id, time: ctx.now });
+    const receipt = (await receiptsOf(tx, [id])).get(id);
+    await appendToLog(tx, { kind: entryPublishedKind, record: entryRecord(id), version: 1, content: entryLogContent(published, receipt), actor: ctx.actor.user.id, time: ctx.now });
     await indexRecords(tx, fundingSearch, [id]);
     await audit(tx, ctx.actor, ctx.now, { action: row.corrects_id ? 'funding.correction_published' : 'funding.entry_published', subjectType: 'funding_entry', subjectId: id, isPublic: true, details: { corrects: row.corrects_id } });
     return ok();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
 import { registerInitiative, seatMember, verifiedPerson } from '../../../tests/support/factories.ts';
@@ -134,7 +135,7 @@ eachApp('the committee drafts, publishes and corrects its ledger; the public see
   const csv = await anonymous.get(`${ledger}.csv`);
   assert.equal(csv.response.headers.get('content-type'), 'text/csv; charset=utf-8; header=present');
   const lines = csv.html.trim().split('\r\n');
-  assert.equal(lines[0], 'id,kind,occurred_on,currency,amount_minor,amount,sponsor,stakeholder_group,support,conditions,category,event,description,corrects,corrected_by,counted,published_at');
+  assert.equal(lines[0], 'id,kind,occurred_on,currency,amount_minor,amount,sponsor,stakeholder_group,support,conditions,category,event,description,corrects,corrected_by,counted,published_at,receipt_sha256');
   assert.equal(lines.length, 6, 'five published entries');
   assert.match(csv.html, new RegExp(`${colnodo},income,2026-09-01,USD,150050,1500.50,"Colnodo <script>alert\\(""x""\\)</script>",civil_society,cash,.*,${correction},no,`));
   const api = await anonymous.json('GET', `/api/initiatives/${initiative}/funding`, undefined);
@@ -175,4 +176,83 @@ eachApp('a correction of another initiative’s entry is not found; two correcti
   const published = await fundingDb(t.database.db).selectFrom('funding_entries').select('amount').where('corrects_id', '=', entry).where('status', '=', 'published').execute();
   assert.equal(published.length, 1, 'one correction stands');
   assert.equal(await logged(t), 3, 'their entry, ours and one correction');
+}, { postgres: true });
+
+/** A small real PDF, as scanners write them (header, one empty page, trailer). */
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+async function attach(client: TestClient, path: string, bytes: Uint8Array, fields: Record<string, string> = {}) {
+  const body = new FormData();
+  body.append('_csrf', await client.csrfToken());
+  body.append('receipt', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'recibo.pdf');
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  return client.request(path, { method: 'POST', body });
+}
+
+eachApp('receipts: checked by their bytes and size, private unless the committee opens them, final once published and covered by the log', async (t) => {
+  const { coordinator, ledger } = await ledgerWorld(t);
+  const visitor = t.client();
+  const outsider = await verifiedPerson(t, { email: 'outsider@example.org' });
+  const entry = await draft(coordinator, `${ledger}/income`, income({ sponsor: 'Colnodo' }));
+  const form = `${ledger}/entries/${entry}/receipt/attach`;
+
+  assert.equal((await coordinator.get(form)).status, 200);
+  assert.equal((await outsider.get(form)).status, 403);
+  assert.equal((await attach(outsider, form, pdf)).status, 403);
+  assert.match((await visitor.get(form)).location ?? '', /^\/login/);
+
+  // A disguised file, one too large to keep and nothing at all: refused beside the field, nothing kept.
+  const disguised = await attach(coordinator, form, Buffer.from(`<html>${script}</html>`));
+  assert.equal(disguised.status, 422);
+  assert.match(disguised.html, /<p class="error" id="error-receipt">This file is not a PDF or a PNG, JPEG or WebP image/);
+  const large = await attach(coordinator, form, Buffer.concat([pdf, Buffer.alloc(1_100_000)]));
+  assert.equal(large.status, 422);
+  assert.match(large.html, /larger than 1 MB/);
+  assert.equal((await attach(coordinator, form, Buffer.alloc(0))).status, 422);
+  assert.equal((await attach(coordinator, form, Buffer.concat([pdf, Buffer.alloc(9 * 1024 * 1024)]))).status, 413, 'beyond what the route reads at all');
+  assert.equal(await fundingDb(t.database.db).selectFrom('funding_receipts').select('entry_id').executeTakeFirst(), undefined);
+
+  // Kept private, then replaced by a public one while still a draft; then published with it.
+  assert.equal((await attach(coordinator, form, pdf)).status, 303);
+  let page = await coordinator.get(ledger);
+  assert.match(page.html, /Receipt \(PDF, 1 KB\)<\/a> · only the committee and the secretariat can open it/);
+  assert.equal((await attach(coordinator, form, pdf, { public: 'on' })).status, 303);
+  assert.equal((await coordinator.post(`${ledger}/entries/${entry}/publish`, {})).status, 303);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+
+  const file = await visitor.get(`${ledger}/entries/${entry}/receipt`);
+  assert.equal(file.status, 200);
+  assert.equal(file.response.headers.get('content-type'), 'application/pdf');
+  assert.match(file.response.headers.get('content-disposition') ?? '', /^attachment; filename="receipt-.+\.pdf"$/);
+  assert.equal(file.html, pdf.toString(), 'the very bytes uploaded');
+  const exported = (await visitor.get(`${ledger}.json`)).html;
+  assert.ok(exported.includes(`"sha256":"${sha256}"`) && exported.includes(`/funding/entries/${entry}/receipt"`), 'the export names the receipt and where to get it');
+  assert.ok((await visitor.get(`${ledger}.csv`)).html.includes(sha256));
+
+  // Final with its entry: no replacing, no removing.
+  const late = await attach(coordinator, form, pdf);
+  assert.equal(late.status, 409);
+  assert.match(late.html, /its receipt can no longer change/);
+  assert.equal((await coordinator.post(`${ledger}/entries/${entry}/receipt/remove`, {})).status, 409);
+
+  // A private receipt of a published entry: visitors learn it exists and its hash, not its bytes.
+  const second = await draft(coordinator, `${ledger}/income`, income({ sponsor: 'MinTIC' }));
+  assert.equal((await attach(coordinator, `${ledger}/entries/${second}/receipt/attach`, pdf)).status, 303);
+  assert.equal((await coordinator.post(`${ledger}/entries/${second}/publish`, {})).status, 303);
+  page = await visitor.get(ledger);
+  assert.match(page.html, /The committee keeps a receipt for this entry \(PDF, 1 KB\)/);
+  assert.match((await visitor.get(`${ledger}/entries/${second}/receipt`)).location ?? '', /^\/login/);
+  assert.equal((await outsider.get(`${ledger}/entries/${second}/receipt`)).status, 403);
+  assert.equal((await coordinator.get(`${ledger}/entries/${second}/receipt`)).status, 200);
+
+  // A draft's receipt can be removed.
+  const third = await draft(coordinator, `${ledger}/income`, income({ sponsor: 'ISOC' }));
+  assert.equal((await attach(coordinator, `${ledger}/entries/${third}/receipt/attach`, pdf)).status, 303);
+  assert.equal((await coordinator.post(`${ledger}/entries/${third}/receipt/remove`, {})).status, 303);
+  assert.equal((await fundingDb(t.database.db).selectFrom('funding_receipts').select('entry_id').where('entry_id', '=', third).executeTakeFirst()), undefined);
+
+  // The log covers each receipt's hash: verification recomputes it from the stored rows.
+  assert.equal((await verifyLog(t.database.db, logKinds(modules), t.services.transparencyLog.signer)).failure, null);
+  await fundingDb(t.database.db).updateTable('funding_receipts').set({ sha256: '0'.repeat(64) }).where('entry_id', '=', entry).execute();
+  assert.notEqual((await verifyLog(t.database.db, logKinds(modules), t.services.transparencyLog.signer)).failure, null, 'a changed receipt no longer matches the log');
 }, { postgres: true });

@@ -4,22 +4,28 @@ import type { LogKind } from '../../platform/log/index.ts';
 import { isLocale, translate } from '../../platform/i18n/index.ts';
 import { initiativeNames } from '../initiatives/index.ts';
 import { fundingDb, type FundingEntriesTable } from './tables.ts';
+import { receiptsOf, type ReceiptInfo } from './receipts.ts';
 
 export const entryPublishedKind = 'funding.entry_published';
 export const entryRecord = (id: string) => `funding-entry/${id}`;
 
-/** What the log's hash covers: the whole entry as published (published entries never change), and who published it when. */
-export const entryLogContent = (row: FundingEntriesTable) => ({
+/**
+ * What the log's hash covers: the whole entry as published (published entries never change), who
+ * published it when, and its receipt's hash and kind when it has one. An entry without a receipt
+ * has no `receipt` key at all, so entries published before receipts existed keep their hashes.
+ */
+export const entryLogContent = (row: FundingEntriesTable, receipt?: ReceiptInfo) => ({
   amount: Number(row.amount), category: row.category, conditions: row.conditions, corrects: row.corrects_id, currency: row.currency, description: row.description,
   entry: row.id, event: row.event_id, initiative: row.initiative_id, kind: row.kind, occurred_on: row.occurred_on, published_at: row.published_at,
   published_by: row.published_by, sponsor: row.sponsor, stakeholder_group: row.stakeholder_group, support: row.support,
+  ...(receipt ? { receipt: { bytes: receipt.bytes, media_type: receipt.media_type, public: receipt.is_public, sha256: receipt.sha256 } } : {}),
 });
 
 async function storedContent(db: Db, record: string, version: number): Promise<unknown | null> {
   const [type, id] = record.split('/');
   if (type !== 'funding-entry' || !id || version !== 1) return null;
   const row = await fundingDb(db).selectFrom('funding_entries').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
-  return row ? entryLogContent(row) : null;
+  return row ? entryLogContent(row, (await receiptsOf(db, [row.id])).get(row.id)) : null;
 }
 
 async function describe(db: Db, records: readonly string[]): Promise<Map<string, { title: string; href: string }>> {

@@ -8,11 +8,12 @@ import { findInitiativeBySlug } from '../initiatives/index.ts';
 import { discardDraft, draftEntry, publishEntry, setBudget, setMaxShare } from './commands.ts';
 import { fundingPolicy } from './policy.ts';
 import { budgetsOf, eventsOfInitiative, findEntry, ledgerOf, maxShareOf } from './queries.ts';
-import { BudgetSchema, ExpenseSchema, IncomeSchema, NothingSchema, ThresholdSchema } from './schema.ts';
+import { BudgetSchema, ExpenseSchema, IncomeSchema, NothingSchema, ReceiptSchema, ThresholdSchema } from './schema.ts';
+import { attachReceipt, receiptExtension, receiptFile, removeReceipt } from './receipts.ts';
 import { budgetLines, totalsOf, warningsOf, type LedgerEntry } from './totals.ts';
 import { csvHeader, csvRow, presentEntry, presentLedger } from './present.ts';
 import { toDecimal } from './money.ts';
-import { CorrectPage, FundingPage, LedgerFormPage, type FundingPageProps } from './views.tsx';
+import { CorrectPage, FundingPage, LedgerFormPage, ReceiptFormPage, type FundingPageProps } from './views.tsx';
 
 type Forms = FundingPageProps['forms'];
 
@@ -170,6 +171,52 @@ export function fundingPages(app: Hono<AppEnv>, services: Services): void {
     const subject = await loadEntry(c);
     return (subject?.entry.kind === 'expense' ? correctExpense : correctIncome)(c, next);
   });
+
+  // Receipts: the file, and the committee's form to attach one to a draft (multipart, read here:
+  // the platform's form reader keeps text only).
+  app.get('/initiatives/:slug/funding/entries/:id/receipt', async (c) => {
+    const subject = await loadEntry(c);
+    const file = subject ? await receiptFile(db, subject.entry.id) : undefined;
+    if (!subject || !file) return c.notFound();
+    authorize(c.get('actor'), fundingPolicy.openReceipt, { ...subject, isPublic: Number(file.is_public) === 1 });
+    // A download, never shown as a page of this site (the platform also sends nosniff and its CSP).
+    return c.body(Buffer.from(file.data, 'base64'), 200, {
+      'Content-Type': file.media_type, 'Content-Disposition': `attachment; filename="receipt-${subject.entry.id}.${receiptExtension(file.media_type)}"`, 'Cache-Control': 'private, no-store',
+    });
+  });
+
+  const showReceiptForm = async (c: Context<AppEnv>, subject: NonNullable<Awaited<ReturnType<typeof loadEntry>>>, form?: FailedForm, status: 200 | FailedStatus = 200) => {
+    const entry = (await ledgerOf(db, subject.id, subject.events, { drafts: true })).find((e) => e.id === subject.entry.id);
+    if (!entry) return c.notFound();
+    return page(c, c.get('t')('funding.receipt.title'), <ReceiptFormPage initiative={subject} entry={entry} form={form ?? { values: {}, errors: {} }} />, status);
+  };
+  app.get('/initiatives/:slug/funding/entries/:id/receipt/attach', async (c) => {
+    const subject = await loadEntry(c);
+    if (!subject) return c.notFound();
+    authorize(c.get('actor'), fundingPolicy.attachReceipt, subject);
+    return showReceiptForm(c, subject);
+  });
+  app.post('/initiatives/:slug/funding/entries/:id/receipt/attach', formAction({
+    load: async (c) => {
+      const subject = await loadEntry(c);
+      const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, unknown>));
+      return subject && { ...subject, upload: body.receipt instanceof File ? body.receipt : null };
+    },
+    allow: fundingPolicy.attachReceipt,
+    schema: ReceiptSchema,
+    run: (ctx, input, subject) => attachReceipt(ctx, subject, subject.entry.id, subject.upload, input.public),
+    done: (_, __, { subject }) => withNotice(href(subject.slug), 'receipt_attached', `entry-${subject.entry.id}`),
+    retry: (c, failed, { subject, status }) => showReceiptForm(c, subject, failed, status),
+  }));
+  app.post('/initiatives/:slug/funding/entries/:id/receipt/remove', formAction({
+    load: loadEntry,
+    allow: fundingPolicy.attachReceipt,
+    schema: NothingSchema,
+    run: (ctx, _, subject) => removeReceipt(ctx, subject, subject.entry.id),
+    done: (_, __, { subject }) => withNotice(href(subject.slug), 'receipt_removed', `entry-${subject.entry.id}`),
+    retry: (c, failed, { subject, status }) => showLedger(c, subject, { draft: { ...failed, id: subject.entry.id } }, status),
+  }));
+  app.get('/initiatives/:slug/funding/entries/:id/receipt/remove', formAddress((c) => href(c.req.param('slug')!), 'drafts-title'));
 
   async function publishedLedger(c: Context<AppEnv>) {
     const ledger = await loadLedger(c);

@@ -20,6 +20,11 @@ export function presentEntry(e: LedgerEntry, baseUrl: string, slug: string) {
     category: e.category, event: e.event ? { slug: e.event.slug, title: e.event.title } : null, description: e.description,
     corrects: e.corrects_id, corrected_by: e.corrected_by, counted: counts(e), published_at: e.published_at,
     url: `${baseUrl}/initiatives/${slug}/funding#entry-${e.id}`,
+    // A private receipt is announced by its hash (the log covers it), never by its address.
+    receipt: e.receipt && {
+      media_type: e.receipt.media_type, bytes: e.receipt.bytes, sha256: e.receipt.sha256,
+      url: e.receipt.is_public ? `${baseUrl}/initiatives/${slug}/funding/entries/${e.id}/receipt` : null,
+    },
   };
 }
 
@@ -42,9 +47,9 @@ export function presentLedger(ledger: PublishedLedger, taxonomy: StakeholderTaxo
   };
 }
 
-export const csvHeader = ['id', 'kind', 'occurred_on', 'currency', 'amount_minor', 'amount', 'sponsor', 'stakeholder_group', 'support', 'conditions', 'category', 'event', 'description', 'corrects', 'corrected_by', 'counted', 'published_at'];
+export const csvHeader = ['id', 'kind', 'occurred_on', 'currency', 'amount_minor', 'amount', 'sponsor', 'stakeholder_group', 'support', 'conditions', 'category', 'event', 'description', 'corrects', 'corrected_by', 'counted', 'published_at', 'receipt_sha256'];
 
 export const csvRow = (e: ReturnType<typeof presentEntry>) => [
   e.id, e.kind, e.occurred_on, e.currency, e.amount_minor, e.amount, e.sponsor, e.stakeholder_group, e.support, e.conditions, e.category, e.event?.slug ?? null,
-  e.description, e.corrects, e.corrected_by, e.counted ? 'yes' : 'no', e.published_at,
+  e.description, e.corrects, e.corrected_by, e.counted ? 'yes' : 'no', e.published_at, e.receipt?.sha256 ?? null,
 ];

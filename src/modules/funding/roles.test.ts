@@ -38,6 +38,14 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/initiatives/:initiative/funding/threshold', expect: everyone(303) },
   { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/publish', expect: everyone(303) },
   { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/discard', expect: everyone(303) },
+  // Receipts: `kept` is a published entry whose receipt the committee keeps private.
+  { method: 'GET', path: '/initiatives/:initiative/funding/entries/:kept/receipt', expect: only({ committee: 200, secretariat: 200 }) },
+  { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/receipt', expect: everyone(404) },
+  { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/receipt/attach', expect: only({ committee: 200 }) },
+  { method: 'POST', path: '/initiatives/:initiative/funding/entries/:draft/receipt/attach', body: 'form', expect: only({ committee: 422 }) },
+  { method: 'POST', path: '/initiatives/:initiative/funding/entries/:kept/receipt/remove', body: 'form', expect: only({ committee: 409 }) },
+  { method: 'POST', path: '/initiatives/:initiative/funding/entries/:draft/receipt/remove', body: 'form', expect: only({ committee: 303 }) },
+  { method: 'GET', path: '/initiatives/:initiative/funding/entries/:draft/receipt/remove', expect: everyone(303) },
 ];
 
 eachApp('every funding route answers every role as its policy says', async (t) => {
@@ -47,6 +55,12 @@ eachApp('every funding route answers every role as its policy says', async (t) =
   const published = (await coordinator.post(`${ledger}/income`, fields)).location!.split('#entry-')[1]!;
   assert.equal((await coordinator.post(`${ledger}/entries/${published}/publish`, {})).status, 303);
   const draft = (await coordinator.post(`${ledger}/income`, { ...fields, sponsor: 'MinTIC' })).location!.split('#entry-')[1]!;
+  const kept = (await coordinator.post(`${ledger}/income`, { ...fields, sponsor: 'ISOC' })).location!.split('#entry-')[1]!;
+  const receipt = new FormData();
+  receipt.append('_csrf', await coordinator.csrfToken());
+  receipt.append('receipt', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'recibo.pdf');
+  assert.equal((await coordinator.request(`${ledger}/entries/${kept}/receipt/attach`, { method: 'POST', body: receipt })).status, 303);
+  assert.equal((await coordinator.post(`${ledger}/entries/${kept}/publish`, {})).status, 303);
   const clients = {
     anonymous: t.client(),
     unverified: await loggedIn(t, await insertPerson(t, { email: 'fresh@example.org', verified: false })),
@@ -54,5 +68,5 @@ eachApp('every funding route answers every role as its policy says', async (t) =
     committee: coordinator,
     secretariat: await secretariat(t),
   };
-  await walkRoles(t, { module: fundingModule, clients, cases, params: { initiative, draft, published } });
+  await walkRoles(t, { module: fundingModule, clients, cases, params: { initiative, draft, published, kept } });
 }, { postgres: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multiLine, optional, singleLine, wholeNumber } from '../../platform/validation.ts';
+import { checked, multiLine, optional, singleLine, wholeNumber } from '../../platform/validation.ts';
 import { stakeholderKeys } from '../../platform/stakeholders.ts';
 import { isCurrency } from './currencies.ts';
 import { toMinorUnits } from './money.ts';
@@ -65,3 +65,6 @@ export const ThresholdSchema = z.object({ max_share: wholeNumber(1, 100) });
 
 /** Publishing or discarding a draft: nothing to type. */
 export const NothingSchema = z.object({});
+
+/** The receipt form's one text field; the file itself is read apart (receipts.ts checks it). */
+export const ReceiptSchema = z.object({ public: checked });

@@ -53,12 +53,26 @@ export interface FundingSettingsTable {
   updated_at: string;
 }
 
+/** The receipt of an entry: its bytes (base64), what they are by their first bytes, their size and hash. */
+export interface FundingReceiptsTable {
+  entry_id: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  data: string;
+  /** 1: everyone may open it once the entry is published; 0: the committee and the secretariat only. */
+  is_public: number;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 export interface FundingTables {
   funding_entries: FundingEntriesTable;
   funding_budgets: FundingBudgetsTable;
   funding_settings: FundingSettingsTable;
+  funding_receipts: FundingReceiptsTable;
 }
 
-export const fundingTables = ['funding_entries', 'funding_budgets', 'funding_settings'] as const satisfies ReadonlyArray<keyof FundingTables>;
+export const fundingTables = ['funding_entries', 'funding_budgets', 'funding_settings', 'funding_receipts'] as const satisfies ReadonlyArray<keyof FundingTables>;
 
 export const fundingDb = (db: Db) => tablesOf<FundingTables>(db);

@@ -4,6 +4,7 @@
  * what was spent. Pure functions over the entries read once: a ledger is a few hundred lines.
  */
 import type { StakeholderKey, StakeholderTaxonomy } from '../../platform/stakeholders.ts';
+import type { ReceiptInfo } from './receipts.ts';
 
 export interface EventRef {
   id: string;
@@ -29,6 +30,8 @@ export interface LedgerEntry {
   currency: string;
   occurred_on: string;
   published_at: string | null;
+  /** Its receipt, if one is attached (what it is, never its bytes). */
+  receipt: ReceiptInfo | null;
 }
 
 export interface CurrencyTotals {

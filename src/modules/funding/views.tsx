@@ -1,11 +1,12 @@
 /** The ledger's pages (docs/decisions/029): the public ledger with its totals, and the committee's forms. */
 import { useView } from '../../platform/views/context.ts';
-import { ChoiceField, Notice, PostForm, SelectField, TextArea, TextField, type Option } from '../../platform/views/components.tsx';
+import { Checkbox, ChoiceField, FileField, Notice, PostForm, SelectField, TextArea, TextField, type Option } from '../../platform/views/components.tsx';
 import { groupColour } from '../../platform/views/charts/stakeholderBalance.tsx';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { valueOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { currencyCodes } from './currencies.ts';
+import { maxReceiptBytes, receiptTypes } from './receipts.ts';
 import { formatMoney, formatShare } from './money.ts';
 import { expenseCategories, supports } from './schema.ts';
 import type { BudgetLine, CurrencyTotals, EventRef, LedgerEntry, ShareWarning } from './totals.ts';
@@ -21,6 +22,9 @@ export interface LedgerInitiative {
 }
 
 const ledgerHref = (slug: string) => `/initiatives/${slug}/funding`;
+
+/** How an entry is named: its sponsor, or its expense category in the reader's language. */
+const entryName = (t: Translate, e: LedgerEntry) => (e.kind === 'income' ? e.sponsor ?? '' : t(`funding.category.${e.category}`));
 
 /** A currency's code with its name in the reader's language ("COP — Colombian peso"). */
 function currencyOptions(locale: string): Option[] {
@@ -46,16 +50,30 @@ function EntryFacts({ entry }: { entry: LedgerEntry }) {
   );
 }
 
+/** Its receipt: a link for those who may open it, otherwise that the committee keeps one. */
+function ReceiptLine({ entry, slug, canOpenPrivate }: { entry: LedgerEntry; slug: string; canOpenPrivate: boolean }) {
+  const { t } = useView();
+  const receipt = entry.receipt;
+  if (!receipt) return null;
+  const what = { type: receiptKind(receipt.media_type), kb: Math.max(1, Math.ceil(receipt.bytes / 1024)) };
+  return receipt.is_public || canOpenPrivate
+    ? <p><a href={`${ledgerHref(slug)}/entries/${entry.id}/receipt`} download>{t('funding.receipt.link', what)}</a>{!receipt.is_public && <> · {t('funding.receipt.private_note')}</>}</p>
+    : <p class="meta">{t('funding.receipt.kept', what)}</p>;
+}
+
+const receiptKind = (mediaType: string) => (mediaType === 'application/pdf' ? 'PDF' : mediaType.replace('image/', '').toUpperCase());
+
 /** One line of the ledger: what, how much, and how it stands with corrections. */
-function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<string, LedgerEntry>; can: { manage: boolean }; slug: string }) {
+function EntryItem({ entry, byId, can, slug }: { entry: LedgerEntry; byId: Map<string, LedgerEntry>; can: { manage: boolean; seeDrafts: boolean }; slug: string }) {
   const { t, locale } = useView();
-  const name = (e: LedgerEntry) => (e.kind === 'income' ? e.sponsor ?? '' : t(`funding.category.${e.category}`));
+  const name = (e: LedgerEntry) => entryName(t, e);
   const corrected = entry.corrects_id ? byId.get(entry.corrects_id) : undefined;
   const correction = entry.corrected_by ? byId.get(entry.corrected_by) : undefined;
   return (
     <li id={`entry-${entry.id}`} class={entry.corrected_by ? 'superseded' : undefined}>
       <h3>{name(entry)}: {formatMoney(entry.amount, entry.currency, locale)}</h3>
       <EntryFacts entry={entry} />
+      <ReceiptLine entry={entry} slug={slug} canOpenPrivate={can.seeDrafts} />
       {corrected && <p>{t('funding.entry.corrects')} <a href={`#entry-${corrected.id}`}>{t('funding.entry.ref', { what: name(corrected), date: formatDate(corrected.occurred_on, locale) })}</a></p>}
       {correction && <p><strong>{t('funding.entry.corrected_by')}</strong> <a href={`#entry-${correction.id}`}>{t('funding.entry.ref', { what: name(correction), date: formatDate(correction.occurred_on, locale) })}</a>. {t('funding.entry.not_counted')}</p>}
       {can.manage && entry.status === 'published' && !entry.corrected_by && (
@@ -203,7 +221,7 @@ export interface FundingPageProps {
   notice?: string;
 }
 
-const notices = ['drafted', 'published', 'discarded', 'budget_saved', 'threshold_saved'] as const;
+const notices = ['drafted', 'published', 'discarded', 'budget_saved', 'threshold_saved', 'receipt_attached', 'receipt_removed'] as const;
 
 /** `/initiatives/<slug>/funding`: the public ledger, and for its committee the drafts and the forms. */
 export function FundingPage(props: FundingPageProps) {
@@ -259,13 +277,14 @@ export function FundingPage(props: FundingPageProps) {
           {drafts.length === 0 ? <p>{t('funding.drafts.none')}</p> : (
             <ul class="ledger">{drafts.map((d) => {
               const failed = forms.draft?.id === d.id ? forms.draft : undefined;
-              const what = d.kind === 'income' ? d.sponsor ?? '' : t(`funding.category.${d.category}`);
+              const what = entryName(t, d);
               const target = d.corrects_id ? byId.get(d.corrects_id) : undefined;
               return (
                 <li id={`entry-${d.id}`}>
                   <h3>{t(`funding.drafts.${d.kind}`)}: {what}, {formatMoney(d.amount, d.currency, locale)}</h3>
                   <EntryFacts entry={d} />
-                  {target && <p>{t('funding.entry.corrects')} <a href={`#entry-${target.id}`}>{t('funding.entry.ref', { what: target.kind === 'income' ? target.sponsor ?? '' : t(`funding.category.${target.category}`), date: formatDate(target.occurred_on, locale) })}</a></p>}
+                  <ReceiptLine entry={d} slug={initiative.slug} canOpenPrivate />
+                  {target && <p>{t('funding.entry.corrects')} <a href={`#entry-${target.id}`}>{t('funding.entry.ref', { what: entryName(t, target), date: formatDate(target.occurred_on, locale) })}</a></p>}
                   {can.manage && (
                     <>
                       <PostForm action={`${href}/entries/${d.id}/publish`} anchor={`publish-${d.id}`} errors={failed?.errors} class="inline">
@@ -274,6 +293,12 @@ export function FundingPage(props: FundingPageProps) {
                       <PostForm action={`${href}/entries/${d.id}/discard`} anchor={`discard-${d.id}`} class="inline">
                         <button type="submit" class="secondary">{t('funding.drafts.discard', { what })}</button>
                       </PostForm>
+                      <p><a href={`${href}/entries/${d.id}/receipt/attach`}>{t(d.receipt ? 'funding.receipt.replace_link' : 'funding.receipt.attach_link', { what })}</a></p>
+                      {d.receipt && (
+                        <PostForm action={`${href}/entries/${d.id}/receipt/remove`} anchor={`remove-receipt-${d.id}`} class="inline">
+                          <button type="submit" class="secondary">{t('funding.receipt.remove', { what })}</button>
+                        </PostForm>
+                      )}
                     </>
                   )}
                 </li>
@@ -320,7 +345,7 @@ export function CorrectPage(props: { initiative: LedgerInitiative; entry: Ledger
   const { t, locale } = useView();
   const { initiative, entry, form } = props;
   const href = ledgerHref(initiative.slug);
-  const what = entry.kind === 'income' ? entry.sponsor ?? '' : t(`funding.category.${entry.category}`);
+  const what = entryName(t, entry);
   return (
     <>
       <p class="back"><a href={`${href}#entry-${entry.id}`}>{t('funding.correct.back', { name: initiative.name })}</a></p>
@@ -362,6 +387,28 @@ export function LedgerFormPage(props: { initiative: LedgerInitiative; kind: 'inc
           <button type="submit">{t(submit)}</button>
         </PostForm>
       )}
+    </>
+  );
+}
+
+/** `/initiatives/<slug>/funding/entries/<id>/receipt/attach`: a receipt for a draft, kept with it once published. */
+export function ReceiptFormPage(props: { initiative: LedgerInitiative; entry: LedgerEntry; form: Form }) {
+  const { t, locale } = useView();
+  const { initiative, entry, form } = props;
+  const href = ledgerHref(initiative.slug);
+  const what = entryName(t, entry);
+  return (
+    <>
+      <p class="back"><a href={`${href}#entry-${entry.id}`}>{t('funding.correct.back', { name: initiative.name })}</a></p>
+      <h1>{t('funding.receipt.title')}</h1>
+      <p>{t('funding.receipt.intro', { what, amount: formatMoney(entry.amount, entry.currency, locale), date: formatDate(entry.occurred_on, locale) })}</p>
+      <PostForm action={`${href}/entries/${entry.id}/receipt/attach`} anchor="receipt" errors={form.errors} multipart
+        labels={{ receipt: t('funding.receipt.file'), public: t('funding.receipt.public') }}>
+        <FileField name="receipt" label={t('funding.receipt.file')} hint={t('funding.receipt.file_hint', { max: maxReceiptBytes / 1024 / 1024 })} error={form.errors.receipt}
+          accept={receiptTypes.join(',')} required />
+        <Checkbox name="public" label={t('funding.receipt.public')} hint={t('funding.receipt.public_hint')} checked={valueOf(form.values, 'public') === 'on'} error={form.errors.public} />
+        <button type="submit">{t('funding.receipt.submit')}</button>
+      </PostForm>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, AppEnv, Services } from '../../platform/http/env.ts';
+import type { Translate } from '../../platform/i18n/index.ts';
 import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import type { FormValues } from '../../platform/http/forms.ts';
@@ -64,6 +65,12 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
   const taxonomy = config.stakeholders;
   const loadInitiative = (c: Context<AppEnv>) => findInitiativeBySlug(db, c.req.param('slug') ?? '');
 
+  /** The modules' pages about this initiative that this visitor finds something on. */
+  async function linksFor(actor: Actor, initiative: InitiativeDetail, t: Translate) {
+    const shown = await Promise.all(services.initiativeLinks.map((link) => link.shown(db, actor, initiative)));
+    return services.initiativeLinks.filter((_, i) => shown[i]).map((link) => ({ href: link.path(initiative.slug), label: t(link.label) }));
+  }
+
   /** Renders an initiative's page, with what the visitor may do there, and any failed form. */
   async function showInitiative(c: Context<AppEnv>, initiative: InitiativeDetail, forms: InitiativeForms = {}, status: 200 | FailedStatus = 200) {
     const actor = c.get('actor');
@@ -80,12 +87,13 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       delist: initiativePolicy.delist(actor, initiative) && initiative.status === 'listed',
       claim: may(initiativePolicy.claim),
     };
-    const [invitations, lastDecision, history, contacts, claimWaiting] = await Promise.all([
+    const [invitations, lastDecision, history, contacts, claimWaiting, moduleLinks] = await Promise.all([
       can.invite ? openInvitations(db, initiative.id, timestamp(services.clock())) : Promise.resolve([]),
       latestRecognitionRequest(db, initiative.id),
       publicHistoryOf(db, initiative.id),
       can.seeContacts ? committeeContacts(db, initiative.committee) : Promise.resolve(undefined),
       can.claim ? hasOpenClaim(db, initiative.id, actor.user!.id) : Promise.resolve(false),
+      linksFor(actor, initiative, c.get('t')),
     ]);
     const myMemberId = initiative.committee.find((m) => m.user_id === actor.user?.id)?.id;
     // A coordinator on the way to a first recognition request sees where they are on it.
@@ -95,7 +103,7 @@ export function initiativePages(app: Hono<AppEnv>, services: Services): void {
       {onTheWay && <JourneySteps journey={registrationJourney.key} at={coordinatorStep(criteria)} />}
       <InitiativePage
         initiative={initiative} criteria={criteria} invitations={invitations} lastDecision={lastDecision} history={history}
-        contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId} claimWaiting={claimWaiting}
+        contacts={contacts} can={can} notice={c.req.query('notice')} forms={forms} myMemberId={myMemberId} claimWaiting={claimWaiting} moduleLinks={moduleLinks}
       />
       </>
     ), status);

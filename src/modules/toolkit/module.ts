@@ -19,6 +19,11 @@ export const toolkitModule: ModuleManifest = {
   search: [toolkitSearch],
   notifications: toolkitNotifications,
   seedDemo: seedDemoToolkit,
+  initiativeLinks: [{
+    label: 'toolkit.initiative_link',
+    path: (slug) => `/initiatives/${slug}/toolkit`,
+    shown: async (_, actor, initiative) => toolkitPolicy.viewProgress(actor, initiative),
+  }],
   nav: [
     { href: '/toolkit', label: 'toolkit.nav.guide' },
     { href: '/secretariat/toolkit', label: 'toolkit.nav.stuck', visible: (actor) => toolkitPolicy.seeWhereStuck(actor, undefined) },

@@ -7,6 +7,7 @@ import type { Actor, IdentityProvider } from '../auth/identity.ts';
 import type { JobQueue, Jobs } from '../jobs/index.ts';
 import type { RateLimits } from '../auth/rateLimit.ts';
 import type { TransparencyLog } from '../log/index.ts';
+import type { InitiativeLink } from '../module.ts';
 
 export type { Actor, ActorUser, SignedIn } from '../auth/identity.ts';
 
@@ -39,6 +40,8 @@ export interface Services {
   limits: RateLimits;
   /** The public log of outcomes: checkpoints, entries, proofs. */
   transparencyLog: TransparencyLog;
+  /** The modules' pages about one initiative, in the modules' order. */
+  initiativeLinks: readonly InitiativeLink[];
 }
 
 export interface AppEnv {

@@ -20,12 +20,14 @@ interface PostFormProps {
   errors?: FieldErrors;
   /** Field names to labels, in the form's order (the summary follows it). */
   labels?: Record<string, string>;
+  /** The form carries a file (a FileField). */
+  multipart?: boolean;
 }
 
 /** A POST form that always carries the CSRF token, and lists its errors first. */
-export function PostForm({ action, children, class: className, anchor, errors, labels }: PostFormProps) {
+export function PostForm({ action, children, class: className, anchor, errors, labels, multipart }: PostFormProps) {
   return (
-    <form method="post" action={anchor ? `${action}#${anchor}` : action} class={className} id={anchor} novalidate>
+    <form method="post" action={anchor ? `${action}#${anchor}` : action} class={className} id={anchor} enctype={multipart ? 'multipart/form-data' : undefined} novalidate>
       <CsrfField />
       <ErrorSummary errors={errors} labels={labels ?? {}} />
       {children}
@@ -101,6 +103,19 @@ export function TextField(
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
+    </div>
+  );
+}
+
+/** A file to upload (in a `multipart` PostForm); `accept` only helps the browser's picker, the server checks the bytes. */
+export function FileField(props: FieldProps & { accept: string }) {
+  const { name, label, hint, error, required, accept } = props;
+  return (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <FieldNotes name={name} hint={hint} error={error} />
+      <input id={`field-${name}`} name={name} type="file" accept={accept} required={required}
+        aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, hint, error)} />
     </div>
   );
 }

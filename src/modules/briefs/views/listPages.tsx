@@ -48,7 +48,7 @@ export function BriefListPage(props: { filters: ListFilters; items: ListedBrief[
 }
 
 /** `/my/briefs`: the briefs the visitor writes. */
-export function MyBriefsPage({ briefs }: { briefs: Array<{ id: string; title: string; status: string; version: number }> }) {
+export function MyBriefsPage({ briefs, reviews }: { briefs: Array<{ id: string; title: string; status: string; version: number }>; reviews: Array<{ id: string; title: string; reviewed: boolean }> }) {
   const { t } = useView();
   return (
     <>
@@ -58,6 +58,12 @@ export function MyBriefsPage({ briefs }: { briefs: Array<{ id: string; title: st
         ? <ul>{briefs.map((b) => <li><a href={`/briefs/${b.id}?view=draft`}>{b.title}</a> ({t(`briefs.status.${b.status}`)}{b.version > 0 ? `, ${t('briefs.page.version', { version: b.version })}` : ''})</li>)}</ul>
         : <p>{t('briefs.mine.none')}</p>}
       <p><a href="/briefs/new">{t('briefs.list.start')}</a></p>
+      {reviews.length > 0 && (
+        <section aria-labelledby="reviews-asked">
+          <h2 id="reviews-asked">{t('briefs.mine.reviews')}</h2>
+          <ul>{reviews.map((r) => <li><a href={`/briefs/${r.id}?view=draft#reviews-title`}>{r.title}</a> ({t(r.reviewed ? 'briefs.mine.reviewed' : 'briefs.mine.to_review')})</li>)}</ul>
+        </section>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../reports/index.ts';
-import { inReadersLanguage } from '../content.ts';
+import { quizIn, inReadersLanguage } from '../content.ts';
 import { withImages } from '../images.ts';
 import type { Course } from '../queries.ts';
 
@@ -17,7 +17,7 @@ h1,h2,h3{line-height:1.25}section{border-top:1px solid #ccc;margin-top:2rem}.not
  */
 export function offlineCourse(course: Course, locale: Locale, t: Translate, address: string, images: ReadonlyMap<string, string>): string {
   const shown = inReadersLanguage(course.content.texts, course.language, locale);
-  const lessons = course.lessons.map((lesson) => ({ lesson, shown: inReadersLanguage(lesson.content.texts, lesson.language, locale) }));
+  const lessons = course.lessons.map((lesson) => ({ lesson, shown: inReadersLanguage(lesson.content.texts, lesson.language, locale), quiz: quizIn(lesson, locale) }));
   const page = (
     <html lang={locale}>
       <head>
@@ -45,11 +45,11 @@ export function offlineCourse(course: Course, locale: Locale, t: Translate, addr
           ))}
           <section id="answers">
             <h2>{t('courses.offline.answers')}</h2>
-            {lessons.map(({ lesson, shown: s }) => s.texts.questions.length > 0 && (
-              <div lang={s.language}>
-                <h3>{s.texts.title}</h3>
+            {lessons.map(({ lesson, shown: s, quiz }) => quiz.questions.length > 0 && (
+              <div lang={quiz.language}>
+                <h3 lang={s.language}>{s.texts.title}</h3>
                 <ol>
-                  {s.texts.questions.map((q, i) => (
+                  {quiz.questions.map((q, i) => (
                     <li>
                       <p>{q.prompt}</p>
                       <ul>{q.choices.map((choice, c) => <li><span class={c === lesson.content.answers[i] ? 'right' : undefined}>{choice.text}{c === lesson.content.answers[i] ? ` ✔ (${t('courses.result.correct_answer')})` : ''}</span> — {choice.explanation}</li>)}</ul>

@@ -5,14 +5,14 @@ import { languageName, type Locale } from '../../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../reports/index.ts';
 import type { FailedForm } from '../../../platform/http/action.ts';
 import { valueOf } from '../../../platform/http/forms.ts';
-import { inReadersLanguage } from '../content.ts';
+import { inReadersLanguage, quizIn } from '../content.ts';
 import type { Course, Lesson, LessonProgress } from '../queries.ts';
 import type { LessonTexts } from '../schema.ts';
 import type { QuizResult } from '../commands.ts';
 import { withImages } from '../images.ts';
 import { CsrfField, ErrorSummary } from '../../../platform/views/components.tsx';
 
-type Listed = Omit<Course, 'lessons'> & { lessons: number };
+type Listed = import('../queries.ts').Listed;
 
 /** A note that the reader sees the original because theirs does not exist yet. */
 function NotTranslated({ language }: { language: Locale }) {
@@ -20,12 +20,13 @@ function NotTranslated({ language }: { language: Locale }) {
   return <p class="note">{t('courses.page.not_translated', { language: languageName(language, locale) })}</p>;
 }
 
-function Publisher({ course }: { course: Pick<Course, 'initiative' | 'starter'> }) {
+function Publisher({ course }: { course: Pick<Course, 'initiative' | 'starter' | 'updated_at' | 'published_at' | 'status'> }) {
   const { t } = useView();
   return (
     <p class="meta">
       {course.initiative ? <>{t('courses.page.published_by')} <a href={`/initiatives/${course.initiative.slug}`}>{course.initiative.name}</a></> : t('courses.page.by_secretariat')}
       {course.starter && <> · <span class="badge">{t('courses.page.starter')}</span></>}
+      <Updated at={course.updated_at} course={course} />
     </p>
   );
 }
@@ -36,7 +37,7 @@ export function CoursesPage({ courses }: { courses: Listed[] }) {
     <>
       <h1>{t('courses.list.title')}</h1>
       <p class="lead">{t('courses.list.intro')}</p>
-      {actor.user && <p><a href="/my/course-images">{t('courses.list.images_link')}</a></p>}
+      {actor.user && <p><a href="/my/courses">{t('courses.list.write_link')}</a></p>}
       {courses.length === 0 ? <p>{t('courses.list.none')}</p> : (
         <ul class="results">
           {courses.map((course) => {
@@ -63,7 +64,38 @@ export interface CourseProgressView {
   certificate: string | null;
 }
 
-export function CoursePage({ course, progress, notice }: { course: Course; progress: CourseProgressView; notice?: string }) {
+/** A course's state and the way to its writing desk, for its editors; and when it changed since it was published. */
+function EditorNote({ course, editable }: { course: Course; editable: boolean }) {
+  const { t } = useView();
+  if (!editable && course.status === 'published') return null;
+  return (
+    <p class="note">
+      {course.status !== 'published' && <>{t(`courses.write.state.${course.status}`)} </>}
+      {editable && <a href={`/courses/${course.slug}/edit`}>{t('courses.write.edit.link')}</a>}
+    </p>
+  );
+}
+
+/** "Updated on …" once something changed after the course was (last) published. */
+function Updated({ at, course }: { at: string; course: Pick<Course, 'published_at' | 'status'> }) {
+  const { t, locale } = useView();
+  if (course.status !== 'published' || !course.published_at || at <= course.published_at) return null;
+  return <> · {t('courses.page.updated', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at)) })}</>;
+}
+
+/** A withdrawn course's address: it says so (certificates issued for it still verify). */
+export function WithdrawnPage({ title, language }: { title: string; language: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <p class="back"><a href="/courses">{t('courses.page.back_to_list')}</a></p>
+      <h1 lang={language}>{title}</h1>
+      <p>{t('courses.page.withdrawn')}</p>
+    </>
+  );
+}
+
+export function CoursePage({ course, progress, notice, editable = false }: { course: Course; progress: CourseProgressView; notice?: string; editable?: boolean }) {
   const { t, locale } = useView();
   const shown = inReadersLanguage(course.content.texts, course.language, locale);
   const quizzes = course.lessons.filter((l) => l.content.answers.length > 0);
@@ -74,6 +106,7 @@ export function CoursePage({ course, progress, notice }: { course: Course; progr
       <p class="back"><a href="/courses">{t('courses.page.back_to_list')}</a></p>
       <h1 lang={shown.language}>{shown.texts.title}</h1>
       <Publisher course={course} />
+      <EditorNote course={course} editable={editable} />
       <Notice message={notice ? t(`courses.notice.${notice}`) : undefined} />
       {shown.fallback && <NotTranslated language={shown.language} />}
       <p lang={shown.language}>{shown.texts.summary}</p>
@@ -121,21 +154,31 @@ export function CoursePage({ course, progress, notice }: { course: Course; progr
 }
 
 /** The lesson's Markdown, rendered and sanitised as reports' are, with its public images. */
-const Prose = ({ text, lang, images }: { text: string; lang: string; images: ReadonlySet<string> }) => (
-  <div class="prose" lang={lang}>{raw(withImages(text, renderMarkdown, (id) => (images.has(id) ? `/course-images/${id}` : null)))}</div>
-);
+function Prose({ text, lang, images }: { text: string; lang: string; images: LessonImages }) {
+  const { t } = useView();
+  const source = (id: string) => {
+    const shown = images.get(id);
+    if (!shown) return null;
+    return shown === 'shown' ? `/course-images/${id}` : { link: `/course-images/${id}`, note: t('courses.lesson.image_link', { kb: shown.kb }) };
+  };
+  return <div class="prose" lang={lang}>{raw(withImages(text, renderMarkdown, source))}</div>;
+}
 
-export function LessonPage({ course, lesson, read, form, signedIn, notice, images }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string; images: ReadonlySet<string> }) {
+/** How the lesson shows each of its public images (content.ts, imagesInBudget). */
+type LessonImages = ReadonlyMap<string, 'shown' | { kb: number }>;
+
+export function LessonPage({ course, lesson, read, form, signedIn, notice, images }: { course: Course; lesson: Lesson; read: boolean; form?: FailedForm; signedIn: boolean; notice?: string; images: LessonImages }) {
   const { t, locale } = useView();
   const courseTitle = inReadersLanguage(course.content.texts, course.language, locale);
   const shown = inReadersLanguage(lesson.content.texts, lesson.language, locale);
+  const quiz = quizIn(lesson, locale);
   const next = course.lessons.find((l) => l.position === lesson.position + 1);
   const previous = course.lessons.find((l) => l.position === lesson.position - 1);
   return (
     <>
       <p class="back"><a href={`/courses/${course.slug}`} lang={courseTitle.language}>{courseTitle.texts.title}</a></p>
       <h1 lang={shown.language}>{shown.texts.title}</h1>
-      <p class="meta">{t('courses.lesson.position', { number: lesson.position + 1, count: course.lessons.length })}</p>
+      <p class="meta">{t('courses.lesson.position', { number: lesson.position + 1, count: course.lessons.length })}<Updated at={lesson.updated_at} course={course} /></p>
       <Notice message={notice ? t(`courses.notice.${notice}`) : undefined} />
       {shown.fallback && <NotTranslated language={shown.language} />}
       {/* The lesson's own headings (### …) render as h3: this one keeps the outline in order. */}
@@ -144,7 +187,7 @@ export function LessonPage({ course, lesson, read, form, signedIn, notice, image
       {signedIn && !read && (
         <PostForm action={`/courses/${course.slug}/${lesson.slug}/read`} anchor="read"><button type="submit" class="secondary">{t('courses.lesson.mark_read')}</button></PostForm>
       )}
-      {shown.texts.questions.length > 0 && <QuizForm course={course} lesson={lesson} texts={shown.texts} language={shown.language} form={form} />}
+      {quiz.questions.length > 0 && <QuizForm course={course} lesson={lesson} questions={quiz.questions} language={quiz.language} form={form} />}
       <nav aria-label={t('courses.lesson.navigation')}>
         <ul>
           {previous && <li><a href={`/courses/${course.slug}/${previous.slug}`}>{t('courses.lesson.previous')}</a></li>}
@@ -155,9 +198,9 @@ export function LessonPage({ course, lesson, read, form, signedIn, notice, image
   );
 }
 
-function QuizForm({ course, lesson, texts, language, form }: { course: Course; lesson: Lesson; texts: LessonTexts; language: Locale; form?: FailedForm }) {
+function QuizForm({ course, lesson, questions, language, form }: { course: Course; lesson: Lesson; questions: LessonTexts['questions']; language: Locale; form?: FailedForm }) {
   const { t } = useView();
-  const labels = Object.fromEntries(texts.questions.map((q, i) => [`answer_${i}`, t('courses.quiz.question', { number: i + 1 })]));
+  const labels = Object.fromEntries(questions.map((q, i) => [`answer_${i}`, t('courses.quiz.question', { number: i + 1 })]));
   return (
     <section aria-labelledby="quiz-title">
       <h2 id="quiz-title">{t('courses.quiz.title')}</h2>
@@ -165,7 +208,7 @@ function QuizForm({ course, lesson, texts, language, form }: { course: Course; l
       <PostForm action={`/courses/${course.slug}/${lesson.slug}/quiz`} anchor="quiz" errors={form?.errors} labels={labels}>
         {form?.errors._form && <p class="error">{form.errors._form}</p>}
         <div lang={language}>
-          {texts.questions.map((question, i) => (
+          {questions.map((question, i) => (
             <ChoiceField type="radio" name={`answer_${i}`} label={`${i + 1}. ${question.prompt}`} error={form?.errors[`answer_${i}`]} value={valueOf(form?.values, `answer_${i}`)}
               options={question.choices.map((choice, c) => ({ value: String(c), label: choice.text }))} />
           ))}
@@ -179,16 +222,17 @@ function QuizForm({ course, lesson, texts, language, form }: { course: Course; l
 export function QuizResultPage({ course, lesson, result }: { course: Course; lesson: Lesson; result: QuizResult }) {
   const { t, locale, actor } = useView();
   const shown = inReadersLanguage(lesson.content.texts, lesson.language, locale);
+  const quiz = quizIn(lesson, locale);
   const next = course.lessons.find((l) => l.position === lesson.position + 1);
-  const total = shown.texts.questions.length;
+  const total = quiz.questions.length;
   return (
     <>
       <p class="back"><a href={`/courses/${course.slug}/${lesson.slug}`} lang={shown.language}>{shown.texts.title}</a></p>
       <h1>{t('courses.result.title', { right: result.right, total })}</h1>
       <p class={result.passed ? 'notice' : 'alert'} role="status">{t(result.passed ? 'courses.result.passed' : 'courses.result.failed')}</p>
       {!actor.user && <p>{t('courses.result.not_kept')}</p>}
-      <ol lang={shown.language}>
-        {shown.texts.questions.map((question, i) => {
+      <ol lang={quiz.language}>
+        {quiz.questions.map((question, i) => {
           const right = lesson.content.answers[i];
           const chose = result.chosen[i];
           return (

@@ -49,6 +49,19 @@ export interface InitiativePageProps {
   myMemberId?: string;
   /** The visitor's own claim on this demo entry is waiting for the secretariat. */
   claimWaiting?: boolean;
+  /** Other modules' pages about this initiative that this visitor finds something on. */
+  moduleLinks: ReadonlyArray<{ href: string; label: string }>;
+}
+
+function ModulePages({ links }: { links: InitiativePageProps['moduleLinks'] }) {
+  const { t } = useView();
+  if (links.length === 0) return null;
+  return (
+    <section aria-labelledby="more-title">
+      <h2 id="more-title">{t('initiatives.page.more_title')}</h2>
+      <ul>{links.map((link) => <li><a href={link.href}>{link.label}</a></li>)}</ul>
+    </section>
+  );
 }
 
 function Facts({ initiative }: { initiative: InitiativeDetail }) {
@@ -318,6 +331,7 @@ export function InitiativePage(props: InitiativePageProps) {
       {initiative.is_demo === 1 && <DemoNote {...props} />}
       <NextStep {...props} />
       <Description initiative={initiative} />
+      <ModulePages links={props.moduleLinks} />
       <Committee {...props} />
       <Recognition {...props} />
       <History history={props.history} />

@@ -1,0 +1,32 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { consultationsMigrations } from './migrations/index.ts';
+import { consultationsTables } from './tables.ts';
+import { consultationLogKinds } from './outcomes.ts';
+import { consultationNotifications } from './notifications.ts';
+import { consultationSearch } from './search.ts';
+import { seedDemoConsultation } from './seeds.ts';
+import { importConsultationCommand } from './cli.ts';
+import { consultationPolicy } from './policy.ts';
+
+/** Consultations on texts: comments, amendments and versions with stable anchors (docs/decisions/034). */
+export const consultationsModule: ModuleManifest = {
+  name: 'consultations',
+  catalogs: new URL('./i18n/', import.meta.url),
+  migrations: consultationsMigrations,
+  tables: consultationsTables,
+  routes: async () => {
+    const [{ consultationPages }, { consultationApi }] = await Promise.all([import('./pages.tsx'), import('./api.ts')]);
+    return { pages: consultationPages, api: consultationApi };
+  },
+  logKinds: consultationLogKinds,
+  notifications: consultationNotifications,
+  search: [consultationSearch],
+  seedDemo: seedDemoConsultation,
+  cli: [importConsultationCommand],
+  nav: [{ href: '/consultations', label: 'consultations.nav' }],
+  initiativeLinks: [{
+    label: 'consultations.initiative_link',
+    path: (slug) => `/initiatives/${slug}/consultations/new`,
+    shown: async (_, actor, initiative) => consultationPolicy.open(actor, { published_version: 0, people: [], committee: initiative.committee }),
+  }],
+};

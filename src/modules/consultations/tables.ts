@@ -1,0 +1,142 @@
+import { tablesOf, type Db } from '../../platform/db/index.ts';
+
+/**
+ * A consultation on a text (docs/decisions/034): opened by an initiative's committee, with its
+ * phases as the days each one starts. Later slices add positions, the consensus call, appeals and
+ * the opinion map in tables of their own, keyed by the consultation and, where they concern one
+ * paragraph, by its stable anchor.
+ */
+export interface ConsultationsTable {
+  id: string;
+  initiative_id: string;
+  /** Unique across the installation: `/consultations/<slug>`. */
+  slug: string;
+  title: string;
+  /** declaration, action_plan or policy_proposal. */
+  text_kind: string;
+  /** The language the text is written in. */
+  language: string;
+  /** JSON array of the languages the consultation takes part in. */
+  languages: string;
+  /** The day each phase starts (YYYY-MM-DD); a phase runs until the next one starts. */
+  comments_from: string;
+  amendments_from: string;
+  positions_from: string;
+  consensus_from: string;
+  closes_on: string;
+  /** The number of the latest published version; 0 while nothing is published. */
+  published_version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who holds a role in a consultation: chair, drafter (the drafting group) or moderator. */
+export interface ConsultationPeopleTable {
+  consultation_id: string;
+  user_id: string;
+  role: string;
+  added_at: string;
+}
+
+/** A version of the text: one draft at most, then published and never changed again. */
+export interface ConsultationVersionsTable {
+  id: string;
+  consultation_id: string;
+  number: number;
+  /** draft or published. */
+  status: string;
+  /** The text as written, in Markdown. */
+  markdown: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_by: string | null;
+  published_at: string | null;
+}
+
+/** A block of a version: a section heading or a paragraph, under its stable anchor. */
+export interface ConsultationBlocksTable {
+  version_id: string;
+  /** The block's place in the version, from 0. */
+  position: number;
+  /** Stable across versions (docs/decisions/034, "Anchors"): `#p-<anchor>`. */
+  anchor: string;
+  /** heading or paragraph. */
+  kind: string;
+  /** The section's number for a heading, the paragraph's number (counted through the whole text) for a paragraph. */
+  number: number;
+  /** The heading's level (1–6), 0 for a paragraph. */
+  level: number;
+  /** The block's Markdown. */
+  text: string;
+}
+
+/** A comment on a paragraph (by its anchor, so it follows the paragraph into later versions), or a reply to one. */
+export interface ConsultationCommentsTable {
+  id: string;
+  consultation_id: string;
+  anchor: string;
+  /** The version the commenter read. */
+  version_number: number;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+/** New wording proposed for one paragraph, with its reasons; the drafting group decides. */
+export interface ConsultationAmendmentsTable {
+  id: string;
+  consultation_id: string;
+  anchor: string;
+  /** The version it was proposed on, and the paragraph's wording there (what the diff starts from). */
+  version_number: number;
+  original: string;
+  proposed: string;
+  rationale: string;
+  author_id: string;
+  /** open, accepted or rejected. */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  /** The version whose draft applied it (an accepted amendment is applied once). */
+  applied_in: number | null;
+  created_at: string;
+}
+
+/** One endorsement per person and amendment, with the person's stakeholder group when they endorsed. */
+export interface ConsultationEndorsementsTable {
+  amendment_id: string;
+  user_id: string;
+  stakeholder_group: string;
+  created_at: string;
+}
+
+/** What the public log's entries of consultations cover, exactly as logged (`cabildo log verify` hashes it again). */
+export interface ConsultationOutcomesTable {
+  record: string;
+  version: number;
+  kind: string;
+  content: string;
+  created_at: string;
+}
+
+export interface ConsultationsTables {
+  consultations: ConsultationsTable;
+  consultation_people: ConsultationPeopleTable;
+  consultation_versions: ConsultationVersionsTable;
+  consultation_blocks: ConsultationBlocksTable;
+  consultation_comments: ConsultationCommentsTable;
+  consultation_amendments: ConsultationAmendmentsTable;
+  consultation_endorsements: ConsultationEndorsementsTable;
+  consultation_outcomes: ConsultationOutcomesTable;
+}
+
+export const consultationsTables = [
+  'consultations', 'consultation_people', 'consultation_versions', 'consultation_blocks', 'consultation_comments',
+  'consultation_amendments', 'consultation_endorsements', 'consultation_outcomes',
+] as const satisfies ReadonlyArray<keyof ConsultationsTables>;
+
+export const consultationsDb = (db: Db) => tablesOf<ConsultationsTables>(db);
