@@ -22,6 +22,12 @@ export const mentoringModule: ModuleManifest = {
   notifications: mentoringNotifications,
   search: [offerSearch],
   seedDemo: seedDemoMentoring,
+  initiativeLinks: [{
+    label: 'mentoring.initiative_link',
+    path: (slug) => `/initiatives/${slug}/mentoring`,
+    // Its committee's place to ask for a mentor, offer to mentor and follow its mentorships.
+    shown: async (_, actor, initiative) => mentoringPolicy.viewInitiative(actor, initiative),
+  }],
   nav: [
     { href: '/mentoring', label: 'mentoring.nav.public' },
     { href: '/secretariat/mentoring', label: 'mentoring.nav.secretariat', visible: (actor) => mentoringPolicy.administer(actor, undefined) },
