@@ -8,6 +8,7 @@ import { startSession } from '../../src/modules/accounts/sessions.ts';
 import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
 import { mentoringDb } from '../../src/modules/mentoring/tables.ts';
+import { eventsDb } from '../../src/modules/events/tables.ts';
 
 /** A verified person, signed in in this browser context, seated as coordinator of an initiative. */
 async function coordinatorOf(site: Site, context: BrowserContext, initiativeId: string, person: { email: string; name: string }): Promise<void> {
@@ -33,7 +34,7 @@ async function click(site: Site, page: Page, role: 'button' | 'link', name: stri
   await checkPage(site, page, response);
 }
 
-journey('in Spanish at 375 px: a recognised initiative offers to mentor; a new initiative finds a mentor, reads why each is suggested, ranks them and asks; the mentor accepts and then follows the newcomer’s toolkit', async (site) => {
+journey('in Spanish at 375 px: a recognised initiative offers to mentor; a new initiative finds a mentor, reads why each is suggested, ranks them and asks; the mentor accepts and follows the newcomer’s toolkit, which the newcomer follows to its event, its report and its published funding', async (site) => {
   const db = site.database.db;
   const es = (key: string, values?: Record<string, string | number>) => say('es', key, values);
   await importInitiatives(db, [
@@ -114,5 +115,67 @@ journey('in Spanish at 375 px: a recognised initiative offers to mentor; a new i
   assert.equal(response?.status(), 200);
   await checkPage(site, publicPage, response, { javaScript: false });
   assert.ok((await publicPage.locator(`#offers-title`).locator('..').textContent())!.includes(es('mentoring.places.free', { free: 1, capacity: 2 })));
+
+  // The newcomer follows its toolkit, found from its initiative's page: the next step is named, and
+  // its event, its report and its ledger check their steps by themselves as they happen.
+  await go(site, page, `/initiatives/${newcomer.slug}`);
+  await click(site, page, 'link', es('toolkit.initiative_link'));
+  const toolkit = new URL(page.url()).pathname;
+  const checked = es('toolkit.state.automatic');
+  const stepText = async (key: string) => (await page.locator(`#step-${key}`).textContent()) ?? '';
+  for (const key of ['event_held', 'session_reports', 'finances']) assert.ok(!(await stepText(key)).includes(checked), `${key} is still open`);
+  assert.ok((await page.locator('main').textContent())!.includes(es('toolkit.progress.next')), 'the next step is named');
+
+  // Its first forum, created and published through the events pages...
+  await go(site, page, '/my/events');
+  await click(site, page, 'link', es('events.mine.new_for', { name: newcomer.name }));
+  await page.getByRole('radio', { name: es('events.kind.annual_forum') }).check();
+  await page.getByRole('radio', { name: es('events.format.in_person'), exact: true }).check();
+  await page.getByLabel(es('events.fields.title'), { exact: true }).fill('Primer Foro de Gobernanza de Internet de Bolivia');
+  await page.getByLabel(es('events.fields.description'), { exact: true }).fill('Un día de diálogo entre gobierno, sociedad civil, empresas, academia y comunidad técnica.');
+  await page.getByLabel(es('events.fields.venue_name'), { exact: true }).fill('Centro Cultural');
+  await page.getByLabel(es('events.fields.venue_city'), { exact: true }).fill('La Paz');
+  await page.getByLabel(es('events.fields.venue_country'), { exact: true }).selectOption('BO');
+  await page.getByLabel(es('events.fields.time_zone'), { exact: true }).fill('America/La_Paz');
+  const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel(es('events.fields.start'), { exact: true }).fill(`${day}T09:00`);
+  await page.getByLabel(es('events.fields.end'), { exact: true }).fill(`${day}T18:00`);
+  await page.getByRole('checkbox', { name: 'español', exact: true }).check();
+  await click(site, page, 'button', es('events.form.create'));
+  await click(site, page, 'button', es('events.page.publish'));
+  await page.getByText(es('events.notice.published')).waitFor();
+  // ...and held: the day comes and goes (the test moves it into the past).
+  const eventSlug = new URL(page.url()).pathname.split('/')[2]!;
+  const held = new Date(Date.now() - 86_400_000);
+  await eventsDb(db).updateTable('events').set({ starts_at: new Date(held.getTime() - 9 * 3_600_000).toISOString(), ends_at: held.toISOString() }).where('slug', '=', eventSlug).execute();
+
+  // The report of its opening session, written and published by the committee.
+  await go(site, page, '/reports/new');
+  await page.getByLabel(es('reports.field.initiative'), { exact: true }).selectOption(newcomer.slug);
+  await page.getByLabel(es('reports.field.title'), { exact: true }).fill('Apertura: por qué un foro nacional');
+  await page.getByLabel(es('reports.field.held_on'), { exact: true }).fill(held.toISOString().slice(0, 10));
+  await page.getByLabel(es('reports.field.language'), { exact: true }).selectOption('es');
+  await click(site, page, 'button', es('reports.new.create'));
+  await page.getByLabel(es('reports.field.summary'), { exact: true }).fill('Las cinco partes interesadas acordaron reunirse cada trimestre.');
+  await click(site, page, 'button', es('reports.form.save'));
+  await click(site, page, 'button', es('reports.page.publish'));
+
+  // Its funding: the first sponsor's contribution, drafted and published in the open ledger.
+  await go(site, page, `/initiatives/${newcomer.slug}/funding/income`);
+  await page.getByLabel(es('funding.field.sponsor'), { exact: true }).fill('Cooperativa de telecomunicaciones');
+  await page.getByLabel(es('funding.field.stakeholder_group'), { exact: true }).selectOption('private_sector');
+  await page.getByRole('radio', { name: es('funding.support.cash') }).check();
+  await page.getByLabel(es('funding.field.currency'), { exact: true }).selectOption('BOB');
+  await page.getByLabel(es('funding.field.amount'), { exact: true }).fill('3500');
+  await page.getByLabel(es('funding.field.received_on'), { exact: true }).fill(held.toISOString().slice(0, 10));
+  await click(site, page, 'button', es('funding.form.draft_income'));
+  await click(site, page, 'button', es('funding.drafts.publish', { what: 'Cooperativa de telecomunicaciones' }));
+  assert.ok((await page.locator('.notice').textContent())!.includes(es('funding.notice.published')));
+
+  // Back in the toolkit, Cabildo has checked those three steps; the mentor sees the same.
+  await go(site, page, toolkit);
+  for (const key of ['event_held', 'session_reports', 'finances']) assert.ok((await stepText(key)).includes(checked), `${key} is checked by Cabildo`);
+  await go(site, mentorPage, toolkit);
+  assert.ok(((await mentorPage.locator('#step-finances').textContent()) ?? '').includes(checked));
   await Promise.all([mentorContext.close(), context.close(), visitor.close()]);
 }, { kinds: ['sqlite'] });
