@@ -36,6 +36,16 @@ export async function served(t: TestApp): Promise<ServedApp> {
   };
 }
 
+/** Runs `body` against the app served over real HTTP, and stops the server however it ends. */
+export async function racing(t: TestApp, body: (server: ServedApp) => Promise<void>): Promise<void> {
+  const server = await served(t);
+  try {
+    await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
 /** Runs the given requests at the same instant and answers their statuses, in order. */
 export async function atOnce(requests: Array<() => Promise<{ status: number }>>): Promise<number[]> {
   return (await Promise.all(requests.map((send) => send()))).map((page) => page.status);

@@ -4,7 +4,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
 import { initiativeFields, insertPerson, registerInitiative, seatMember, verifiedPerson, type Person } from '../../../tests/support/factories.ts';
-import { atOnce, served, type ServedApp } from '../../../tests/support/served.ts';
+import { atOnce, racing, type ServedApp } from '../../../tests/support/served.ts';
 import { startSession } from '../accounts/sessions.ts';
 import { registryDb } from './tables.ts';
 
@@ -25,15 +25,6 @@ async function personAt(t: TestApp, server: ServedApp, person: Person) {
 
 async function idOf(t: TestApp, slug: string): Promise<string> {
   return (await registryDb(t.database.db).selectFrom('initiatives').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-}
-
-async function racing(t: TestApp, body: (server: ServedApp) => Promise<void>): Promise<void> {
-  const server = await served(t);
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
 }
 
 eachApp('two coordinators leaving at the same instant: one goes, the other is told a coordinator must stay', (t) => racing(t, async (server) => {

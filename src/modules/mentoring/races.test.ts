@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sessionCookie } from '../../platform/auth/identity.ts';
 import { eachApp, type TestApp } from '../../../tests/support/app.ts';
 import { initiative, offer, type Side } from '../../../tests/support/mentoring.ts';
-import { atOnce, served, type ServedApp } from '../../../tests/support/served.ts';
+import { atOnce, racing, type ServedApp } from '../../../tests/support/served.ts';
 import { startSession } from '../accounts/sessions.ts';
 import { mentoringDb } from './tables.ts';
 
@@ -20,15 +20,6 @@ async function overSocket(t: TestApp, server: ServedApp, side: Side) {
   client.setCookie(sessionCookie, await startSession(t.database.db, id, t.clock.now));
   await client.csrfToken();
   return client;
-}
-
-async function racing(t: TestApp, body: (server: ServedApp) => Promise<void>): Promise<void> {
-  const server = await served(t);
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
 }
 
 eachApp('two newcomers asking for a mentor’s last place at the same instant: one is offered it, the other waits, and the mentor is never above capacity', (t) => racing(t, async (server) => {

@@ -3,7 +3,7 @@ import { sessionCookie } from '../../../platform/auth/identity.ts';
 import { eachApp, type TestApp } from '../../../../tests/support/app.ts';
 import { insertPerson, type Person } from '../../../../tests/support/factories.ts';
 import { createEvent, organiser } from '../../../../tests/support/events.ts';
-import { served, type ServedApp } from '../../../../tests/support/served.ts';
+import { racing, type ServedApp } from '../../../../tests/support/served.ts';
 import { startSession } from '../../accounts/sessions.ts';
 import { eventsDb } from '../tables.ts';
 
@@ -22,15 +22,6 @@ async function personAt(t: TestApp, server: ServedApp, person: Person) {
   client.setCookie(sessionCookie, await startSession(t.database.db, id, t.clock.now));
   await client.csrfToken();
   return { id, email: person.email, client };
-}
-
-async function racing(t: TestApp, body: (server: ServedApp) => Promise<void>): Promise<void> {
-  const server = await served(t);
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
 }
 
 async function rowsOf(t: TestApp, slug: string) {
