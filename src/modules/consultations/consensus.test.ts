@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { eachApp } from '../../../tests/support/app.ts';
-import type { TestClient } from '../../../tests/support/client.ts';
 import { verifiedPerson } from '../../../tests/support/factories.ts';
 import { consultationFields, declaration, openedConsultation } from '../../../tests/support/consultations.ts';
 import { verifyLog } from '../../platform/log/verify.ts';

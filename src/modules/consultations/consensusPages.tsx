@@ -12,7 +12,7 @@ import { answerAppeal, breakdownOf, fileAppeal, isFollowing, mayCall, recordCall
 import { AnswerSchema, AppealSchema, CallSchema, FlagSchema, PositionSchema, callErrorsToFields, callFromForm } from './consensusSchema.ts';
 import { consultationRecordOf, recordJson, recordMarkdown } from './record.ts';
 import { CallPage, PositionsPage, RecordPage, positionsHref, recordHref } from './consensusViews.tsx';
-import { consultationHref } from './views.tsx';
+import { RefusedPage, consultationHref } from './views.tsx';
 
 const positionNotices = ['taken', 'flagged'] as const;
 const recordNotices = ['called', 'appealed', 'answered', 'followed', 'unfollowed'] as const;
@@ -165,7 +165,8 @@ export function consensusPages(app: Hono<AppEnv>, services: Services): void {
     schema: FollowSchema,
     run: (ctx, input, consultation) => setFollowing(ctx, consultation, input.follow === 'yes'),
     done: (_, { following }, { subject, input }) => withNotice(input.back === 'record' ? recordHref(subject.slug) : consultationHref(subject.slug), following ? 'followed' : 'unfollowed', 'follow'),
-    retry: (c, _failed, { subject }) => c.redirect(consultationHref(subject.slug), 303),
+    // Only a forged form fails here: say so plainly, with the way back.
+    retry: (c, failed, { subject, status }) => page(c, subject.title, <RefusedPage c={subject} message={failed.errors._form ?? Object.values(failed.errors)[0] ?? ''} />, status),
   }));
   app.get('/consultations/:slug/follow', formAddress((c) => consultationHref(c.req.param('slug')!), 'follow'));
 }
