@@ -63,7 +63,7 @@ export function TallyTable({ tally, title, id }: { tally: Tally; title: string; 
         </div>
       )}
       <table class="stack">
-        <caption>{t('consultations.positions.table_caption', { title })}</caption>
+        <caption class="visually-hidden">{t('consultations.positions.table_caption', { title })}</caption>
         <thead><tr><th scope="col">{t('consultations.positions.group')}</th><th scope="col">{t('consultations.positions.people_col')}</th>{stances.map((s) => <th scope="col">{t(`consultations.positions.stance.${s}`)}</th>)}</tr></thead>
         <tbody>
           {tally.groups.map((g) => (
