@@ -212,6 +212,8 @@ export async function appealsOf(db: Db, consultationId: string): Promise<Appeal[
 
 /** Where each logged outcome of the consultation sits in the public log. */
 export async function logIndexes(db: Db, consultationId: string): Promise<Map<string, number>> {
-  const rows = await consultationsDb(db).selectFrom('consultation_outcomes').select(['record', 'version', 'log_index']).where('record', 'like', `consultation/${consultationId}%`).execute();
-  return new Map(rows.filter((r) => r.log_index !== null).map((r) => [`${r.record}#${Number(r.version)}`, Number(r.log_index)]));
+  const own = `consultation/${consultationId}`;
+  // LIKE narrows the rows; the exact prefix check keeps out ids that `_` in the pattern would also match.
+  const rows = await consultationsDb(db).selectFrom('consultation_outcomes').select(['record', 'version', 'log_index']).where('record', 'like', `${own}%`).execute();
+  return new Map(rows.filter((r) => r.log_index !== null && (r.record === own || r.record.startsWith(`${own}/`))).map((r) => [`${r.record}#${Number(r.version)}`, Number(r.log_index)]));
 }
