@@ -10,6 +10,7 @@ import { plansModule } from './plans/module.ts';
 import { briefsModule } from './briefs/module.ts';
 import { coursesModule } from './courses/module.ts';
 import { consultationsModule } from './consultations/module.ts';
+import { mentoringModule } from './mentoring/module.ts';
 
 /** Every domain module, in the order their routes are mounted. Adding a module is one line here. */
-export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule, plansModule, briefsModule, coursesModule, consultationsModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, initiativesModule, opinionModule, eventsModule, reportsModule, fundingModule, toolkitModule, plansModule, briefsModule, coursesModule, consultationsModule, mentoringModule];

@@ -18,7 +18,7 @@ eachApp('an initiative’s page links to the modules’ pages about it: its comm
   // The committee finds its ledger, its action plans and its toolkit checklist.
   const committee = section((await coordinator.get(page)).html) ?? '';
   assert.match(committee, /More about this initiative/);
-  for (const [href, text] of [['funding', 'Funding: its open ledger'], ['action-plans', 'Action plans and their progress'], ['toolkit', 'Setup toolkit: steps done and the next one'], ['consultations/new', 'Open a consultation on a text']]) {
+  for (const [href, text] of [['funding', 'Funding: its open ledger'], ['action-plans', 'Action plans and their progress'], ['toolkit', 'Setup toolkit: steps done and the next one'], ['consultations/new', 'Open a consultation on a text'], ['mentoring', 'Mentoring: find a mentor, or offer to mentor']]) {
     assert.ok(committee.includes(`<a href="${page}/${href}">${text}</a>`), `${href} is linked for the committee`);
   }
 
@@ -31,5 +31,5 @@ eachApp('an initiative’s page links to the modules’ pages about it: its comm
   assert.equal((await coordinator.post(`${page}/funding/entries/${entry}/publish`, {})).status, 303);
   const shown = section((await visitor.request(page, { headers: { 'Accept-Language': 'es' } })).html) ?? '';
   assert.ok(shown.includes(`<a href="${page}/funding">Financiamiento: su libro de cuentas abierto</a>`));
-  assert.doesNotMatch(shown, /action-plans|toolkit|consultations/);
+  assert.doesNotMatch(shown, /action-plans|toolkit|consultations|mentoring/);
 });

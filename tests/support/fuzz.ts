@@ -79,6 +79,13 @@ const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', '
   'q0_prompt', 'q0_right', 'q0_remove', 'q0_c0_text', 'q0_c0_explanation', 'q0_c1_text', 'q0_c1_explanation', 'q0_c5_text', 'q1_prompt', 'q1_right', 'q10_prompt', 'q10_c0_text'];
 const coursesValues = ['save', 'preview', 'image', 'up', 'down', '0', '1', '5', '7', '-1', 'es', 'fr', 'secretariat', 'mcgi', '![x](image:nothing)', '**bold** [x](javascript:alert(1))'];
 
+/**
+ * Mentoring's own fields and values, for its part alone (same reason): capacities that are no
+ * whole number in range, languages and regions that do not exist, ranks and answers.
+ */
+const mentoringFields = ['languages', 'regions', 'topics', 'steps', 'capacity', 'note', 'choice_1', 'choice_2', 'message', 'answer', 'goals', 'held_on', 'notes', 'consent', 'feedback', 'rating', 'approval_required', 'decision', 'status'];
+const mentoringValues = ['0', '-1', '1.5', '21', '1e3', 'xx', 'klingon', 'mars', 'latin_america_caribbean', 'programme', 'nothing', 'accept', 'decline', 'approve', 'reject', 'paused', 'withdrawn', '2026-11-20', '2026-02-30', '2099-01-01', '6'];
+
 /** The action plans' own fields, sent only to their routes (so the other parts' seeded bodies stay as they were). */
 const planFieldNames = [
   'starts_on', 'ends_on', 'topic', 'action', 'responsible_kind', 'responsible_name', 'responsible_group', 'responsible_email', 'mechanism', 'due_on', 'source',
@@ -154,11 +161,12 @@ async function snapshot(t: TestApp): Promise<string> {
  * has a world of its own, so that one part's last requests (closing an event, signing out) never
  * change what another part's requests meet.
  */
-export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs' | 'courses' | 'consultations';
+export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'funding' | 'toolkit' | 'plans' | 'briefs' | 'courses' | 'consultations' | 'mentoring';
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
   if (/^\/(api\/)?consultations(\/|$)/.test(path) || /^\/initiatives\/[^/]+\/consultations(\/|$)/.test(path)) return 'consultations';
+  if (/^\/(api\/)?(mentoring|mentorships|secretariat\/mentoring)(\/|$)|\/mentoring(\/|$)/.test(path)) return 'mentoring';
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
   if (path.includes('/action-plans')) return 'plans';
@@ -284,6 +292,20 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const lessonForm = new FormData();
   for (const [name, value] of Object.entries({ _csrf: await coordinator.csrfToken(), intent: 'save', module: '0', slug: 'primera', language: 'es', title: 'Primera', body: 'Texto.' })) lessonForm.append(name, value);
   await coordinator.request(`${draftCourse}/lessons/new`, { method: 'POST', body: lessonForm });
+  // Mentoring (mentoring/): a recognised mentor with an offer, the coordinator's initiative as newcomer with a mentorship,
+  // and a second newcomer's request waiting on the mentor's answer.
+  const mentorClient = await verifiedPerson(t, { email: 'mentor@example.org' });
+  const mentorSlug = await registerInitiative(mentorClient, { name: 'Foro Mentor', acronym: '', create_anyway: 'on' });
+  await t.database.db.updateTable('initiatives').set({ status: 'listed' }).where('slug', '=', mentorSlug).execute();
+  await mentorClient.post(`/initiatives/${mentorSlug}/mentoring/offer`, { languages: ['es'], regions: ['latin_america_caribbean'], steps: ['programme'], capacity: '3' });
+  const mentorOffer = (await t.database.db.selectFrom('mentor_offers').select('id').executeTakeFirstOrThrow()).id;
+  await coordinator.post(`/initiatives/${slug}/mentoring/requests`, { choice_1: mentorOffer });
+  const menteeRequest = (await t.database.db.selectFrom('mentoring_requests').select('id').executeTakeFirstOrThrow()).id;
+  const mentorshipPath = (await mentorClient.post(`/initiatives/${mentorSlug}/mentoring/requests/${menteeRequest}/answer`, { answer: 'accept' })).location!.split('?')[0]!;
+  const otherNewcomer = await verifiedPerson(t, { email: 'otro@example.org' });
+  const otherSlug = await registerInitiative(otherNewcomer, { name: 'IGF Otro', acronym: '', create_anyway: 'on' });
+  await otherNewcomer.post(`/initiatives/${otherSlug}/mentoring/requests`, { choice_1: mentorOffer });
+  const waitingRequest = (await t.database.db.selectFrom('mentoring_requests').select('id').where('id', '!=', menteeRequest).executeTakeFirstOrThrow()).id;
   // Mail jobs would otherwise finish in the background between two snapshots.
   await t.services.jobs.runner.stop();
   const unsubscribe = `/unsubscribe/${unsubscribeToken(t.services.config.secret, 'someone', 'initiatives.invitation')}`;
@@ -427,6 +449,18 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${draftCourse}/lessons/primera/quiz`, as: coordinator },
     { method: 'POST', path: `${draftCourse}/publish`, as: coordinator },
     { method: 'POST', path: `${draftCourse}/withdraw`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${mentorSlug}/mentoring/offer`, as: mentorClient },
+    { method: 'POST', path: `/initiatives/${mentorSlug}/mentoring/offer/status`, as: mentorClient },
+    { method: 'POST', path: `/initiatives/${slug}/mentoring/offer`, as: coordinator },
+    { method: 'POST', path: `/initiatives/${otherSlug}/mentoring/requests`, as: otherNewcomer },
+    { method: 'POST', path: `/initiatives/${mentorSlug}/mentoring/requests/${waitingRequest}/answer`, as: mentorClient },
+    { method: 'POST', path: `${mentorshipPath}/goals`, as: coordinator },
+    { method: 'POST', path: `${mentorshipPath}/meetings`, as: mentorClient },
+    { method: 'POST', path: `${mentorshipPath}/consent`, as: coordinator },
+    { method: 'POST', path: `${mentorshipPath}/feedback`, as: mentorClient },
+    { method: 'POST', path: '/secretariat/mentoring/settings', as: admin },
+    { method: 'POST', path: `/secretariat/mentoring/${mentorshipPath.split('/').pop()}/decision`, as: admin },
+    { method: 'POST', path: `/initiatives/${otherSlug}/mentoring/requests/${waitingRequest}/withdraw`, as: otherNewcomer },
     // Last, as they change who is signed in or seated, or what is pending.
     { method: 'POST', path: `/events/${eventSlug}/rooms/${roomId}/remove`, as: coordinator },
     { method: 'POST', path: `${proposalPath}/withdraw`, as: coordinator },
@@ -466,6 +500,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: coursesValues }) : hostileForm(r);
         // The consultations' own fields, on a line of their own so other parts' edits to the line above merge cleanly.
         if (part === 'consultations') body = hostileForm(r, { fields: [...consultationsFields, `kind_${consensusObjection}`, `link_${consensusObjection}`, `text_${consensusObjection}`], values: consultationsValues });
+        // Mentoring's own fields, on a line of their own too.
+        if (part === 'mentoring') body = hostileForm(r, { fields: mentoringFields, values: mentoringValues });
       }
       const page = await target.as.request(target.path, { method: target.method, headers, body });
       await check(`${target.method} ${target.path} #${i}`, page.status, page.html);
@@ -588,6 +624,20 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       }
     }
     if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of consultations changed the database');
+  }
+  if (part === 'mentoring') {
+    // Mentoring's pages and API with hostile query strings and addresses: never a 5xx, never a write.
+    const beforeReads = before;
+    for (let i = 0; i < 12; i++) {
+      const query = new URLSearchParams({ [r.pick(['notice', 'q', 'page', 'lang'])]: r.pick([...hostileStrings, ...mentoringValues]) });
+      const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
+      for (const [path, as] of [['/mentoring', t.client()], [`/initiatives/${slug}/mentoring`, coordinator], [`/initiatives/${slug}/mentoring/find`, coordinator], [mentorshipPath, mentorClient], [`/mentorships/${word}`, t.client()], ['/secretariat/mentoring', admin], ['/api/mentoring/offers', t.client()], [`/api/initiatives/${word}/mentoring`, t.client()]] as const) {
+        const page = await as.get(`${path}?${query}`);
+        if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
+        if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);
+      }
+    }
+    if ((await snapshot(t)) !== beforeReads) failures.push('hostile reads of mentoring pages changed the database');
   }
   if (part === 'platform') {
     // The transparency log's reads (a checkpoint is signed when first asked for, so these are checked one by one): hostile numbers never reach a query, nor give a 5xx.

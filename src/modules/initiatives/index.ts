@@ -4,4 +4,5 @@ export type { InitiativeDetail, InitiativeSummary, CommitteeSeat } from './queri
 export { importInitiatives } from './commands/importInitiatives.ts';
 export { demoInitiativesFile } from './seeds.ts';
 export { recordAnnualReport } from './commands/annualReport.ts';
-export { committeesOf } from './queries.ts';
+export { committeesOf, initiativeSummaries } from './queries.ts';
+export { commonLanguages, initiativeTypes, regions } from './vocabulary.ts';

@@ -336,6 +336,14 @@ export async function initiativeNames(db: Db, ids: readonly string[]): Promise<M
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** Initiatives by id with their type, region, status, countries and languages (mentoring matches on them). */
+export async function initiativeSummaries(db: Db, ids: readonly string[]): Promise<Map<string, InitiativeSummary>> {
+  if (ids.length === 0) return new Map();
+  const registry = registryDb(db);
+  const rows = await registry.selectFrom('initiatives').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map((await withPlaces(registry, rows)).map((row) => [row.id, row]));
+}
+
 /** The initiatives that work in a country (the reports archive's country filter). */
 export async function initiativesInCountry(db: Db, country: string): Promise<string[]> {
   const rows = await registryDb(db).selectFrom('initiative_countries').select('initiative_id').where('country', '=', country).execute();

@@ -5,6 +5,7 @@ import { problemResponse } from '../../platform/http/openapi.ts';
 import { authorize } from '../../platform/policy.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { findInitiativeBySlug } from '../initiatives/index.ts';
+import { mentorCoordinatorsOf } from '../mentoring/index.ts';
 import { toolkitPolicy } from './policy.ts';
 import { progressOf } from './queries.ts';
 
@@ -36,18 +37,18 @@ export function toolkitApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   api.openapi(
     createRoute({
       method: 'get', path: '/initiatives/{slug}/toolkit',
-      summary: 'An initiative’s progress through the setup toolkit: each step, done automatically, ticked with evidence or open, and the next step (its committee and the secretariat)',
+      summary: 'An initiative’s progress through the setup toolkit: each step, done automatically, ticked with evidence or open, and the next step (its committee, its active mentor’s coordinators and the secretariat)',
       security: [{ bearerAuth: [] }],
       request: { params: z.object({ slug: z.string().min(1).max(100) }) },
       responses: {
         200: { description: 'The progress', content: { 'application/json': { schema: ToolkitJson } } },
-        401: problemResponse('Log in or send a token'), 403: problemResponse('Neither on its committee nor the secretariat'), 404: problemResponse('No such initiative'),
+        401: problemResponse('Log in or send a token'), 403: problemResponse('Neither on its committee, its active mentor’s coordinators nor the secretariat'), 404: problemResponse('No such initiative'),
       },
     }),
     async (c) => {
       const initiative = await findInitiativeBySlug(db, c.req.valid('param').slug);
       if (!initiative) return problem(c, 404) as never;
-      authorize(c.get('actor'), toolkitPolicy.viewProgress, initiative);
+      authorize(c.get('actor'), toolkitPolicy.viewProgress, { ...initiative, mentors: await mentorCoordinatorsOf(db, initiative.id) });
       const progress = await progressOf(db, initiative, { now: services.clock(), stakeholders: config.stakeholders });
       const locale = c.get('locale');
       return c.json({

@@ -4,6 +4,7 @@ import { page } from '../../platform/http/context.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { authorize } from '../../platform/policy.ts';
 import { findInitiativeBySlug, membershipsOf, type InitiativeDetail } from '../initiatives/index.ts';
+import { mentorCoordinatorsOf } from '../mentoring/index.ts';
 import { offerHelp, tickStep, untickStep } from './commands.ts';
 import { toolkitPolicy } from './policy.ts';
 import { progressOf, whereStuck } from './queries.ts';
@@ -52,7 +53,7 @@ export function toolkitPages(app: Hono<AppEnv>, services: Services): void {
   app.get('/initiatives/:slug/toolkit', async (c) => {
     const initiative = await loadInitiative(c);
     if (!initiative) return c.notFound();
-    authorize(c.get('actor'), toolkitPolicy.viewProgress, initiative);
+    authorize(c.get('actor'), toolkitPolicy.viewProgress, { ...initiative, mentors: await mentorCoordinatorsOf(db, initiative.id) });
     return showProgress(c, initiative);
   });
 

@@ -50,9 +50,9 @@ for (const kind of kinds) {
       assert.equal(runCabildo(['seed', 'demo'], env).code, 0);
       if (client) await client.connect();
       // Every searchable record of the demo data: its initiatives, its events, its imported draft report, its published ledger entries,
-      // its action plan with its items, its published impact brief (drafts are not indexed) and the starter course's lessons; and
+      // its action plan with its items, its published impact brief (drafts are not indexed), the starter course's lessons and the open mentor offers; and
       // what comes with the release (shipped sources: the toolkit's guidance).
-      const count = "select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) + (select count(*) from funding_entries where status = 'published') + (select count(*) from action_plans) + (select count(*) from action_plan_items) + (select count(*) from brief_listing) + (select count(*) from course_lessons) + (select count(*) from consultations where published_version > 0) as n";
+      const count = "select (select count(*) from initiatives) + (select count(*) from events) + (select count(*) from reports) + (select count(*) from funding_entries where status = 'published') + (select count(*) from action_plans) + (select count(*) from action_plan_items) + (select count(*) from brief_listing) + (select count(*) from course_lessons) + (select count(*) from consultations where published_version > 0) + (select count(*) from mentor_offers where status = 'open') as n";
       // A shipped source's records come from code, not from the database it is handed.
       const shipped = (await Promise.all(searchSources(modules).filter((s) => s.shipped).map((s) => s.recordIds(undefined as never)))).flat().length;
       const records = shipped + await (async () => {

@@ -101,9 +101,15 @@ function PageScript() {
   return enhanced() ? <script src={script.path}></script> : null;
 }
 
+/** The sections of the site this visitor may use. */
+function MainLinks() {
+  const { t, actor } = useView();
+  return <ul>{navigation.filter((link) => !link.visible || link.visible(actor)).map((link) => <li><a href={link.href}>{t(link.label)}</a></li>)}</ul>;
+}
+
 /** The page frame: skip link, header landmarks, main, footer. */
 export function Layout({ title, children }: { title: string; children?: Child }) {
-  const { t, locale, actor } = useView();
+  const { t, locale } = useView();
   return (
     <html lang={locale}>
       <head>
@@ -117,15 +123,12 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <header class="site-header">
           <div class="bar">
             <a class="brand" href="/"><Emblem />Cabildo</a>
-            <nav class="main-nav" aria-label={t('common.layout.main_navigation')}>
-              <ul>
-                {navigation
-                  .filter((link) => !link.visible || link.visible(actor))
-                  .map((link) => (
-                    <li><a href={link.href}>{t(link.label)}</a></li>
-                  ))}
-              </ul>
-            </nav>
+            <nav class="main-nav wide-nav" aria-label={t('common.layout.main_navigation')}><MainLinks /></nav>
+            {/* On a phone the sections fold into a menu (no script needed), so the page starts on the first screen. */}
+            <details class="menu-nav">
+              <summary>{t('common.layout.menu')}</summary>
+              <nav class="main-nav" aria-label={t('common.layout.main_navigation')}><MainLinks /></nav>
+            </details>
             <form method="get" action="/search" role="search" class="site-search" aria-label={t('common.search.label')}>
               <label for="site-search" class="visually-hidden">{t('common.search.label')}</label>
               <input id="site-search" name="q" type="search" maxlength={200} />

@@ -1,0 +1,3 @@
+import { fuzzPart } from '../support/fuzz.ts';
+
+fuzzPart('mentoring');
