@@ -96,11 +96,13 @@ journey('in Portuguese without JavaScript: positions with an objection, the chai
   assert.ok((await chairPage.locator('.notice').textContent())!.includes(say('pt', 'consultations.record.notice.called')));
 
   // Ana appeals; the chair answers.
-  await ana.goto(`${base}/record`);
+  const appealForm = await ana.goto(`${base}/record`);
+  await checkPage(site, ana, appealForm, { javaScript: false });
   await ana.getByLabel(say('pt', 'consultations.appeal.field.appeal'), { exact: true }).fill('O preço é parte do acesso; peço que a decisão seja revista.');
   await submit(ana, say('pt', 'consultations.appeal.submit'));
   assert.ok((await ana.locator('.notice').textContent())!.includes(say('pt', 'consultations.record.notice.appealed')));
-  await chairPage.goto(`${base}/record`);
+  const answerForm = await chairPage.goto(`${base}/record`);
+  await checkPage(site, chairPage, answerForm, { javaScript: false });
   await chairPage.getByLabel(say('pt', 'consultations.appeal.field.answer'), { exact: true }).fill('A decisão mantém-se: o plano de ação tratará do preço, com metas próprias.');
   await submit(chairPage, say('pt', 'consultations.appeal.answer_submit'));
 
