@@ -67,8 +67,10 @@ const briefsValues = [
 ];
 
 /** The consultations' fields and values, for their part alone (same reason). */
-const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body', 'chairs', 'drafters', 'moderators', 'text_kind', 'slug', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on'];
-const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título'];
+const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body', 'chairs', 'drafters', 'moderators', 'text_kind', 'slug', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on',
+  'min_per_group', 'appeal_days', 'target', 'stance', 'reason', 'blocking', 'outcome', 'strength', 'appeal', 'answer', 'follow', 'back'];
+const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título',
+  'text', 'object', 'support', 'on', 'rough_consensus', 'no_consensus', 'addressed', 'not_accommodated', 'version:1', 'version:99', 'amendment:nothing', 'yes', 'no', '0', '-1'];
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
 const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image',
@@ -271,6 +273,18 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   const consultationAmendment = (await claimant.post(`${consultationParagraph}/amendments`, { proposed: 'Pedimos metas públicas de conectividade acessível.', rationale: 'O preço conta.' })).location!.split('#amendment-')[1]!;
   const consultationComment = (await claimant.post(`${consultationParagraph}/comments`, { body: 'Faltam metas de preço.' })).location!.split('#comment-')[1]!;
   await coordinator.post(`${consultation}/versions`, {});
+  // …and one in its consensus phase, with an objection taken the day before (decision 038): its call, appeals and dispositions take hostile forms.
+  const consensusFuzz = '/consultations/consenso-fuzz';
+  await coordinator.post(`/initiatives/${slug}/consultations`, {
+    title: 'Consenso', slug: 'consenso-fuzz', text_kind: 'declaration', language: 'pt', comments_from: '2026-11-01', amendments_from: '2026-11-10', positions_from: '2026-11-20',
+    consensus_from: '2026-11-23', closes_on: '2027-01-10', drafters: 'coord@example.org', markdown: '# Acesso\n\nPedimos metas públicas de conectividade.',
+  });
+  await coordinator.post(`${consensusFuzz}/publish`, {});
+  const today = t.clock.now;
+  t.clock.now = new Date(today.getTime() - 86_400_000);
+  await claimant.post(`${consensusFuzz}/positions`, { target: 'text', stance: 'object', reason: 'Falta ambição.' });
+  t.clock.now = today;
+  const consensusObjection = (await coordinator.get(`${consensusFuzz}/positions`)).html.match(/<li id="objection-([A-Za-z0-9_-]+)"/)![1]!;
   // A course the coordinator writes for the initiative: a draft with a module and a lesson (decision 037).
   await coordinator.post('/my/courses/new', { publisher: slug, title: 'Curso en borrador', slug: 'borrador', language: 'es', summary: 'A medio escribir.' });
   const draftCourse = '/courses/borrador/edit';
@@ -418,6 +432,12 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${consultation}/draft`, as: coordinator },
     { method: 'POST', path: `${consultation}/versions`, as: coordinator },
     { method: 'POST', path: `${consultation}/publish`, as: coordinator },
+    { method: 'POST', path: `${consultation}/positions`, as: claimant },
+    { method: 'POST', path: `${consensusFuzz}/positions/${consensusObjection}/blocking`, as: coordinator },
+    { method: 'POST', path: `${consensusFuzz}/consensus`, as: coordinator },
+    { method: 'POST', path: `${consensusFuzz}/record/appeals`, as: claimant },
+    { method: 'POST', path: `${consensusFuzz}/record/appeals/nothing/answer`, as: coordinator },
+    { method: 'POST', path: `${consultation}/follow`, as: claimant },
     { method: 'POST', path: '/my/courses/new', as: coordinator },
     { method: 'POST', path: `${draftCourse}/texts`, as: coordinator },
     { method: 'POST', path: `${draftCourse}/modules`, as: coordinator },
@@ -479,7 +499,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
         body = part === 'funding' ? hostileForm(r, { fields: fundingFields, values: fundingValues }) : part === 'briefs' ? hostileForm(r, { fields: [...briefsFields, `reply_${briefThread}`], values: briefsValues }) : part === 'plans' ? hostilePlanForm(r) : part === 'courses' ? hostileForm(r, { fields: coursesFields, values: coursesValues }) : hostileForm(r);
         // The consultations' own fields, on a line of their own so other parts' edits to the line above merge cleanly.
-        if (part === 'consultations') body = hostileForm(r, { fields: consultationsFields, values: consultationsValues });
+        if (part === 'consultations') body = hostileForm(r, { fields: [...consultationsFields, `kind_${consensusObjection}`, `link_${consensusObjection}`, `text_${consensusObjection}`], values: consultationsValues });
         // Mentoring's own fields, on a line of their own too.
         if (part === 'mentoring') body = hostileForm(r, { fields: mentoringFields, values: mentoringValues });
       }
@@ -595,7 +615,8 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     for (let i = 0; i < 16; i++) {
       const query = new URLSearchParams({ [r.pick(['view', 'notice', 'q', 'page'])]: r.pick([...hostileStrings, 'draft', 'published']) });
       const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
-      for (const path of ['/consultations', consultation, consultationParagraph, `${consultation}/versions`, `${consultation}/versions/1`, `${consultation}/versions/2/diff`, `${consultation}/versions/${word}`, `${consultation}/paragraphs/${word}`, `/consultations/${word}`, '/api/consultations', `/api${consultation}`, `/api/consultations/${word}`]) {
+      for (const path of ['/consultations', consultation, consultationParagraph, `${consultation}/versions`, `${consultation}/versions/1`, `${consultation}/versions/2/diff`, `${consultation}/versions/${word}`, `${consultation}/paragraphs/${word}`, `/consultations/${word}`, '/api/consultations', `/api${consultation}`, `/api/consultations/${word}`,
+        `${consensusFuzz}/positions`, `${consensusFuzz}/consensus`, `${consensusFuzz}/record`, `${consensusFuzz}/record/print`, `${consensusFuzz}/record.md`, `${consensusFuzz}/record.json`, `/api${consensusFuzz}/record`, `/api/consultations/${word}/record`]) {
         const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
         if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);

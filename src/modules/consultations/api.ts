@@ -6,6 +6,8 @@ import { consultationPolicy } from './policy.ts';
 import { countsByAnchor, dayOf, findConsultation, findVersion, listConsultations, phaseOn, versionsOf } from './queries.ts';
 import { phases, textKinds } from './schema.ts';
 import { consultationHref, paragraphHref } from './views.tsx';
+import { consultationRecordOf, recordJson } from './record.ts';
+import { RecordJson } from './recordApi.ts';
 
 const phaseNames = ['upcoming', ...phases] as const;
 
@@ -86,6 +88,22 @@ export function consultationApi(api: OpenAPIHono<AppEnv>, services: Services): v
         sections,
         versions: versions.filter((v) => v.status === 'published').map((v) => ({ number: v.number, published_at: v.published_at!, url: `${base}/versions/${v.number}`, diff: v.number > 1 ? `${base}/versions/${v.number}/diff` : null })),
       }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/consultations/{slug}/record', summary: 'A consultation’s public record: its published versions, the consensus call with every disposition, appeals and answers, each with its entry in the public log',
+      request: { params: z.object({ slug: z.string().min(1).max(100) }) },
+      responses: {
+        200: { description: 'The record', content: { 'application/json': { schema: RecordJson } } },
+        404: problemResponse('No such consultation, or none published'),
+      },
+    }),
+    async (c) => {
+      const found = await findConsultation(db, c.req.valid('param').slug);
+      if (!found || found.published_version === 0 || !consultationPolicy.view(c.get('actor'), found)) return problem(c, 404) as never;
+      return c.json(recordJson(await consultationRecordOf(db, found), config.baseUrl) as z.infer<typeof RecordJson>, 200);
     },
   );
 }

@@ -11,7 +11,7 @@ import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import { indexRecords } from '../../platform/search/index.ts';
 import { slugify } from '../../platform/text.ts';
 import { accountsByEmail } from '../accounts/index.ts';
-import { amendmentDecided, commentReplied, tell } from './notifications.ts';
+import { amendmentDecided, commentReplied, follow, tell, tellFollowers, versionPublished } from './notifications.ts';
 import { consultationRecord, logOutcome, versionContent, versionPublishedKind } from './outcomes.ts';
 import { dayOf, mayAmend, mayComment, phaseOn, type Consultation } from './queries.ts';
 import type { AmendmentInput, CommentInput, ConsultationInput, DecisionInput, Role, SettingsInput } from './schema.ts';
@@ -64,6 +64,7 @@ const settingsColumns = (input: SettingsInput) => ({
   title: input.title, text_kind: input.text_kind, language: input.language,
   languages: JSON.stringify([...new Set([input.language, ...input.languages])]),
   comments_from: input.comments_from, amendments_from: input.amendments_from, positions_from: input.positions_from, consensus_from: input.consensus_from, closes_on: input.closes_on,
+  min_per_group: input.min_per_group, appeal_days: input.appeal_days,
 });
 
 /** A free slug: the one asked for (refused if taken), or one made from the title, numbered if taken. */
@@ -218,6 +219,7 @@ export async function publishVersion(ctx: CommandContext<SignedIn>, consultation
       content: versionContent(row, { number, blocks, applied }, ctx.actor.user.id, ctx.now),
     });
     await indexRecords(tx, consultationSearch, [row.id]);
+    await tellFollowers(ctx, tx, versionPublished, row.id, { title: row.title, number }, number > 1 ? `/consultations/${row.slug}/versions/${number}/diff` : `/consultations/${row.slug}`);
     await audit(tx, ctx.actor, ctx.now, { action: 'consultation.version_published', subjectType: 'consultation', subjectId: row.id, isPublic: true, details: { version: number } });
     return ok({ number });
   });
@@ -251,6 +253,7 @@ export async function addComment(ctx: CommandContext<SignedIn>, consultation: Co
     await store.insertInto('consultation_comments').values({
       id, consultation_id: row.id, anchor, version_number: row.published_version, parent_id: parent?.id ?? null, author_id: ctx.actor.user.id, body: input.body, created_at: timestamp(ctx.now),
     }).execute();
+    await follow(tx, row.id, ctx.actor.user.id, timestamp(ctx.now));
     if (parent) {
       await tell(ctx, tx, commentReplied, parent.author_id, { title: row.title, by: ctx.actor.user.name, number: block.number }, `/consultations/${row.slug}/paragraphs/${anchor}#comment-${id}`);
     }
@@ -274,6 +277,7 @@ export async function proposeAmendment(ctx: CommandContext<SignedIn>, consultati
       id, consultation_id: row.id, anchor, version_number: row.published_version, original: block.text, proposed: input.proposed, rationale: input.rationale,
       author_id: ctx.actor.user.id, status: 'open', decided_by: null, decided_at: null, reason: null, applied_in: null, created_at: timestamp(ctx.now),
     }).execute();
+    await follow(tx, row.id, ctx.actor.user.id, timestamp(ctx.now));
     await audit(tx, ctx.actor, ctx.now, { action: 'consultation.amendment_proposed', subjectType: 'consultation', subjectId: row.id, isPublic: true, details: { anchor, amendment: id } });
     return ok({ id });
   });

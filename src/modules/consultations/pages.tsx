@@ -13,16 +13,21 @@ import {
 } from './queries.ts';
 import { AmendmentSchema, CommentSchema, ReplySchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
 import { briefsOnConsultation } from '../briefs/index.ts';
+import { consensusPages } from './consensusPages.tsx';
+import { ConsensusLinks } from './consensusViews.tsx';
+import { isFollowing } from './consensus.ts';
 import {
   ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
 
 /** Notices a page may show (anything else in `?notice=` is ignored). */
-const notices = ['opened', 'configured', 'draft_saved', 'published', 'version_started', 'commented', 'amended', 'endorsed', 'decided'] as const;
+const notices = ['opened', 'configured', 'draft_saved', 'published', 'version_started', 'commented', 'amended', 'endorsed', 'decided', 'followed', 'unfollowed'] as const;
 const noticeOf = (c: Context<AppEnv>) => (notices as readonly string[]).includes(c.req.query('notice') ?? '') ? c.req.query('notice') : undefined;
 
 export function consultationPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  // Positions, the consensus call, appeals, the record and following (docs/decisions/038).
+  consensusPages(app, services);
   const today = () => dayOf(services.clock());
 
   const loadInitiative = (c: Context<AppEnv>) => initiativeForConsultations(db, c.req.param('slug') ?? '');
@@ -60,7 +65,8 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     const version = showingDraft ? draft : consultation.published_version > 0 ? await findVersion(db, consultation.id, consultation.published_version) : undefined;
     return page(c, consultation.title, (
       <ConsultationPage c={consultation} version={version} draft={draft} phase={phaseOn(consultation, today())} counts={await countsByAnchor(db, consultation.id)}
-        can={can} notice={noticeOf(c)} showingDraft={showingDraft} briefs={await briefsOnConsultation(db, consultation.id)} />
+        can={can} notice={noticeOf(c)} showingDraft={showingDraft} briefs={await briefsOnConsultation(db, consultation.id)}
+        consensus={<ConsensusLinks c={consultation} canCall={consultationPolicy.call(actor, consultation)} follow={actor.user ? { following: await isFollowing(db, consultation.id, actor.user.id) } : undefined} />} />
     ));
   }
 

@@ -35,6 +35,10 @@ export const consultationPolicy = {
   decide: signedIn<ConsultationSubject>((user, s) => isVerified(user) && holds(user, s, 'drafter')),
   /** Commenting, replying, amending and endorsing: anyone with a verified account, once published (the phase is checked by the command). */
   participate: signedIn<ConsultationSubject>((user, s) => isVerified(user) && isPublished(s)),
+  /** Recording the consensus call, flagging an objection as blocking, answering appeals: the consultation's chairs (docs/decisions/038). */
+  call: signedIn<ConsultationSubject>((user, s) => isVerified(user) && chairs(user, s)),
+  /** Following a published consultation: anyone signed in. */
+  follow: signedIn<ConsultationSubject>((_, s) => isPublished(s)),
   /** In search and lists, the secretariat finds every unpublished consultation. */
   findEveryDraft: signedIn<unknown>(isSecretariat),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailAddress, list, multiLine, optional, singleLine } from '../../platform/validation.ts';
+import { emailAddress, list, multiLine, optional, singleLine, wholeNumber } from '../../platform/validation.ts';
 import { locales } from '../../platform/i18n/index.ts';
 
 /** What kind of text is consulted on (catalog `consultations.kind.<key>`). */
@@ -35,6 +35,10 @@ const settingsFields = {
   positions_from: calendarDay,
   consensus_from: calendarDay,
   closes_on: calendarDay,
+  /** The tally warns of a stakeholder group with fewer people than this (docs/decisions/038); left empty, 3. */
+  min_per_group: z.preprocess((v) => (v === undefined || v === '' ? 3 : v), wholeNumber(1, 1000)),
+  /** Days after the consensus call during which anyone may appeal; left empty, 14. */
+  appeal_days: z.preprocess((v) => (v === undefined || v === '' ? 14 : v), wholeNumber(1, 365)),
   chairs: emails,
   drafters: emails,
   moderators: emails,

@@ -51,7 +51,7 @@ async function publishVersion(tx: Db, c: { id: string; slug: string; title: stri
 }
 
 /**
- * IGF Uruguay's demo declaration, in its amendments phase: version 1 published a month ago,
+ * IGF Uruguay's demo declaration, in its positions phase (positions from five groups, no call yet): version 1 published a month ago,
  * comments from four stakeholder groups (one answered), an amendment the drafting group accepted
  * (endorsed by three groups) and version 2 with it applied, both versions in the public log. The
  * people are invented and cannot sign in. Seeding twice adds nothing.
@@ -70,8 +70,8 @@ export async function seedDemoConsultation({ db, now }: SeedOptions): Promise<st
   await store.transaction().execute(async (tx) => {
     const c = { id: newId(), slug: demoSlug, title: 'Declaración del Foro de Gobernanza de Internet de Uruguay 2026 (demostración)', text_kind: 'declaration', language: 'es', initiative_id: initiative.id };
     await tx.insertInto('consultations').values({
-      ...c, languages: JSON.stringify(['es', 'en']), comments_from: dayOn(-30), amendments_from: dayOn(-10), positions_from: dayOn(10), consensus_from: dayOn(20), closes_on: dayOn(30),
-      published_version: 0, created_by: martin, created_at: timestamp(at(-31)), updated_at: timestamp(at(-31)),
+      ...c, languages: JSON.stringify(['es', 'en']), comments_from: dayOn(-30), amendments_from: dayOn(-10), positions_from: dayOn(-2), consensus_from: dayOn(12), closes_on: dayOn(30),
+      min_per_group: 3, appeal_days: 14, published_version: 0, created_by: martin, created_at: timestamp(at(-31)), updated_at: timestamp(at(-31)),
     }).execute();
     await tx.insertInto('consultation_people').values([
       { consultation_id: c.id, user_id: martin, role: 'chair', added_at: timestamp(at(-31)) },
@@ -106,6 +106,20 @@ export async function seedDemoConsultation({ db, now }: SeedOptions): Promise<st
     }))).execute();
     const second = replaceParagraph(first, rural.anchor, proposed);
     await publishVersion(tx, c, 2, canonicalText(second), second, [amendment], lucia, at(-3));
+    // Positions from five groups, one person each: the tally warns of groups under three and an absent one (docs/decisions/038).
+    const position = (user: string, target: string, stance: string, reason: string | null, days: number) => ({
+      id: newId(), consultation_id: c.id, target, user_id: user, stance, reason, blocking: null, stakeholder_group: people[ids.indexOf(user)]!.stakeholder_group,
+      version_number: 2, created_at: timestamp(at(days)), updated_at: timestamp(at(days)),
+    });
+    await tx.insertInto('consultation_positions').values([
+      position(martin, 'text', 'support', null, -2),
+      position(lucia, 'text', 'support', null, -2),
+      position(sofia, 'text', 'live_with', 'Apoyamos el texto, aunque el seguimiento anual nos parece poco ambicioso.', -1),
+      position(diego, 'text', 'live_with', null, -1),
+      position(ana, 'text', 'object', 'La sección de derechos no menciona la vigilancia masiva; sin eso la declaración queda corta.', -1),
+      position(ana, rights.anchor, 'object', 'Falta una referencia explícita a la vigilancia masiva y a su control independiente.', -1),
+      position(diego, rights.anchor, 'support', null, -1),
+    ]).execute();
     await indexRecords(tx, consultationSearch, [c.id]);
     await audit(tx, { user: null }, now, { action: 'consultation.opened', subjectType: 'consultation', subjectId: c.id, isPublic: true, details: { demo: true } });
   });

@@ -26,6 +26,10 @@ export interface ConsultationsTable {
   closes_on: string;
   /** The number of the latest published version; 0 while nothing is published. */
   published_version: number;
+  /** The fewest people a stakeholder group should have among the positions before the tally stops warning (docs/decisions/038). */
+  min_per_group: number;
+  /** How many days after the consensus call an appeal may be filed. */
+  appeal_days: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -121,6 +125,69 @@ export interface ConsultationOutcomesTable {
   kind: string;
   content: string;
   created_at: string;
+  /** The entry's index in the public log (null for entries logged before it was kept). */
+  log_index: number | null;
+}
+
+/** One position per person and target (`text` for the whole text, else a paragraph's anchor); the latest counts, the audit keeps the history. */
+export interface ConsultationPositionsTable {
+  id: string;
+  consultation_id: string;
+  target: string;
+  user_id: string;
+  /** support, live_with or object. */
+  stance: string;
+  /** Required for an objection. */
+  reason: string | null;
+  /** Who flagged the objection as blocking: `author`, `chair`, or null. */
+  blocking: string | null;
+  stakeholder_group: string;
+  version_number: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The chair's consensus call: one per consultation, never changed once recorded. */
+export interface ConsultationCallsTable {
+  id: string;
+  consultation_id: string;
+  version_number: number;
+  /** rough_consensus, with_reservations or no_consensus. */
+  outcome: string;
+  strength: string;
+  /** The stakeholder breakdown as the chair saw it (JSON). */
+  breakdown: string;
+  called_by: string;
+  called_at: string;
+}
+
+/** What the call says of one objection. */
+export interface ConsultationDispositionsTable {
+  call_id: string;
+  position_id: string;
+  /** addressed, accommodated or not_accommodated. */
+  kind: string;
+  amendment_id: string | null;
+  version_number: number | null;
+  text: string;
+}
+
+export interface ConsultationAppealsTable {
+  id: string;
+  consultation_id: string;
+  call_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface ConsultationFollowersTable {
+  consultation_id: string;
+  user_id: string;
+  created_at: string;
 }
 
 export interface ConsultationsTables {
@@ -132,11 +199,17 @@ export interface ConsultationsTables {
   consultation_amendments: ConsultationAmendmentsTable;
   consultation_endorsements: ConsultationEndorsementsTable;
   consultation_outcomes: ConsultationOutcomesTable;
+  consultation_positions: ConsultationPositionsTable;
+  consultation_calls: ConsultationCallsTable;
+  consultation_dispositions: ConsultationDispositionsTable;
+  consultation_appeals: ConsultationAppealsTable;
+  consultation_followers: ConsultationFollowersTable;
 }
 
 export const consultationsTables = [
   'consultations', 'consultation_people', 'consultation_versions', 'consultation_blocks', 'consultation_comments',
   'consultation_amendments', 'consultation_endorsements', 'consultation_outcomes',
+  'consultation_positions', 'consultation_calls', 'consultation_dispositions', 'consultation_appeals', 'consultation_followers',
 ] as const satisfies ReadonlyArray<keyof ConsultationsTables>;
 
 export const consultationsDb = (db: Db) => tablesOf<ConsultationsTables>(db);

@@ -105,6 +105,9 @@ function SettingsFields({ form }: { form: Form }) {
           <TextField {...field(name)} hint={t('consultations.field.date_hint')} maxlength={10} required />
         ))}
       </fieldset>
+      {/* The tally's minimum and the appeal window (docs/decisions/038). */}
+      <TextField {...field('min_per_group')} hint={t('consultations.field.min_per_group_hint')} maxlength={4} />
+      <TextField {...field('appeal_days')} hint={t('consultations.field.appeal_days_hint')} maxlength={3} />
       <TextArea {...field('chairs')} hint={t('consultations.field.people_hint')} maxlength={4000} />
       <TextArea {...field('drafters')} hint={t('consultations.field.people_hint')} maxlength={4000} />
       <TextArea {...field('moderators')} hint={t('consultations.field.people_hint')} maxlength={4000} />
@@ -113,7 +116,7 @@ function SettingsFields({ form }: { form: Form }) {
 }
 
 const settingsLabels = (t: (k: string) => string, extra: string[] = []) => Object.fromEntries(
-  ['title', 'slug', 'text_kind', 'language', 'languages', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on', 'chairs', 'drafters', 'moderators', ...extra]
+  ['title', 'slug', 'text_kind', 'language', 'languages', 'comments_from', 'amendments_from', 'positions_from', 'consensus_from', 'closes_on', 'min_per_group', 'appeal_days', 'chairs', 'drafters', 'moderators', ...extra]
     .map((name) => [name, t(`consultations.field.${name}`)]),
 );
 
@@ -155,6 +158,7 @@ export function settingsValues(c: Consultation, emailOf: Map<string, string>): F
     chairs: emails('chair'), drafters: emails('drafter'), moderators: emails('moderator'),
     title: c.title, text_kind: c.text_kind, language: c.language, languages: c.languageList,
     comments_from: c.comments_from, amendments_from: c.amendments_from, positions_from: c.positions_from, consensus_from: c.consensus_from, closes_on: c.closes_on,
+    min_per_group: String(c.min_per_group), appeal_days: String(c.appeal_days),
   };
 }
 
@@ -199,7 +203,7 @@ function Briefs({ briefs }: { briefs: AttachedBrief[] }) {
   );
 }
 
-export function ConsultationPage(props: { c: Consultation; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean; briefs: AttachedBrief[] }) {
+export function ConsultationPage(props: { c: Consultation; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean; briefs: AttachedBrief[]; consensus?: unknown }) {
   const { t, locale } = useView();
   const { c, version, draft, phase, counts, can, notice, showingDraft } = props;
   return (
@@ -216,6 +220,7 @@ export function ConsultationPage(props: { c: Consultation; version: Version | un
       <PhaseList c={c} current={phase} />
       <People c={c} />
       <Briefs briefs={props.briefs} />
+      {props.consensus}
       {(can.configure || can.draft) && (
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">{t('consultations.manage.title')}</h2>
