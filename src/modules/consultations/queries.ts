@@ -241,3 +241,22 @@ export async function publishedConsultations(db: Db, ids: readonly string[]): Pr
   const rows = await consultationsDb(db).selectFrom('consultations').select(['id', 'slug', 'title']).where('id', 'in', [...ids]).where('published_version', '>', 0).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** A consultation whose consensus call is recorded: what an action plan's item may come from. */
+export interface CalledConsultation extends ConsultationRef {
+  /** rough_consensus, with_reservations or no_consensus. */
+  outcome: string;
+  called_at: string;
+}
+
+/** The recorded consensus calls of these consultations (by slug or by id), by consultation id. */
+export async function calledConsultations(db: Db, which: { slugs?: readonly string[]; ids?: readonly string[] }): Promise<Map<string, CalledConsultation>> {
+  const slugs = which.slugs ?? [];
+  const ids = which.ids ?? [];
+  if (slugs.length === 0 && ids.length === 0) return new Map();
+  const rows = await consultationsDb(db).selectFrom('consultations').innerJoin('consultation_calls', 'consultation_calls.consultation_id', 'consultations.id')
+    .select(['consultations.id', 'consultations.slug', 'consultations.title', 'consultation_calls.outcome', 'consultation_calls.called_at'])
+    .where((eb) => eb.or([...(slugs.length ? [eb('consultations.slug', 'in', [...slugs])] : []), ...(ids.length ? [eb('consultations.id', 'in', [...ids])] : [])]))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -20,7 +20,11 @@ const ItemJson = z.object({
   status: z.enum(itemStatuses),
   overdue: z.boolean().openapi({ description: 'Past its due date and still planned or in progress' }),
   percent: z.number().int().nullable().openapi({ description: 'The latest percentage its updates gave' }),
-  source: z.object({ report: z.string(), anchor: z.string(), url: z.string() }).nullable().openapi({ description: 'The report’s call to action it came from' }),
+  source: z.object({
+    kind: z.enum(['report', 'consultation']),
+    report: z.string().nullable(), anchor: z.string().nullable(), consultation: z.string().nullable(),
+    url: z.string(),
+  }).nullable().openapi({ description: 'Where it came from: a report’s call to action (report and anchor), or a consultation’s recorded consensus call (its slug)' }),
   updates: z.array(z.object({ written_on: z.string(), text: z.string(), percent: z.number().int().nullable(), evidence: z.array(z.string()) })),
   url: z.string(),
 }).openapi('ActionPlanItem');
@@ -63,7 +67,10 @@ export function planApi(api: OpenAPIHono<AppEnv>, services: Services): void {
       const presentItem = (planId: string) => (i: PlanItem) => ({
         id: i.id, topic: i.topic, action: i.action, responsible: { kind: i.responsible.kind as (typeof responsibleKinds)[number], name: i.responsible.name },
         mechanism: i.mechanism as (typeof mechanisms)[number], due_on: i.due_on, status: i.status, overdue: i.overdue, percent: i.percent,
-        source: i.source ? { report: i.source.report, anchor: i.source.anchor, url: `${config.baseUrl}/reports/${i.source.report}#${i.source.anchor}` } : null,
+        source: i.source && {
+          kind: i.source.kind, report: i.source.kind === 'report' ? i.source.report : null, anchor: i.source.kind === 'report' ? i.source.anchor : null,
+          consultation: i.source.kind === 'consultation' ? i.source.consultation : null, url: `${config.baseUrl}${i.source.path}`,
+        },
         updates: i.updates.map((u) => ({ written_on: u.written_on, text: u.text, percent: u.percent, evidence: u.evidence })),
         url: `${config.baseUrl}${itemHref(initiative.slug, planId, i.id)}`,
       });

@@ -10,10 +10,11 @@ import { ok, refuse, type Result } from '../../platform/http/result.ts';
 import { indexRecords } from '../../platform/search/index.ts';
 import { accountByEmail } from '../accounts/index.ts';
 import { publishedCallsToAction } from '../reports/index.ts';
+import { calledConsultations } from '../consultations/index.ts';
 import { topicList } from '../events/index.ts';
 import { adoptedKind, itemRecord, logOutcome, planRecord, statusKind } from './outcomes.ts';
 import { dayOf, type Initiative, type Plan } from './queries.ts';
-import type { ItemInput, PlanInput, UpdateInput } from './schema.ts';
+import type { ItemInput, ItemSource, PlanInput, UpdateInput } from './schema.ts';
 import { itemSearch, planSearch } from './search.ts';
 import { plansDb } from './tables.ts';
 
@@ -32,6 +33,18 @@ export async function createPlan(ctx: CommandContext<SignedIn>, initiative: Init
   });
 }
 
+const none = { source_report_id: null, source_anchor: null, source_consultation_id: null };
+
+/** The columns that name an item's source, once found: a published report's call to action, or a consultation's recorded call. */
+async function sourceColumns(db: Db, source: ItemSource) {
+  if (source.kind === 'report') {
+    const found = await publishedCallsToAction(db, [source]);
+    return found.size ? { ...none, source_report_id: source.report, source_anchor: source.anchor } : null;
+  }
+  const [called] = (await calledConsultations(db, { slugs: [source.slug] })).values();
+  return called ? { ...none, source_consultation_id: called.id } : null;
+}
+
 /**
  * Adds an item. Its topic must be one the taxonomy offers, its due date today or later, a
  * responsible person's address (if given) a verified account's, and its source a published
@@ -47,10 +60,8 @@ export async function addItem(ctx: CommandContext<SignedIn>, plan: Plan, input: 
     if (!account || !account.verified) return refuse('plans.errors.no_such_account', { field: 'responsible_email' });
     userId = account.id;
   }
-  if (input.source) {
-    const found = await publishedCallsToAction(ctx.db, [input.source]);
-    if (found.size === 0) return refuse('plans.errors.source_unknown', { field: 'source' });
-  }
+  const source = input.source ? await sourceColumns(ctx.db, input.source) : none;
+  if (!source) return refuse('plans.errors.source_unknown', { field: 'source' });
   return plansDb(ctx.db).transaction().execute(async (tx) => {
     await lockRow(tx, 'action_plans', plan.id);
     const id = newId();
@@ -58,7 +69,7 @@ export async function addItem(ctx: CommandContext<SignedIn>, plan: Plan, input: 
     await tx.insertInto('action_plan_items').values({
       id, plan_id: plan.id, topic_key: input.topic, action: input.action, responsible_kind: input.responsible_kind,
       responsible_name: input.responsible_kind === 'group' ? input.responsible_group! : input.responsible_name!, responsible_user_id: userId,
-      mechanism: input.mechanism, due_on: input.due_on, status: 'planned', source_report_id: input.source?.report ?? null, source_anchor: input.source?.anchor ?? null,
+      mechanism: input.mechanism, due_on: input.due_on, status: 'planned', ...source,
       logged_versions: 0, reminded_at: null, created_by: ctx.actor.user.id, created_at: now, updated_at: now,
     }).execute();
     await tx.updateTable('action_plans').set({ updated_at: now }).where('id', '=', plan.id).execute();
@@ -76,7 +87,7 @@ async function adoptionContent(tx: Db, plan: Plan, actorId: string, now: Date) {
     language: plan.language, adopted_at: timestamp(now), adopted_by: actorId,
     items: items.map((i) => ({
       id: i.id, topic: i.topic_key, action: i.action, responsible: { kind: i.responsible_kind, name: i.responsible_name }, mechanism: i.mechanism,
-      due_on: i.due_on, status: i.status, source: i.source_report_id ? `${i.source_report_id}#${i.source_anchor}` : null,
+      due_on: i.due_on, status: i.status, source: i.source_report_id ? `${i.source_report_id}#${i.source_anchor}` : i.source_consultation_id ? `consultation/${i.source_consultation_id}` : null,
     })),
   };
 }

@@ -145,7 +145,7 @@ export function planPages(app: Hono<AppEnv>, services: Services): void {
       yield csvLines([['id', 'topic', 'action', 'responsible_kind', 'responsible', 'mechanism', 'due_on', 'status', 'overdue', 'percent', 'updates', 'source', 'url']]);
       yield csvLines(items.map((i) => [
         i.id, i.topic, i.action, i.responsible.kind, i.responsible.name, i.mechanism, i.due_on, i.status, i.overdue ? 'yes' : 'no', i.percent ?? '', i.updates.length,
-        i.source ? `${services.config.baseUrl}/reports/${i.source.report}#${i.source.anchor}` : '', `${services.config.baseUrl}${itemHref(plan.initiative.slug, plan.id, i.id)}`,
+        i.source ? `${services.config.baseUrl}${i.source.path}` : '', `${services.config.baseUrl}${itemHref(plan.initiative.slug, plan.id, i.id)}`,
       ]));
     }
     return sendStream(c, lines(), { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': `attachment; filename="action-plan-${plan.id}.csv"` });

@@ -51,7 +51,7 @@ eachApp('the committee writes a plan, its coordinator adopts it, status changes 
   assert.match(unknownTopic.html, /id="error-topic">Choose a topic from the list\.</);
   assert.match((await member.post(`${planPath}/items`, item({ responsible_kind: 'group', responsible_name: '' }))).html, /id="error-responsible_group"/);
   assert.match((await member.post(`${planPath}/items`, item({ source: 'https://elsewhere.example/x' }))).html, /id="error-source"/);
-  assert.match((await member.post(`${planPath}/items`, item({ source: `/reports/${reportId}#action-nothing` }))).html, /No published report has this call to action\./);
+  assert.match((await member.post(`${planPath}/items`, item({ source: `/reports/${reportId}#action-nothing` }))).html, /No published report has this call to action, and no consultation at this address has a recorded consensus call\./);
   assert.match((await member.post(`${planPath}/items`, item({ responsible_kind: 'person', responsible_name: 'Laura', responsible_email: 'nadie@example.org' }))).html, /No verified account has this address\./);
   const add = async (fields: Record<string, string>) => {
     const page = await member.post(`${planPath}/items`, item(fields));

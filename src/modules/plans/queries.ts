@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db/index.ts';
 import { findInitiativeBySlug, initiativeNames } from '../initiatives/index.ts';
 import { publishedCallsToAction } from '../reports/index.ts';
+import { calledConsultations, type CalledConsultation } from '../consultations/index.ts';
 import { openStatuses, type ItemStatus } from './schema.ts';
-import { plansDb, type ActionPlansTable } from './tables.ts';
+import { plansDb, type ActionPlanItemsTable, type ActionPlansTable } from './tables.ts';
 import type { PlanSubject } from './policy.ts';
 
 /** The day an instant falls on, in UTC (due dates are days, compared with today's). */
@@ -39,7 +40,8 @@ export interface PlanItem {
   due_on: string;
   status: ItemStatus;
   overdue: boolean;
-  source: { report: string; anchor: string; title: string | null; who: string | null; what: string | null } | null;
+  /** Where it came from: a report's call to action (`who`, `what`) or a consultation's recorded call (`outcome`); `title` null once that is gone. */
+  source: ItemSourceView | null;
   updates: PlanUpdate[];
   /** The latest percentage reported, if any. */
   percent: number | null;
@@ -66,6 +68,10 @@ export async function plansOf(db: Db, initiativeId: string, withDrafts: boolean)
 
 const isOverdue = (status: string, due: string, today: string) => (openStatuses as readonly string[]).includes(status) && due < today;
 
+export type ItemSourceView =
+  | { kind: 'report'; report: string; anchor: string; path: string; title: string | null; who: string | null; what: string | null }
+  | { kind: 'consultation'; consultation: string | null; path: string; title: string | null; outcome: string | null };
+
 /** Items with their updates and sources, in due order; `where` narrows them (a plan, or a topic's adopted plans). */
 async function readItems(db: Db, today: string, narrow: { planIds: readonly string[] }): Promise<PlanItem[]> {
   if (narrow.planIds.length === 0) return [];
@@ -76,22 +82,31 @@ async function readItems(db: Db, today: string, narrow: { planIds: readonly stri
   const updates = await plans.selectFrom('action_plan_updates').selectAll().where('item_id', 'in', rows.map((r) => r.id))
     .orderBy('written_on').orderBy('created_at').execute();
   const sources = await publishedCallsToAction(db, rows.filter((r) => r.source_report_id && r.source_anchor).map((r) => ({ report: r.source_report_id!, anchor: r.source_anchor! })));
+  const calls = await calledConsultations(db, { ids: rows.flatMap((r) => r.source_consultation_id ?? []) });
   return rows.map((row) => {
     const own = updates.filter((u) => u.item_id === row.id).map((u) => ({
       id: u.id, written_on: u.written_on, text: u.text, percent: u.percent === null ? null : Number(u.percent), evidence: JSON.parse(u.evidence) as string[],
     }));
-    const cited = row.source_report_id ? sources.get(`${row.source_report_id}#${row.source_anchor}`) : undefined;
     const percents = own.filter((u) => u.percent !== null);
     return {
       id: row.id, plan_id: row.plan_id, topic: row.topic_key, action: row.action,
       responsible: { kind: row.responsible_kind, name: row.responsible_name }, responsible_user_id: row.responsible_user_id,
       mechanism: row.mechanism, due_on: row.due_on, status: row.status as ItemStatus, overdue: isOverdue(row.status, row.due_on, today),
-      source: row.source_report_id && row.source_anchor
-        ? { report: row.source_report_id, anchor: row.source_anchor, title: cited?.report.title ?? null, who: cited?.who ?? null, what: cited?.what ?? null }
-        : null,
+      source: sourceOf(row, sources, calls),
       updates: own, percent: percents.length ? percents[percents.length - 1]!.percent : null,
     };
   });
+}
+
+/** An item's source as pages and exports show it. */
+function sourceOf(row: ActionPlanItemsTable, sources: Awaited<ReturnType<typeof publishedCallsToAction>>, calls: Map<string, CalledConsultation>): ItemSourceView | null {
+  if (row.source_report_id && row.source_anchor) {
+    const cited = sources.get(`${row.source_report_id}#${row.source_anchor}`);
+    return { kind: 'report', report: row.source_report_id, anchor: row.source_anchor, path: `/reports/${row.source_report_id}#${row.source_anchor}`, title: cited?.report.title ?? null, who: cited?.who ?? null, what: cited?.what ?? null };
+  }
+  if (!row.source_consultation_id) return null;
+  const call = calls.get(row.source_consultation_id);
+  return { kind: 'consultation', consultation: call?.slug ?? null, path: call ? `/consultations/${call.slug}/record#call-title` : '/consultations', title: call?.title ?? null, outcome: call?.outcome ?? null };
 }
 
 export function itemsOf(db: Db, planId: string, today: string): Promise<PlanItem[]> {

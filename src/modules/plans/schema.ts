@@ -29,12 +29,19 @@ export const PlanSchema = z.object({
 export type PlanInput = z.output<typeof PlanSchema>;
 
 /**
- * A report's call to action, as its permalink shows it (`…/reports/<id>#action-…`): the report
- * and the anchor. Consultations have no outcomes on the platform yet, so they are no source.
+ * Where an item comes from, as its address shows it: a report's call to action (its permalink,
+ * `…/reports/<id>#action-…`: the report and the anchor) or a consultation's outcome (its record,
+ * `…/consultations/<slug>/record`, whose consensus call is recorded).
  */
-const permalink = /^(?:https?:\/\/[^/\s]+)?\/reports\/([A-Za-z0-9_-]{1,40})#([a-z][a-z0-9-]{0,60})$/;
-export const SourceSchema = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(300).regex(permalink, { message: 'plans.errors.source' }))
-  .transform((v) => { const [, report, anchor] = permalink.exec(v)!; return { report: report!, anchor: anchor! }; });
+const reportPermalink = /^(?:https?:\/\/[^/\s]+)?\/reports\/([A-Za-z0-9_-]{1,40})#([a-z][a-z0-9-]{0,60})$/;
+const consultationRecord = /^(?:https?:\/\/[^/\s]+)?\/consultations\/([a-z0-9-]{1,80})\/record(?:#[a-z-]{1,40})?$/;
+export type ItemSource = { kind: 'report'; report: string; anchor: string } | { kind: 'consultation'; slug: string };
+export const SourceSchema = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(300)
+  .refine((v) => reportPermalink.test(v) || consultationRecord.test(v), { message: 'plans.errors.source' }))
+  .transform((v): ItemSource => {
+    const report = reportPermalink.exec(v);
+    return report ? { kind: 'report', report: report[1]!, anchor: report[2]! } : { kind: 'consultation', slug: consultationRecord.exec(v)![1]! };
+  });
 
 export const ItemSchema = z.object({
   topic: z.string().max(48).regex(topicKeyPattern, { message: 'plans.errors.topic' }),

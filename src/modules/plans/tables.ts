@@ -41,6 +41,8 @@ export interface ActionPlanItemsTable {
   /** Where it came from: a published report's call to action (its report id and anchor). */
   source_report_id: string | null;
   source_anchor: string | null;
+  /** Or the consultation whose recorded consensus call it comes from. */
+  source_consultation_id: string | null;
   /** How many status changes were logged since the plan was adopted (the log's version of the item). */
   logged_versions: number;
   /** When its responsible people were last told it is overdue (once a week at most). */

@@ -237,8 +237,13 @@ export function ItemPage(props: { plan: ActionPlansTable; initiative: Initiative
         {item.source && (
           <>
             <dt>{t('plans.field.source')}</dt>
-            <dd><a href={`/reports/${item.source.report}#${item.source.anchor}`}>{item.source.title ? t('plans.source.call', { title: item.source.title }) : t('plans.source.gone')}</a>
-              {item.source.who && <p class="meta">{item.source.who}: {item.source.what}</p>}</dd>
+            {item.source.kind === 'report' ? (
+              <dd><a href={item.source.path}>{item.source.title ? t('plans.source.call', { title: item.source.title }) : t('plans.source.gone')}</a>
+                {item.source.who && <p class="meta">{item.source.who}: {item.source.what}</p>}</dd>
+            ) : (
+              <dd><a href={item.source.path}>{item.source.title ? t('plans.source.consultation', { title: item.source.title }) : t('plans.source.consultation_gone')}</a>
+                {item.source.outcome && <p class="meta">{t(`plans.source.outcome.${item.source.outcome}`)}</p>}</dd>
+            )}
           </>
         )}
       </dl>
