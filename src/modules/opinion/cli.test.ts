@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runOpinionCli } from './cli.ts';
@@ -132,4 +134,22 @@ test('malformed input stops with a message naming the file and line', async () =
   } finally {
     rmSync(dir, { recursive: true });
   }
+});
+
+test('bin/cabildo.js runs the command from its built bundle, with the same answers and catalogs as the sources', async () => {
+  const bin = fileURLToPath(new URL('../../../bin/cabildo.js', import.meta.url));
+  const viaBin = (args: string[]) => spawnSync(process.execPath, [bin, 'opinion', ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const withoutTimings = (json: string) => ({ ...JSON.parse(json), timings_ms: null });
+  const args = ['analyze', seattle, '--format', 'json', '--seed', '3'];
+  const built = viaBin(args);
+  assert.equal(built.status, 0, built.stderr);
+  assert.deepEqual(withoutTimings(built.stdout), withoutTimings((await run(args)).stdout));
+  assert.ok(existsSync(fileURLToPath(new URL('./cli.bundle.mjs', import.meta.url))), 'the bundle is kept beside the sources');
+  const french = viaBin(['analyze', seattle, '--format', 'html', '--lang', 'fr']);
+  assert.equal(french.status, 0, french.stderr);
+  assert.match(french.stdout, /<html lang="fr">/);
+  assert.equal(french.stdout, (await run(['analyze', seattle, '--format', 'html', '--lang', 'fr'])).stdout, 'the French catalog, found from the bundle');
+  const missing = viaBin(['analyze', '/nowhere']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /\/nowhere: no such file or folder/);
 });
