@@ -544,6 +544,18 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       const page = await coordinator.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': await coordinator.csrfToken() }, body: hostileForm(r, { fields: fundingFields, values: fundingValues }) });
       await check(`POST ${path}`, page.status, page.html);
     }
+    // Receipts as multipart: hostile bytes, declared types, names and fields; none is a PDF or an image, so none is kept.
+    const receipt = `${ledger}/entries/${draftEntry}/receipt/attach`;
+    for (let i = 0; i < 10; i++) {
+      const body = new FormData();
+      body.append('_csrf', await coordinator.csrfToken());
+      body.append('receipt', new Blob([r.pick(hostileStrings)], { type: r.pick(['application/pdf', 'image/png', 'text/html', r.pick(hostileStrings)]) }), `${r.pick(hostileStrings).slice(0, 120)}.pdf`);
+      body.append('public', r.pick(hostileStrings));
+      const page = await coordinator.request(receipt, { method: 'POST', body });
+      await check(`POST ${receipt} #${i}`, page.status, page.html);
+    }
+    const kept = await sql<{ n: number }>`select count(*) as n from funding_receipts`.execute(t.database.db);
+    if (Number(kept.rows[0]!.n) !== 0) failures.push('a hostile file was kept as a receipt');
   }
   if (part === 'toolkit') {
     // The toolkit's pages and API with hostile query strings (a notice is chosen from a fixed list, never echoed).
