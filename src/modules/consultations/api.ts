@@ -6,6 +6,7 @@ import { consultationPolicy } from './policy.ts';
 import { countsByAnchor, dayOf, findConsultation, findVersion, listConsultations, phaseOn, versionsOf } from './queries.ts';
 import { phases, textKinds } from './schema.ts';
 import { consultationHref, paragraphHref } from './views.tsx';
+import { opinionApi } from './opinion/api.ts';
 
 const phaseNames = ['upcoming', ...phases] as const;
 
@@ -41,6 +42,7 @@ const ConsultationJson = SummaryJson.extend({
 export function consultationApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
   const today = () => dayOf(services.clock());
+  opinionApi(api, services);
 
   api.openapi(
     createRoute({

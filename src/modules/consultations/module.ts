@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { consultationsMigrations } from './migrations/index.ts';
 import { consultationsTables } from './tables.ts';
+import { opinionTables } from './opinion/tables.ts';
+import { opinionMapJobs, opinionMapSchedule } from './opinion/jobs.ts';
 import { consultationLogKinds } from './outcomes.ts';
 import { consultationNotifications } from './notifications.ts';
 import { consultationSearch } from './search.ts';
@@ -13,7 +15,9 @@ export const consultationsModule: ModuleManifest = {
   name: 'consultations',
   catalogs: new URL('./i18n/', import.meta.url),
   migrations: consultationsMigrations,
-  tables: consultationsTables,
+  tables: [...consultationsTables, ...opinionTables],
+  jobs: opinionMapJobs,
+  recurring: [opinionMapSchedule],
   routes: async () => {
     const [{ consultationPages }, { consultationApi }] = await Promise.all([import('./pages.tsx'), import('./api.ts')]);
     return { pages: consultationPages, api: consultationApi };

@@ -13,6 +13,7 @@ import {
 } from './queries.ts';
 import { AmendmentSchema, CommentSchema, ReplySchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
 import { briefsOnConsultation } from '../briefs/index.ts';
+import { opinionPages } from './opinion/pages.tsx';
 import {
   ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
@@ -24,6 +25,7 @@ const noticeOf = (c: Context<AppEnv>) => (notices as readonly string[]).includes
 export function consultationPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
   const today = () => dayOf(services.clock());
+  opinionPages(app, services);
 
   const loadInitiative = (c: Context<AppEnv>) => initiativeForConsultations(db, c.req.param('slug') ?? '');
   /** A consultation the visitor may see; to others it does not exist. */

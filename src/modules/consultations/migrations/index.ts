@@ -1,6 +1,8 @@
 import type { ModuleMigration } from '../../../platform/module.ts';
 import * as consultations from './202612010001_consultations_consultations.ts';
+import * as opinion from './202612070001_consultations_opinion.ts';
 
 export const consultationsMigrations: Record<string, ModuleMigration> = {
   '202612010001_consultations_consultations': consultations,
+  '202612070001_consultations_opinion': opinion,
 };
