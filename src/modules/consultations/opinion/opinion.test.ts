@@ -73,7 +73,7 @@ eachApp('the map: a chair redraws it from the engine in its worker; the API and 
   assert.match(page.html, /Group B: \d+ people/);
   assert.match(page.html, /Common ground/);
 
-  const api = await t.client().json('GET', `/api/consultations/${slug}/opinion`);
+  const api = await t.client().json('GET', `/api/consultations/${slug}/opinion`, undefined);
   assert.equal(api.status, 200);
   const body = api.body as { participants: number; statements: number; votes: number; opinion_groups: Array<{ id: string; members: number[] }>; bridging: Array<{ statement_id: number; score: number; provisional: boolean }> };
   assert.equal(body.participants, 12);
@@ -84,7 +84,7 @@ eachApp('the map: a chair redraws it from the engine in its worker; the API and 
   assert.deepEqual(body.opinion_groups.map((g) => g.members.length).sort(), [6, 6]);
   assert.deepEqual(body.opinion_groups.flatMap((g) => g.members).sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i + 1), 'the chair, who proposed the statements, is participant 0 and never voted');
   assert.equal(body.bridging[0]!.statement_id, 0, 'everyone agrees with statement 0');
-  const spec = (await t.client().json('GET', '/api/openapi.json')).body as { paths: Record<string, unknown> };
+  const spec = (await t.client().json('GET', '/api/openapi.json', undefined)).body as { paths: Record<string, unknown> };
   assert.ok(spec.paths['/consultations/{slug}/opinion']);
   const validator = new Validator();
   assert.equal((await validator.validate(spec)).valid, true);
