@@ -48,7 +48,7 @@ test('cabildo consultation import-polis: a Polis export becomes a consultation w
       assert.equal(runCabildo(['seed', 'demo'], env).code, 0);
       const refused = runCabildo(['consultation', 'import-polis', broken, '--initiative', 'igf-uruguay'], env);
       assert.equal(refused.code, 1, kind);
-      assert.match(refused.err, /rota\/votes\.csv.*line 3/);
+      assert.match(refused.err, /rota\/votes\.csv:3: vote must be -1, 0 or 1, got "yes"/);
       assert.match(refused.err, /Nothing was imported\./);
       const wrongGroup = runCabildo(['consultation', 'import-polis', good, '--initiative', 'igf-uruguay', '--groups', badGroups, '--lang', 'pt'], env);
       assert.equal(wrongGroup.code, 1);
