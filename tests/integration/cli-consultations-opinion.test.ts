@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandTargets, runCabildo } from '../support/process.ts';
-import { openDatabase, sqliteFileIn } from '../../src/platform/db/index.ts';
-import { opinionDb } from '../../src/modules/consultations/opinion/tables.ts';
+import { openDatabase, sqliteFileIn, type Db } from '../../src/platform/db/index.ts';
 
-async function withOpinion<T>(env: Record<string, string>, run: (store: ReturnType<typeof opinionDb>) => Promise<T>): Promise<T> {
+/** The database's own handle: the test reads the opinion tables joined with the consultations'. */
+async function withOpinion<T>(env: Record<string, string>, run: (store: Db) => Promise<T>): Promise<T> {
   const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { sqliteFile: sqliteFileIn(env.CABILDO_DATA_DIR!) });
   try {
-    return await run(opinionDb(database.db));
+    return await run(database.db);
   } finally {
     await database.close();
   }

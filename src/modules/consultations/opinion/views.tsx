@@ -38,7 +38,7 @@ function VoteForm({ c, s, mine, refused }: { c: Consultation; s: Statement; mine
   return (
     <PostForm action={`${opinionsHref(c.slug)}/statements/${s.number}/vote`} anchor={`statement-${s.number}`} class="vote-form">
       {refused ? <p class="alert" role="alert">{refused}</p> : null}
-      <p id={`statement-${s.number}-text`} class="statement-text"><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> {s.text}</p>
+      <p id={`statement-${s.number}-text`} class="statement-text"><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> <span lang={c.language}>{s.text}</span></p>
       {current ? <p class="muted">{t('consultations.opinion.your_vote', { vote: t(`consultations.opinion.vote.${current}`) })}</p> : null}
       <div class="vote-buttons" role="group" aria-labelledby={`statement-${s.number}-text`}>
         {(['agree', 'disagree', 'pass'] as const).map((v) => (
@@ -114,9 +114,9 @@ function Bridging({ analysis, texts }: { analysis: StoredAnalysis; texts: Map<nu
       <h2 id="bridging-title">{t('consultations.opinion.bridging_title')}</h2>
       <p>{t('consultations.opinion.bridging_intro')}</p>
       {top.length === 0 ? <p>{t('consultations.opinion.no_bridging')}</p> : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="bridging-title">
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="bridging-caption">
           <table>
-            <caption>{t('consultations.opinion.bridging_caption')}</caption>
+            <caption id="bridging-caption">{t('consultations.opinion.bridging_caption')}</caption>
             <thead><tr>
               <th scope="col">{t('consultations.opinion.statement')}</th>
               <th scope="col">{t('consultations.opinion.score')}</th>
@@ -181,7 +181,7 @@ export function OpinionPage(props: OpinionPageProps) {
           <li id={can.vote ? undefined : `statement-${s.number}`}>
             {can.vote
               ? <VoteForm c={c} s={s} mine={mine.get(s.number)} refused={forms.refused?.number === s.number ? forms.refused.message : undefined} />
-              : <p><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> {s.text}</p>}
+              : <p><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> <span lang={c.language}>{s.text}</span></p>}
             <LiveTally s={s} />
           </li>
         ))}</ol>
