@@ -62,10 +62,13 @@ function MapPicture({ analysis }: { analysis: StoredAnalysis }) {
   const extent = Math.max(1e-9, ...points.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y))));
   const biggest = Math.max(1, ...points.map((p) => p.size));
   const shapes = ['circle', 'square', 'diamond', 'triangle', 'cross'];
-  const at = (v: number) => 100 + (90 * v) / extent;
+  // Shape tells the groups apart; colour only helps (dark enough against white: 3:1 for graphics).
+  const fills = ['#1f5f8b', '#a4461a', '#2f6b3a', '#6b3d8f', '#5c5c5c'];
+  // Points stay inside the frame: 78 units out at most, plus a radius of at most 10.
+  const at = (v: number) => 100 + (78 * v) / extent;
   return (
     <figure class="opinion-map">
-      <svg viewBox="0 0 200 200" width="100%" role="img" aria-labelledby="map-caption" style="max-width:24rem">
+      <svg viewBox="0 0 200 200" width="280" height="280" role="img" aria-labelledby="map-caption">
         <rect x="0" y="0" width="200" height="200" fill="none" stroke="currentColor" stroke-width="0.5" />
         {points.map((p) => {
           const r = 2 + 8 * Math.sqrt(p.size / biggest);
@@ -73,11 +76,12 @@ function MapPicture({ analysis }: { analysis: StoredAnalysis }) {
           const y = at(-p.y);
           const shape = shapes[p.group % shapes.length];
           const cls = `group-${p.group}`;
-          if (shape === 'square') return <rect class={cls} x={x - r} y={y - r} width={2 * r} height={2 * r} />;
-          if (shape === 'diamond') return <polygon class={cls} points={`${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`} />;
-          if (shape === 'triangle') return <polygon class={cls} points={`${x},${y - r} ${x + r},${y + r} ${x - r},${y + r}`} />;
-          if (shape === 'cross') return <polygon class={cls} points={`${x - r},${y - r / 3} ${x + r},${y - r / 3} ${x + r},${y + r / 3} ${x - r},${y + r / 3}`} />;
-          return <circle class={cls} cx={x} cy={y} r={r} />;
+          const fill = p.group < 0 ? '#767676' : fills[p.group % fills.length];
+          if (shape === 'square') return <rect class={cls} fill={fill} fill-opacity="0.8" x={x - r} y={y - r} width={2 * r} height={2 * r} />;
+          if (shape === 'diamond') return <polygon class={cls} fill={fill} fill-opacity="0.8" points={`${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`} />;
+          if (shape === 'triangle') return <polygon class={cls} fill={fill} fill-opacity="0.8" points={`${x},${y - r} ${x + r},${y + r} ${x - r},${y + r}`} />;
+          if (shape === 'cross') return <polygon class={cls} fill={fill} fill-opacity="0.8" points={`${x - r},${y - r / 3} ${x + r},${y - r / 3} ${x + r},${y + r / 3} ${x - r},${y + r / 3}`} />;
+          return <circle class={cls} fill={fill} fill-opacity="0.8" cx={x} cy={y} r={r} />;
         })}
       </svg>
       <figcaption id="map-caption">{t('consultations.opinion.map_caption', { groups: analysis.map.opinion_groups.length, people: analysis.map.opinion_groups.reduce((n, g) => n + g.members.length, 0) })}</figcaption>
