@@ -7,6 +7,8 @@ import { eachApp } from '../../../../tests/support/app.ts';
 import { verifiedPerson } from '../../../../tests/support/factories.ts';
 import { consultationWithStatements, votersInTwoCamps } from '../../../../tests/support/consultationsOpinion.ts';
 import { loadPolisConversation } from '../../opinion/index.ts';
+import type { JobHandler } from '../../../platform/jobs/index.ts';
+import { nextHour, opinionMapJobs, opinionMapSchedule, staleMaps } from './jobs.ts';
 
 eachApp('participants propose statements and vote; moderators approve or withdraw; the latest vote counts', async (t) => {
   const { chair, map, slug } = await consultationWithStatements(t);
@@ -114,3 +116,21 @@ eachApp('the same vote sent at once, and first votes racing: one row stands for 
   const votes = await db.selectFrom('consultation_opinion_votes').select(['statement_id']).execute();
   assert.equal(votes.length, 2, 'one vote per statement');
 }, { postgres: true });
+
+eachApp('the hourly job redraws the maps that took votes since their last analysis, and only those', async (t) => {
+  const { map, slug } = await consultationWithStatements(t);
+  const [first] = await votersInTwoCamps(t, map, 8);
+  const db = t.database.db;
+  const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  assert.deepEqual(await staleMaps(db), [id], 'votes and no analysis yet');
+  const jobs = { enqueue: async () => {} };
+  const log = { info: () => {}, warn: () => {}, error: () => {} } as unknown as Parameters<JobHandler>[1]['log'];
+  t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+  await opinionMapJobs[opinionMapSchedule.kind]!({}, { db, now: t.clock.now, log, jobs });
+  assert.deepEqual(await staleMaps(db), [], 'drawn');
+  assert.match((await t.client().get(map)).html, /from 8 people and 32 votes/);
+  t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+  assert.equal((await first!.post(`${map}/statements/3/vote`, { vote: 'disagree' })).status, 303);
+  assert.deepEqual(await staleMaps(db), [id], 'a newer vote makes it stale again');
+  assert.equal(nextHour(new Date('2026-11-23T10:15:00Z')).toISOString(), '2026-11-23T11:00:00.000Z');
+});
