@@ -71,6 +71,9 @@ const consultationsFields = ['markdown', 'proposed', 'rationale', 'reply', 'body
   'min_per_group', 'appeal_days', 'target', 'stance', 'reason', 'blocking', 'outcome', 'strength', 'appeal', 'answer', 'follow', 'back'];
 const consultationsValues = ['declaration', 'policy_proposal', 'accepted', 'rejected', '2026-11-23', '2026-12-31', 'coord@example.org', '# Título\n\nUm parágrafo novo.', 'Um parágrafo.\n\n<div>html</div>', '[ref]: https://example.org', '# Só um título',
   'text', 'object', 'support', 'on', 'rough_consensus', 'no_consensus', 'addressed', 'not_accommodated', 'version:1', 'version:99', 'amendment:nothing', 'yes', 'no', '0', '-1'];
+/** The opinion map's fields and values (decision 039), on lines of their own so the consultations' other slices merge cleanly. */
+consultationsFields.push('statement', 'vote', 'decision');
+consultationsValues.push('agree', 'disagree', 'pass', 'approved', 'withdrawn', 'Metas públicas de conectividade rural.');
 
 /** The courses' fields, in forms and in JSON, for their part alone (same reason). */
 const coursesFields = ['answer_0', 'answer_1', 'answer_2', 'answer_9', 'slug', 'texts', 'modules', 'titles', 'lessons', 'answers', 'questions', 'choices', 'body', 'prompt', 'image',
@@ -285,6 +288,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
   await claimant.post(`${consensusFuzz}/positions`, { target: 'text', stance: 'object', reason: 'Falta ambição.' });
   t.clock.now = today;
   const consensusObjection = (await coordinator.get(`${consensusFuzz}/positions`)).html.match(/<li id="objection-([A-Za-z0-9_-]+)"/)![1]!;
+  // Its opinion map (decision 039): statement 0 by the coordinator (who chairs, so it is approved), statement 1 by someone else, waiting.
+  const opinions = `${consultation}/opinions`;
+  await coordinator.post(`${opinions}/statements`, { statement: 'Metas públicas de conectividade rural.' });
+  await claimant.post(`${opinions}/statements`, { statement: 'Redes comunitárias precisam de espectro.' });
   // A course the coordinator writes for the initiative: a draft with a module and a lesson (decision 037).
   await coordinator.post('/my/courses/new', { publisher: slug, title: 'Curso en borrador', slug: 'borrador', language: 'es', summary: 'A medio escribir.' });
   const draftCourse = '/courses/borrador/edit';
@@ -438,6 +445,10 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: `${consensusFuzz}/record/appeals`, as: claimant },
     { method: 'POST', path: `${consensusFuzz}/record/appeals/nothing/answer`, as: coordinator },
     { method: 'POST', path: `${consultation}/follow`, as: claimant },
+    { method: 'POST', path: `${opinions}/statements`, as: claimant },
+    { method: 'POST', path: `${opinions}/statements/0/vote`, as: claimant },
+    { method: 'POST', path: `${opinions}/statements/1/moderation`, as: coordinator },
+    { method: 'POST', path: `${opinions}/recompute`, as: coordinator },
     { method: 'POST', path: '/my/courses/new', as: coordinator },
     { method: 'POST', path: `${draftCourse}/texts`, as: coordinator },
     { method: 'POST', path: `${draftCourse}/modules`, as: coordinator },
@@ -628,7 +639,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       const query = new URLSearchParams({ [r.pick(['view', 'notice', 'q', 'page'])]: r.pick([...hostileStrings, 'draft', 'published']) });
       const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
       for (const path of ['/consultations', consultation, consultationParagraph, `${consultation}/versions`, `${consultation}/versions/1`, `${consultation}/versions/2/diff`, `${consultation}/versions/${word}`, `${consultation}/paragraphs/${word}`, `/consultations/${word}`, '/api/consultations', `/api${consultation}`, `/api/consultations/${word}`,
-        `${consensusFuzz}/positions`, `${consensusFuzz}/consensus`, `${consensusFuzz}/record`, `${consensusFuzz}/record/print`, `${consensusFuzz}/record.md`, `${consensusFuzz}/record.json`, `/api${consensusFuzz}/record`, `/api/consultations/${word}/record`]) {
+        `${consensusFuzz}/positions`, `${consensusFuzz}/consensus`, `${consensusFuzz}/record`, `${consensusFuzz}/record/print`, `${consensusFuzz}/record.md`, `${consensusFuzz}/record.json`, `/api${consensusFuzz}/record`, `/api/consultations/${word}/record`, opinions, `${opinions}/export/${word}`, `${opinions}/export/votes.csv`, `/api${consultation}/opinion`, `${opinions}/statements/${word}/vote`]) {
         const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
         if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);

@@ -8,6 +8,7 @@ import { phases, textKinds } from './schema.ts';
 import { consultationHref, paragraphHref } from './views.tsx';
 import { consultationRecordOf, recordJson } from './record.ts';
 import { RecordJson } from './recordApi.ts';
+import { opinionApi } from './opinion/api.ts';
 
 const phaseNames = ['upcoming', ...phases] as const;
 
@@ -43,6 +44,7 @@ const ConsultationJson = SummaryJson.extend({
 export function consultationApi(api: OpenAPIHono<AppEnv>, services: Services): void {
   const { db, config } = services;
   const today = () => dayOf(services.clock());
+  opinionApi(api, services);
 
   api.openapi(
     createRoute({

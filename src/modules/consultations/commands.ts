@@ -84,7 +84,7 @@ export interface NewConsultation extends ConsultationInput {
 }
 
 /** Stores a consultation with its people and draft version 1, in the caller's transaction (the form's command and the import's). */
-async function insertConsultation(tx: Db, actor: Actor, now: Date, input: NewConsultation, people: ReadonlyArray<{ user_id: string; role: Role }>): Promise<Result<{ id: string; slug: string }>> {
+export async function insertConsultation(tx: Db, actor: Actor, now: Date, input: NewConsultation, people: ReadonlyArray<{ user_id: string; role: Role }>): Promise<Result<{ id: string; slug: string }>> {
   const blocks = blocksOf(input.markdown, []);
   if (!blocks.ok) return blocks;
   await serializeOn(tx, 'consultations.slug');

@@ -1,11 +1,15 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { consultationsMigrations } from './migrations/index.ts';
 import { consultationsTables } from './tables.ts';
+import { opinionTables } from './opinion/tables.ts';
+import { opinionMapJobs, opinionMapSchedule } from './opinion/jobs.ts';
 import { consultationLogKinds } from './outcomes.ts';
 import { consultationNotifications } from './notifications.ts';
 import { consultationSearch } from './search.ts';
-import { seedDemoConsultation } from './seeds.ts';
+import { demoSlug, seedDemoConsultation } from './seeds.ts';
+import { seedDemoOpinion } from './opinion/seeds.ts';
 import { importConsultationCommand } from './cli.ts';
+import { importPolisCommand } from './opinion/cli.ts';
 import { consultationPolicy } from './policy.ts';
 
 /** Consultations on texts: comments, amendments and versions with stable anchors (docs/decisions/034). */
@@ -13,7 +17,9 @@ export const consultationsModule: ModuleManifest = {
   name: 'consultations',
   catalogs: new URL('./i18n/', import.meta.url),
   migrations: consultationsMigrations,
-  tables: consultationsTables,
+  tables: [...consultationsTables, ...opinionTables],
+  jobs: opinionMapJobs,
+  recurring: [opinionMapSchedule],
   routes: async () => {
     const [{ consultationPages }, { consultationApi }] = await Promise.all([import('./pages.tsx'), import('./api.ts')]);
     return { pages: consultationPages, api: consultationApi };
@@ -21,8 +27,11 @@ export const consultationsModule: ModuleManifest = {
   logKinds: consultationLogKinds,
   notifications: consultationNotifications,
   search: [consultationSearch],
-  seedDemo: seedDemoConsultation,
-  cli: [importConsultationCommand],
+  seedDemo: async (options) => {
+    const added = [await seedDemoConsultation(options), await seedDemoOpinion(options, demoSlug)].filter((line) => line !== null);
+    return added.length ? added.join('\n') : null;
+  },
+  cli: [importConsultationCommand, importPolisCommand],
   nav: [{ href: '/consultations', label: 'consultations.nav' }],
   initiativeLinks: [{
     label: 'consultations.initiative_link',

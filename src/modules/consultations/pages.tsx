@@ -16,6 +16,7 @@ import { briefsOnConsultation } from '../briefs/index.ts';
 import { consensusPages } from './consensusPages.tsx';
 import { ConsensusLinks } from './consensusViews.tsx';
 import { isFollowing } from './consensus.ts';
+import { opinionPages } from './opinion/pages.tsx';
 import {
   ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
@@ -29,6 +30,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
   // Positions, the consensus call, appeals, the record and following (docs/decisions/038).
   consensusPages(app, services);
   const today = () => dayOf(services.clock());
+  opinionPages(app, services);
 
   const loadInitiative = (c: Context<AppEnv>) => initiativeForConsultations(db, c.req.param('slug') ?? '');
   /** A consultation the visitor may see; to others it does not exist. */

@@ -4,6 +4,7 @@ import { insertPerson, loggedIn, registerInitiative, secretariat, verifiedPerson
 import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
 import { consultationsModule } from './module.ts';
 import { consultationFields, openedConsultation } from '../../../tests/support/consultations.ts';
+import { opinionRoleCases } from '../../../tests/support/consultationsOpinion.ts';
 
 const roles = ['anonymous', 'unverified', 'participant', 'moderator', 'drafter', 'chair', 'coordinator', 'otherCoordinator', 'secretariat'] as const;
 type Role = (typeof roles)[number];
@@ -84,6 +85,8 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/api/consultations', expect: everyone(200) },
   { method: 'GET', path: '/api/consultations/:pub', expect: everyone(200) },
   { method: 'GET', path: '/api/consultations/:draft', expect: everyone(404) },
+  // The opinion map (docs/decisions/039).
+  ...opinionRoleCases(roles),
 ];
 
 eachApp('every consultations route answers every role as its policy says', async (t) => {
