@@ -20,15 +20,29 @@ const options = {
 } as const;
 
 let catalogsLoaded = false;
-function loadCatalogs(): void {
-  if (catalogsLoaded) return;
-  registerCatalogs('common', new URL('../../platform/i18n/', import.meta.url));
-  registerCatalogs('consultations', new URL('./i18n/', import.meta.url));
-  catalogsLoaded = true;
+/** The consultations' messages for a command's output (no server has loaded them), in `--lang`. */
+export function cliTranslator(lang: string | undefined) {
+  if (!catalogsLoaded) {
+    registerCatalogs('common', new URL('../../platform/i18n/', import.meta.url));
+    registerCatalogs('consultations', new URL('./i18n/', import.meta.url));
+    catalogsLoaded = true;
+  }
+  return translator((lang ?? 'en') as Locale);
+}
+
+/** `--lang` and `--text-lang`, when given, are one of the four languages. */
+export function checkLanguageFlags(values: { lang?: string; 'text-lang'?: string }): void {
+  for (const [flag, value] of [['--lang', values.lang], ['--text-lang', values['text-lang']]] as const) {
+    if (value !== undefined && !isLocale(value)) throw new UsageError(`${flag} must be one of ${locales.join(', ')}, not "${value}"`);
+  }
 }
 
 const day = 86_400_000;
 const dayAfter = (now: Date, days: number) => new Date(now.getTime() + days * day).toISOString().slice(0, 10);
+/** An imported consultation's phases: comments from today, then two weeks, two weeks, one week and one week. */
+export const importedPhases = (now: Date) => ({
+  comments_from: dayAfter(now, 0), amendments_from: dayAfter(now, 14), positions_from: dayAfter(now, 28), consensus_from: dayAfter(now, 35), closes_on: dayAfter(now, 42),
+});
 
 export const importConsultationCommand: CliCommand = {
   name: 'consultation import',
@@ -48,12 +62,9 @@ export const importConsultationCommand: CliCommand = {
     }
     const [file, ...extra] = positionals;
     if (!file || extra.length || !values.initiative || !values.title) throw new UsageError(`did you mean: cabildo consultation import ${usage}`);
-    for (const [flag, value] of [['--lang', values.lang], ['--text-lang', values['text-lang']]] as const) {
-      if (value !== undefined && !isLocale(value)) throw new UsageError(`${flag} must be one of ${locales.join(', ')}, not "${value}"`);
-    }
+    checkLanguageFlags(values);
     if (values.kind !== undefined && !(textKinds as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${textKinds.join(', ')}, not "${values.kind}"`);
-    loadCatalogs();
-    const t = translator((values.lang ?? 'en') as Locale);
+    const t = cliTranslator(values.lang);
     let markdown: string;
     try {
       markdown = readFileSync(file, 'utf8');
@@ -65,7 +76,7 @@ export const importConsultationCommand: CliCommand = {
     const language = (values['text-lang'] ?? 'es') as Locale;
     const input = ConsultationSchema.safeParse({
       title: values.title, slug: values.slug, text_kind: values.kind ?? 'declaration', language, languages: [language], markdown,
-      comments_from: dayAfter(now, 0), amendments_from: dayAfter(now, 14), positions_from: dayAfter(now, 28), consensus_from: dayAfter(now, 35), closes_on: dayAfter(now, 42),
+      ...importedPhases(now),
       chairs: [], drafters: [], moderators: [],
     });
     if (!input.success) {

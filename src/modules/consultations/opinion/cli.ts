@@ -9,11 +9,12 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from '../../../platform/cli.ts';
 import { CsvError } from '../../../platform/csv.ts';
-import { isLocale, locales, registerCatalogs, translator, type Locale } from '../../../platform/i18n/index.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 import { fieldErrors } from '../../../platform/http/forms.ts';
 import { findInitiativeBySlug } from '../../initiatives/index.ts';
 import { InputError, loadPolisConversation, loadStakeholderGroups, type Conversation } from '../../opinion/index.ts';
 import { ConsultationSchema } from '../schema.ts';
+import { checkLanguageFlags, cliTranslator, importedPhases } from '../cli.ts';
 import { importPolisConversation, unknownGroup } from './import.ts';
 
 const usage = 'DIR --initiative SLUG [--title TITLE] [--slug SLUG] [--text FILE.md] [--groups FILE.csv] [--text-lang es|en|pt|fr] [--lang es|en|pt|fr]';
@@ -22,16 +23,6 @@ const options = {
   'text-lang': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
-const day = 86_400_000;
-const dayAfter = (now: Date, days: number) => new Date(now.getTime() + days * day).toISOString().slice(0, 10);
-
-let catalogsLoaded = false;
-function loadCatalogs(): void {
-  if (catalogsLoaded) return;
-  registerCatalogs('common', new URL('../../../platform/i18n/', import.meta.url));
-  registerCatalogs('consultations', new URL('../i18n/', import.meta.url));
-  catalogsLoaded = true;
-}
 
 /** The loader's own message for a broken file: it names the file and, when it can, the line. */
 function brokenFile(error: unknown): string | undefined {
@@ -56,11 +47,8 @@ export const importPolisCommand: CliCommand = {
     }
     const [dir, ...extra] = positionals;
     if (!dir || extra.length || !values.initiative) throw new UsageError(`did you mean: cabildo consultation import-polis ${usage}`);
-    for (const [flag, value] of [['--lang', values.lang], ['--text-lang', values['text-lang']]] as const) {
-      if (value !== undefined && !isLocale(value)) throw new UsageError(`${flag} must be one of ${locales.join(', ')}, not "${value}"`);
-    }
-    loadCatalogs();
-    const t = translator((values.lang ?? 'en') as Locale);
+    checkLanguageFlags(values);
+    const t = cliTranslator(values.lang);
     let conversation: Conversation;
     let groupOf: Array<string | null> | undefined;
     let markdown: string;
@@ -83,7 +71,7 @@ export const importPolisCommand: CliCommand = {
     const language = (values['text-lang'] ?? 'es') as Locale;
     const input = ConsultationSchema.safeParse({
       title, slug: values.slug, text_kind: 'declaration', language, languages: [language], markdown,
-      comments_from: dayAfter(now, 0), amendments_from: dayAfter(now, 14), positions_from: dayAfter(now, 28), consensus_from: dayAfter(now, 35), closes_on: dayAfter(now, 42),
+      ...importedPhases(now),
       chairs: [], drafters: [], moderators: [],
     });
     if (!input.success) {
