@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { checkPage, journey, newContext, say, type Site } from './browser.ts';
+import { checkPage, journey, newContext, say } from './browser.ts';
+import { day, person, submit } from './consultationsPeople.ts';
 import { newId, timestamp } from '../../src/platform/db/index.ts';
-import { sessionCookie } from '../../src/platform/auth/identity.ts';
-import { startSession } from '../../src/modules/accounts/sessions.ts';
-import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
 import { seedDemoInitiatives } from '../../src/modules/initiatives/seeds.ts';
 import { consultationsDb } from '../../src/modules/consultations/tables.ts';
@@ -18,26 +15,6 @@ Nós, participantes do Fórum da Internet no Brasil, reconhecemos a Internet com
 
 Pedimos metas públicas de conectividade nas zonas rurais.
 `;
-
-/** A verified person of a stakeholder group, signed in, in Portuguese, with scripts off. */
-async function person(site: Site, email: string, name: string, group: string): Promise<{ id: string; context: BrowserContext }> {
-  const id = newId();
-  const stamp = timestamp(new Date());
-  await accountsDb(site.database.db).insertInto('users').values({
-    id, email, name, password_hash: 'x', locale: 'pt', country: 'BR', stakeholder_group: group, affiliation: null, capacity: 'personal',
-    email_verified_at: stamp, is_secretariat: 0, created_at: stamp, updated_at: stamp,
-  }).execute();
-  const context = await newContext(site, 'pt', { javaScriptEnabled: false });
-  await context.addCookies([{ name: sessionCookie, value: await startSession(site.database.db, id, new Date()), url: site.baseUrl }]);
-  return { id, context };
-}
-
-async function submit(page: Page, button: string) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).first().click()]);
-  return response;
-}
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 journey('in Portuguese without JavaScript: positions with an objection, the chair records the consensus call with its disposition, a participant appeals, the chair answers, and the record shows it all with its log entries', async (site) => {
   const db = site.database.db;

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { checkPage, journey, newContext, say, type Site } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { checkPage, journey, newContext, say } from './browser.ts';
+import { day, person, submit } from './consultationsPeople.ts';
 import { testConfig } from '../support/app.ts';
 import { newId, timestamp } from '../../src/platform/db/index.ts';
-import { sessionCookie } from '../../src/platform/auth/identity.ts';
-import { startSession } from '../../src/modules/accounts/sessions.ts';
-import { accountsDb } from '../../src/modules/accounts/tables.ts';
 import { registryDb } from '../../src/modules/initiatives/tables.ts';
 import { seedDemoInitiatives } from '../../src/modules/initiatives/seeds.ts';
 import { importConsultationCommand } from '../../src/modules/consultations/cli.ts';
@@ -24,27 +22,6 @@ Pedimos metas públicas de conectividade nas zonas rurais.
 
 Apoiamos as redes comunitárias como complemento dos operadores.
 `;
-
-/** A verified person of a stakeholder group, signed in, in Portuguese, with scripts off. */
-async function person(site: Site, email: string, name: string, group: string): Promise<{ id: string; context: BrowserContext }> {
-  const id = newId();
-  const stamp = timestamp(new Date());
-  await accountsDb(site.database.db).insertInto('users').values({
-    id, email, name, password_hash: 'x', locale: 'pt', country: 'BR', stakeholder_group: group, affiliation: null, capacity: 'personal',
-    email_verified_at: stamp, is_secretariat: 0, created_at: stamp, updated_at: stamp,
-  }).execute();
-  const context = await newContext(site, 'pt', { javaScriptEnabled: false });
-  await context.addCookies([{ name: sessionCookie, value: await startSession(site.database.db, id, new Date()), url: site.baseUrl }]);
-  return { id, context };
-}
-
-/** Submits a form by its button and answers the page it lands on. */
-async function submit(page: Page, button: string) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).first().click()]);
-  return response;
-}
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 journey('in Portuguese: a declaration imported from Markdown is commented and amended by four stakeholder groups without JavaScript, an amendment accepted, and version 2 published with the comments carried over', async (site) => {
   const db = site.database.db;
