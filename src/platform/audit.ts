@@ -1,6 +1,6 @@
-import type { CompiledQuery } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { Db } from './db/index.ts';
-import { newId, tablesOf, timestamp } from './db/index.ts';
+import { dialectOf, newId, tablesOf, timestamp } from './db/index.ts';
 import type { Actor } from './auth/identity.ts';
 
 interface AuditLogTable {
@@ -13,7 +13,7 @@ interface AuditLogTable {
   is_public: number;
   created_at: string;
 }
-const auditDb = (db: Db) => tablesOf<{ audit_log: AuditLogTable; data_versions: { scope: string; version: number } }>(db);
+const auditDb = (db: Db) => tablesOf<{ audit_log: AuditLogTable }>(db);
 
 export interface AuditEntry {
   action: string;
@@ -32,20 +32,24 @@ export interface AuditEntry {
  * before it are not served again.
  */
 export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
+  const row = {
+    id: newId(),
+    actor_id: entry.actorId ?? actor.user?.id ?? null,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    details: JSON.stringify(entry.details ?? {}),
+    is_public: entry.isPublic ? 1 : 0,
+    created_at: timestamp(now),
+  };
+  if (dialectOf(tx) === 'postgres') {
+    // One round trip instead of two: the busiest audited writes (votes) are made of a handful of statements.
+    await sql`with moved as (${movedShard}) insert into audit_log (id, actor_id, action, subject_type, subject_id, details, is_public, created_at)
+      values (${row.id}, ${row.actor_id}, ${row.action}, ${row.subject_type}, ${row.subject_id}, ${row.details}, ${row.is_public}, ${row.created_at})`.execute(tx);
+    return;
+  }
   await moveDataVersion(tx);
-  await auditDb(tx)
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      actor_id: entry.actorId ?? actor.user?.id ?? null,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      details: JSON.stringify(entry.details ?? {}),
-      is_public: entry.isPublic ? 1 : 0,
-      created_at: timestamp(now),
-    })
-    .execute();
+  await auditDb(tx).insertInto('audit_log').values(row).execute();
 }
 
 export interface PublicHistoryEntry {
@@ -69,13 +73,21 @@ export async function publicHistory(db: Db, subjectType: string, subjectId: stri
   return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
 }
 
+/**
+ * How many counters make the data version on PostgreSQL (rows `public.<n>`, made on first use).
+ * Each connection moves the one its backend number picks, so writers on different connections do
+ * not queue for one row until each commits (votes at 200 a second did); the version is the sum of
+ * the counters, which every commit still moves.
+ */
+const dataVersionShards = 16;
+
+/** PostgreSQL: moves the counter of this connection's shard, made on first use. */
+const movedShard = sql`insert into data_versions (scope, version) values ('public.' || (pg_backend_pid() % ${sql.lit(dataVersionShards)}), 1)
+  on conflict (scope) do update set version = data_versions.version + 1`;
+
 /** Moves the data version, in the caller's transaction, so nothing built before it is served again. */
 export async function moveDataVersion(tx: Db): Promise<void> {
-  await auditDb(tx)
-    .updateTable('data_versions')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('scope', '=', 'public')
-    .execute();
+  await (dialectOf(tx) === 'postgres' ? movedShard : sql`update data_versions set version = version + 1 where scope = 'public'`).execute(tx);
 }
 
 /**
@@ -107,7 +119,7 @@ export async function dataVersion(db: Db): Promise<number> {
   const generation = forgetGeneration;
   let query = versionQueries.get(db);
   if (!query) {
-    query = auditDb(db).selectFrom('data_versions').select('version').where('scope', '=', 'public').compile();
+    query = sql<{ version: number }>`select sum(version) as version from data_versions where scope like 'public%'`.compile(db);
     versionQueries.set(db, query);
   }
   const { rows } = await db.executeQuery(query);

@@ -46,16 +46,15 @@ export interface ComputedMap {
 }
 
 /**
- * The votes on approved statements, as the opinion module's reader wants them. Every row has the
- * same position: the table holds one vote per participant and statement (the latest), so there
- * is nothing to order, and SQLite hands the whole lot over in one page.
+ * The votes on approved statements, as the opinion module's reader wants them: straight from the
+ * votes table, which is keyed by the numbers the map uses (no join over millions of rows). Every
+ * row has the same position: the table holds one vote per participant and statement (the latest),
+ * so there is nothing to order, and SQLite hands the whole lot over in one page.
  */
-function voteQuery(db: Db, consultationId: string): VoteQuery {
-  return opinionDb(db).selectFrom('consultation_opinion_votes as v')
-    .innerJoin('consultation_opinion_statements as s', 's.id', 'v.statement_id')
-    .innerJoin('consultation_opinion_participants as p', 'p.id', 'v.participant_id')
-    .where('v.consultation_id', '=', consultationId).where('s.status', '=', 'approved')
-    .select(['p.number as participant', 's.number as statement', 'v.vote as vote', sql<number>`0`.as('position')]) as unknown as VoteQuery;
+function voteQuery(db: Db, consultationId: string, approved: number[]): VoteQuery {
+  return opinionDb(db).selectFrom('consultation_opinion_votes')
+    .where('consultation_id', '=', consultationId).where('statement_number', 'in', approved)
+    .select(['participant_number as participant', 'statement_number as statement', 'vote', sql<number>`0`.as('position')]) as unknown as VoteQuery;
 }
 
 const tallyAt = (tally: { agree: Int32Array; disagree: Int32Array; pass: Int32Array; groupCount: number }, s: number, g: number): Tally => {
@@ -68,7 +67,8 @@ export async function computeOpinionMap(db: Db, consultationId: string): Promise
   const started = performance.now();
   const approved = await opinionDb(db).selectFrom('consultation_opinion_statements').select('number').where('consultation_id', '=', consultationId).where('status', '=', 'approved').orderBy('number').execute();
   if (approved.length === 0) return undefined;
-  const read = await readVotesFromDatabase(db, voteQuery(db, consultationId), { statementIds: approved.map((s) => String(s.number)) });
+  const numbers = approved.map((s) => Number(s.number));
+  const read = await readVotesFromDatabase(db, voteQuery(db, consultationId, numbers), { statementIds: numbers.map(String) });
   if (read.participantIds.length === 0) return undefined;
   const declared = await opinionDb(db).selectFrom('consultation_opinion_participants').select(['number', 'stakeholder_group']).where('consultation_id', '=', consultationId).where('stakeholder_group', 'is not', null).execute();
   const groupOfNumber = new Map(declared.map((p) => [String(p.number), p.stakeholder_group!]));

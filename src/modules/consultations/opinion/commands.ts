@@ -6,41 +6,54 @@
  */
 import { sql } from 'kysely';
 import type { CommandContext, SignedIn } from '../../../platform/http/env.ts';
-import { dialectOf, lockRow, newId, serializeOn, timestamp, type Db } from '../../../platform/db/index.ts';
+import { dialectOf, lockRow, newId, serializeOn, tablesOf, timestamp, type Db } from '../../../platform/db/index.ts';
 import { audit } from '../../../platform/audit.ts';
 import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { dayOf, phaseOn, type Consultation } from '../queries.ts';
-import { consultationsDb } from '../tables.ts';
+import { consultationsDb, type ConsultationsTable } from '../tables.ts';
 import { mayTakePart } from './queries.ts';
 import { voteValues, type ModerationInput, type StatementInput, type VoteInput } from './schema.ts';
-import { opinionDb } from './tables.ts';
+import { opinionDb, type OpinionTables, type OpinionVotesTable } from './tables.ts';
+import { moveTally } from './tallies.ts';
 
-/** The consultation's row now, with the phase it is in: votes and statements are taken from the comments phase until it closes. */
+type PhaseDays = Pick<Consultation, 'published_version' | 'comments_from' | 'amendments_from' | 'positions_from' | 'consensus_from' | 'closes_on'>;
+const phaseDays = ['c.published_version', 'c.comments_from', 'c.amendments_from', 'c.positions_from', 'c.consensus_from', 'c.closes_on'] as const;
+
+/** Votes and statements are taken from the comments phase until the consultation closes. */
+const takesPartNow = (row: PhaseDays, now: Date) => Number(row.published_version) > 0 && mayTakePart(phaseOn(row, dayOf(now)));
+
+/** The consultation's row now, with the phase it is in. */
 async function openNow(tx: Db, consultationId: string, now: Date): Promise<boolean> {
-  const row = await consultationsDb(tx).selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirst();
-  return row !== undefined && Number(row.published_version) > 0 && mayTakePart(phaseOn(row, dayOf(now)));
+  const row = await consultationsDb(tx).selectFrom('consultations as c').select(phaseDays).where('c.id', '=', consultationId).executeTakeFirst();
+  return row !== undefined && takesPartNow(row, now);
 }
 
 /**
  * The voter's participant row in this consultation, made on their first vote or statement with
- * the next free Polis number and the stakeholder group they declare. The per-consultation lock
- * makes two first votes of one person (or of two people) wait for each other, so numbers never clash.
+ * the next free Polis number and the stakeholder group they declare. The number is taken in the
+ * insert itself: when two newcomers race for one number, the unique key lets one in and the other
+ * inserts nothing and tries the next (no lock held across statements, as hundreds arrive at once
+ * when a plenary opens the map); a person racing with themself finds the row the other request made.
  */
-async function participantOf(tx: Db, consultationId: string, user: { id: string; stakeholder_group: string | null }, now: Date): Promise<string> {
+async function participantOf(tx: Db, consultationId: string, user: { id: string; stakeholder_group: string | null }, now: Date): Promise<Participant> {
   const store = opinionDb(tx);
-  const find = () => store.selectFrom('consultation_opinion_participants').select('id').where('consultation_id', '=', consultationId).where('user_id', '=', user.id).executeTakeFirst();
-  const found = await find();
-  if (found) return found.id;
-  await serializeOn(tx, `consultations.opinion.participants:${consultationId}`);
-  const again = await find();
-  if (again) return again.id;
-  const last = await store.selectFrom('consultation_opinion_participants').select((eb) => eb.fn.max('number').as('last')).where('consultation_id', '=', consultationId).executeTakeFirst();
-  const id = newId();
-  await store.insertInto('consultation_opinion_participants').values({
-    id, consultation_id: consultationId, number: last?.last === null || last?.last === undefined ? 0 : Number(last.last) + 1,
-    user_id: user.id, stakeholder_group: user.stakeholder_group || null, imported: 0, created_at: timestamp(now),
-  }).execute();
-  return id;
+  for (;;) {
+    const found = await store.selectFrom('consultation_opinion_participants').select(['id', 'number']).where('consultation_id', '=', consultationId).where('user_id', '=', user.id).executeTakeFirst();
+    if (found) return { id: found.id, number: Number(found.number) };
+    const made = await store.insertInto('consultation_opinion_participants')
+      .columns(['id', 'consultation_id', 'number', 'user_id', 'stakeholder_group', 'imported', 'created_at', 'votes'])
+      .expression((eb) => eb.selectFrom('consultation_opinion_participants').where('consultation_id', '=', consultationId).select([
+        eb.val(newId()).as('id'), eb.val(consultationId).as('consultation_id'), sql<number>`coalesce(max(number), -1) + 1`.as('number'), eb.val(user.id).as('user_id'),
+        eb.val(user.stakeholder_group || null).as('stakeholder_group'), sql<number>`0`.as('imported'), eb.val(timestamp(now)).as('created_at'), sql<number>`0`.as('votes'),
+      ]))
+      .onConflict((oc) => oc.doNothing()).returning(['id', 'number']).executeTakeFirst();
+    if (made) return { id: made.id, number: Number(made.number) };
+  }
+}
+
+interface Participant {
+  id: string;
+  number: number;
 }
 
 /** The next free statement number (Polis's comment ids start at 0). */
@@ -62,7 +75,7 @@ export async function proposeStatement(ctx: CommandContext<SignedIn>, consultati
     const status = approvedAtOnce ? 'approved' : 'pending';
     const stamp = timestamp(ctx.now);
     await store.insertInto('consultation_opinion_statements').values({
-      id: newId(), consultation_id: consultation.id, number, text: input.statement, status, author_participant_id: author, created_at: stamp,
+      id: newId(), consultation_id: consultation.id, number, text: input.statement, status, author_participant_id: author.id, created_at: stamp,
       moderated_by: approvedAtOnce ? ctx.actor.user.id : null, moderated_at: approvedAtOnce ? stamp : null,
     }).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'consultation.statement_proposed', subjectType: 'consultation', subjectId: consultation.id, details: { statement: number, status } });
@@ -87,28 +100,64 @@ export async function moderateStatement(ctx: CommandContext<SignedIn>, consultat
 }
 
 /**
- * A vote on an approved statement: agree, disagree or pass. Voting again replaces the vote (the
- * latest counts); the primary key (statement, participant) and the upsert keep one row however
- * many requests race.
+ * The statement to vote on with its consultation's phase days and the voter's participant row (if
+ * they have one yet), in one read. On PostgreSQL the statement is share-locked: many votes at
+ * once, but not while a moderator withdraws it.
  */
-export async function castVote(ctx: CommandContext<SignedIn>, consultation: Consultation, number: number, input: VoteInput): Promise<Result<{ number: number }>> {
-  return opinionDb(ctx.db).transaction().execute(async (tx) => {
-    const store = opinionDb(tx);
-    let query = store.selectFrom('consultation_opinion_statements').select(['id', 'status']).where('consultation_id', '=', consultation.id).where('number', '=', number);
-    // Shared: many votes at once, but not while a moderator withdraws it.
-    if (dialectOf(tx) === 'postgres') query = query.modifyEnd(sql`for share`);
-    const statement = await query.executeTakeFirst();
+async function statementToVoteOn(tx: Db, consultationId: string, number: number, userId: string) {
+  let query = tablesOf<OpinionTables & { consultations: ConsultationsTable }>(tx).selectFrom('consultation_opinion_statements as s')
+    .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+    .leftJoin('consultation_opinion_participants as p', (join) => join.onRef('p.consultation_id', '=', 's.consultation_id').on('p.user_id', '=', userId))
+    .select(['s.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays]).where('s.consultation_id', '=', consultationId).where('s.number', '=', number);
+  if (dialectOf(tx) === 'postgres') query = query.modifyEnd(sql`for share of s`);
+  return query.executeTakeFirst();
+}
+
+/**
+ * Keeps one row per participant and statement: a first vote inserts it, a later one replaces its
+ * value (the latest counts). Returns the vote it replaced, if any. When two requests race, the
+ * second's insert waits for the first to commit and then finds its row, which it locks to replace.
+ */
+async function replaceVote(tx: Db, row: OpinionVotesTable): Promise<number | undefined> {
+  const store = opinionDb(tx);
+  const key = ['consultation_id', 'statement_number', 'participant_number'] as const;
+  const inserted = await store.insertInto('consultation_opinion_votes').values(row).onConflict((oc) => oc.columns([...key]).doNothing()).returning('vote').executeTakeFirst();
+  if (inserted) return undefined;
+  let query = store.selectFrom('consultation_opinion_votes').select('vote')
+    .where('consultation_id', '=', row.consultation_id).where('statement_number', '=', row.statement_number).where('participant_number', '=', row.participant_number);
+  if (dialectOf(tx) === 'postgres') query = query.modifyEnd(sql`for update`);
+  const before = await query.executeTakeFirstOrThrow();
+  await store.updateTable('consultation_opinion_votes').set({ vote: row.vote, voted_at: row.voted_at })
+    .where('consultation_id', '=', row.consultation_id).where('statement_number', '=', row.statement_number).where('participant_number', '=', row.participant_number).execute();
+  return Number(before.vote);
+}
+
+/** What a vote's transaction answers when the voter has no participant row here yet. */
+const newcomer = Symbol('newcomer');
+
+/**
+ * A vote on an approved statement: agree, disagree or pass. Voting again replaces the vote; the
+ * statement's tally and the voter's count move with it, in the same transaction. A person's first
+ * vote here makes their participant row first, on its own (see participantOf), then votes.
+ */
+export async function castVote(ctx: CommandContext<SignedIn>, consultation: { id: string }, number: number, input: VoteInput): Promise<Result<{ number: number }>> {
+  const vote = () => opinionDb(ctx.db).transaction().execute(async (tx): Promise<Result<{ number: number }> | typeof newcomer> => {
+    const statement = await statementToVoteOn(tx, consultation.id, number, ctx.actor.user.id);
     if (!statement) return refuse('consultations.opinion.errors.gone', { status: 404 });
     if (statement.status !== 'approved') return refuse(`consultations.opinion.errors.not_votable_${statement.status}`, { status: 409 });
-    if (!(await openNow(tx, consultation.id, ctx.now))) return refuse('consultations.opinion.errors.closed', { status: 409 });
-    const participant = await participantOf(tx, consultation.id, ctx.actor.user, ctx.now);
-    const vote = voteValues[input.vote];
-    const stamp = timestamp(ctx.now);
-    await store.insertInto('consultation_opinion_votes')
-      .values({ statement_id: statement.id, participant_id: participant, consultation_id: consultation.id, vote, voted_at: stamp })
-      .onConflict((oc) => oc.columns(['statement_id', 'participant_id']).doUpdateSet({ vote, voted_at: stamp }))
-      .execute();
+    if (!takesPartNow(statement, ctx.now)) return refuse('consultations.opinion.errors.closed', { status: 409 });
+    if (statement.participant_id === null) return newcomer;
+    const value = voteValues[input.vote];
+    const previous = await replaceVote(tx, { consultation_id: consultation.id, statement_number: number, participant_number: Number(statement.participant_number), vote: value, voted_at: timestamp(ctx.now) });
+    await moveTally(tx, consultation.id, number, previous, value);
+    if (previous === undefined) await opinionDb(tx).updateTable('consultation_opinion_participants').set((eb) => ({ votes: eb('votes', '+', 1) })).where('id', '=', statement.participant_id).execute();
     await audit(tx, ctx.actor, ctx.now, { action: 'consultation.voted', subjectType: 'consultation', subjectId: consultation.id, details: { statement: number } });
     return ok({ number });
   });
+  const first = await vote();
+  if (first !== newcomer) return first;
+  await participantOf(ctx.db, consultation.id, ctx.actor.user, ctx.now);
+  const second = await vote();
+  if (second === newcomer) throw new Error('the participant row made for this vote is gone');
+  return second;
 }

@@ -11,7 +11,8 @@ import { ok, refuse, type Result } from '../../../platform/http/result.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import type { Conversation } from '../../opinion/index.ts';
 import { insertConsultation, type NewConsultation } from '../commands.ts';
-import { opinionDb } from './tables.ts';
+import { opinionDb, type OpinionVotesTable } from './tables.ts';
+import { recountVotes } from './tallies.ts';
 
 /** Rows per insert: five columns each, well under either database's limit of parameters. */
 const batch = 1_000;
@@ -46,6 +47,8 @@ export async function importPolisConversation(db: Db, now: Date, input: PolisImp
     const stamp = timestamp(now);
     const store = opinionDb(tx);
     const statementIds = conversation.statementIds.map(() => newId());
+    const statementNumbers = conversation.statementIds.map(Number);
+    const participantNumbers = conversation.participantIds.map(Number);
     for (let s = 0; s < statementIds.length; s += batch) {
       await store.insertInto('consultation_opinion_statements').values(statementIds.slice(s, s + batch).map((id, k) => ({
         id, consultation_id: consultationId, number: Number(conversation.statementIds[s + k]), text: conversation.statementTexts[s + k] || `#${conversation.statementIds[s + k]}`,
@@ -55,15 +58,15 @@ export async function importPolisConversation(db: Db, now: Date, input: PolisImp
     const participantIds = conversation.participantIds.map(() => newId());
     for (let p = 0; p < participantIds.length; p += batch) {
       await store.insertInto('consultation_opinion_participants').values(participantIds.slice(p, p + batch).map((id, k) => ({
-        id, consultation_id: consultationId, number: Number(conversation.participantIds[p + k]), user_id: null, stakeholder_group: input.groupOf?.[p + k] ?? null, imported: 1, created_at: stamp,
+        id, consultation_id: consultationId, number: Number(conversation.participantIds[p + k]), user_id: null, stakeholder_group: input.groupOf?.[p + k] ?? null, imported: 1, created_at: stamp, votes: 0,
       }))).execute();
     }
     const { rowStart, statementOf, voteOf } = conversation.store;
-    let rows: Array<{ statement_id: string; participant_id: string; consultation_id: string; vote: number; voted_at: string }> = [];
+    let rows: OpinionVotesTable[] = [];
     let votes = 0;
     for (let p = 0; p < conversation.store.participantCount; p++) {
       for (let i = rowStart[p]!; i < rowStart[p + 1]!; i++) {
-        rows.push({ statement_id: statementIds[statementOf[i]!]!, participant_id: participantIds[p]!, consultation_id: consultationId, vote: voteOf[i]!, voted_at: stamp });
+        rows.push({ consultation_id: consultationId, statement_number: statementNumbers[statementOf[i]!]!, participant_number: participantNumbers[p]!, vote: voteOf[i]!, voted_at: stamp });
         if (rows.length === batch) {
           await store.insertInto('consultation_opinion_votes').values(rows).execute();
           votes += rows.length;
@@ -73,6 +76,7 @@ export async function importPolisConversation(db: Db, now: Date, input: PolisImp
     }
     if (rows.length) await store.insertInto('consultation_opinion_votes').values(rows).execute();
     votes += rows.length;
+    await recountVotes(tx, consultationId);
     await audit(tx, { user: null }, now, { action: 'consultation.polis_imported', subjectType: 'consultation', subjectId: consultationId, details: { statements: statementIds.length, participants: participantIds.length, votes } });
     return ok({ slug: opened.value.slug, participants: participantIds.length, statements: statementIds.length, votes });
   });

@@ -113,8 +113,22 @@ eachApp('the same vote sent at once, and first votes racing: one row stands for 
   assert.deepEqual(answers.map((a) => a.status), [303, 303, 303, 303, 303, 303]);
   const db = t.database.db;
   assert.equal((await db.selectFrom('consultation_opinion_participants').select('id').where('user_id', 'is not', null).execute()).length, 2, 'one participant row for Ana (and the chair’s, from the statements)');
-  const votes = await db.selectFrom('consultation_opinion_votes').select(['statement_id']).execute();
+  const votes = await db.selectFrom('consultation_opinion_votes').select(['statement_number', 'vote']).orderBy('statement_number').execute();
   assert.equal(votes.length, 2, 'one vote per statement');
+  // The tallies the page shows move with the vote that stands, whichever request came last.
+  const tallies = await db.selectFrom('consultation_opinion_tallies').select(['statement_number', 'agree', 'disagree', 'pass']).orderBy('statement_number').execute();
+  const name = { 1: 'agree', '-1': 'disagree', 0: 'pass' } as Record<string, 'agree' | 'disagree' | 'pass'>;
+  assert.deepEqual(tallies.map((t) => ({ n: Number(t.statement_number), agree: Number(t.agree), disagree: Number(t.disagree), pass: Number(t.pass) })),
+    votes.map((v) => ({ n: Number(v.statement_number), agree: 0, disagree: 0, pass: 0, [name[String(v.vote)]!]: 1 })));
+  const ana2 = await db.selectFrom('consultation_opinion_participants as p').innerJoin('users as u', 'u.id', 'p.user_id').select('p.votes').where('u.email', '=', 'ana@example.org').executeTakeFirstOrThrow();
+  assert.equal(Number(ana2.votes), 2, 'Ana has voted on two statements');
+  // Newcomers voting at once each get a number of their own (Polis's voter-id), without waiting on a lock.
+  const newcomers = await Promise.all(['bea', 'caio', 'dora', 'eli', 'fer'].map((name) => verifiedPerson(t, { email: `${name}@example.org`, group: 'academia' })));
+  for (const person of newcomers) await person.csrfToken();
+  const firsts = await Promise.all(newcomers.map((person, i) => person.post(`${map}/statements/${i % 2}/vote`, { vote: 'agree' })));
+  assert.deepEqual(firsts.map((a) => a.status), [303, 303, 303, 303, 303]);
+  const numbers = (await db.selectFrom('consultation_opinion_participants').select('number').execute()).map((p) => Number(p.number));
+  assert.equal(new Set(numbers).size, numbers.length, 'no two participants share a number');
 }, { postgres: true });
 
 eachApp('the hourly job redraws the maps that took votes since their last analysis, and only those', async (t) => {

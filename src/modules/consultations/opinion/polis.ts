@@ -12,11 +12,10 @@ const seconds = (stamp: string) => Math.floor(Date.parse(stamp) / 1000);
 /** Every vote on a statement not withdrawn, oldest first. */
 async function votesFor(db: Db, consultationId: string) {
   return opinionDb(db).selectFrom('consultation_opinion_votes as v')
-    .innerJoin('consultation_opinion_statements as s', 's.id', 'v.statement_id')
-    .innerJoin('consultation_opinion_participants as p', 'p.id', 'v.participant_id')
-    .select(['p.number as voter', 's.number as statement', 'v.vote', 'v.voted_at'])
+    .innerJoin('consultation_opinion_statements as s', (join) => join.onRef('s.consultation_id', '=', 'v.consultation_id').onRef('s.number', '=', 'v.statement_number'))
+    .select(['v.participant_number as voter', 'v.statement_number as statement', 'v.vote', 'v.voted_at'])
     .where('v.consultation_id', '=', consultationId).where('s.status', '!=', 'withdrawn')
-    .orderBy('v.voted_at').orderBy('p.number').orderBy('s.number').execute();
+    .orderBy('v.voted_at').orderBy('v.participant_number').orderBy('v.statement_number').execute();
 }
 
 export async function votesCsv(db: Db, consultationId: string): Promise<string> {

@@ -9,6 +9,7 @@ import { newId, timestamp } from '../../../platform/db/index.ts';
 import { consultationsDb } from '../tables.ts';
 import { recomputeOpinionMap } from './analysis.ts';
 import { opinionDb } from './tables.ts';
+import { recountVotes } from './tallies.ts';
 
 const statements = [
   'Toda escuela rural debería tener conexión a Internet antes de 2028.',
@@ -47,7 +48,7 @@ export async function seedDemoOpinion({ db, now }: SeedOptions, slug: string): P
       const id = newId();
       participantIds.push(id);
       const account = accounts[n] ?? null;
-      return { id, consultation_id: consultation.id, number: n, user_id: account, stakeholder_group: groups[n % groups.length]!, imported: account ? 0 : 1, created_at: stamp };
+      return { id, consultation_id: consultation.id, number: n, user_id: account, stakeholder_group: groups[n % groups.length]!, imported: account ? 0 : 1, created_at: stamp, votes: 0 };
     });
     await s.insertInto('consultation_opinion_participants').values(participants).execute();
     const statementIds = statements.map(() => newId());
@@ -55,11 +56,12 @@ export async function seedDemoOpinion({ db, now }: SeedOptions, slug: string): P
       ...statements.map((text, n) => ({ id: statementIds[n]!, consultation_id: consultation.id, number: n, text, status: 'approved', author_participant_id: participantIds[0]!, created_at: stamp, moderated_by: chair, moderated_at: stamp })),
       { id: newId(), consultation_id: consultation.id, number: statements.length, text: waiting, status: 'pending', author_participant_id: participantIds[1]!, created_at: stamp, moderated_by: null, moderated_at: null },
     ]).execute();
-    const votes = participantIds.flatMap((participant, p) => statementIds.flatMap((statement, n) => {
+    const votes = participants.flatMap((participant, p) => statementIds.flatMap((_, n) => {
       const vote = voteOf(p, n);
-      return vote === null ? [] : [{ statement_id: statement, participant_id: participant, consultation_id: consultation.id, vote, voted_at: stamp }];
+      return vote === null ? [] : [{ consultation_id: consultation.id, statement_number: n, participant_number: participant.number, vote, voted_at: stamp }];
     }));
     for (let i = 0; i < votes.length; i += 100) await s.insertInto('consultation_opinion_votes').values(votes.slice(i, i + 100)).execute();
+    await recountVotes(tx, consultation.id);
   });
   await recomputeOpinionMap(db, consultation.id, now);
   return `Added the demo consultation’s opinion map: ${statements.length} statements and ${accounts.length + 40} participants’ votes`;

@@ -16,6 +16,8 @@ export interface OpinionParticipantsTable {
   stakeholder_group: string | null;
   imported: number;
   created_at: string;
+  /** How many statements they have voted on (kept by the vote command). */
+  votes: number;
 }
 
 /** A short statement; only `approved` ones take votes and count in the map. */
@@ -33,14 +35,23 @@ export interface OpinionStatementsTable {
   moderated_at: string | null;
 }
 
-/** One vote per participant and statement: a new vote replaces the row (the latest counts). */
+/** One vote per participant and statement, by their numbers: a new vote replaces the row (the latest counts). */
 export interface OpinionVotesTable {
-  statement_id: string;
-  participant_id: string;
   consultation_id: string;
+  statement_number: number;
+  participant_number: number;
   /** 1 agree, -1 disagree, 0 pass (the engine's and Polis's values). */
   vote: number;
   voted_at: string;
+}
+
+/** A statement's live tally, moved by each vote in the vote's transaction, so pages never count the votes. */
+export interface OpinionTalliesTable {
+  consultation_id: string;
+  statement_number: number;
+  agree: number;
+  disagree: number;
+  pass: number;
 }
 
 /** The last analysis of a consultation's votes, as the map page and the API show it. */
@@ -58,11 +69,13 @@ export interface OpinionTables {
   consultation_opinion_participants: OpinionParticipantsTable;
   consultation_opinion_statements: OpinionStatementsTable;
   consultation_opinion_votes: OpinionVotesTable;
+  consultation_opinion_tallies: OpinionTalliesTable;
   consultation_opinion_analyses: OpinionAnalysesTable;
 }
 
 export const opinionTables = [
-  'consultation_opinion_participants', 'consultation_opinion_statements', 'consultation_opinion_votes', 'consultation_opinion_analyses',
+  'consultation_opinion_participants', 'consultation_opinion_statements', 'consultation_opinion_votes', 'consultation_opinion_tallies',
+  'consultation_opinion_analyses',
 ] as const satisfies ReadonlyArray<keyof OpinionTables>;
 
 export const opinionDb = (db: Db) => tablesOf<OpinionTables>(db);
