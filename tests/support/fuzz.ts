@@ -168,7 +168,7 @@ export type FuzzPart = 'platform' | 'events' | 'participation' | 'reports' | 'fu
 
 /** Which part a route belongs to, by its address. */
 export function partOf(path: string): FuzzPart {
-  if (/^\/(api\/)?consultations(\/|$)/.test(path) || /^\/initiatives\/[^/]+\/consultations(\/|$)/.test(path)) return 'consultations';
+  if (/^\/(api\/)?consultations(\/|$)/.test(path) || /^\/(initiatives|events)\/[^/]+\/consultations(\/|$)/.test(path)) return 'consultations';
   if (/^\/(api\/)?(mentoring|mentorships|secretariat\/mentoring)(\/|$)|\/mentoring(\/|$)/.test(path)) return 'mentoring';
   if (/\/funding(\/|\.|$)/.test(path)) return 'funding';
   if (/\/toolkit(\/|$)/.test(path)) return 'toolkit';
@@ -430,6 +430,9 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
     { method: 'POST', path: '/api/courses', as: admin, json: true },
     { method: 'POST', path: '/my/course-images', as: coordinator },
     { method: 'POST', path: `/initiatives/${slug}/consultations`, as: coordinator },
+    // Opened on an event by its organisers (decision 040), and by someone outside its committee.
+    { method: 'POST', path: `/events/${eventSlug}/consultations/new`, as: coordinator },
+    { method: 'POST', path: `/events/${callEvent}/consultations/new`, as: claimant },
     { method: 'POST', path: `${consultation}/settings`, as: coordinator },
     { method: 'POST', path: `${consultationParagraph}/comments`, as: claimant },
     { method: 'POST', path: `${consultationParagraph}/comments/${consultationComment}/replies`, as: coordinator },
@@ -639,7 +642,7 @@ eachApp(`hostile input to every ${part} form and API route never gives a 5xx and
       const query = new URLSearchParams({ [r.pick(['view', 'notice', 'q', 'page'])]: r.pick([...hostileStrings, 'draft', 'published']) });
       const word = new URLSearchParams({ s: r.pick(hostileStrings) }).toString().slice(2);
       for (const path of ['/consultations', consultation, consultationParagraph, `${consultation}/versions`, `${consultation}/versions/1`, `${consultation}/versions/2/diff`, `${consultation}/versions/${word}`, `${consultation}/paragraphs/${word}`, `/consultations/${word}`, '/api/consultations', `/api${consultation}`, `/api/consultations/${word}`,
-        `${consensusFuzz}/positions`, `${consensusFuzz}/consensus`, `${consensusFuzz}/record`, `${consensusFuzz}/record/print`, `${consensusFuzz}/record.md`, `${consensusFuzz}/record.json`, `/api${consensusFuzz}/record`, `/api/consultations/${word}/record`, opinions, `${opinions}/export/${word}`, `${opinions}/export/votes.csv`, `/api${consultation}/opinion`, `${opinions}/statements/${word}/vote`]) {
+        `${consensusFuzz}/positions`, `${consensusFuzz}/consensus`, `${consensusFuzz}/record`, `${consensusFuzz}/record/print`, `${consensusFuzz}/record.md`, `${consensusFuzz}/record.json`, `/api${consensusFuzz}/record`, `/api/consultations/${word}/record`, `/events/${eventSlug}/consultations/new`, `/events/${word}/consultations/new`, opinions, `${opinions}/export/${word}`, `${opinions}/export/votes.csv`, `/api${consultation}/opinion`, `${opinions}/statements/${word}/vote`]) {
         const page = await (i % 2 ? coordinator : t.client()).get(`${path}?${query}`);
         if (page.status >= 500) failures.push(`GET ${path}: ${page.status}`);
         if (page.html.includes(script) && !path.startsWith('/api/')) failures.push(`GET ${path}: echoed a script unescaped`);

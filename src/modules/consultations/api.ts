@@ -3,7 +3,7 @@ import type { AppEnv, Services } from '../../platform/http/env.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { problemResponse } from '../../platform/http/openapi.ts';
 import { consultationPolicy } from './policy.ts';
-import { countsByAnchor, dayOf, findConsultation, findVersion, listConsultations, phaseOn, versionsOf } from './queries.ts';
+import { countsByAnchor, dayOf, findConsultation, findVersion, listConsultations, phaseOn, shownEvent, versionsOf } from './queries.ts';
 import { phases, textKinds } from './schema.ts';
 import { consultationHref, paragraphHref } from './views.tsx';
 import { consultationRecordOf, recordJson } from './record.ts';
@@ -20,6 +20,8 @@ const SummaryJson = z.object({
   version: z.number().int().openapi({ description: 'The latest published version' }),
   phase: z.enum(phaseNames),
   initiative: z.object({ slug: z.string(), name: z.string() }),
+  event: z.object({ slug: z.string(), title: z.string() }).nullable()
+    .openapi({ description: 'The event of the initiative whose organisers opened it (`/events/{slug}`), once that event is public; null for the initiative’s own' }),
   url: z.string(),
 }).openapi('ConsultationSummary');
 
@@ -54,7 +56,7 @@ export function consultationApi(api: OpenAPIHono<AppEnv>, services: Services): v
     async (c) => {
       const items = (await listConsultations(db, today(), { userId: null, everyDraft: false })).map((i) => ({
         slug: i.slug, title: i.title, kind: i.text_kind as (typeof textKinds)[number], language: i.language, version: i.published_version, phase: i.phase,
-        initiative: i.initiative, url: `${config.baseUrl}${consultationHref(i.slug)}`,
+        initiative: i.initiative, event: i.event, url: `${config.baseUrl}${consultationHref(i.slug)}`,
       }));
       return c.json({ items }, 200);
     },
@@ -85,7 +87,7 @@ export function consultationApi(api: OpenAPIHono<AppEnv>, services: Services): v
       }
       return c.json({
         slug: found.slug, title: found.title, kind: found.text_kind as (typeof textKinds)[number], language: found.language, version: found.published_version,
-        phase: phaseOn(found, today()), initiative: { slug: found.initiative.slug, name: found.initiative.name }, url: base, languages: found.languageList,
+        phase: phaseOn(found, today()), initiative: { slug: found.initiative.slug, name: found.initiative.name }, event: shownEvent(c.get('actor'), found), url: base, languages: found.languageList,
         phases: { comments: found.comments_from, amendments: found.amendments_from, positions: found.positions_from, consensus: found.consensus_from, closed: found.closes_on },
         sections,
         versions: versions.filter((v) => v.status === 'published').map((v) => ({ number: v.number, published_at: v.published_at!, url: `${base}/versions/${v.number}`, diff: v.number > 1 ? `${base}/versions/${v.number}/diff` : null })),

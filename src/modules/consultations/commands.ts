@@ -81,6 +81,8 @@ async function freeSlug(tx: Db, asked: string | undefined, title: string): Promi
 
 export interface NewConsultation extends ConsultationInput {
   initiative_id: string;
+  /** The initiative's event it belongs to (docs/decisions/040); none for the initiative's own. */
+  event_id?: string | null;
 }
 
 /** Stores a consultation with its people and draft version 1, in the caller's transaction (the form's command and the import's). */
@@ -95,22 +97,42 @@ export async function insertConsultation(tx: Db, actor: Actor, now: Date, input:
   const stamp = timestamp(now);
   const store = consultationsDb(tx);
   await store.insertInto('consultations').values({
-    id, initiative_id: input.initiative_id, slug: slug.slug, ...settingsColumns(input), published_version: 0, created_by: actor.user?.id ?? null, created_at: stamp, updated_at: stamp,
+    id, initiative_id: input.initiative_id, event_id: input.event_id ?? null, slug: slug.slug, ...settingsColumns(input), published_version: 0, created_by: actor.user?.id ?? null, created_at: stamp, updated_at: stamp,
   }).execute();
   await writePeople(tx, id, people, stamp);
   await store.insertInto('consultation_versions').values({
     id: versionId, consultation_id: id, number: 1, status: 'draft', markdown: input.markdown, created_by: actor.user?.id ?? null, created_at: stamp, updated_at: stamp, published_by: null, published_at: null,
   }).execute();
   await writeBlocks(tx, versionId, blocks.blocks);
-  await audit(tx, actor, now, { action: 'consultation.opened', subjectType: 'consultation', subjectId: id });
+  await audit(tx, actor, now, { action: 'consultation.opened', subjectType: 'consultation', subjectId: id, ...(input.event_id ? { details: { event: input.event_id } } : {}) });
   return ok({ id, slug: slug.slug });
 }
 
-/** An initiative's coordinators open a consultation: its settings, people and the draft of version 1. */
-export async function openConsultation(ctx: CommandContext<SignedIn>, initiative: { id: string }, input: ConsultationInput): Promise<Result<{ id: string; slug: string }>> {
+/** Where a consultation is opened: an initiative, or one of its events (docs/decisions/040), with the initiative's committee. */
+export interface Opening {
+  initiative_id: string;
+  event_id: string | null;
+  committee: ReadonlyArray<{ user_id: string; role: string }>;
+}
+
+/**
+ * Its people as named, and the person opening it as a chair when they are not one of the
+ * initiative's coordinators (who always act as chairs): an event's organiser who opens a
+ * consultation must be able to configure it.
+ */
+export function withOpenerAsChair(people: ReadonlyArray<{ user_id: string; role: Role }>, opener: string, committee: Opening['committee']): Array<{ user_id: string; role: Role }> {
+  const coordinates = committee.some((m) => m.user_id === opener && m.role === 'coordinator');
+  const chairs = people.some((p) => p.user_id === opener && p.role === 'chair');
+  return coordinates || chairs ? [...people] : [{ user_id: opener, role: 'chair' }, ...people];
+}
+
+/** An initiative's coordinators, or an event's organisers, open a consultation: its settings, people and the draft of version 1. */
+export async function openConsultation(ctx: CommandContext<SignedIn>, opening: Opening, input: ConsultationInput): Promise<Result<{ id: string; slug: string }>> {
   const people = await peopleByRole(ctx.db, input);
   if (!people.ok) return people;
-  return consultationsDb(ctx.db).transaction().execute((tx) => insertConsultation(tx, ctx.actor, ctx.now, { ...input, initiative_id: initiative.id }, people.people));
+  const named = withOpenerAsChair(people.people, ctx.actor.user.id, opening.committee);
+  return consultationsDb(ctx.db).transaction().execute((tx) =>
+    insertConsultation(tx, ctx.actor, ctx.now, { ...input, initiative_id: opening.initiative_id, event_id: opening.event_id }, named));
 }
 
 /** The operator's import (`cabildo consultation import`): a draft consultation with no people yet; the initiative's coordinators chair it. */

@@ -11,6 +11,10 @@ import { seedDemoOpinion } from './opinion/seeds.ts';
 import { importConsultationCommand } from './cli.ts';
 import { importPolisCommand } from './opinion/cli.ts';
 import { consultationPolicy } from './policy.ts';
+import { provideEventSection } from '../events/index.ts';
+
+// The consultations opened on an event, on its page (docs/decisions/040); the view is loaded when a page asks, as routes are.
+provideEventSection('consultations', async (...args) => (await import('./eventSection.tsx')).eventConsultations(...args));
 
 /** Consultations on texts: comments, amendments and versions with stable anchors (docs/decisions/034). */
 export const consultationsModule: ModuleManifest = {

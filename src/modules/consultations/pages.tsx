@@ -5,10 +5,11 @@ import { authorize } from '../../platform/policy.ts';
 import { formAction, formAddress, withNotice, type FailedForm, type FailedStatus } from '../../platform/http/action.ts';
 import { mailboxes } from '../accounts/index.ts';
 import { membershipsOf } from '../initiatives/index.ts';
+import { eventVisibleTo } from '../events/index.ts';
 import { addComment, configure, decideAmendment, endorse, openConsultation, proposeAmendment, publishVersion, saveDraft, startVersion } from './commands.ts';
 import { consultationPolicy } from './policy.ts';
 import {
-  amendmentsOf, commentsOn, countsByAnchor, dayOf, draftOf, findConsultation, findVersion, initiativeForConsultations, listConsultations, mayAmend, mayComment, phaseOn, versionsOf,
+  amendmentsOf, commentsOn, countsByAnchor, dayOf, draftOf, eventForConsultations, findConsultation, findVersion, initiativeForConsultations, listConsultations, mayAmend, mayComment, phaseOn, shownEvent, versionsOf,
   type Consultation,
 } from './queries.ts';
 import { AmendmentSchema, CommentSchema, ReplySchema, ConsultationSchema, DecisionSchema, DraftSchema, EmptySchema, SettingsSchema } from './schema.ts';
@@ -18,7 +19,7 @@ import { ConsensusLinks } from './consensusViews.tsx';
 import { isFollowing } from './consensus.ts';
 import { opinionPages } from './opinion/pages.tsx';
 import {
-  ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, paragraphHref, settingsValues, type ParagraphForms,
+  ConsultationPage, DiffPage, DraftPage, ListPage, NewPage, ParagraphPage, RefusedPage, SettingsPage, VersionPage, VersionsPage, consultationHref, newTitle, paragraphHref, settingsValues, type ParagraphForms,
 } from './views.tsx';
 
 /** Notices a page may show (anything else in `?notice=` is ignored). */
@@ -53,9 +54,16 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     return amendment ? Object.assign(consultation, { amendment }) : undefined;
   };
 
-  function showNew(c: Context<AppEnv>, initiative: { slug: string; name: string }, form?: FailedForm, status: 200 | FailedStatus = 200) {
+  /** An event whose organisers may open a consultation on it; a draft event does not exist for those who may not see it. */
+  const loadEvent = async (c: Context<AppEnv>) => {
+    const found = await eventForConsultations(db, c.req.param('slug') ?? '');
+    return found && eventVisibleTo(c.get('actor'), { status: found.event.status, initiative: { committee: found.committee } }) ? found : undefined;
+  };
+
+  /** The form that opens a consultation, for an initiative or on one of its events: the same fields and command. */
+  function showNew(c: Context<AppEnv>, initiative: { slug: string; name: string }, form?: FailedForm, status: 200 | FailedStatus = 200, event?: { slug: string; title: string }) {
     const values = { language: c.get('locale'), text_kind: 'declaration', comments_from: today(), amendments_from: today(), positions_from: today(), consensus_from: today(), closes_on: today() };
-    return page(c, c.get('t')('consultations.new.title', { name: initiative.name }), <NewPage initiative={initiative} form={form ?? { values, errors: {} }} />, status);
+    return page(c, newTitle(c.get('t'), initiative, event), <NewPage initiative={initiative} event={event} form={form ?? { values, errors: {} }} />, status);
   }
 
   async function showConsultation(c: Context<AppEnv>, consultation: Consultation) {
@@ -66,7 +74,7 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     const showingDraft = can.viewDraft && draft !== undefined && (c.req.query('view') === 'draft' || consultation.published_version === 0);
     const version = showingDraft ? draft : consultation.published_version > 0 ? await findVersion(db, consultation.id, consultation.published_version) : undefined;
     return page(c, consultation.title, (
-      <ConsultationPage c={consultation} version={version} draft={draft} phase={phaseOn(consultation, today())} counts={await countsByAnchor(db, consultation.id)}
+      <ConsultationPage c={consultation} event={shownEvent(actor, consultation)} version={version} draft={draft} phase={phaseOn(consultation, today())} counts={await countsByAnchor(db, consultation.id)}
         can={can} notice={noticeOf(c)} showingDraft={showingDraft} briefs={await briefsOnConsultation(db, consultation.id)}
         consensus={<ConsensusLinks c={consultation} canCall={consultationPolicy.call(actor, consultation)} follow={actor.user ? { following: await isFollowing(db, consultation.id, actor.user.id) } : undefined} />} />
     ));
@@ -121,11 +129,28 @@ export function consultationPages(app: Hono<AppEnv>, services: Services): void {
     load: loadInitiative,
     allow: consultationPolicy.open,
     schema: ConsultationSchema,
-    run: (ctx, input, initiative) => openConsultation(ctx, initiative, input),
+    run: (ctx, input, initiative) => openConsultation(ctx, { initiative_id: initiative.id, event_id: null, committee: initiative.committee }, input),
     done: (_, { slug }) => withNotice(consultationHref(slug), 'opened'),
     retry: (c, failed, { subject, status }) => showNew(c, subject, failed, status),
   }));
   app.get('/initiatives/:slug/consultations', formAddress((c) => `/initiatives/${c.req.param('slug')}/consultations/new`, 'new-consultation'));
+
+  // An event's organisers open a consultation on it (docs/decisions/040): the same form and command, with the event fixed.
+  app.get('/events/:slug/consultations/new', async (c) => {
+    const opening = await loadEvent(c);
+    if (!opening) return c.notFound();
+    authorize(c.get('actor'), consultationPolicy.openForEvent, opening);
+    return showNew(c, opening.initiative, undefined, 200, opening.event);
+  });
+
+  app.post('/events/:slug/consultations/new', formAction({
+    load: loadEvent,
+    allow: consultationPolicy.openForEvent,
+    schema: ConsultationSchema,
+    run: (ctx, input, opening) => openConsultation(ctx, { initiative_id: opening.initiative.id, event_id: opening.event.id, committee: opening.committee }, input),
+    done: (_, { slug }) => withNotice(consultationHref(slug), 'opened'),
+    retry: (c, failed, { subject, status }) => showNew(c, subject.initiative, failed, status, subject.event),
+  }));
 
   app.get('/consultations/:slug', async (c) => {
     const consultation = await loadConsultation(c);

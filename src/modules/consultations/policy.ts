@@ -27,6 +27,11 @@ export const consultationPolicy = {
   viewDraft: signedIn<ConsultationSubject>((user, s) => prepares(user, s)),
   /** Opening a consultation speaks for the initiative: its coordinators. */
   open: signedIn<ConsultationSubject>((user, s) => isVerified(user) && coordinates(user, s)),
+  /**
+   * Opening one on an event speaks for the event's organisers: every member of the initiative's
+   * committee (docs/decisions/040). Whoever opens it chairs it (the command names them).
+   */
+  openForEvent: signedIn<ConsultationSubject>((user, s) => isVerified(user) && s.committee.some((m) => m.user_id === user.id)),
   /** Its settings and people: its chairs. */
   configure: signedIn<ConsultationSubject>((user, s) => isVerified(user) && chairs(user, s)),
   /** Writing the next version and publishing it: the drafting group and the chairs. */

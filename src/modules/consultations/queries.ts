@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db/index.ts';
 import { findInitiativeBySlug, initiativeNames, membershipsOf } from '../initiatives/index.ts';
 import { publicPeople } from '../accounts/index.ts';
+import { eventRefs, eventVisibleTo, findEventBySlug } from '../events/index.ts';
+import type { Actor } from '../../platform/http/env.ts';
 import { consultationsDb, type ConsultationsTable } from './tables.ts';
 import { phases, type Phase, type Role } from './schema.ts';
 import type { NumberedBlock } from './text.ts';
@@ -23,10 +25,43 @@ export interface Person {
   role: Role;
 }
 
+/** The event a consultation belongs to (docs/decisions/040): the page names it to those who may see the event. */
+export interface ConsultationEvent {
+  slug: string;
+  title: string;
+  status: string;
+}
+
 export interface Consultation extends ConsultationsTable, ConsultationSubject {
   initiative: Initiative;
+  event: ConsultationEvent | null;
   people: Person[];
   languageList: string[];
+}
+
+/** The event a consultation belongs to, when this reader may see that event (a draft event is its organisers' own). */
+export function shownEvent(actor: Actor, consultation: Consultation): { slug: string; title: string } | null {
+  const { event } = consultation;
+  return event && eventVisibleTo(actor, { status: event.status, initiative: { committee: consultation.committee } }) ? { slug: event.slug, title: event.title } : null;
+}
+
+/** An event to open a consultation on: the event, its initiative, and what the rules need (the committee that organises it). */
+export interface EventOpening extends ConsultationSubject {
+  event: { id: string; slug: string; title: string; status: string };
+  initiative: { id: string; slug: string; name: string };
+}
+
+/** An event by its slug, as for a consultation to open on it: nothing published, no people yet. */
+export async function eventForConsultations(db: Db, slug: string): Promise<EventOpening | undefined> {
+  const found = await findEventBySlug(db, slug);
+  if (!found) return undefined;
+  const { id, slug: initiativeSlug, name, committee } = found.initiative;
+  return { event: { id: found.id, slug: found.slug, title: found.title, status: found.status }, initiative: { id, slug: initiativeSlug, name }, committee, published_version: 0, people: [] };
+}
+
+/** The events of these rows that exist, by id. */
+async function eventsOf(db: Db, rows: ReadonlyArray<{ event_id: string | null }>): Promise<Map<string, ConsultationEvent>> {
+  return eventRefs(db, rows.flatMap((r) => (r.event_id ? [r.event_id] : [])));
 }
 
 /** An initiative by its slug, with what the rules need (its committee); `published_version` 0 and no people, as for a consultation to open. */
@@ -48,9 +83,11 @@ export async function findConsultation(db: Db, slug: string): Promise<Consultati
   const names = await initiativeNames(db, [row.initiative_id]);
   const found = await findInitiativeBySlug(db, names.get(row.initiative_id)?.slug ?? '');
   if (!found) return undefined;
+  const events = await eventsOf(db, [row]);
   return {
     ...row, published_version: Number(row.published_version), languageList: JSON.parse(row.languages) as string[],
     initiative: { id: found.id, slug: found.slug, name: found.name, committee: found.committee }, committee: found.committee, people: await peopleOf(db, row.id),
+    event: row.event_id ? (events.get(row.event_id) ?? null) : null,
   };
 }
 
@@ -208,13 +245,19 @@ export interface ListedConsultation {
   published_version: number;
   phase: Phase;
   initiative: { slug: string; name: string };
+  /** Its event, named in lists once the event is public (a draft event is its organisers' own). */
+  event: { slug: string; title: string } | null;
   updated_at: string;
 }
 
-/** Published consultations, and the unpublished ones this person prepares (every one for the secretariat), newest first. */
-export async function listConsultations(db: Db, today: string, viewer: { userId: string | null; everyDraft: boolean }): Promise<ListedConsultation[]> {
+/**
+ * Published consultations, and the unpublished ones this person prepares (every one for the
+ * secretariat), newest first; only one event's, when `eventId` is given.
+ */
+export async function listConsultations(db: Db, today: string, viewer: { userId: string | null; everyDraft: boolean }, only: { eventId?: string } = {}): Promise<ListedConsultation[]> {
   const store = consultationsDb(db);
   let query = store.selectFrom('consultations').selectAll();
+  if (only.eventId !== undefined) query = query.where('event_id', '=', only.eventId);
   if (!viewer.everyDraft) {
     const initiatives = viewer.userId ? (await membershipsOf(db, viewer.userId)).map((m) => m.id) : [];
     query = query.where((eb) => eb.or([
@@ -224,10 +267,14 @@ export async function listConsultations(db: Db, today: string, viewer: { userId:
     ]));
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
-  const names = await initiativeNames(db, rows.map((r) => r.initiative_id));
+  const [names, events] = await Promise.all([initiativeNames(db, rows.map((r) => r.initiative_id)), eventsOf(db, rows)]);
+  const publicEvent = (id: string | null) => {
+    const event = id ? events.get(id) : undefined;
+    return event && event.status !== 'draft' ? { slug: event.slug, title: event.title } : null;
+  };
   return rows.map((r) => ({
     slug: r.slug, title: r.title, text_kind: r.text_kind, language: r.language, published_version: Number(r.published_version), phase: phaseOn(r, today),
-    initiative: { slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '' }, updated_at: r.updated_at,
+    initiative: { slug: names.get(r.initiative_id)?.slug ?? '', name: names.get(r.initiative_id)?.name ?? '' }, event: publicEvent(r.event_id), updated_at: r.updated_at,
   }));
 }
 

@@ -4,6 +4,7 @@ import { insertPerson, loggedIn, registerInitiative, secretariat, verifiedPerson
 import { outcomes, walkRoles, type RouteCase } from '../../../tests/support/roleWalk.ts';
 import { consultationsModule } from './module.ts';
 import { consultationFields, openedConsultation } from '../../../tests/support/consultations.ts';
+import { createEvent } from '../../../tests/support/events.ts';
 import { opinionRoleCases } from '../../../tests/support/consultationsOpinion.ts';
 
 const roles = ['anonymous', 'unverified', 'participant', 'moderator', 'drafter', 'chair', 'coordinator', 'otherCoordinator', 'secretariat'] as const;
@@ -30,6 +31,12 @@ const cases: Array<RouteCase<Role>> = [
   { method: 'GET', path: '/initiatives/nothing/consultations/new', expect: everyone(404) },
   { method: 'POST', path: '/initiatives/:slug/consultations', body: 'form', expect: only({ coordinator: 422 }) },
   { method: 'GET', path: '/initiatives/:slug/consultations', expect: everyone(303) },
+  // On an event (docs/decisions/040): its organisers, the initiative's committee; a draft event does not exist for those who may not see it.
+  { method: 'GET', path: '/events/:event/consultations/new', expect: only({ coordinator: 200 }) },
+  { method: 'POST', path: '/events/:event/consultations/new', body: 'form', expect: only({ coordinator: 422 }) },
+  { method: 'GET', path: '/events/:draftEvent/consultations/new', expect: { ...everyone(404), coordinator: 200, secretariat: 403 } },
+  { method: 'POST', path: '/events/:draftEvent/consultations/new', body: 'form', expect: { ...everyone(404), coordinator: 422, secretariat: 403 } },
+  { method: 'GET', path: '/events/nothing/consultations/new', expect: everyone(404) },
   { method: 'GET', path: '/consultations/:draft', expect: unpublished(200) },
   { method: 'GET', path: '/consultations/:pub', expect: everyone(200) },
   { method: 'GET', path: '/consultations/nothing', expect: everyone(404) },
@@ -110,5 +117,7 @@ eachApp('every consultations route answers every role as its policy says', async
     moderator, drafter, chair, coordinator, otherCoordinator,
     secretariat: await secretariat(t),
   };
-  await walkRoles(t, { module: consultationsModule, clients, cases, params: { slug: initiative, draft: 'rascunho', pub, next: 'proxima', anchor, amendment, comment } });
+  const [event, draftEvent] = [await createEvent(coordinator, initiative), await createEvent(coordinator, initiative, { title: 'Foro en preparación' })];
+  assert.equal((await coordinator.post(`/events/${event}/publish`, {})).status, 303);
+  await walkRoles(t, { module: consultationsModule, clients, cases, params: { slug: initiative, draft: 'rascunho', pub, next: 'proxima', anchor, amendment, comment, event, draftEvent } });
 }, { postgres: true });

@@ -68,7 +68,7 @@ export async function seedDemoConsultation({ db, now }: SeedOptions): Promise<st
   const at = (days: number) => new Date(now.getTime() + days * day);
   const dayOn = (days: number) => at(days).toISOString().slice(0, 10);
   await store.transaction().execute(async (tx) => {
-    const c = { id: newId(), slug: demoSlug, title: 'Declaración del Foro de Gobernanza de Internet de Uruguay 2026 (demostración)', text_kind: 'declaration', language: 'es', initiative_id: initiative.id };
+    const c = { id: newId(), slug: demoSlug, title: 'Declaración del Foro de Gobernanza de Internet de Uruguay 2026 (demostración)', text_kind: 'declaration', language: 'es', initiative_id: initiative.id, event_id: null };
     await tx.insertInto('consultations').values({
       ...c, languages: JSON.stringify(['es', 'en']), comments_from: dayOn(-30), amendments_from: dayOn(-10), positions_from: dayOn(-2), consensus_from: dayOn(12), closes_on: dayOn(30),
       min_per_group: 3, appeal_days: 14, published_version: 0, created_by: martin, created_at: timestamp(at(-31)), updated_at: timestamp(at(-31)),

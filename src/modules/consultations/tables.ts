@@ -9,6 +9,8 @@ import { tablesOf, type Db } from '../../platform/db/index.ts';
 export interface ConsultationsTable {
   id: string;
   initiative_id: string;
+  /** The event of that initiative whose organisers opened it (docs/decisions/040), or null for the initiative's own. */
+  event_id: string | null;
   /** Unique across the installation: `/consultations/<slug>`. */
   slug: string;
   title: string;

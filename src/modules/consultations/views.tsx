@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { useView } from '../../platform/views/context.ts';
 import { ChoiceField, Notice, PostForm, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
 import { WordDiff, wordDiff } from '../../platform/views/wordDiff.tsx';
-import { formatDate, localeNames, locales, type Locale } from '../../platform/i18n/index.ts';
+import { formatDate, localeNames, locales, type Locale, type Translate } from '../../platform/i18n/index.ts';
 import { countByGroup } from '../../platform/stakeholders.ts';
 import { valueOf, valuesOf, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
 import { renderMarkdown } from '../reports/index.ts';
@@ -72,7 +72,7 @@ export function ListPage({ items, openable }: { items: ListedConsultation[]; ope
         <ul class="cards">{items.map((c) => (
           <li>
             <h2><a href={consultationHref(c.slug)} lang={c.language}>{c.title}</a></h2>
-            <p class="meta">{t(`consultations.kind.${c.text_kind}`)} · {c.initiative.name} · {c.published_version > 0 ? t('consultations.version_n', { n: c.published_version }) : t('consultations.unpublished')} · {t(`consultations.phase.${c.phase}`)}</p>
+            <p class="meta">{t(`consultations.kind.${c.text_kind}`)} · {c.initiative.name}{c.event && <> · <EventLink event={c.event} /></>} · {c.published_version > 0 ? t('consultations.version_n', { n: c.published_version }) : t('consultations.unpublished')} · {t(`consultations.phase.${c.phase}`)}</p>
           </li>
         ))}</ul>
       )}
@@ -120,14 +120,28 @@ const settingsLabels = (t: (k: string) => string, extra: string[] = []) => Objec
     .map((name) => [name, t(`consultations.field.${name}`)]),
 );
 
-export function NewPage({ initiative, form }: { initiative: { slug: string; name: string }; form: Form }) {
+/** The event a consultation belongs to, named with a link (docs/decisions/040). */
+function EventLink({ event }: { event: { slug: string; title: string } }) {
+  const { t } = useView();
+  return <>{t('consultations.event.label')} <a href={`/events/${event.slug}`}>{event.title}</a></>;
+}
+
+export const newOnEventHref = (eventSlug: string) => `/events/${eventSlug}/consultations/new`;
+
+/** The title of the form that opens a consultation: for an initiative, or on one of its events. */
+export const newTitle = (t: Translate, initiative: { name: string }, event?: { title: string }) =>
+  event ? t('consultations.new.event_title', { event: event.title }) : t('consultations.new.title', { name: initiative.name });
+
+/** Opening a consultation: for an initiative (its coordinators), or on one of its events (its organisers), with the same fields. */
+export function NewPage({ initiative, event, form }: { initiative: { slug: string; name: string }; event?: { slug: string; title: string }; form: Form }) {
   const { t } = useView();
   return (
     <>
-      <p><a href="/consultations">{t('consultations.back_list')}</a></p>
-      <h1>{t('consultations.new.title', { name: initiative.name })}</h1>
+      <p>{event ? <a href={`/events/${event.slug}`}>{t('consultations.back_event', { title: event.title })}</a> : <a href="/consultations">{t('consultations.back_list')}</a>}</p>
+      <h1>{newTitle(t, initiative, event)}</h1>
+      {event && <p>{t('consultations.new.event_intro', { name: initiative.name })}</p>}
       <p>{t('consultations.new.intro')}</p>
-      <PostForm action={`/initiatives/${initiative.slug}/consultations`} anchor="new-consultation" errors={form.errors} labels={settingsLabels(t, ['markdown'])}>
+      <PostForm action={event ? newOnEventHref(event.slug) : `/initiatives/${initiative.slug}/consultations`} anchor="new-consultation" errors={form.errors} labels={settingsLabels(t, ['markdown'])}>
         <SettingsFields form={form} />
         <TextField name="slug" label={t('consultations.field.slug')} hint={t('consultations.field.slug_hint')} value={valueOf(form.values, 'slug')} error={form.errors.slug} maxlength={80} />
         <TextArea name="markdown" label={t('consultations.field.markdown')} hint={t('consultations.field.markdown_hint')} value={valueOf(form.values, 'markdown')} error={form.errors.markdown} required />
@@ -203,7 +217,7 @@ function Briefs({ briefs }: { briefs: AttachedBrief[] }) {
   );
 }
 
-export function ConsultationPage(props: { c: Consultation; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean; briefs: AttachedBrief[]; consensus?: unknown }) {
+export function ConsultationPage(props: { c: Consultation; event: { slug: string; title: string } | null; version: Version | undefined; draft: VersionSummary | undefined; phase: Phase; counts: Map<string, { comments: number; amendments: number }>; can: ConsultationCan; notice?: string; showingDraft: boolean; briefs: AttachedBrief[]; consensus?: unknown }) {
   const { t, locale } = useView();
   const { c, version, draft, phase, counts, can, notice, showingDraft } = props;
   return (
@@ -212,6 +226,7 @@ export function ConsultationPage(props: { c: Consultation; version: Version | un
       <Notice message={notice ? t(`consultations.notice.${notice}`) : undefined} />
       <h1 lang={c.language}>{c.title}</h1>
       <p class="meta">{t(`consultations.kind.${c.text_kind}`)} · <a href={`/initiatives/${c.initiative.slug}`}>{c.initiative.name}</a>
+        {props.event && <> · <EventLink event={props.event} /></>}
         {version && <> · {showingDraft ? t('consultations.draft_n', { n: version.number }) : t('consultations.version_of', { n: version.number, date: formatDate(version.published_at!, locale) })}</>}
         {' · '}<a href={`${consultationHref(c.slug)}/versions`}>{t('consultations.versions.link')}</a>
       </p>
@@ -474,5 +489,24 @@ export function RefusedPage({ c, message }: { c: Consultation; message: string }
       <h1 lang={c.language}>{c.title}</h1>
       <p class="alert" role="alert">{message}</p>
     </>
+  );
+}
+
+/** The consultations opened on an event, on the event's page (docs/decisions/040), and the way to open one for its organisers. */
+export function EventConsultations({ items, openHref }: { items: ListedConsultation[]; openHref: string | null }) {
+  const { t } = useView();
+  return (
+    <section aria-labelledby="consultations-title">
+      <h2 id="consultations-title">{t('consultations.event.title')}</h2>
+      {items.length === 0 ? <p>{t('consultations.event.none')}</p> : (
+        <ul>{items.map((c) => (
+          <li>
+            <a href={consultationHref(c.slug)} lang={c.language}>{c.title}</a>
+            {' · '}{t(`consultations.phase.${c.phase}`)}{c.published_version === 0 && <> · {t('consultations.unpublished')}</>}
+          </li>
+        ))}</ul>
+      )}
+      {openHref && <p><a href={openHref}>{t('consultations.event.open')}</a></p>}
+    </section>
   );
 }

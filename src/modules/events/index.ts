@@ -8,3 +8,8 @@ export type { PersonRef } from './domain/types.ts';
 export { defaultTopics, sessionTopics, topicKeyPattern, topicLabel, topicList } from './topics/taxonomy.ts';
 export type { Topic } from './topics/taxonomy.ts';
 export { heldEventCounts } from './queries.ts';
+export { eventRefs } from './queries.ts';
+export type { EventRef } from './queries.ts';
+export { eventVisibleTo } from './policy.ts';
+export { provideEventSection } from './sections.ts';
+export type { EventSection, SectionEvent } from './sections.ts';

@@ -29,6 +29,7 @@ import { myRegistrationsSection, registrationPages, registrationPanel } from './
 import { myRegistration } from './registration/queries.ts';
 import { floorPages } from './floor/pages.tsx';
 import { statsPages } from './stats/pages.tsx';
+import { eventSections } from './sections.ts';
 
 const noFields = z.object({});
 
@@ -82,7 +83,10 @@ export function eventPages(app: Hono<AppEnv>, services: Services): void {
     const callShown = { call, state: call && callState(call, timestamp(services.clock())), canEdit: may(eventPolicy.editCall) };
     const registration = await registrationPanel(c, event, mine);
     const committee = await committeeLinks(c, db, event);
-    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} committee={committee} />, status);
+    // Other modules' parts of the page (decision 040): what they list may change with the day (a consultation's phase), so not kept in the shared cache.
+    const sections = await eventSections(db, actor, event, services.clock());
+    if (sections.length) c.set('personal', true);
+    return page(c, event.title, <EventPage event={event} can={can} readerZone={reader.zone} unknownZone={reader.unknown} notice={c.req.query('notice')} failed={failed} call={callShown} registration={registration} committee={committee} sections={sections} />, status);
   }
 
   app.get('/events', async (c) => {

@@ -96,3 +96,6 @@ export const eventPolicy = {
   /** The installation's topic taxonomy (docs/decisions/027): the secretariat adds, renames and retires topics. */
   manageTopics: signedIn<unknown>(isSecretariat),
 };
+
+/** Whether a reader may see an event (a draft is its organisers' and the secretariat's): for modules that name one (docs/decisions/040). */
+export const eventVisibleTo = eventPolicy.view;

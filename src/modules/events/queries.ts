@@ -165,3 +165,20 @@ export async function heldEventCounts(db: Db, initiativeIds: readonly string[], 
     .groupBy('initiative_id').execute();
   return new Map(rows.map((r) => [r.initiative_id, Number(r.n)]));
 }
+
+/** An event as other modules name it (a consultation on it, docs/decisions/040). */
+export interface EventRef {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  initiative_id: string;
+}
+
+/** These events, by id, drafts included: whoever shows one checks that its reader may see it (`eventVisibleTo`). */
+export async function eventRefs(db: Db, ids: readonly string[]): Promise<Map<string, EventRef>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await eventsDb(db).selectFrom('events').select(['id', 'slug', 'title', 'status', 'initiative_id']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -63,7 +63,7 @@ function When({ event, readerZone, unknownZone }: { event: EventDetail; readerZo
 }
 
 /** `/events/<slug>`: an event, for anyone once published; its organisers also find its controls here. */
-export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; call?: { call?: Call; state?: CallState; canEdit: boolean }; registration?: Child; committee?: Child }) {
+export function EventPage(props: { event: EventDetail; can: EventCan; readerZone: string | null; unknownZone?: string; notice?: string; failed?: FailedForm; call?: { call?: Call; state?: CallState; canEdit: boolean }; registration?: Child; committee?: Child; sections?: Child[] }) {
   const { event, can, readerZone, unknownZone, notice, failed, registration } = props;
   const { t, locale } = useView();
   const place = [event.venue_name, event.venue_city, event.venue_country ? countryName(event.venue_country, locale) : null].filter(Boolean).join(', ');
@@ -81,6 +81,8 @@ export function EventPage(props: { event: EventDetail; can: EventCan; readerZone
       {props.call && <CallOnEventPage call={props.call.call} state={props.call.state} event={event} readerZone={readerZone} canEdit={props.call.canEdit} />}
       {registration}
       {props.committee}
+      {/* Other modules' sections (the consultations opened on it): events never imports them (sections.ts). */}
+      {props.sections}
       <section aria-labelledby="where-title">
         <h2 id="where-title">{t('events.page.where')}</h2>
         <p>{place || t('events.page.online_only')}</p>
