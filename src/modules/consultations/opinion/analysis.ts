@@ -68,7 +68,7 @@ export async function computeOpinionMap(db: Db, consultationId: string): Promise
   const approved = await opinionDb(db).selectFrom('consultation_opinion_statements').select('number').where('consultation_id', '=', consultationId).where('status', '=', 'approved').orderBy('number').execute();
   if (approved.length === 0) return undefined;
   const numbers = approved.map((s) => Number(s.number));
-  const read = await readVotesFromDatabase(db, voteQuery(db, consultationId, numbers), { statementIds: numbers.map(String) });
+  const read = await readVotesFromDatabase(db, voteQuery(db, consultationId, numbers), { statementIds: numbers.map(String), unordered: true });
   if (read.participantIds.length === 0) return undefined;
   const declared = await opinionDb(db).selectFrom('consultation_opinion_participants').select(['number', 'stakeholder_group']).where('consultation_id', '=', consultationId).where('stakeholder_group', 'is not', null).execute();
   const groupOfNumber = new Map(declared.map((p) => [String(p.number), p.stakeholder_group!]));

@@ -42,10 +42,12 @@ eachApp('participants propose statements and vote; moderators approve or withdra
   assert.equal(short.status, 422);
 
   // Votes: one per person and statement, the latest counts.
-  assert.equal((await ana.post(`${map}/statements/4/vote`, { vote: 'agree' })).status, 303);
-  const changed = await ana.post(`${map}/statements/4/vote`, { vote: 'disagree' });
+  // From the next-statement form the answer returns there; from the list, to the list's page at the statement.
+  const agreed = await ana.post(`${map}/statements/4/vote`, { vote: 'agree' });
+  assert.equal(agreed.location, `${map}?notice=voted#next`);
+  const changed = await ana.post(`${map}/statements/4/vote`, { vote: 'disagree', page: '1' });
   assert.equal(changed.status, 303);
-  assert.equal(changed.location, `${map}?notice=voted#statement-4`);
+  assert.equal(changed.location, `${map}?page=1&notice=voted#statement-4`);
   const mine = await ana.get(changed.location!.split('#')[0]!);
   assert.match(mine.html, /Your vote is saved\./);
   assert.match(mine.html, /Your vote: Disagree\. You can change it\./);
@@ -147,4 +149,36 @@ eachApp('the hourly job redraws the maps that took votes since their last analys
   assert.equal((await first!.post(`${map}/statements/3/vote`, { vote: 'disagree' })).status, 303);
   assert.deepEqual(await staleMaps(db), [id], 'a newer vote makes it stale again');
   assert.equal(nextHour(new Date('2026-11-23T10:15:00Z')).toISOString(), '2026-11-23T11:00:00.000Z');
+});
+
+eachApp('many statements: the list shows fifty at a time, and each voter is asked next about the least voted statement they have not voted on', async (t) => {
+  const { chair, map } = await consultationWithStatements(t);
+  for (let i = 4; i < 56; i++) assert.equal((await chair.post(`${map}/statements`, { statement: `Extra statement number ${i} for the list.` })).status, 303);
+  const ana = await verifiedPerson(t, { email: 'ana@example.org', group: 'civil_society' });
+  const first = await ana.get(map);
+  assert.match(first.html, /Statements 1–50 of 56\./);
+  assert.match(first.html, /Extra statement number 49 for/);
+  assert.doesNotMatch(first.html, /Extra statement number 50 for/, 'the fifty-first is on the next page');
+  assert.equal((first.html.match(/name="vote" value="agree"/g) ?? []).length, 51, 'fifty in the list and the next statement');
+  const second = await ana.get(`${map}?page=2`);
+  assert.match(second.html, /Statements 51–56 of 56\./);
+  assert.match(second.html, /Extra statement number 55 for/);
+  assert.match((await ana.get(`${map}?page=99`)).html, /Statements 51–56 of 56\./, 'a page past the end shows the last');
+
+  // Nobody has voted: the next statement is the first; once it has a vote, another unvoted one comes first.
+  const next = (html: string) => html.match(/id="next-statement-text"[^>]*><span class="statement-number">(\d+)\./)?.[1];
+  assert.equal(next(first.html), '0');
+  assert.match(first.html, /You have voted on 0 of 56 statements\./);
+  const voted = await ana.post(`${map}/statements/0/vote`, { vote: 'agree' });
+  assert.equal(voted.location, `${map}?notice=voted#next`);
+  const after = await ana.get(`${map}?notice=voted`);
+  assert.equal(next(after.html), '1');
+  assert.match(after.html, /You have voted on 1 of 56 statements\./);
+  // Bea has not voted on 0 either, but it now has a vote: she is asked about 1 first.
+  const bea = await verifiedPerson(t, { email: 'bea@example.org', group: 'academia' });
+  assert.equal(next((await bea.get(map)).html), '1');
+  // From page 2 of the list, the answer returns to page 2.
+  const fromList = await bea.post(`${map}/statements/53/vote`, { vote: 'pass', page: '2' });
+  assert.equal(fromList.location, `${map}?page=2&notice=voted#statement-53`);
+  assert.match((await bea.get(`${map}?page=2`)).html, /Your vote: Pass\./);
 });

@@ -11,12 +11,31 @@ import { recomputeOpinionMap } from './analysis.ts';
 import { castVote, moderateStatement, proposeStatement } from './commands.ts';
 import { opinionPolicy } from './policy.ts';
 import { commentsCsv, participantsVotesCsv, votesCsv } from './polis.ts';
-import { lastAnalysis, liveCounts, mayTakePart, statementsOf, votesOf } from './queries.ts';
-import { ModerationSchema, StatementSchema, VoteSchema, statementNumber } from './schema.ts';
+import { lastAnalysis, liveCounts, mayTakePart, statementsOf, votesOf, type Statement } from './queries.ts';
+import { ModerationSchema, StatementSchema, VoteSchema, statementNumber, statementsPerPage } from './schema.ts';
 import { OpinionPage, OpinionRefusedPage, opinionsHref, type OpinionForms } from './views.tsx';
 
 const notices = ['voted', 'proposed', 'proposed_approved', 'approved', 'withdrawn', 'recomputed', 'nothing_to_map'] as const;
 const noticeOf = (c: Context<AppEnv>) => (notices as readonly string[]).includes(c.req.query('notice') ?? '') ? c.req.query('notice') : undefined;
+
+/** The page of the statements list to show: the one holding a refused vote's statement, else the one asked for (within range). */
+function listPage(c: Context<AppEnv>, statements: Statement[], forms: OpinionForms): number {
+  const pages = Math.max(1, Math.ceil(statements.length / statementsPerPage));
+  const refusedAt = forms.refused ? statements.findIndex((s) => s.number === forms.refused!.number) : -1;
+  if (refusedAt >= 0) return Math.floor(refusedAt / statementsPerPage) + 1;
+  const asked = Number(c.req.query('page'));
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
+}
+
+/** The statement to ask about next: one the viewer has not voted on, the least voted first, so every statement gathers votes. */
+function nextStatement(statements: Statement[], mine: Map<number, number>): Statement | undefined {
+  let next: Statement | undefined;
+  for (const s of statements) {
+    if (mine.has(s.number)) continue;
+    if (!next || s.agree + s.disagree + s.pass < next.agree + next.disagree + next.pass) next = s;
+  }
+  return next;
+}
 
 export function opinionPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
@@ -59,7 +78,8 @@ export function opinionPages(app: Hono<AppEnv>, services: Services): void {
       liveCounts(db, consultation.id),
     ]);
     return page(c, c.get('t')('consultations.opinion.page_title', { title: consultation.title }), (
-      <OpinionPage c={consultation} statements={statements} pending={pending} mine={mine} analysis={analysis} live={live} can={can} forms={forms} notice={noticeOf(c)} />
+      <OpinionPage c={consultation} statements={statements} pending={pending} mine={mine} analysis={analysis} live={live} can={can} forms={forms} notice={noticeOf(c)}
+        page={listPage(c, statements, forms)} next={can.vote ? nextStatement(statements, mine) : undefined} />
     ), status);
   }
 
@@ -88,7 +108,9 @@ export function opinionPages(app: Hono<AppEnv>, services: Services): void {
     allow: opinionPolicy.takePart,
     schema: VoteSchema,
     run: (ctx, input, subject) => castVote(ctx, subject, subject.statementNumber, input),
-    done: (_, { number }, { subject }) => withNotice(opinionsHref(subject.slug), 'voted', `statement-${number}`),
+    done: (_, { number }, { subject, input }) => input.page === undefined
+      ? withNotice(opinionsHref(subject.slug), 'voted', 'next')
+      : withNotice(`${opinionsHref(subject.slug)}?page=${input.page}`, 'voted', `statement-${number}`),
     retry: async (c, failed, { status }) => {
       const consultation = await loadConsultation(c);
       return consultation ? showMap(c, consultation, refusedAt(consultation, failed), status) : c.notFound();

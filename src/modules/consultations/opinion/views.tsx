@@ -1,12 +1,12 @@
 /** The opinion map's page (docs/decisions/039): statements to vote on, the map, the groups and the bridging statements; all server-rendered, no script. */
 import { useView } from '../../../platform/views/context.ts';
-import { Notice, PostForm, TextField } from '../../../platform/views/components.tsx';
+import { Notice, Pager, PostForm, TextField } from '../../../platform/views/components.tsx';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../platform/http/forms.ts';
 import type { Consultation } from '../queries.ts';
 import type { StoredAnalysis, Statement } from './queries.ts';
 import type { Tally } from './analysis.ts';
-import { statementLength } from './schema.ts';
+import { statementLength, statementsPerPage } from './schema.ts';
 
 export const opinionsHref = (slug: string) => `/consultations/${slug}/opinions`;
 
@@ -24,6 +24,10 @@ export interface OpinionPageProps {
   analysis: StoredAnalysis | undefined;
   live: { participants: number; votes: number };
   can: { vote: boolean; signIn: boolean; moderate: boolean; recompute: boolean };
+  /** The page of the statements list shown (from 1). */
+  page: number;
+  /** The statement the viewer is asked to vote on next: one they have not voted on, with the fewest votes so far. */
+  next: Statement | undefined;
   forms: OpinionForms;
   notice?: string;
 }
@@ -32,15 +36,18 @@ const voteName = (v: number | undefined) => (v === 1 ? 'agree' : v === -1 ? 'dis
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 const total = (t: Tally) => t.agree + t.disagree + t.pass;
 
-function VoteForm({ c, s, mine, refused }: { c: Consultation; s: Statement; mine: number | undefined; refused?: string }) {
+/** A statement's three buttons; `page` is the list's page it sits on (the answer returns there), none for the next statement. */
+function VoteForm({ c, s, mine, refused, page }: { c: Consultation; s: Statement; mine: number | undefined; refused?: string; page?: number }) {
   const { t } = useView();
   const current = voteName(mine);
+  const anchor = page === undefined ? 'next-statement' : `statement-${s.number}`;
   return (
-    <PostForm action={`${opinionsHref(c.slug)}/statements/${s.number}/vote`} anchor={`statement-${s.number}`} class="vote-form">
+    <PostForm action={`${opinionsHref(c.slug)}/statements/${s.number}/vote`} anchor={anchor} class="vote-form">
+      {page === undefined ? null : <input type="hidden" name="page" value={String(page)} />}
       {refused ? <p class="alert" role="alert">{refused}</p> : null}
-      <p id={`statement-${s.number}-text`} class="statement-text"><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> <span lang={c.language}>{s.text}</span></p>
+      <p id={`${anchor}-text`} class="statement-text"><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> <span lang={c.language}>{s.text}</span></p>
       {current ? <p class="muted">{t('consultations.opinion.your_vote', { vote: t(`consultations.opinion.vote.${current}`) })}</p> : null}
-      <div class="vote-buttons" role="group" aria-labelledby={`statement-${s.number}-text`}>
+      <div class="vote-buttons" role="group" aria-labelledby={`${anchor}-text`}>
         {(['agree', 'disagree', 'pass'] as const).map((v) => (
           <button type="submit" name="vote" value={v} aria-pressed={current === v ? 'true' : 'false'}>{t(`consultations.opinion.vote.${v}`)}</button>
         ))}
@@ -147,7 +154,10 @@ function Bridging({ analysis, texts }: { analysis: StoredAnalysis; texts: Map<nu
 
 export function OpinionPage(props: OpinionPageProps) {
   const { t, locale } = useView();
-  const { c, statements, pending, mine, analysis, live, can, forms } = props;
+  const { c, statements, pending, mine, analysis, live, can, forms, page, next } = props;
+  const pages = Math.max(1, Math.ceil(statements.length / statementsPerPage));
+  const first = (page - 1) * statementsPerPage;
+  const onPage = statements.slice(first, first + statementsPerPage);
   const texts = new Map(statements.map((s) => [s.number, s.text]));
   const href = opinionsHref(c.slug);
   return (
@@ -177,18 +187,36 @@ export function OpinionPage(props: OpinionPageProps) {
       {analysis ? <GroupProfiles analysis={analysis} texts={texts} /> : null}
       {analysis ? <Bridging analysis={analysis} texts={texts} /> : null}
 
+      {can.vote && statements.length > 0 ? (
+        <section aria-labelledby="next-title" id="next">
+          <h2 id="next-title">{t('consultations.opinion.next_title')}</h2>
+          <p>{t('consultations.opinion.voted_count', { voted: mine.size, total: statements.length })}</p>
+          {next
+            ? <VoteForm c={c} s={next} mine={undefined} refused={forms.refused?.number === next.number && !onPage.includes(next) ? forms.refused.message : undefined} />
+            : <p>{t('consultations.opinion.all_voted')}</p>}
+        </section>
+      ) : null}
+
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">{t('consultations.opinion.statements_title')}</h2>
         {statements.length === 0 ? <p>{t('consultations.opinion.no_statements')}</p> : null}
+        {pages > 1 ? <p>{t('consultations.opinion.statements_range', { from: first + 1, to: first + onPage.length, total: statements.length })}</p> : null}
         {can.signIn ? <p><a href={`/login?next=${encodeURIComponent(href)}`}>{t('consultations.opinion.sign_in')}</a></p> : null}
-        <ol class="statements">{statements.map((s) => (
+        <ol class="statements" start={first + 1}>{onPage.map((s) => (
           <li id={can.vote ? undefined : `statement-${s.number}`}>
             {can.vote
-              ? <VoteForm c={c} s={s} mine={mine.get(s.number)} refused={forms.refused?.number === s.number ? forms.refused.message : undefined} />
+              ? <VoteForm c={c} s={s} mine={mine.get(s.number)} page={page} refused={forms.refused?.number === s.number ? forms.refused.message : undefined} />
               : <p><span class="statement-number">{t('consultations.opinion.statement_n', { n: s.number })}</span> <span lang={c.language}>{s.text}</span></p>}
             <LiveTally s={s} />
+            {can.moderate ? (
+              <PostForm action={`${href}/statements/${s.number}/moderation`} anchor={`withdraw-${s.number}`}>
+                <input type="hidden" name="decision" value="withdrawn" />
+                <button type="submit" aria-label={t('consultations.opinion.withdraw_n', { n: s.number })}>{t('consultations.opinion.withdraw')}</button>
+              </PostForm>
+            ) : null}
           </li>
         ))}</ol>
+        <Pager page={page} pages={pages} href={(n) => `${href}?page=${n}#statements-title`} />
       </section>
 
       {can.vote ? (
@@ -218,19 +246,7 @@ export function OpinionPage(props: OpinionPageProps) {
               </PostForm>
             </li>
           ))}</ul>
-          {statements.length > 0 ? (
-            <details>
-              <summary>{t('consultations.opinion.withdraw_approved')}</summary>
-              <ul>{statements.map((s) => (
-                <li>
-                  <PostForm action={`${href}/statements/${s.number}/moderation`} anchor={`withdraw-${s.number}`}>
-                    <input type="hidden" name="decision" value="withdrawn" />
-                    <button type="submit" aria-label={t('consultations.opinion.withdraw_n', { n: s.number })}>{t('consultations.opinion.withdraw')}</button> {s.text}
-                  </PostForm>
-                </li>
-              ))}</ul>
-            </details>
-          ) : null}
+          {statements.length > 0 ? <p>{t('consultations.opinion.withdraw_approved')}</p> : null}
         </section>
       ) : null}
 

@@ -125,3 +125,31 @@ perDatabase('the database vote source takes a query, keeps declared statements f
     await database.close();
   }
 });
+
+perDatabase('a table holding one vote per participant and statement reads unordered into the same store as in time order', {}, async (kind) => {
+  const database = await emptyDatabase(kind);
+  try {
+    // The latest vote of each pair only, as a consultation's votes table keeps them.
+    const latest = new Map<string, Row>();
+    for (const row of [...sampleRows(6000)].sort((a, b) => a.at - b.at)) latest.set(`${row.who}/${row.what}`, row);
+    await createVotesTable(database.db, [...latest.values()]);
+    const table = { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' };
+    const statementIds = Array.from({ length: 60 }, (_, s) => String(100 + s));
+    const ordered = await readVotesFromDatabase(database.db, table, { statementIds });
+    const unordered = await readVotesFromDatabase(database.db, table, { statementIds, unordered: true });
+    assert.equal(unordered.rows, latest.size);
+    assert.deepEqual(unordered.statementIds, ordered.statementIds);
+    // Participants may be numbered in another order: compare each one's votes by their key.
+    const votesOf = (read: typeof ordered) => new Map(read.participantIds.map((id, p) => {
+      const { rowStart, statementOf, voteOf } = read.store;
+      const cast: string[] = [];
+      for (let i = rowStart[p]!; i < rowStart[p + 1]!; i++) cast.push(`${statementOf[i]}:${voteOf[i]}`);
+      return [id, cast.sort().join(' ')];
+    }));
+    assert.deepEqual(votesOf(unordered), votesOf(ordered));
+    await sql`update cast_votes set value = 5 where id = (select min(id) from cast_votes)`.execute(database.db);
+    await assert.rejects(readVotesFromDatabase(database.db, table, { unordered: true }), /^InputError: table cast_votes: vote must be -1, 0 or 1, got "5"/);
+  } finally {
+    await database.close();
+  }
+});

@@ -14,7 +14,7 @@ import { dialectOf } from '../../../platform/db/index.ts';
 import type { VoteStore } from '../engine/voteStore.ts';
 import { stableOrder } from './idIndex.ts';
 import { readPostgresVotes } from './postgresVotes.ts';
-import { readSqliteVotes } from './sqliteVotes.ts';
+import { readSqliteVotes, readSqliteVotesUnordered } from './sqliteVotes.ts';
 import { VoteSink } from './voteRows.ts';
 
 /** A vote row as the reader expects it. */
@@ -51,6 +51,13 @@ export interface DatabaseVoteOptions {
    * added after them, in a stable order.
    */
   statementIds?: readonly string[];
+  /**
+   * Every row is already the participant's only vote on the statement (a table that keeps the
+   * latest vote): no time order to keep, so rows come in whatever order the database finds them,
+   * in one pass without sorting or paging (positions are not read). A consultation's 2 M votes
+   * read in about half the time.
+   */
+  unordered?: boolean;
 }
 
 export interface DatabaseVotes {
@@ -89,7 +96,8 @@ export async function readVotesFromDatabase(db: Kysely<any>, source: VoteTable |
   const sink = new VoteSink(isQuery(source) ? 'vote query' : `table ${source.table}`, pageSize);
   for (const id of options.statementIds ?? []) sink.statements.of(id);
   const declared = sink.statements.size;
-  if (dialectOf(db) === 'postgres') await readPostgresVotes(db, votes, sink);
+  if (dialectOf(db) === 'postgres') await readPostgresVotes(db, votes, sink, options.unordered === true);
+  else if (options.unordered) await readSqliteVotesUnordered(db, votes, sink);
   else await readSqliteVotes(db, votes, sink, pageSize);
   const { ids, renumber } = numberStatements(sink.statements.ids, declared);
   sink.builder.renumberStatements(renumber);

@@ -42,13 +42,10 @@ const inlineValues: KyselyPlugin = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function readPostgresVotes(db: Kysely<any>, votes: VoteQuery, sink: VoteSink): Promise<void> {
-  const query = db
-    .selectFrom(votes.as('v'))
-    .select(['v.participant', 'v.statement', 'v.vote', 'v.position'])
-    .orderBy('v.position')
-    .withPlugin(inlineValues)
-    .compile();
+export async function readPostgresVotes(db: Kysely<any>, votes: VoteQuery, sink: VoteSink, unordered = false): Promise<void> {
+  let select = db.selectFrom(votes.as('v')).select(['v.participant', 'v.statement', 'v.vote', 'v.position']);
+  if (!unordered) select = select.orderBy('v.position');
+  const query = select.withPlugin(inlineValues).compile();
   if (query.parameters.length > 0) throw new Error(`a vote query read with COPY kept ${query.parameters.length} parameter(s) the plugin could not write in`);
   const client = await postgresPoolOf(db).connect();
   let done = false;

@@ -58,6 +58,14 @@ export async function readSqliteVotes(db: Any, votes: VoteQuery, sink: VoteSink,
   }
 }
 
+/** Every row in one text, in the order SQLite finds them: for tables holding one vote per participant and statement (see DatabaseVoteOptions.unordered). */
+export async function readSqliteVotesUnordered(db: Any, votes: VoteQuery, sink: VoteSink): Promise<void> {
+  const row = { participant: new Field(), statement: new Field(), vote: new Field() };
+  const { page } = await db.selectFrom(votes.as('v'))
+    .select(sql<string | null>`group_concat(quote(v.participant) || ',' || quote(v.statement) || ',' || quote(v.vote), ',')`.as('page')).executeTakeFirstOrThrow();
+  if (page !== null && addPage(page as string, sink, row) >= 0) throw sink.voteError(row.vote.raw(), `row ${sink.rows + 1}`);
+}
+
 /** Adds a page's rows; returns the index in the page of a row with a bad vote (left in `row`), or -1. */
 function addPage(text: string, sink: VoteSink, row: { participant: Field; statement: Field; vote: Field }): number {
   let i = 0;
