@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Db } from './db/index.ts';
 import { dialectOf, newId, tablesOf, timestamp } from './db/index.ts';
 import type { Actor } from './auth/identity.ts';
@@ -26,13 +26,8 @@ export interface AuditEntry {
   actorId?: string;
 }
 
-/**
- * Records who did what to which record, inside the command's transaction, and moves the data
- * version (see dataVersion): every write that changes state is audited, so public pages built
- * before it are not served again.
- */
-export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
-  const row = {
+function auditRow(actor: Actor, now: Date, entry: AuditEntry): AuditLogTable {
+  return {
     id: newId(),
     actor_id: entry.actorId ?? actor.user?.id ?? null,
     action: entry.action,
@@ -42,14 +37,41 @@ export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry):
     is_public: entry.isPublic ? 1 : 0,
     created_at: timestamp(now),
   };
+}
+
+/**
+ * PostgreSQL: the data version's move and the audit entry as two clauses of a `with` statement,
+ * each made once for every row of the clause named `when` (none or one).
+ */
+function auditClauses(row: AuditLogTable, when: string): RawBuilder<unknown> {
+  return sql`moved_version as (insert into data_versions (scope, version) select 'public.' || (pg_backend_pid() % ${sql.lit(dataVersionShards)}), 1 from ${sql.table(when)}
+      on conflict (scope) do update set version = data_versions.version + 1),
+    audited as (insert into audit_log (id, actor_id, action, subject_type, subject_id, details, is_public, created_at)
+      select ${row.id}, ${row.actor_id}, ${row.action}, ${row.subject_type}, ${row.subject_id}, ${row.details}, ${sql.lit(row.is_public)}, ${row.created_at} from ${sql.table(when)})`;
+}
+
+/**
+ * Records who did what to which record, inside the command's transaction, and moves the data
+ * version (see dataVersion): every write that changes state is audited, so public pages built
+ * before it are not served again.
+ */
+export async function audit(tx: Db, actor: Actor, now: Date, entry: AuditEntry): Promise<void> {
+  const row = auditRow(actor, now, entry);
   if (dialectOf(tx) === 'postgres') {
     // One round trip instead of two: the busiest audited writes (votes) are made of a handful of statements.
-    await sql`with moved as (${movedShard}) insert into audit_log (id, actor_id, action, subject_type, subject_id, details, is_public, created_at)
-      values (${row.id}, ${row.actor_id}, ${row.action}, ${row.subject_type}, ${row.subject_id}, ${row.details}, ${row.is_public}, ${row.created_at})`.execute(tx);
+    await sql`with always as (select 1), ${auditClauses(row, 'always')} select 1`.execute(tx);
     return;
   }
   await moveDataVersion(tx);
   await auditDb(tx).insertInto('audit_log').values(row).execute();
+}
+
+/**
+ * PostgreSQL: the audit of a write made as one statement (a vote), as clauses for its `with`;
+ * they take effect only if the clause named `when` returned a row, in the same statement.
+ */
+export function auditAlong(when: string, actor: Actor, now: Date, entry: AuditEntry): RawBuilder<unknown> {
+  return auditClauses(auditRow(actor, now, entry), when);
 }
 
 export interface PublicHistoryEntry {

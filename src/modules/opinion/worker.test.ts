@@ -31,6 +31,20 @@ test('the event loop keeps ticking while a medium analysis runs in the worker', 
   assert.ok(ticks >= Math.max(10, elapsed / 5 / 4), `${ticks} ticks in ${elapsed.toFixed(0)} ms`);
 });
 
+test('a pool warmed before the votes are read starts its worker once and the analysis uses it', async () => {
+  const pool = new AnalysisWorkerPool({ size: 1 });
+  try {
+    pool.warm();
+    pool.warm();
+    assert.equal(pool.workersStarted, 1, 'warming twice starts one worker');
+    const analysis = await pool.analyse(small(7), { seed: 1 });
+    assert.equal(pool.workersStarted, 1, 'the analysis ran on the warmed worker');
+    assert.deepEqual({ ...analysis, timingsMs: null }, { ...analyseOpinions(small(7), { seed: 1 }), timingsMs: null });
+  } finally {
+    await pool.close();
+  }
+});
+
 test('one long-lived worker serves many analyses, queued in order', async () => {
   const pool = new AnalysisWorkerPool({ size: 1 });
   try {

@@ -97,6 +97,16 @@ export class AnalysisWorkerPool {
     });
   }
 
+  /**
+   * Starts a worker now unless one is idle or the pool is full, so that an analysis queued soon
+   * (once its votes are read) does not wait for the worker to load: loading takes a few hundred
+   * milliseconds under tsx, and the second core can spend them while the first reads.
+   */
+  warm(): void {
+    if (this.closed || this.slots.some((slot) => slot.job === null) || this.slots.length >= this.size) return;
+    this.startSlot();
+  }
+
   /** Stops every worker; queued and running jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;

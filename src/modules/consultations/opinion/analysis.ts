@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { timestamp, type Db } from '../../../platform/db/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
-import { analyseInWorker, readVotesFromDatabase, type OpinionAnalysis, type VoteQuery } from '../../opinion/index.ts';
+import { analyseInWorker, readVotesFromDatabase, sharedAnalysisPool, type OpinionAnalysis, type VoteQuery } from '../../opinion/index.ts';
 import { opinionDb } from './tables.ts';
 
 export interface Tally {
@@ -67,6 +67,7 @@ export async function computeOpinionMap(db: Db, consultationId: string): Promise
   const started = performance.now();
   const approved = await opinionDb(db).selectFrom('consultation_opinion_statements').select('number').where('consultation_id', '=', consultationId).where('status', '=', 'approved').orderBy('number').execute();
   if (approved.length === 0) return undefined;
+  sharedAnalysisPool().warm();
   const numbers = approved.map((s) => Number(s.number));
   const read = await readVotesFromDatabase(db, voteQuery(db, consultationId, numbers), { statementIds: numbers.map(String), unordered: true });
   if (read.participantIds.length === 0) return undefined;

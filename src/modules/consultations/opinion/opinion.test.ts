@@ -55,6 +55,13 @@ eachApp('participants propose statements and vote; moderators approve or withdra
   assert.equal((await ana.post(`${map}/statements/4/vote`, { vote: 'maybe' })).status, 422);
   assert.equal((await ana.post(`${map}/statements/99/vote`, { vote: 'agree' })).status, 404);
 
+  // A visitor's copy of the page (kept while nothing changes) shows a new vote at once: every vote moves the data version.
+  assert.match((await visitor.get(map)).html, /1 vote: 0 agree, 1 disagree, 0 pass\./);
+  const bea = await verifiedPerson(t, { email: 'bea@example.org', group: 'academia' });
+  assert.equal((await bea.post(`${map}/statements/4/vote`, { vote: 'pass' })).status, 303);
+  assert.match((await visitor.get(map)).html, /2 votes: 0 agree, 1 disagree, 1 pass\./);
+  assert.match((await visitor.get(map)).html, /So far: \d+ people, \d+ votes\./);
+
   // Withdrawn: no more votes.
   assert.equal((await chair.post(`${map}/statements/4/moderation`, { decision: 'withdrawn' })).status, 303);
   const late = await ana.post(`${map}/statements/4/vote`, { vote: 'agree' });
