@@ -170,6 +170,16 @@ export function OpinionPage(props: OpinionPageProps) {
       <p>{t('consultations.opinion.intro')}</p>
       <p>{t('consultations.opinion.live', { people: live.participants, votes: live.votes })}</p>
 
+      {can.vote && statements.length > 0 ? (
+        <section aria-labelledby="next-title" id="next">
+          <h2 id="next-title">{t('consultations.opinion.next_title')}</h2>
+          <p>{t('consultations.opinion.voted_count', { voted: mine.size, total: statements.length })}</p>
+          {next
+            ? <VoteForm c={c} s={next} mine={undefined} refused={forms.refused?.number === next.number && !onPage.includes(next) ? forms.refused.message : undefined} />
+            : <p>{t('consultations.opinion.all_voted')}</p>}
+        </section>
+      ) : null}
+
       <section aria-labelledby="map-title">
         <h2 id="map-title">{t('consultations.opinion.map_title')}</h2>
         {analysis ? (
@@ -186,16 +196,6 @@ export function OpinionPage(props: OpinionPageProps) {
       </section>
       {analysis ? <GroupProfiles analysis={analysis} texts={texts} /> : null}
       {analysis ? <Bridging analysis={analysis} texts={texts} /> : null}
-
-      {can.vote && statements.length > 0 ? (
-        <section aria-labelledby="next-title" id="next">
-          <h2 id="next-title">{t('consultations.opinion.next_title')}</h2>
-          <p>{t('consultations.opinion.voted_count', { voted: mine.size, total: statements.length })}</p>
-          {next
-            ? <VoteForm c={c} s={next} mine={undefined} refused={forms.refused?.number === next.number && !onPage.includes(next) ? forms.refused.message : undefined} />
-            : <p>{t('consultations.opinion.all_voted')}</p>}
-        </section>
-      ) : null}
 
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">{t('consultations.opinion.statements_title')}</h2>
