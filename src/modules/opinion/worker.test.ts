@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnalysisWorkerPool, analyseInWorker, sharedAnalysisPool } from './worker.ts';
@@ -43,6 +44,13 @@ test('a pool warmed before the votes are read starts its worker once and the ana
   } finally {
     await pool.close();
   }
+});
+
+test('a warmed worker that never gets an analysis does not keep the process alive', () => {
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const { AnalysisWorkerPool } = await import(${JSON.stringify(worker)}); new AnalysisWorkerPool().warm();`], { timeout: 30_000, encoding: 'utf8' });
+  assert.equal(child.signal, null, 'the process ended by itself, not at the timeout');
+  assert.equal(child.status, 0, child.stderr);
 });
 
 test('one long-lived worker serves many analyses, queued in order', async () => {

@@ -138,11 +138,11 @@ export class AnalysisWorkerPool {
   private startSlot(): Slot {
     const slot: Slot = { worker: createWorker(), job: null };
     this.workersStarted++;
-    // An idle worker must not keep the process alive.
-    slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     slot.worker.on('error', (error) => this.onDeath(slot, error));
     slot.worker.on('exit', (code) => this.onDeath(slot, new Error(`opinion worker exited with code ${code}`)));
+    // An idle worker must not keep the process alive; after the listeners, which ref its port again.
+    slot.worker.unref();
     this.slots.push(slot);
     return slot;
   }
