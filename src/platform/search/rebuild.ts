@@ -68,10 +68,10 @@ const temporaryName = (name: string) => `${name.slice(0, 50)}_rebuild`;
 async function structuresOf(db: Db): Promise<Structure[]> {
   const structures: Structure[] = [];
   for (const { live, shadow: into } of tablePairs) {
-    const { rows: constraints } = await sql<{ name: string; definition: string; index: string }>`
-      select c.conname as name, pg_get_constraintdef(c.oid) as definition, i.relname as index
-      from pg_constraint c join pg_class i on i.oid = c.conindid
-      where c.conrelid = ${live}::regclass and c.contype in ('p', 'u')`.execute(db);
+    // Every constraint but NOT NULL, which the shadow tables' columns already carry.
+    const { rows: constraints } = await sql<{ name: string; definition: string }>`
+      select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+      where conrelid = ${live}::regclass and contype in ('p', 'u', 'c', 'f', 'x')`.execute(db);
     for (const c of constraints) {
       structures.push({
         name: c.name, temporary: temporaryName(c.name), constraint: true, gin: false, table: live,
@@ -252,15 +252,12 @@ export async function rebuildInParallel(db: Db, work: readonly RebuildWork[], wr
       const structures = await structuresOf(own);
       await createShadow(own, sequence);
       try {
-        const t0 = performance.now();
         const mark = await markStart(own, work.map((w) => w.source.kind), sequence);
-        const t1 = performance.now();
         const indexed = await fill(db, work, writers, progress);
-        const t2 = performance.now();
         await buildStructures(db, structures, writers);
-        const t3 = performance.now();
+        // Fresh tables have no statistics: without them the planner guesses, until autovacuum comes.
+        await sql.raw(`analyze ${Object.values(shadow).map(quote).join(', ')}`).execute(own);
         await swap(own, mark, structures, sequence);
-        if (process.env.DEBUG_REBUILD) console.error({ writers, mark: t1 - t0, fill: t2 - t1, build: t3 - t2, swap: performance.now() - t3 });
         return indexed;
       } catch (error) {
         await dropShadow(own);
