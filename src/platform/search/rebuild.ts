@@ -8,9 +8,10 @@ import { toIndexRow, type SearchSource } from './index.ts';
  * A rebuild on PostgreSQL (docs/decisions/012-search.md, "Parallel rebuild on PostgreSQL"): each
  * document costs about a millisecond of a server core (to_tsvector, folding, GIN insertion), so
  * one connection cannot index 2,000 a second. The documents are written into shadow tables without
- * indexes, from several connections at once; the indexes are then built in bulk (far cheaper per
- * row than inserting into a GIN index one document at a time), and the shadow tables take the live
- * ones' place in one short transaction: searches see the old index or the new one, never half.
+ * indexes, from several connections at once; the indexes are then built in bulk (cheaper per row
+ * than a GIN index's pending list swept as it fills, and not in the writers' way), and the shadow
+ * tables take the live ones' place in one short transaction: searches see the old index or the new
+ * one, never half.
  *
  * No command's change is lost: `indexRecords` takes `indexKey` in shared mode; the rebuild takes it
  * exclusively for two short moments, to note where the documents' id sequence stands (every
