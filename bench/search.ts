@@ -68,7 +68,8 @@ async function run(database: Database) {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const indexed = await reindex(database.db, [source]);
-  const seconds = (performance.now() - started - generating) / 1000;
+  const wall = (performance.now() - started) / 1000;
+  const seconds = wall - generating / 1000;
   const used = process.cpuUsage(cpu);
   const asked = queries(queryCount);
   const api: number[] = [];
@@ -99,6 +100,11 @@ async function run(database: Database) {
     documents: indexed,
     index_seconds: Math.round(seconds * 10) / 10,
     docs_per_second: Math.round(indexed / seconds),
+    /**
+     * Without taking the generator's time off: on PostgreSQL the writers overlap, so the server works
+     * on one batch while this process makes up the next, and taking all of that time off flatters.
+     */
+    docs_per_second_wall: Math.round(indexed / wall),
     /** This process's CPU time while indexing (the generator's included): on a shared machine, what the wall time hides. */
     index_cpu_seconds_this_process: Math.round((used.user + used.system) / 100_000) / 10,
     generator_seconds_excluded: Math.round(generating / 100) / 10,

@@ -32,7 +32,7 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   if (applied.length) log.info({ applied }, 'migrations applied');
   // A database from before the search index (or restored from a backup, which leaves it out) gets one.
   if (await indexIsEmpty(database.db)) {
-    const indexed = await reindex(database.db, searchSources(modules));
+    const indexed = await reindex(database.db, searchSources(modules), { writers: config.searchWriters });
     if (indexed) log.info({ indexed }, 'search index built');
   } else {
     // What comes with the release (the toolkit's guidance) says what this release says.

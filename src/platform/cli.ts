@@ -59,7 +59,7 @@ export function helpText(commands: readonly CliCommand[]): string {
       ? [head.padEnd(29) + summary[0], ...summary.slice(1).map((s) => ' '.repeat(29) + s)].join('\n')
       : [head, ...summary.map((s) => ' '.repeat(29) + s)].join('\n');
   });
-  return `Usage: cabildo <command>\n\n${lines.join('\n')}\n\nConfiguration comes from the environment: PORT, CABILDO_DATA_DIR, DATABASE_URL, BASE_URL,\nSMTP_URL, LOG_LEVEL, TRUST_PROXY, STAKEHOLDER_GROUPS. See README.md.`;
+  return `Usage: cabildo <command>\n\n${lines.join('\n')}\n\nConfiguration comes from the environment: PORT, CABILDO_DATA_DIR, DATABASE_URL, BASE_URL,\nSMTP_URL, LOG_LEVEL, TRUST_PROXY, STAKEHOLDER_GROUPS, SEARCH_REBUILD_WRITERS. See README.md.`;
 }
 
 /**

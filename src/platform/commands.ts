@@ -62,10 +62,11 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'search reindex',
     summary: "rebuild the search index from every module's records\n(repeatable: the same records give the same index)",
-    async run(_, { io, withDatabase, modules }) {
+    async run(_, { io, withDatabase, modules, config }) {
       const indexed = await withDatabase(async ({ db }) => {
         let bar: ReturnType<typeof progress> | undefined;
         const count = await reindex(db, searchSources(modules), {
+          writers: config().searchWriters,
           start: (total) => (bar = progress(io, 'Indexing', total)),
           tick: (count) => bar?.tick(count),
         });
@@ -107,7 +108,7 @@ export const platformCommands: CliCommand[] = [
       const counts = await withDatabase(async (database) => {
         const restored = await restoreBackup(database, allTables(modules), backup);
         // A backup leaves the search index out: it is rebuilt from what was restored.
-        await reindex(database.db, searchSources(modules));
+        await reindex(database.db, searchSources(modules), { writers: config().searchWriters });
         return restored;
       });
       io.stdout(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}.\n`);

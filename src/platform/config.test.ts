@@ -29,6 +29,8 @@ test('a wrong setting stops start-up with a message naming it, never its passwor
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ SEARCH_REBUILD_WRITERS: '0' }, 'SEARCH_REBUILD_WRITERS'],
+    [{ SEARCH_REBUILD_WRITERS: 'many' }, 'SEARCH_REBUILD_WRITERS'],
   ];
   for (const [env, setting] of cases) {
     assert.throws(() => loadConfig({ CABILDO_DATA_DIR: dataDir(), ...env }), (error: unknown) => {
@@ -51,4 +53,6 @@ test('PostgreSQL, SMTP and a public address are taken as given', () => {
   assert.equal(config.smtpUrl, 'smtp://mail:25');
   assert.equal(config.baseUrl, 'https://cabildo.example.org');
   assert.equal(config.port, 8080);
+  assert.equal(config.searchWriters, undefined, 'a search rebuild writes from one connection per core');
+  assert.equal(loadConfig({ CABILDO_DATA_DIR: dataDir(), SEARCH_REBUILD_WRITERS: '3' }).searchWriters, 3);
 });

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   /** The stakeholder groups this installation counts and offers. */
   stakeholders: StakeholderTaxonomy;
+  /** Connections that write a PostgreSQL search rebuild at once; `undefined`: one per core. */
+  searchWriters?: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +78,9 @@ const EnvironmentSchema = z.object({
   SMTP_URL: urlSetting(['smtp:', 'smtps:']),
   LOG_LEVEL: oneOf(logLevels, (raw) => `"${raw}" is not one of ${logLevels.join(', ')}`),
   TRUST_PROXY: oneOf(['0', '1'], () => 'must be 1 (behind a reverse proxy) or 0'),
+  SEARCH_REBUILD_WRITERS: z.preprocess(unset, z.string().optional()).refine((v) => v === undefined || /^[1-6]$/.test(v), {
+    error: (issue) => `"${String(issue.input)}" is not a number of connections from 1 to 6`,
+  }),
   STAKEHOLDER_GROUPS: oneOf(Object.keys(taxonomies) as TaxonomyName[], (raw) => `"${raw}" is not one of six (the default: academia apart) or igf (the IGF's five groups)`),
 });
 
@@ -110,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: settings.LOG_LEVEL ?? 'info',
     trustProxy: settings.TRUST_PROXY === '1',
     stakeholders: taxonomies[(settings.STAKEHOLDER_GROUPS as TaxonomyName | undefined) ?? 'six'],
+    ...(settings.SEARCH_REBUILD_WRITERS ? { searchWriters: Number(settings.SEARCH_REBUILD_WRITERS) } : {}),
   };
 }

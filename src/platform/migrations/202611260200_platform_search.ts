@@ -71,7 +71,11 @@ async function createFolding(db: Kysely<unknown>): Promise<void> {
   await sql.raw(foldFunction(rows[0]?.schema ?? null)).execute(db);
   // Folding the text of the whole vector is fast; should folding ever bring a quote or a backslash
   // into a term (unaccent turns some apostrophe-like letters into "'"), the terms are quoted one by one.
-  await sql.raw(`create function search_fold_terms(v tsvector) returns tsvector language plpgsql stable parallel safe as $$
+  await sql.raw(`create ${foldTermsFunction}`).execute(db);
+}
+
+/** `search_fold_terms` as this migration made it (`202612090201_platform_search_fold_ascii` replaced it). */
+export const foldTermsFunction = `function search_fold_terms(v tsvector) returns tsvector language plpgsql stable parallel safe as $$
     declare
       original text := v::text;
       folded text := search_fold(original);
@@ -87,8 +91,7 @@ async function createFolding(db: Kysely<unknown>): Promise<void> {
         from unnest(v) as u
       );
     end
-    $$`).execute(db);
-}
+    $$`;
 
 /** `search_fold(text)` through unaccent in the given schema, or (null) through the translation table. */
 export function foldFunction(unaccentSchema: string | null): string {

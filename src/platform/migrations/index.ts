@@ -8,6 +8,7 @@ import * as transparencyLog from './202611260230_platform_transparency_log.ts';
 import * as search from './202611260200_platform_search.ts';
 import * as searchSpeed from './202611260700_platform_search_speed.ts';
 import * as searchRecency from './202611291400_platform_search_recency.ts';
+import * as searchFoldAscii from './202612090201_platform_search_fold_ascii.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -20,6 +21,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611260200_platform_search': search,
   '202611260700_platform_search_speed': searchSpeed,
   '202611291400_platform_search_recency': searchRecency,
+  '202612090201_platform_search_fold_ascii': searchFoldAscii,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */

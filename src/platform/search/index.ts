@@ -2,8 +2,11 @@ import { sql, type RawBuilder } from 'kysely';
 import { dialectOf, serializeOn, type Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
 import { isEmptyQuery, opening, parseQuery, snippet, type ParsedQuery } from './text.ts';
+import { availableParallelism } from 'node:os';
 import { sqliteIndex } from './sqlite.ts';
 import { postgresIndex } from './postgres.ts';
+import type { IndexTables } from './documents.ts';
+import { indexKey, rebuildInParallel } from './rebuild.ts';
 
 /**
  * Search across languages (docs/decisions/012-search.md). Modules declare what they put in the
@@ -89,12 +92,9 @@ export const weights: readonly SearchWeight[] = ['A', 'B', 'C', 'D'];
 
 /** What one database does: write and remove documents, and find them. */
 export interface IndexBackend {
-  write(tx: Db, rows: readonly IndexRow[]): Promise<void>;
+  /** Into the live tables, or (PostgreSQL's rebuild) into others with the same columns. */
+  write(tx: Db, rows: readonly IndexRow[], tables?: IndexTables): Promise<void>;
   remove(tx: Db, kind: string, recordIds: readonly string[] | 'all'): Promise<void>;
-  /** Before a rebuild, in its transaction: settings for writing many documents at once. */
-  beforeRebuild?(tx: Db): Promise<void>;
-  /** After a rebuild, in its transaction: brings the index's structures into the state queries want. */
-  afterRebuild?(tx: Db): Promise<void>;
   /** The query as a condition on `d` (search_documents), an ordering by relevance, and the terms that match (for highlighting). */
   compile(db: Db, query: ParsedQuery): Promise<CompiledQuery | null>;
   /** The page's matches: the most recent `rankedMatches` ranked by relevance, then the older ones, most recent first. */
@@ -153,6 +153,8 @@ const batchSize = 400;
  */
 export async function indexRecords(tx: Db, source: SearchSource, recordIds: readonly string[]): Promise<void> {
   const backend = backendOf(tx);
+  // Until the command commits: a PostgreSQL rebuild notes what changed while it ran, and swaps, while no command holds it (rebuild.ts).
+  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock_shared(hashtext(${indexKey}))`.execute(tx);
   // In batches: a large import must not pass more parameters than a statement may hold.
   for (let i = 0; i < recordIds.length; i += batchSize) {
     const batch = recordIds.slice(i, i + batchSize);
@@ -168,28 +170,41 @@ export async function indexRecords(tx: Db, source: SearchSource, recordIds: read
  */
 const rebuildKey = (source: SearchSource) => `search.rebuild.${source.kind}`;
 
+/** How a rebuild goes: on PostgreSQL, how many connections write at once (by default one per core of this machine). */
+export interface RebuildOptions {
+  start?(total: number): void;
+  tick?(count: number): void;
+  writers?: number;
+}
+
+/** At most this many writers: the pool holds ten connections, and requests go on meanwhile. */
+const mostWriters = 6;
+
 /**
- * Rebuilds every source's part of the index, each in one transaction (searches meanwhile see the
- * old index whole). Running it twice gives the same index.
+ * Rebuilds every source's part of the index; searches meanwhile see the old index whole. Running it
+ * twice gives the same index. On PostgreSQL into shadow tables from several connections, swapped
+ * in at the end (rebuild.ts); on SQLite each source in one transaction.
  */
-export async function reindex(db: Db, sources: readonly SearchSource[], progress?: { start(total: number): void; tick(count: number): void }): Promise<number> {
+export async function reindex(db: Db, sources: readonly SearchSource[], progress?: RebuildOptions): Promise<number> {
   const all = await Promise.all(sources.map(async (source) => ({ source, ids: await source.recordIds(db) })));
-  progress?.start(all.reduce((n, s) => n + s.ids.length, 0));
+  progress?.start?.(all.reduce((n, s) => n + s.ids.length, 0));
+  if (dialectOf(db) === 'postgres') {
+    const writers = Math.min(mostWriters, Math.max(1, progress?.writers ?? availableParallelism()));
+    return rebuildInParallel(db, all, writers, progress?.tick ? { tick: progress.tick } : undefined);
+  }
   let indexed = 0;
   for (const { source, ids } of all) {
     await db.transaction().execute(async (tx) => {
       await serializeOn(tx, rebuildKey(source));
       const backend = backendOf(tx);
-      await backend.beforeRebuild?.(tx);
       await backend.remove(tx, source.kind, 'all');
       for (let i = 0; i < ids.length; i += batchSize) {
         const batch = ids.slice(i, i + batchSize);
         const documents = await source.documents(tx, batch);
         await backend.write(tx, documents.map((d) => toIndexRow(source, d)));
         indexed += documents.length;
-        progress?.tick(batch.length);
+        progress?.tick?.(batch.length);
       }
-      await backend.afterRebuild?.(tx);
     });
   }
   return indexed;

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { countedMatches, rankedMatches, type CompiledQuery, type IndexBackend, type IndexRow, type RankedPage } from './index.ts';
-import { documentIds, facetsOf, insertFacets, insertTexts, removeDocuments } from './documents.ts';
+import { documentIds, facetsOf, insertFacets, insertTexts, liveTables, removeDocuments } from './documents.ts';
 import { weights } from './index.ts';
 import { accentReadings, fold, stemmedLanguageOf, type ParsedQuery } from './text.ts';
 
@@ -94,39 +94,20 @@ const newestFirst = sql`d.updated_at collate "C" desc, d.id desc`;
 const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
 export const postgresIndex: IndexBackend = {
-  async write(tx: Db, rows: readonly IndexRow[]) {
+  async write(tx: Db, rows: readonly IndexRow[], tables = liveTables) {
     if (rows.length === 0) return;
     const { rows: inserted } = await sql<{ id: number; record_id: string }>`
-      insert into search_documents (kind, record_id, language, title, url, visibility, updated_at, facets, terms)
+      insert into ${sql.table(tables.documents)} (kind, record_id, language, title, url, visibility, updated_at, facets, terms)
       values ${sql.join(rows.map((row) => sql`(${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility},
         ${row.updatedAt}, ${facetsOf(row)}, ${vectorOf(row)})`))}
       returning id, record_id`.execute(tx);
     const idOf = new Map(inserted.map((r) => [r.record_id, r.id]));
-    await insertTexts(tx, rows, idOf);
-    await insertFacets(tx, rows, idOf);
+    await insertTexts(tx, rows, idOf, tables);
+    await insertFacets(tx, rows, idOf, tables);
   },
 
   async remove(tx, kind, recordIds) {
     await removeDocuments(tx, documentIds(kind, recordIds));
-  },
-
-  /**
-   * New documents go to the GIN index's pending list (its fast-update buffer), moved into the
-   * index proper whenever it outgrows gin_pending_list_limit: a rebuild lets it grow larger and
-   * gives the move more memory, so that it happens less often and in bigger, cheaper sweeps
-   * (about a third faster measured). For this transaction only.
-   */
-  async beforeRebuild(tx) {
-    await sql`select set_config('gin_pending_list_limit', '65536', true), set_config('work_mem', '65536', true), set_config('maintenance_work_mem', '131072', true)`.execute(tx);
-  },
-
-  /**
-   * A rebuild leaves documents in the pending list, which every query must scan whole and which
-   * makes the planner prefer reading every vector: moved into the index proper now, rather than
-   * whenever autovacuum comes.
-   */
-  async afterRebuild(tx) {
-    await sql`select gin_clean_pending_list('search_documents_terms'::regclass)`.execute(tx);
   },
 
   /**
