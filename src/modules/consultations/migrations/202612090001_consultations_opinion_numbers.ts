@@ -40,6 +40,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('consultation_opinion_tallies_pk', ['consultation_id', 'statement_number'])
     .addForeignKeyConstraint('consultation_opinion_tallies_statement', ['consultation_id', 'statement_number'], 'consultation_opinion_statements', ['consultation_id', 'number'], (c) => c.onDelete('cascade'))
     .execute();
+  // The last participant number given: newcomers take the next one each from a short update instead of racing for max + 1.
+  await db.schema
+    .createTable('consultation_opinion_counters')
+    .addColumn('consultation_id', 'text', (c) => c.primaryKey().references('consultations.id').onDelete('cascade'))
+    .addColumn('last_participant', 'integer', (c) => c.notNull())
+    .execute();
   await db.schema.alterTable('consultation_opinion_participants').addColumn('votes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await sql`insert into consultation_opinion_tallies (consultation_id, statement_number, agree, disagree, pass)
     select consultation_id, statement_number, sum(case when vote = 1 then 1 else 0 end), sum(case when vote = -1 then 1 else 0 end), sum(case when vote = 0 then 1 else 0 end)
@@ -50,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('consultation_opinion_tallies').ifExists().execute();
+  await db.schema.dropTable('consultation_opinion_counters').ifExists().execute();
   await db.schema.alterTable('consultation_opinion_participants').dropColumn('votes').execute();
   await db.schema
     .createTable('consultation_opinion_votes_by_id')

@@ -30,24 +30,26 @@ async function openNow(tx: Db, consultationId: string, now: Date): Promise<boole
 
 /**
  * The voter's participant row in this consultation, made on their first vote or statement with
- * the next free Polis number and the stakeholder group they declare. The number is taken in the
- * insert itself: when two newcomers race for one number, the unique key lets one in and the other
- * inserts nothing and tries the next (no lock held across statements, as hundreds arrive at once
- * when a plenary opens the map); a person racing with themself finds the row the other request made.
+ * the next free Polis number and the stakeholder group they declare. The number comes from the
+ * consultation's counter, moved by one short statement (never below the highest number present
+ * plus one, so imported numbers are skipped): newcomers arriving together each get their own at
+ * once instead of racing for the highest plus one. A person racing with themself finds the row the
+ * other request made (their number is then left unused: Polis numbers need not be dense).
  */
 async function participantOf(tx: Db, consultationId: string, user: { id: string; stakeholder_group: string | null }, now: Date): Promise<Participant> {
   const store = opinionDb(tx);
   for (;;) {
     const found = await store.selectFrom('consultation_opinion_participants').select(['id', 'number']).where('consultation_id', '=', consultationId).where('user_id', '=', user.id).executeTakeFirst();
     if (found) return { id: found.id, number: Number(found.number) };
-    const made = await store.insertInto('consultation_opinion_participants')
-      .columns(['id', 'consultation_id', 'number', 'user_id', 'stakeholder_group', 'imported', 'created_at', 'votes'])
-      .expression((eb) => eb.selectFrom('consultation_opinion_participants').where('consultation_id', '=', consultationId).select([
-        eb.val(newId()).as('id'), eb.val(consultationId).as('consultation_id'), sql<number>`coalesce(max(number), -1) + 1`.as('number'), eb.val(user.id).as('user_id'),
-        eb.val(user.stakeholder_group || null).as('stakeholder_group'), sql<number>`0`.as('imported'), eb.val(timestamp(now)).as('created_at'), sql<number>`0`.as('votes'),
-      ]))
-      .onConflict((oc) => oc.doNothing()).returning(['id', 'number']).executeTakeFirst();
-    if (made) return { id: made.id, number: Number(made.number) };
+    const { rows } = await sql<{ number: number }>`insert into consultation_opinion_counters as c (consultation_id, last_participant)
+      select ${consultationId}, coalesce(max(number), -1) + 1 from consultation_opinion_participants where consultation_id = ${consultationId}
+      on conflict (consultation_id) do update set last_participant = case when c.last_participant + 1 > excluded.last_participant then c.last_participant + 1 else excluded.last_participant end
+      returning last_participant as number`.execute(tx);
+    const participant = { id: newId(), number: Number(rows[0]!.number) };
+    const made = await store.insertInto('consultation_opinion_participants').values({
+      ...participant, consultation_id: consultationId, user_id: user.id, stakeholder_group: user.stakeholder_group || null, imported: 0, created_at: timestamp(now), votes: 0,
+    }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    if (made) return participant;
   }
 }
 

@@ -54,6 +54,12 @@ export interface OpinionTalliesTable {
   pass: number;
 }
 
+/** The last participant number given to a newcomer; the next takes one more (never below the highest number present plus one). */
+export interface OpinionCountersTable {
+  consultation_id: string;
+  last_participant: number;
+}
+
 /** The last analysis of a consultation's votes, as the map page and the API show it. */
 export interface OpinionAnalysesTable {
   consultation_id: string;
@@ -70,11 +76,12 @@ export interface OpinionTables {
   consultation_opinion_statements: OpinionStatementsTable;
   consultation_opinion_votes: OpinionVotesTable;
   consultation_opinion_tallies: OpinionTalliesTable;
+  consultation_opinion_counters: OpinionCountersTable;
   consultation_opinion_analyses: OpinionAnalysesTable;
 }
 
 export const opinionTables = [
-  'consultation_opinion_participants', 'consultation_opinion_statements', 'consultation_opinion_votes', 'consultation_opinion_tallies',
+  'consultation_opinion_participants', 'consultation_opinion_statements', 'consultation_opinion_votes', 'consultation_opinion_tallies', 'consultation_opinion_counters',
   'consultation_opinion_analyses',
 ] as const satisfies ReadonlyArray<keyof OpinionTables>;
 
