@@ -4,6 +4,7 @@ import type { TestClient } from './client.ts';
 import { insertPerson, loggedIn } from './factories.ts';
 import { createEvent, organiser } from './events.ts';
 import { eventsDb } from '../../src/modules/events/tables.ts';
+import { timestamp } from '../../src/platform/db/index.ts';
 
 export const person = (i: number, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`person_${i}_${k}`, v]));
 
@@ -51,15 +52,19 @@ export const content = {
 };
 
 /**
- * Runs every due job and waits until none is running. The app's own runner also polls: before a
- * test moves the clock, a job claimed under the old clock must be done, or its lease would expire
- * and it would run again.
+ * Runs every due job and waits until none is running and none is due. The app's own runner also
+ * polls: before a test moves the clock, a job claimed under the old clock must be done, or its
+ * lease would expire under the new one and it would run again. Once nothing is running or due,
+ * that runner has nothing left to claim either.
  */
 export async function settleJobs(t: TestApp): Promise<void> {
   const runner = t.services.jobs.runner;
   for (;;) {
     await runner.drain();
-    if ((await t.database.db.selectFrom('jobs').select('id').where('status', '=', 'running').execute()).length === 0 && (await runner.drain()) === 0) return;
+    const busy = await t.database.db.selectFrom('jobs').select('id')
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', timestamp(t.clock.now))])]))
+      .execute();
+    if (busy.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
