@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { freshDatabase, perDatabase } from '../../../tests/support/databases.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
-import { indexRecords, reindex, search, type SearchDocument, type SearchSource } from './index.ts';
+import { indexRecords, reindex, search, type SearchSource } from './index.ts';
+import { notesSource, type Note } from '../../../tests/support/searchNotes.ts';
 
 /**
  * PostgreSQL's rebuild writes into shadow tables from several connections and swaps them in
@@ -11,37 +12,16 @@ import { indexRecords, reindex, search, type SearchDocument, type SearchSource }
  * constraints as the migrations made, and no change a command made meanwhile lost.
  */
 
-type Note = { title: string; body: string; language: string; secret?: boolean; updated?: string };
-
-function notesSource(notes: Map<string, Note>, kind = 'note'): SearchSource {
-  return {
-    kind,
-    label: 'common.search.title',
-    fields: { title: 'A', body: 'B' },
-    recordIds: async () => [...notes.keys()],
-    documents: async (_db: Db, ids) =>
-      ids.filter((id) => notes.has(id)).map((id): SearchDocument => {
-        const note = notes.get(id)!;
-        return {
-          recordId: id, language: note.language, title: note.title, url: `/${kind}s/${id}`, visibility: note.secret ? 'restricted' : 'public',
-          updatedAt: note.updated ?? '2026-01-01T00:00:00.000Z', fields: { title: note.title, body: note.body },
-          facets: { countries: [note.language === 'pt' ? 'BR' : 'CO'], year: 2026 },
-        };
-      }),
-    visibleTo: async (_db, actor) => (actor.user?.id === 'insider' ? 'all' : []),
-  };
-}
-
 const anonymous: Actor = { user: null };
 const insider = { user: { id: 'insider' } } as Actor;
 
 const written: Array<[string, Note]> = [
-  ['es1', { title: 'Financiación de la gobernanza', body: 'Un informe sobre la financiación de iniciativas nacionales en Colombia y en Bogotá.', language: 'es', updated: '2026-01-01T00:00:01.000Z' }],
-  ['es2', { title: 'Financiamientos regionales', body: 'Los financiamientos del foro regional y sus fuentes.', language: 'es', updated: '2026-01-01T00:00:02.000Z' }],
-  ['pt1', { title: 'Governança da Internet no Brasil', body: 'O fórum discute a governança multissetorial da rede.', language: 'pt', updated: '2026-01-01T00:00:03.000Z' }],
-  ['fr1', { title: 'Gouvernance de l’Internet en Afrique', body: 'Le forum sur la gouvernance réunit les parties prenantes.', language: 'fr', updated: '2026-01-01T00:00:04.000Z' }],
-  ['en1', { title: 'Open consultation', body: 'Comments on the draft text about digital cooperation in the region.', language: 'en', updated: '2026-01-01T00:00:05.000Z' }],
-  ['secret', { title: 'Financiación secreta', body: 'Un borrador que nadie más debe ver.', language: 'es', secret: true, updated: '2026-01-01T00:00:06.000Z' }],
+  ['es1', { title: 'Financiación de la gobernanza', body: 'Un informe sobre la financiación de iniciativas nacionales en Colombia y en Bogotá.', language: 'es', country: 'CO', updated: '2026-01-01T00:00:01.000Z' }],
+  ['es2', { title: 'Financiamientos regionales', body: 'Los financiamientos del foro regional y sus fuentes.', language: 'es', country: 'CO', updated: '2026-01-01T00:00:02.000Z' }],
+  ['pt1', { title: 'Governança da Internet no Brasil', body: 'O fórum discute a governança multissetorial da rede.', language: 'pt', country: 'BR', updated: '2026-01-01T00:00:03.000Z' }],
+  ['fr1', { title: 'Gouvernance de l’Internet en Afrique', body: 'Le forum sur la gouvernance réunit les parties prenantes.', language: 'fr', country: 'CO', updated: '2026-01-01T00:00:04.000Z' }],
+  ['en1', { title: 'Open consultation', body: 'Comments on the draft text about digital cooperation in the region.', language: 'en', country: 'CO', updated: '2026-01-01T00:00:05.000Z' }],
+  ['secret', { title: 'Financiación secreta', body: 'Un borrador que nadie más debe ver.', language: 'es', country: 'CO', secret: true, updated: '2026-01-01T00:00:06.000Z' }],
 ];
 
 /** The notes above and, so that the rebuild has several batches for its writers, many more in the four languages. */
@@ -57,7 +37,7 @@ function manyNotes(): Map<string, Note> {
     const language = (['es', 'en', 'pt', 'fr'] as const)[i % 4];
     // Each its own time: equally relevant results are ordered by it (then by id, which differs between builds).
     const [day, minute, second] = [1 + (i % 28), Math.floor(i / 60), i % 60].map((n) => String(n).padStart(2, '0'));
-    notes.set(`n${i}`, { title: `${language} ${i}`, body: `${bodies[language]} ${i}.`, language, updated: `2026-0${1 + (i % 9)}-${day}T10:${minute}:${second}.000Z` });
+    notes.set(`n${i}`, { title: `${language} ${i}`, body: `${bodies[language]} ${i}.`, language, country: language === 'pt' ? 'BR' : 'CO', updated: `2026-0${1 + (i % 9)}-${day}T10:${minute}:${second}.000Z` });
   }
   return notes;
 }

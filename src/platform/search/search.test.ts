@@ -5,28 +5,9 @@ import { eachDatabase, freshDatabase, perDatabase } from '../../../tests/support
 import { foldFunction } from '../migrations/202611260200_platform_search.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
-import { indexRecords, rankedMatches, reindex, search, type SearchDocument, type SearchSource } from './index.ts';
+import { indexRecords, rankedMatches, reindex, search } from './index.ts';
+import { notesSource } from '../../../tests/support/searchNotes.ts';
 import { accentReadings, parseQuery, queryForms, snippet } from './text.ts';
-
-/** A toy source: notes held in memory, with a title, a body and a restricted flag. */
-function notesSource(notes: Map<string, { title: string; body: string; language: string; secret?: boolean; updated?: string }>): SearchSource {
-  return {
-    kind: 'note',
-    label: 'common.search.title',
-    fields: { title: 'A', body: 'B' },
-    recordIds: async () => [...notes.keys()],
-    documents: async (_db: Db, ids) =>
-      ids.filter((id) => notes.has(id)).map((id): SearchDocument => {
-        const note = notes.get(id)!;
-        return {
-          recordId: id, language: note.language, title: note.title, url: `/notes/${id}`, visibility: note.secret ? 'restricted' : 'public',
-          updatedAt: note.updated ?? '2026-01-01T00:00:00.000Z', fields: { title: note.title, body: note.body },
-          facets: { countries: ['BR'], year: 2026 },
-        };
-      }),
-    visibleTo: async (_db, actor) => (actor.user?.id === 'insider' ? 'all' : []),
-  };
-}
 
 const anonymous: Actor = { user: null };
 const insider = { user: { id: 'insider' } } as Actor;
