@@ -58,10 +58,13 @@ if [[ "${CABILDO_SKIP_TYPECHECK:-0}" != "1" ]]; then
 fi
 
 # --- 2. tests --------------------------------------------------------------
+# The longest files first (browser journeys, then the integration tests, then the modules' own), so
+# that the last minutes of the run are not one long journey alone on one core.
 mapfile -t files < <(
   { [[ -d src ]] && find src -type f \( -name '*.test.ts' -o -name '*.test.tsx' \)
     [[ -d tests ]] && find tests -type f \( -name '*.test.ts' -o -name '*.test.tsx' \)
-  } 2>/dev/null | { if [[ "$scope" == "smoke" ]]; then grep -v '^tests/e2e/'; else cat; fi; } | LC_ALL=C sort
+  } 2>/dev/null | { if [[ "$scope" == "smoke" ]]; then grep -v '^tests/e2e/'; else cat; fi; } \
+    | awk '{ print (/^tests\/e2e\// ? 0 : /^tests\// ? 1 : 2) "\t" $0 }' | LC_ALL=C sort | cut -f2-
 )
 
 if [[ ${#files[@]} -eq 0 ]]; then

@@ -91,15 +91,6 @@ export async function findConsultation(db: Db, slug: string): Promise<Consultati
   };
 }
 
-/**
- * A consultation's own row by its address, without its initiative and people: for the busiest
- * write (a vote), whose rules ask only whether it is published.
- */
-export async function findConsultationRow(db: Db, slug: string): Promise<{ id: string; slug: string; published_version: number } | undefined> {
-  const row = await consultationsDb(db).selectFrom('consultations').select(['id', 'slug', 'published_version']).where('slug', '=', slug).executeTakeFirst();
-  return row ? { ...row, published_version: Number(row.published_version) } : undefined;
-}
-
 /** The phase a day falls in: the last one started by then, or `upcoming` before the first. */
 export function phaseOn(c: Pick<ConsultationsTable, 'comments_from' | 'amendments_from' | 'positions_from' | 'consensus_from' | 'closes_on'>, day: string): Phase {
   const starts = [c.comments_from, c.amendments_from, c.positions_from, c.consensus_from, c.closes_on];

@@ -114,11 +114,24 @@ async function statementToVoteOn(db: Db, consultationId: string, number: number,
   if (lock && dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of s`);
   return query.executeTakeFirst();
 }
-type StatementToVoteOn = NonNullable<Awaited<ReturnType<typeof statementToVoteOn>>>;
 
+/**
+ * What a vote needs before it is cast, in the one read the route makes: the consultation by its
+ * address (for the policy), the statement's status (null when there is no such statement), the
+ * phase days, and the voter's participant row if they have one yet.
+ */
+export async function voteTarget(db: Db, slug: string, number: number, userId: string | null) {
+  const row = await tablesOf<OpinionTables & { consultations: ConsultationsTable }>(db).selectFrom('consultations as c')
+    .leftJoin('consultation_opinion_statements as s', (join) => join.onRef('s.consultation_id', '=', 'c.id').on('s.number', '=', number))
+    .leftJoin('consultation_opinion_participants as p', (join) => join.onRef('p.consultation_id', '=', 'c.id').on('p.user_id', '=', userId ?? ''))
+    .select(['c.id', 'c.slug', 's.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays]).where('c.slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { ...row, published_version: Number(row.published_version), statementNumber: number } : undefined;
+}
+export type VoteTarget = NonNullable<Awaited<ReturnType<typeof voteTarget>>>;
 /** Why a vote on this statement is refused now, if it is. */
-function voteRefused(statement: StatementToVoteOn | undefined, now: Date): Result<never> | undefined {
-  if (!statement) return refuse('consultations.opinion.errors.gone', { status: 404 });
+function voteRefused(statement: (PhaseDays & { status: string | null }) | undefined, now: Date): Result<never> | undefined {
+  if (!statement?.status) return refuse('consultations.opinion.errors.gone', { status: 404 });
   if (statement.status !== 'approved') return refuse(`consultations.opinion.errors.not_votable_${statement.status}`, { status: 409 });
   if (!takesPartNow(statement, now)) return refuse('consultations.opinion.errors.closed', { status: 409 });
   return undefined;
@@ -182,15 +195,16 @@ const newcomer = Symbol('newcomer');
  * vote here makes their participant row first, on its own (see participantOf), then votes. On
  * PostgreSQL a first vote on a statement takes one statement (firstVoteInOneStatement).
  */
-export async function castVote(ctx: CommandContext<SignedIn>, consultation: { id: string }, number: number, input: VoteInput): Promise<Result<{ number: number }>> {
+export async function castVote(ctx: CommandContext<SignedIn>, target: VoteTarget, input: VoteInput): Promise<Result<{ number: number }>> {
   const value = voteValues[input.vote];
+  const { statementNumber: number, ...consultation } = target;
   if (dialectOf(ctx.db) === 'postgres') {
-    const seen = await statementToVoteOn(ctx.db, consultation.id, number, ctx.actor.user.id, false);
-    const refused = voteRefused(seen, ctx.now);
+    // The route's read a moment ago; the statement itself is checked again as the vote is written.
+    const refused = voteRefused(target, ctx.now);
     if (refused) return refused;
-    const participant = seen!.participant_id === null
+    const participant = target.participant_id === null
       ? await participantOf(ctx.db, consultation.id, ctx.actor.user, ctx.now)
-      : { id: seen!.participant_id, number: Number(seen!.participant_number) };
+      : { id: target.participant_id, number: Number(target.participant_number) };
     if ((await firstVoteInOneStatement(ctx, consultation.id, number, participant, value)) === 'cast') return ok({ number });
     // A vote replacing another, or a statement withdrawn meanwhile: the transaction below reads again and says which.
   }
