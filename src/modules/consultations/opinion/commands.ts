@@ -103,15 +103,15 @@ export async function moderateStatement(ctx: CommandContext<SignedIn>, consultat
 
 /**
  * The statement to vote on with its consultation's phase days and the voter's participant row (if
- * they have one yet), in one read. In a PostgreSQL transaction the statement is share-locked:
- * many votes at once, but not while a moderator withdraws it.
+ * they have one yet), in one read, in the vote's transaction. On PostgreSQL the statement is
+ * share-locked: many votes at once, but not while a moderator withdraws it.
  */
-async function statementToVoteOn(db: Db, consultationId: string, number: number, userId: string, lock: boolean) {
+async function statementToVoteOn(db: Db, consultationId: string, number: number, userId: string) {
   let query = tablesOf<OpinionTables & { consultations: ConsultationsTable }>(db).selectFrom('consultation_opinion_statements as s')
     .innerJoin('consultations as c', 'c.id', 's.consultation_id')
     .leftJoin('consultation_opinion_participants as p', (join) => join.onRef('p.consultation_id', '=', 's.consultation_id').on('p.user_id', '=', userId))
     .select(['s.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays]).where('s.consultation_id', '=', consultationId).where('s.number', '=', number);
-  if (lock && dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of s`);
+  if (dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of s`);
   return query.executeTakeFirst();
 }
 
@@ -129,6 +129,7 @@ export async function voteTarget(db: Db, slug: string, number: number, userId: s
   return row ? { ...row, published_version: Number(row.published_version), statementNumber: number } : undefined;
 }
 export type VoteTarget = NonNullable<Awaited<ReturnType<typeof voteTarget>>>;
+
 /** Why a vote on this statement is refused now, if it is. */
 function voteRefused(statement: (PhaseDays & { status: string | null }) | undefined, now: Date): Result<never> | undefined {
   if (!statement?.status) return refuse('consultations.opinion.errors.gone', { status: 404 });
@@ -197,31 +198,31 @@ const newcomer = Symbol('newcomer');
  */
 export async function castVote(ctx: CommandContext<SignedIn>, target: VoteTarget, input: VoteInput): Promise<Result<{ number: number }>> {
   const value = voteValues[input.vote];
-  const { statementNumber: number, ...consultation } = target;
+  const { statementNumber: number, id: consultationId } = target;
   if (dialectOf(ctx.db) === 'postgres') {
     // The route's read a moment ago; the statement itself is checked again as the vote is written.
     const refused = voteRefused(target, ctx.now);
     if (refused) return refused;
     const participant = target.participant_id === null
-      ? await participantOf(ctx.db, consultation.id, ctx.actor.user, ctx.now)
+      ? await participantOf(ctx.db, consultationId, ctx.actor.user, ctx.now)
       : { id: target.participant_id, number: Number(target.participant_number) };
-    if ((await firstVoteInOneStatement(ctx, consultation.id, number, participant, value)) === 'cast') return ok({ number });
+    if ((await firstVoteInOneStatement(ctx, consultationId, number, participant, value)) === 'cast') return ok({ number });
     // A vote replacing another, or a statement withdrawn meanwhile: the transaction below reads again and says which.
   }
   const vote = () => opinionDb(ctx.db).transaction().execute(async (tx): Promise<Result<{ number: number }> | typeof newcomer> => {
-    const statement = await statementToVoteOn(tx, consultation.id, number, ctx.actor.user.id, true);
+    const statement = await statementToVoteOn(tx, consultationId, number, ctx.actor.user.id);
     const refused = voteRefused(statement, ctx.now);
     if (refused) return refused;
     if (statement!.participant_id === null) return newcomer;
-    const previous = await replaceVote(tx, { consultation_id: consultation.id, statement_number: number, participant_number: Number(statement!.participant_number), vote: value, voted_at: timestamp(ctx.now) });
-    await moveTally(tx, consultation.id, number, previous, value);
+    const previous = await replaceVote(tx, { consultation_id: consultationId, statement_number: number, participant_number: Number(statement!.participant_number), vote: value, voted_at: timestamp(ctx.now) });
+    await moveTally(tx, consultationId, number, previous, value);
     if (previous === undefined) await opinionDb(tx).updateTable('consultation_opinion_participants').set((eb) => ({ votes: eb('votes', '+', 1) })).where('id', '=', statement!.participant_id).execute();
-    await audit(tx, ctx.actor, ctx.now, { action: 'consultation.voted', subjectType: 'consultation', subjectId: consultation.id, details: { statement: number } });
+    await audit(tx, ctx.actor, ctx.now, { action: 'consultation.voted', subjectType: 'consultation', subjectId: consultationId, details: { statement: number } });
     return ok({ number });
   });
   const first = await vote();
   if (first !== newcomer) return first;
-  await participantOf(ctx.db, consultation.id, ctx.actor.user, ctx.now);
+  await participantOf(ctx.db, consultationId, ctx.actor.user, ctx.now);
   const second = await vote();
   if (second === newcomer) throw new Error('the participant row made for this vote is gone');
   return second;
