@@ -18,6 +18,8 @@ import { moveTally } from './tallies.ts';
 
 type PhaseDays = Pick<Consultation, 'published_version' | 'comments_from' | 'amendments_from' | 'positions_from' | 'consensus_from' | 'closes_on'>;
 const phaseDays = ['c.published_version', 'c.comments_from', 'c.amendments_from', 'c.positions_from', 'c.consensus_from', 'c.closes_on'] as const;
+/** What a vote checks and writes from: the statement's status, the phase days, the voter's participant row. */
+const voteColumns = ['s.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays] as const;
 
 /** Votes and statements are taken from the comments phase until the consultation closes. */
 const takesPartNow = (row: PhaseDays, now: Date) => Number(row.published_version) > 0 && mayTakePart(phaseOn(row, dayOf(now)));
@@ -110,7 +112,7 @@ async function statementToVoteOn(db: Db, consultationId: string, number: number,
   let query = tablesOf<OpinionTables & { consultations: ConsultationsTable }>(db).selectFrom('consultation_opinion_statements as s')
     .innerJoin('consultations as c', 'c.id', 's.consultation_id')
     .leftJoin('consultation_opinion_participants as p', (join) => join.onRef('p.consultation_id', '=', 's.consultation_id').on('p.user_id', '=', userId))
-    .select(['s.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays]).where('s.consultation_id', '=', consultationId).where('s.number', '=', number);
+    .select(voteColumns).where('s.consultation_id', '=', consultationId).where('s.number', '=', number);
   if (dialectOf(db) === 'postgres') query = query.modifyEnd(sql`for share of s`);
   return query.executeTakeFirst();
 }
@@ -124,7 +126,7 @@ export async function voteTarget(db: Db, slug: string, number: number, userId: s
   const row = await tablesOf<OpinionTables & { consultations: ConsultationsTable }>(db).selectFrom('consultations as c')
     .leftJoin('consultation_opinion_statements as s', (join) => join.onRef('s.consultation_id', '=', 'c.id').on('s.number', '=', number))
     .leftJoin('consultation_opinion_participants as p', (join) => join.onRef('p.consultation_id', '=', 'c.id').on('p.user_id', '=', userId ?? ''))
-    .select(['c.id', 'c.slug', 's.status', 'p.id as participant_id', 'p.number as participant_number', ...phaseDays]).where('c.slug', '=', slug)
+    .select(['c.id', 'c.slug', ...voteColumns]).where('c.slug', '=', slug)
     .executeTakeFirst();
   return row ? { ...row, published_version: Number(row.published_version), statementNumber: number } : undefined;
 }
