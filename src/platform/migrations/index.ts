@@ -9,6 +9,7 @@ import * as search from './202611260200_platform_search.ts';
 import * as searchSpeed from './202611260700_platform_search_speed.ts';
 import * as searchRecency from './202611291400_platform_search_recency.ts';
 import * as searchFoldAscii from './202612090201_platform_search_fold_ascii.ts';
+import * as searchTermsHalves from './202612090300_platform_search_terms_halves.ts';
 
 /** The platform's own tables (see ModuleMigration for the naming). */
 export const platformMigrations: Record<string, ModuleMigration> = {
@@ -22,6 +23,7 @@ export const platformMigrations: Record<string, ModuleMigration> = {
   '202611260700_platform_search_speed': searchSpeed,
   '202611291400_platform_search_recency': searchRecency,
   '202612090201_platform_search_fold_ascii': searchFoldAscii,
+  '202612090300_platform_search_terms_halves': searchTermsHalves,
 };
 
 /** The platform's tables that hold data (backed up); `data_versions` and `rate_limits` are bookkeeping, like the migrator's. */

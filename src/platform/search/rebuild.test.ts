@@ -5,6 +5,8 @@ import type { Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
 import { indexRecords, reindex, search, type SearchSource } from './index.ts';
 import { notesSource, type Note } from '../../../tests/support/searchNotes.ts';
+import { postgresIndex } from './postgres.ts';
+import { parseQuery } from './text.ts';
 
 /**
  * PostgreSQL's rebuild writes into shadow tables from several connections and swaps them in
@@ -182,6 +184,40 @@ perDatabase('a failed PostgreSQL rebuild leaves the live index as it was', { kin
     assert.deepEqual(await answers(db, [source]), before);
     const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename like '%rebuild%'`.execute(db);
     assert.deepEqual(rows, [], 'no shadow table is left');
+  } finally {
+    await database.close();
+  }
+});
+
+perDatabase('a PostgreSQL search reads both halves of the vectors’ index, never every vector', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
+  const database = await freshDatabase(kind);
+  const { db } = database;
+  try {
+    const notes = manyNotes();
+    await reindex(db, [notesSource(notes)], { writers: 2 });
+    const compiled = await postgresIndex.compile(db, parseQuery('financiacion "rural connectivity"'));
+    assert.ok(compiled);
+    // A plan that could use neither half would read every row: with sequential scans priced out, it still would.
+    const plan = await db.transaction().execute(async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select d.id from ${compiled.documents} where ${compiled.where} limit 501`.execute(tx);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    assert.match(plan, /Bitmap Index Scan on search_documents_terms_even/);
+    assert.match(plan, /Bitmap Index Scan on search_documents_terms_odd/);
+    assert.doesNotMatch(plan, /Seq Scan/);
+    // Every document is in one half: an anonymous search finds the public documents that reading every vector finds.
+    const broad = await postgresIndex.compile(db, parseQuery('financiacion'));
+    assert.ok(broad);
+    const everyVector = await db.transaction().execute(async (tx) => {
+      await sql`set local enable_bitmapscan = off`.execute(tx);
+      await sql`set local enable_indexscan = off`.execute(tx);
+      const { rows } = await sql<{ n: string }>`select count(*) as n from ${broad.documents} where ${broad.where} and d.visibility = 'public'`.execute(tx);
+      return Number(rows[0]!.n);
+    });
+    const { total } = await search(db, [notesSource(notes)], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'en' });
+    assert.ok(everyVector > 100);
+    assert.equal(total, everyVector);
   } finally {
     await database.close();
   }

@@ -9,7 +9,8 @@ import { toIndexRow, type SearchSource } from './index.ts';
  * document costs about a millisecond of a server core (to_tsvector, folding, GIN insertion), so
  * one connection cannot index 2,000 a second. The documents are written into shadow tables without
  * indexes, from several connections at once; the indexes are then built in bulk (cheaper per row
- * than a GIN index's pending list swept as it fills, and not in the writers' way), and the shadow
+ * than a GIN index's pending list swept as it fills, and not in the writers' way; the vectors' index
+ * is in two halves, built side by side, as PostgreSQL 15 builds a GIN index on one core), and the shadow
  * tables take the live ones' place in one short transaction: searches see the old index or the new
  * one, never half.
  *
@@ -33,8 +34,11 @@ const keysAtStart = 'search_rebuild_keys';
 
 const tablePairs = (Object.keys(liveTables) as Array<keyof IndexTables>).map((k) => ({ live: liveTables[k], shadow: shadow[k] }));
 
-/** Memory for building an index in bulk (the GIN index sorts its entries in it), for the building transaction only. */
-const buildMemoryKb = 262_144;
+/**
+ * Memory for building an index in bulk (a GIN index sorts its entries in it), for the building
+ * transaction only: the two halves of the GIN index are built side by side, 256 MB in all.
+ */
+const buildMemoryKb = 131_072;
 
 export interface RebuildWork {
   source: SearchSource;
@@ -52,7 +56,7 @@ interface Structure {
   create: string;
   /** A constraint (renamed with `alter table … rename constraint`) rather than a bare index. */
   constraint: boolean;
-  /** The GIN index: its pending list is flushed after the swap. */
+  /** A GIN index: its pending list is flushed after the swap. */
   gin: boolean;
   /** The live table it belongs to. */
   table: string;
@@ -93,7 +97,7 @@ async function structuresOf(db: Db): Promise<Structure[]> {
       });
     }
   }
-  // The GIN index first: the longest to build, so that the others are built beside it.
+  // The GIN indexes first (the two halves of the vectors' index): the longest to build, side by side.
   return structures.sort((a, b) => Number(b.gin) - Number(a.gin));
 }
 
@@ -236,7 +240,7 @@ async function swap(db: Db, mark: number, structures: readonly Structure[], sequ
     // The new identity's sequence is named after the shadow table: it takes the old one's name.
     const renamed = await idSequence(tx);
     if (renamed !== sequence) await sql.raw(`alter sequence ${renamed} rename to ${quote(sequence.slice(sequence.lastIndexOf('.') + 1).replaceAll('"', ''))}`).execute(tx);
-    // The documents copied in the swap wait in the GIN index's pending list, which every query scans.
+    // The documents copied in the swap wait in the GIN indexes' pending lists, which every query scans.
     for (const s of structures.filter((s) => s.gin)) await sql`select gin_clean_pending_list(${s.name}::regclass)`.execute(tx);
   });
 }
