@@ -8,10 +8,11 @@
  * simply dropped; one that is running stops only when its worker is terminated, so the pool
  * replaces that worker. A worker that dies takes only its own job with it.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { AnalysisOptions, OpinionAnalysis } from './engine/analyse.ts';
 import type { VoteStore } from './engine/voteStore.ts';
+import { startWorker } from '../../platform/worker.ts';
 
 export interface WorkerRunOptions {
   /** Move the store's buffers to the worker instead of copying them (the caller's arrays become unusable). */
@@ -27,19 +28,9 @@ export interface PoolOptions {
 /** What the worker answers to one job. */
 export type WorkerReply = { id: number; ok: true; analysis: OpinionAnalysis } | { id: number; ok: false; error: string };
 
-/**
- * Starts one analysis worker. Compiled JavaScript runs directly; TypeScript sources (the app
- * under tsx) start through a tiny bootstrap that registers tsx inside the worker before
- * importing the entry, because on Node 20 an inherited `--import tsx` does not apply to a
- * worker's entry module (ERR_UNKNOWN_FILE_EXTENSION). The worker gets no inherited flags:
- * some runners (node --test on Node 24) put process-wide flags in execArgv that workers refuse.
- */
+/** Starts one analysis worker (see startWorker for how a TypeScript source starts). */
 function createWorker(): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './analysisWorker.ts' : './analysisWorker.js', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
+  return startWorker(new URL(import.meta.url.endsWith('.ts') ? './analysisWorker.ts' : './analysisWorker.js', import.meta.url));
 }
 
 /** Buffers of every typed array reachable from `value` (deduplicated), for the transfer list. */

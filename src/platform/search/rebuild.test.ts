@@ -11,7 +11,8 @@ import { parseQuery } from './text.ts';
 /**
  * PostgreSQL's rebuild writes into shadow tables from several connections and swaps them in
  * (rebuild.ts): the same results as indexing record by record, the same tables, indexes and
- * constraints as the migrations made, and no change a command made meanwhile lost.
+ * constraints as the migrations made, and no change a command made meanwhile lost. SQLite's stems
+ * on a worker thread while it writes (stemming.ts): the same results too.
  */
 
 const anonymous: Actor = { user: null };
@@ -27,7 +28,7 @@ const written: Array<[string, Note]> = [
 ];
 
 /** The notes above and, so that the rebuild has several batches for its writers, many more in the four languages. */
-function manyNotes(): Map<string, Note> {
+function manyNotes(count = 1_000): Map<string, Note> {
   const notes = new Map(written);
   const bodies = {
     es: 'Las comunidades debaten la conectividad rural y la financiación del foro',
@@ -35,7 +36,7 @@ function manyNotes(): Map<string, Note> {
     pt: 'As comunidades discutem a conectividade rural e o financiamento do fórum',
     fr: 'Les communautés débattent de la connectivité rurale et du financement du forum',
   };
-  for (let i = 0; i < 1_000; i++) {
+  for (let i = 0; i < count; i++) {
     const language = (['es', 'en', 'pt', 'fr'] as const)[i % 4];
     // Each its own time: equally relevant results are ordered by it (then by id, which differs between builds).
     const [day, minute, second] = [1 + (i % 28), Math.floor(i / 60), i % 60].map((n) => String(n).padStart(2, '0'));
@@ -218,6 +219,47 @@ perDatabase('a PostgreSQL search reads both halves of the vectors’ index, neve
     const { total } = await search(db, [notesSource(notes)], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'en' });
     assert.ok(everyVector > 100);
     assert.equal(total, everyVector);
+  } finally {
+    await database.close();
+  }
+});
+
+perDatabase('a SQLite rebuild, stemmed on a worker thread, gives the same results as indexing record by record', { kinds: ['sqlite'], timeout: 120_000 }, async (kind) => {
+  const database = await freshDatabase(kind);
+  const { db } = database;
+  try {
+    // More documents than a rebuild stems inline.
+    const notes = manyNotes(2_500);
+    const source = notesSource(notes);
+    await db.transaction().execute((tx) => indexRecords(tx, source, [...notes.keys()]));
+    const before = await answers(db, [source]);
+    let ticked = 0;
+    assert.equal(await reindex(db, [source], { tick: (n) => (ticked += n) }), notes.size);
+    assert.equal(ticked, notes.size, 'the progress bar reaches its end');
+    assert.deepEqual(await answers(db, [source]), before);
+  } finally {
+    await database.close();
+  }
+});
+
+perDatabase('a failed SQLite rebuild leaves the index as it was, and stops its worker', { kinds: ['sqlite'], timeout: 120_000 }, async (kind) => {
+  const database = await freshDatabase(kind);
+  const { db } = database;
+  try {
+    const notes = manyNotes(2_500);
+    const source = notesSource(notes);
+    await reindex(db, [source]);
+    const before = await answers(db, [source]);
+    let calls = 0;
+    const failing: SearchSource = {
+      ...source,
+      documents: async (tx, ids) => {
+        if (++calls === 4) throw new Error('the records could not be read');
+        return source.documents(tx, ids);
+      },
+    };
+    await assert.rejects(reindex(db, [failing]), /could not be read/);
+    assert.deepEqual(await answers(db, [source]), before);
   } finally {
     await database.close();
   }

@@ -2,7 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { rankedMatches, type CompiledQuery, type IndexBackend, type IndexRow, type RankedPage } from './index.ts';
 import { documentIds, facetsOf, insertFacets, insertTexts, removeDocuments } from './documents.ts';
-import { queryForms, queryFormsIn, stemmedLanguages, terms, type ParsedQuery, type StemmedLanguage } from './text.ts';
+import { queryForms, queryFormsIn, stemmedLanguages, type ParsedQuery, type StemmedLanguage } from './text.ts';
+import { stemmedColumns } from './stemming.ts';
 
 /**
  * The SQLite index: an FTS5 table whose four columns hold the terms of the texts of weight A, B,
@@ -81,9 +82,8 @@ export const sqliteIndex: IndexBackend = {
       insert into search_documents (id, kind, record_id, language, title, url, visibility, updated_at, facets)
       values ${sql.join(rows.map((row) => sql`(${idOf.get(row.recordId)!}, ${row.kind}, ${row.recordId}, ${row.language}, ${row.title}, ${row.url}, ${row.visibility}, ${row.updatedAt}, ${facetsOf(row)})`))}`.execute(tx);
     await insertTexts(tx, rows, idOf);
-    const column = (row: IndexRow, weight: 'A' | 'B' | 'C' | 'D') => row.weighted[weight].map((t) => terms(t.text, t.language)).join(' ');
     await sql`insert into search_terms (rowid, a, b, c, d) values ${sql.join(rows.map((row) =>
-      sql`(${idOf.get(row.recordId)!}, ${column(row, 'A')}, ${column(row, 'B')}, ${column(row, 'C')}, ${column(row, 'D')})`))}`.execute(tx);
+      sql`(${idOf.get(row.recordId)!}, ${sql.join(row.stemmed ?? stemmedColumns(row.weighted))})`))}`.execute(tx);
     await insertFacets(tx, rows, idOf);
   },
 
