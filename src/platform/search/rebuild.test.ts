@@ -165,31 +165,6 @@ perDatabase('a command that indexes while PostgreSQL rebuilds keeps its change',
   }
 });
 
-perDatabase('a failed PostgreSQL rebuild leaves the live index as it was', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    const notes = manyNotes();
-    const source = notesSource(notes);
-    await reindex(db, [source]);
-    const before = await answers(db, [source]);
-    let calls = 0;
-    const failing: SearchSource = {
-      ...source,
-      documents: async (tx, ids) => {
-        if (++calls === 2) throw new Error('the records could not be read');
-        return source.documents(tx, ids);
-      },
-    };
-    await assert.rejects(reindex(db, [failing], { writers: 2 }), /could not be read/);
-    assert.deepEqual(await answers(db, [source]), before);
-    const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename like '%rebuild%'`.execute(db);
-    assert.deepEqual(rows, [], 'no shadow table is left');
-  } finally {
-    await database.close();
-  }
-});
-
 perDatabase('a PostgreSQL search reads both halves of the vectors’ index, never every vector', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
   const database = await freshDatabase(kind);
   const { db } = database;
@@ -242,10 +217,11 @@ perDatabase('a SQLite rebuild, stemmed on a worker thread, gives the same result
   }
 });
 
-perDatabase('a failed SQLite rebuild leaves the index as it was, and stops its worker', { kinds: ['sqlite'], timeout: 120_000 }, async (kind) => {
+perDatabase('a failed rebuild leaves the index as it was', { timeout: 120_000 }, async (kind) => {
   const database = await freshDatabase(kind);
   const { db } = database;
   try {
+    // Enough for SQLite to stem on its worker thread, and for PostgreSQL's writers to have several batches each.
     const notes = manyNotes(2_500);
     const source = notesSource(notes);
     await reindex(db, [source]);
@@ -258,8 +234,12 @@ perDatabase('a failed SQLite rebuild leaves the index as it was, and stops its w
         return source.documents(tx, ids);
       },
     };
-    await assert.rejects(reindex(db, [failing]), /could not be read/);
+    await assert.rejects(reindex(db, [failing], { writers: 2 }), /could not be read/);
     assert.deepEqual(await answers(db, [source]), before);
+    if (kind === 'postgres') {
+      const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename like '%rebuild%'`.execute(db);
+      assert.deepEqual(rows, [], 'no shadow table is left');
+    }
   } finally {
     await database.close();
   }
