@@ -203,8 +203,7 @@ export async function reindex(db: Db, sources: readonly SearchSource[], progress
     for (const { source, ids } of all) {
       await db.transaction().execute(async (tx) => {
         await serializeOn(tx, rebuildKey(source));
-        const backend = backendOf(tx);
-        await backend.remove(tx, source.kind, 'all');
+        await sqliteIndex.remove(tx, source.kind, 'all');
         indexed += await writeStemmedAside(tx, source, ids, stemmer, progress);
       });
     }

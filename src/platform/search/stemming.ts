@@ -20,6 +20,8 @@ export class Stemmer {
   private readonly worker = startWorker(new URL(import.meta.url.endsWith('.ts') ? './stemWorker.ts' : './stemWorker.js', import.meta.url));
   private readonly waiting = new Map<number, { resolve: (columns: string[][]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
+  /** Why the worker stopped, once it has: later batches are refused rather than left waiting. */
+  private stopped: Error | null = null;
 
   constructor() {
     this.worker.on('message', (reply: Reply) => {
@@ -28,14 +30,15 @@ export class Stemmer {
       if ('error' in reply) job?.reject(new Error(reply.error));
       else job?.resolve(reply.columns);
     });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the stemming worker stopped (exit code ${code})`)));
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) => this.stop(new Error(`the stemming worker stopped (exit code ${code})`)));
   }
 
   /** The rows with their columns stemmed. */
   async stem(rows: IndexRow[]): Promise<IndexRow[]> {
     const id = this.nextId++;
     const columns = await new Promise<string[][]>((resolve, reject) => {
+      if (this.stopped) return reject(this.stopped);
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, batch: rows.map((row) => row.weighted) });
     });
@@ -46,7 +49,8 @@ export class Stemmer {
     await this.worker.terminate();
   }
 
-  private failAll(error: Error): void {
+  private stop(error: Error): void {
+    this.stopped ??= error;
     for (const job of this.waiting.values()) job.reject(error);
     this.waiting.clear();
   }
