@@ -6,7 +6,8 @@
  *    then BENCH_PARTICIPANTS participants (as a Polis import brings them), BENCH_STATEMENTS approved
  *    statements and about BENCH_VOTES votes written straight into its tables (bulk inserts, not HTTP);
  * 2. recomputing the map from the database in a child process (`… recompute`): the time it
- *    takes and the child's peak resident memory (the engine's worker thread included);
+ *    takes, the longest it holds the thread that would answer requests, and the child's peak
+ *    resident memory (the engine's worker thread included);
  * 3. `cabildo serve`, and BENCH_VOTERS signed-in people voting at once over HTTP (each a form POST
  *    with its CSRF field, as a browser without script sends it), BENCH_VOTES_EACH votes each, each
  *    vote after a pause of 1–3 s (BENCH_THINK_MS), the time to read a statement: the latency
@@ -24,6 +25,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -174,18 +177,25 @@ function recomputeInChild(target: Target, consultationId: string) {
     env: { ...process.env, ...target.env }, encoding: 'utf8', cwd: root,
   });
   if (child.status !== 0) throw new Error(`recompute failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; read_and_analyse_ms: number; peak_rss_mb: number; participants: number; statements: number; votes: number; opinion_groups: number };
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; read_and_analyse_ms: number; longest_hold_of_the_thread_ms: number; peak_rss_mb: number; participants: number; statements: number; votes: number; opinion_groups: number };
 }
 
 async function recomputeHere(consultationId: string): Promise<void> {
   const database = openConfiguredDatabase({ dataDir: process.env.CABILDO_DATA_DIR!, databaseUrl: process.env.DATABASE_URL });
+  // How long the thread that answers requests is held at a stretch: what a vote cast meanwhile waits at worst.
+  const held = monitorEventLoopDelay({ resolution: 10 });
   try {
+    held.enable();
+    // Armed once its timer has fired: a hold before that would go unseen.
+    await delay(30);
     const started = performance.now();
     const done = await recomputeOpinionMap(database.db, consultationId, new Date());
     const ms = performance.now() - started;
+    held.disable();
     if (!done) throw new Error('nothing to map');
     process.stdout.write(`${JSON.stringify({
-      ms: Math.round(ms), read_and_analyse_ms: Math.round(done.ms), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      ms: Math.round(ms), read_and_analyse_ms: Math.round(done.ms), longest_hold_of_the_thread_ms: Math.round(held.max / 1e6),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       participants: done.participants, statements: done.statements, votes: done.votes, opinion_groups: done.map.opinion_groups.length,
     })}\n`);
   } finally {

@@ -5,7 +5,7 @@
  * show kept as the last analysis (one row per consultation, replaced each time).
  */
 import { sql } from 'kysely';
-import { timestamp, type Db } from '../../../platform/db/index.ts';
+import { dialectOf, timestamp, type Db } from '../../../platform/db/index.ts';
 import { stakeholderKeys } from '../../../platform/stakeholders.ts';
 import { analyseInWorker, readVotesFromDatabase, sharedAnalysisPool, type OpinionAnalysis, type VoteQuery } from '../../opinion/index.ts';
 import { opinionDb } from './tables.ts';
@@ -46,15 +46,43 @@ export interface ComputedMap {
 }
 
 /**
- * The votes on approved statements, as the opinion module's reader wants them: straight from the
+ * The votes on these statements, as the opinion module's reader wants them: straight from the
  * votes table, which is keyed by the numbers the map uses (no join over millions of rows). Every
  * row has the same position: the table holds one vote per participant and statement (the latest),
- * so there is nothing to order, and SQLite hands the whole lot over in one page.
+ * so there is nothing to order.
  */
-function voteQuery(db: Db, consultationId: string, approved: number[]): VoteQuery {
+function voteQuery(db: Db, consultationId: string, statements: number[]): VoteQuery {
   return opinionDb(db).selectFrom('consultation_opinion_votes')
-    .where('consultation_id', '=', consultationId).where('statement_number', 'in', approved)
+    .where('consultation_id', '=', consultationId).where('statement_number', 'in', statements)
     .select(['participant_number as participant', 'statement_number as statement', 'vote', sql<number>`0`.as('position')]) as unknown as VoteQuery;
+}
+
+/** Votes in one of SQLite's queries at most: about a twentieth of a second of the server's thread. */
+const votesPerQuery = 100_000;
+
+/**
+ * The votes on approved statements as queries: on PostgreSQL one (streamed on a connection of its
+ * own); on SQLite, which reads on the server's one thread, one per run of statements holding about
+ * `votesPerQuery` votes by their tallies, so that votes cast meanwhile are answered between them
+ * (at 2 M votes, one query held the thread for about 0.8 s).
+ */
+async function voteQueries(db: Db, consultationId: string, approved: number[]): Promise<VoteQuery[]> {
+  if (dialectOf(db) === 'postgres') return [voteQuery(db, consultationId, approved)];
+  const tallies = await opinionDb(db).selectFrom('consultation_opinion_tallies').select(['statement_number', 'agree', 'disagree', 'pass'])
+    .where('consultation_id', '=', consultationId).execute();
+  const votesOn = new Map(tallies.map((t) => [Number(t.statement_number), Number(t.agree) + Number(t.disagree) + Number(t.pass)]));
+  const runs: number[][] = [];
+  let votes = 0;
+  for (const number of approved) {
+    const on = votesOn.get(number) ?? 0;
+    if (runs.length === 0 || (votes > 0 && votes + on > votesPerQuery)) {
+      runs.push([]);
+      votes = 0;
+    }
+    runs.at(-1)!.push(number);
+    votes += on;
+  }
+  return runs.map((statements) => voteQuery(db, consultationId, statements));
 }
 
 const tallyAt = (tally: { agree: Int32Array; disagree: Int32Array; pass: Int32Array; groupCount: number }, s: number, g: number): Tally => {
@@ -69,7 +97,7 @@ export async function computeOpinionMap(db: Db, consultationId: string): Promise
   if (approved.length === 0) return undefined;
   sharedAnalysisPool().warm();
   const numbers = approved.map((s) => Number(s.number));
-  const read = await readVotesFromDatabase(db, voteQuery(db, consultationId, numbers), { statementIds: numbers.map(String), unordered: true });
+  const read = await readVotesFromDatabase(db, await voteQueries(db, consultationId, numbers), { statementIds: numbers.map(String), unordered: true });
   if (read.participantIds.length === 0) return undefined;
   const declared = await opinionDb(db).selectFrom('consultation_opinion_participants').select(['number', 'stakeholder_group']).where('consultation_id', '=', consultationId).where('stakeholder_group', 'is not', null).execute();
   const groupOfNumber = new Map(declared.map((p) => [String(p.number), p.stakeholder_group!]));

@@ -5,7 +5,7 @@ import { newId, openDatabase, type Database } from '../../../platform/db/index.t
 import { perDatabase } from '../../../../tests/support/databases.ts';
 import { VoteStoreBuilder, type Vote } from '../engine/voteStore.ts';
 import { createRandom, randomInt } from '../engine/random.ts';
-import { readVotesFromDatabase } from './databaseVotes.ts';
+import { readVotesFromDatabase, type VoteQuery } from './databaseVotes.ts';
 
 /** A database of the given kind with nothing in it; PostgreSQL gets its own schema, dropped on close. */
 async function emptyDatabase(kind: 'sqlite' | 'postgres'): Promise<Database> {
@@ -68,7 +68,13 @@ perDatabase('the database vote source streams a table page by page into the same
       { pageSize: 777 },
     );
     assert.equal(read.rows, rows.length, 'every row read once, across page boundaries inside runs of equal positions');
+    // The event loop runs between pages: a timer set before the read fires during it.
+    let readEnded = false;
+    let timerFiredDuringRead = false;
+    setTimeout(() => (timerFiredDuringRead = !readEnded), 0);
     const same = await readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' }, { pageSize: 50 });
+    readEnded = true;
+    assert.equal(timerFiredDuringRead, true);
     assert.deepEqual(same.store, read.store, 'the page size does not change the result');
     // Expected: the same votes added in time order, later ones winning. (Within a tie the order
     // is the database's, which decides only the participants' numbering: take it from the read.)
@@ -147,6 +153,18 @@ perDatabase('a table holding one vote per participant and statement reads unorde
       return [id, cast.sort().join(' ')];
     }));
     assert.deepEqual(votesOf(unordered), votesOf(ordered));
+    // In several queries (runs of statements), with the event loop free between them: a timer set before the read fires during it.
+    const run = (from: number, to: number) => database.db.selectFrom('cast_votes').where('what', '>=', from).where('what', '<', to)
+      .select(['who as participant', 'what as statement', 'value as vote', 'at as position']) as unknown as VoteQuery;
+    let readEnded = false;
+    let timerFiredDuringRead = false;
+    setTimeout(() => (timerFiredDuringRead = !readEnded), 0);
+    const inRuns = await readVotesFromDatabase(database.db, [run(100, 120), run(120, 140), run(140, 160)], { statementIds, unordered: true });
+    readEnded = true;
+    assert.equal(timerFiredDuringRead, true);
+    assert.deepEqual(inRuns.statementIds, ordered.statementIds);
+    assert.deepEqual(votesOf(inRuns), votesOf(ordered));
+    await assert.rejects(readVotesFromDatabase(database.db, [run(100, 120), run(120, 160)], { statementIds }), /no order between them/);
     await sql`update cast_votes set value = 5 where id = (select min(id) from cast_votes)`.execute(database.db);
     await assert.rejects(readVotesFromDatabase(database.db, table, { unordered: true }), /^InputError: table cast_votes: vote must be -1, 0 or 1, got "5"/);
   } finally {

@@ -9,6 +9,7 @@
  * SQLite a page of rows as one `group_concat` text (sqliteVotes.ts), PostgreSQL one COPY
  * stream (postgresVotes.ts). Memory holds a page or a socket chunk besides the store.
  */
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { dialectOf } from '../../../platform/db/index.ts';
 import type { VoteStore } from '../engine/voteStore.ts';
@@ -87,21 +88,32 @@ function tableQuery(db: Kysely<any>, source: VoteTable): VoteQuery {
 
 /**
  * Streams every vote of `source` into a vote store. PostgreSQL needs the handle `openDatabase`
- * returned (the COPY runs on a client of its pool), not a transaction's.
+ * returned (the COPY runs on a client of its pool), not a transaction's. Several queries (read
+ * `unordered`, as rows of different queries have no order between them) are read one after the
+ * other: on SQLite, which reads on the server's one thread, requests are answered between them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function readVotesFromDatabase(db: Kysely<any>, source: VoteTable | VoteQuery, options: DatabaseVoteOptions = {}): Promise<DatabaseVotes> {
-  const votes = isQuery(source) ? source : tableQuery(db, source);
+export async function readVotesFromDatabase(db: Kysely<any>, source: VoteTable | VoteQuery | readonly VoteQuery[], options: DatabaseVoteOptions = {}): Promise<DatabaseVotes> {
+  const queries = isQueryList(source) ? source : [isQuery(source) ? source : tableQuery(db, source)];
+  if (queries.length > 1 && !options.unordered) throw new Error('votes read in several queries have no order between them: read them unordered');
   const pageSize = options.pageSize ?? 100_000;
-  const sink = new VoteSink(isQuery(source) ? 'vote query' : `table ${source.table}`, pageSize);
+  const sink = new VoteSink(isQueryList(source) || isQuery(source) ? 'vote query' : `table ${source.table}`, pageSize);
   for (const id of options.statementIds ?? []) sink.statements.of(id);
   const declared = sink.statements.size;
-  if (dialectOf(db) === 'postgres') await readPostgresVotes(db, votes, sink, options.unordered === true);
-  else if (options.unordered) await readSqliteVotesUnordered(db, votes, sink);
-  else await readSqliteVotes(db, votes, sink, pageSize);
+  for (const [i, votes] of queries.entries()) {
+    if (dialectOf(db) === 'postgres') await readPostgresVotes(db, votes, sink, options.unordered === true);
+    else if (options.unordered) await readSqliteVotesUnordered(db, votes, sink);
+    else await readSqliteVotes(db, votes, sink, pageSize);
+    // SQLite answers at once, so awaiting it never lets the event loop run: this does.
+    if (i < queries.length - 1) await setImmediate();
+  }
   const { ids, renumber } = numberStatements(sink.statements.ids, declared);
   sink.builder.renumberStatements(renumber);
   return { store: sink.builder.build(sink.participants.size, ids.length), participantIds: sink.participants.ids, statementIds: ids, rows: sink.rows };
+}
+
+function isQueryList(source: VoteTable | VoteQuery | readonly VoteQuery[]): source is readonly VoteQuery[] {
+  return Array.isArray(source);
 }
 
 /** Declared statements keep their order; the others follow in stable order. */

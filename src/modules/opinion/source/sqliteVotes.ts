@@ -9,8 +9,10 @@
  * query finds the position of the page's last row (`offset size - 1`), the second takes every
  * row up to and including it. Six SQL texts in all, whatever the size (better-sqlite3 statements
  * are kept for the life of the process; see src/platform/db/index.ts). Each page is its own
- * query, so other queries run between pages and the event loop is never held for long.
+ * query, and the event loop runs between pages (better-sqlite3 answers synchronously, so awaiting
+ * a query alone would not let it), so it is never held for long.
  */
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { Field, NULL, OTHER, TEXT, type VoteSink } from './voteRows.ts';
 import type { VoteQuery, VoteRow } from './databaseVotes.ts';
@@ -55,6 +57,8 @@ export async function readSqliteVotes(db: Any, votes: VoteQuery, sink: VoteSink,
     }
     if (last === undefined) return;
     after = last;
+    // better-sqlite3 answers at once, so awaiting a query never lets the event loop run: this does.
+    await setImmediate();
   }
 }
 
