@@ -57,6 +57,16 @@ async function createVotesTable(db: Kysely<any>, rows: Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('cast_votes').values(rows.slice(i, i + 500)).execute();
 }
 
+/** What `read` gives, and whether a timer set just before it fired before it ended: the event loop ran meanwhile, as a server's requests need. */
+async function whileEventLoopWatched<T>(read: () => Promise<T>): Promise<{ value: T; loopRan: boolean }> {
+  let ended = false;
+  let loopRan = false;
+  setTimeout(() => (loopRan = !ended), 0);
+  const value = await read();
+  ended = true;
+  return { value, loopRan };
+}
+
 perDatabase('the database vote source streams a table page by page into the same store as the votes in time order', {}, async (kind) => {
   const database = await emptyDatabase(kind);
   try {
@@ -68,13 +78,9 @@ perDatabase('the database vote source streams a table page by page into the same
       { pageSize: 777 },
     );
     assert.equal(read.rows, rows.length, 'every row read once, across page boundaries inside runs of equal positions');
-    // The event loop runs between pages: a timer set before the read fires during it.
-    let readEnded = false;
-    let timerFiredDuringRead = false;
-    setTimeout(() => (timerFiredDuringRead = !readEnded), 0);
-    const same = await readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' }, { pageSize: 50 });
-    readEnded = true;
-    assert.equal(timerFiredDuringRead, true);
+    const { value: same, loopRan } = await whileEventLoopWatched(() =>
+      readVotesFromDatabase(database.db, { table: 'cast_votes', participant: 'who', statement: 'what', vote: 'value', position: 'at' }, { pageSize: 50 }));
+    assert.equal(loopRan, true, 'the event loop runs between pages');
     assert.deepEqual(same.store, read.store, 'the page size does not change the result');
     // Expected: the same votes added in time order, later ones winning. (Within a tie the order
     // is the database's, which decides only the participants' numbering: take it from the read.)
@@ -153,15 +159,12 @@ perDatabase('a table holding one vote per participant and statement reads unorde
       return [id, cast.sort().join(' ')];
     }));
     assert.deepEqual(votesOf(unordered), votesOf(ordered));
-    // In several queries (runs of statements), with the event loop free between them: a timer set before the read fires during it.
+    // In several queries (runs of statements).
     const run = (from: number, to: number) => database.db.selectFrom('cast_votes').where('what', '>=', from).where('what', '<', to)
       .select(['who as participant', 'what as statement', 'value as vote', 'at as position']) as unknown as VoteQuery;
-    let readEnded = false;
-    let timerFiredDuringRead = false;
-    setTimeout(() => (timerFiredDuringRead = !readEnded), 0);
-    const inRuns = await readVotesFromDatabase(database.db, [run(100, 120), run(120, 140), run(140, 160)], { statementIds, unordered: true });
-    readEnded = true;
-    assert.equal(timerFiredDuringRead, true);
+    const { value: inRuns, loopRan } = await whileEventLoopWatched(() =>
+      readVotesFromDatabase(database.db, [run(100, 120), run(120, 140), run(140, 160)], { statementIds, unordered: true }));
+    assert.equal(loopRan, true, 'the event loop runs between the queries');
     assert.deepEqual(inRuns.statementIds, ordered.statementIds);
     assert.deepEqual(votesOf(inRuns), votesOf(ordered));
     await assert.rejects(readVotesFromDatabase(database.db, [run(100, 120), run(120, 160)], { statementIds }), /no order between them/);
