@@ -30,7 +30,7 @@ export type WorkerReply = { id: number; ok: true; analysis: OpinionAnalysis } | 
 
 /** Starts one analysis worker (see startWorker for how a TypeScript source starts). */
 function createWorker(): Worker {
-  return startWorker(new URL(import.meta.url.endsWith('.ts') ? './analysisWorker.ts' : './analysisWorker.js', import.meta.url));
+  return startWorker('./analysisWorker', import.meta.url);
 }
 
 /** Buffers of every typed array reachable from `value` (deduplicated), for the transfer list. */

@@ -17,7 +17,7 @@ type Reply = { id: number; columns: string[][] } | { id: number; error: string }
  * about a third of a rebuild's time, on the one thread that writes.
  */
 export class Stemmer {
-  private readonly worker = startWorker(new URL(import.meta.url.endsWith('.ts') ? './stemWorker.ts' : './stemWorker.js', import.meta.url));
+  private readonly worker = startWorker('./stemWorker', import.meta.url);
   private readonly waiting = new Map<number, { resolve: (columns: string[][]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /** Why the worker stopped, once it has: later batches are refused rather than left waiting. */
