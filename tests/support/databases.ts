@@ -48,7 +48,7 @@ export async function freshDatabase(kind: Kind): Promise<Database> {
  * Declares one test per database, for what depends on the database (queries, commands,
  * migrations, backups, races).
  */
-export function eachDatabase(name: string, body: (database: Database) => Promise<void>, options: { timeout?: number } = {}): void {
+export function eachDatabase(name: string, body: (database: Database) => Promise<void>, options: { timeout?: number; kinds?: readonly Kind[] } = {}): void {
   perDatabase(name, options, async (kind) => {
     const database = await freshDatabase(kind);
     try {

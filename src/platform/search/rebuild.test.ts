@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { freshDatabase, perDatabase } from '../../../tests/support/databases.ts';
-import type { Db } from '../db/index.ts';
+import { eachDatabase } from '../../../tests/support/databases.ts';
+import { dialectOf, type Db } from '../db/index.ts';
 import type { Actor } from '../auth/identity.ts';
 import { indexRecords, reindex, search, type SearchSource } from './index.ts';
 import { notesSource, type Note } from '../../../tests/support/searchNotes.ts';
@@ -74,173 +74,143 @@ async function structure(db: Db): Promise<unknown> {
   return { indexes, constraints, columns, statistics, sequence };
 }
 
-perDatabase('a PostgreSQL rebuild gives the same results, tables and indexes as indexing record by record', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    const notes = manyNotes();
-    const source = notesSource(notes);
-    const memos = notesSource(new Map([['m1', { title: 'Memorando de financiación', body: 'Un memorando.', language: 'es', updated: '2026-01-01T00:00:07.000Z' }]]), 'memo');
-    const migrated = await structure(db);
-    await db.transaction().execute(async (tx) => {
-      await indexRecords(tx, source, [...notes.keys()]);
-      await indexRecords(tx, memos, ['m1']);
-    });
-    const before = await answers(db, [source, memos]);
-    assert.equal(await reindex(db, [source], { writers: 2 }), notes.size);
-    assert.deepEqual(await answers(db, [source, memos]), before, 'the same hits, snippets, totals and facets; the memo, not rebuilt, is still there');
-    assert.deepEqual(await structure(db), migrated, 'the tables, indexes, constraints and id sequence the migrations made');
-    await reindex(db, [source, memos], { writers: 3 });
-    assert.deepEqual(await answers(db, [source, memos]), before, 'running it again gives the same index');
-    // The identity goes on after the swap: a command indexes as before.
-    notes.set('es3', { title: 'Financiación nueva', body: 'Otra más.', language: 'es' });
-    await db.transaction().execute((tx) => indexRecords(tx, source, ['es3']));
-    assert.ok((await search(db, [source], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'es' })).items.some((i) => i.recordId === 'es3'));
-  } finally {
-    await database.close();
-  }
-});
+eachDatabase('a PostgreSQL rebuild gives the same results, tables and indexes as indexing record by record', async ({ db }) => {
+  const notes = manyNotes();
+  const source = notesSource(notes);
+  const memos = notesSource(new Map([['m1', { title: 'Memorando de financiación', body: 'Un memorando.', language: 'es', updated: '2026-01-01T00:00:07.000Z' }]]), 'memo');
+  const migrated = await structure(db);
+  await db.transaction().execute(async (tx) => {
+    await indexRecords(tx, source, [...notes.keys()]);
+    await indexRecords(tx, memos, ['m1']);
+  });
+  const before = await answers(db, [source, memos]);
+  assert.equal(await reindex(db, [source], { writers: 2 }), notes.size);
+  assert.deepEqual(await answers(db, [source, memos]), before, 'the same hits, snippets, totals and facets; the memo, not rebuilt, is still there');
+  assert.deepEqual(await structure(db), migrated, 'the tables, indexes, constraints and id sequence the migrations made');
+  await reindex(db, [source, memos], { writers: 3 });
+  assert.deepEqual(await answers(db, [source, memos]), before, 'running it again gives the same index');
+  // The identity goes on after the swap: a command indexes as before.
+  notes.set('es3', { title: 'Financiación nueva', body: 'Otra más.', language: 'es' });
+  await db.transaction().execute((tx) => indexRecords(tx, source, ['es3']));
+  assert.ok((await search(db, [source], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'es' })).items.some((i) => i.recordId === 'es3'));
+}, { kinds: ['postgres'], timeout: 120_000 });
 
-perDatabase('a command that indexes while PostgreSQL rebuilds keeps its change', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    const notes = new Map(written);
-    const plain = notesSource(notes);
-    await reindex(db, [plain]);
-    // The rebuild's first read of the documents waits, once it has read them, until released.
-    let readByRebuild!: () => void;
-    const read = new Promise<void>((resolve) => (readByRebuild = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding = true;
-    const held: SearchSource = {
-      ...plain,
-      documents: async (tx, ids) => {
-        const documents = await plain.documents(tx, ids);
-        if (holding) {
-          holding = false;
-          readByRebuild();
-          await released;
-        }
-        return documents;
-      },
-    };
-    const rebuilding = reindex(db, [held], { writers: 2 });
-    let rebuilt = false;
-    void rebuilding.then(() => (rebuilt = true), () => undefined);
-    await read;
-    // A command commits while the rebuild holds the old texts: one record changed, one removed, one added.
-    await db.transaction().execute(async (tx) => {
-      notes.set('es1', { title: 'Conectividad', body: 'Ya no habla de dinero.', language: 'es' });
-      notes.delete('es2');
-      notes.set('es9', { title: 'Financiación tardía', body: 'Llegó durante la reconstrucción.', language: 'es' });
-      await indexRecords(tx, plain, ['es1', 'es2', 'es9']);
-    });
-    // Another is still running when the rebuild comes to its swap: the swap waits for it.
-    let commit!: () => void;
-    const committing = new Promise<void>((resolve) => (commit = resolve));
-    const command = db.transaction().execute(async (tx) => {
-      notes.set('fr1', { title: 'Accès rural', body: 'La connectivité des villages.', language: 'fr' });
-      await indexRecords(tx, plain, ['fr1']);
-      await committing;
-    });
-    release();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    assert.equal(rebuilt, false, 'the swap waits for the command that is indexing');
-    commit();
-    await command;
-    await rebuilding;
-    const found = async (q: string) => (await search(db, [plain], anonymous, { q, limit: 20, offset: 0, locale: 'es' })).items.map((i) => i.recordId).sort();
-    assert.deepEqual(await found('conectividad'), ['es1']);
-    assert.deepEqual(await found('villages'), ['fr1']);
-    assert.deepEqual(await found('financiacion'), ['es9']);
-    assert.deepEqual(await found('regionales'), [], 'the record removed meanwhile is not found');
-    assert.deepEqual(await found('gouvernance'), []);
-    const after = await answers(db, [plain]);
-    await reindex(db, [plain]);
-    assert.deepEqual(await answers(db, [plain]), after, 'the index is what a rebuild now gives');
-  } finally {
-    await database.close();
-  }
-});
+eachDatabase('a command that indexes while PostgreSQL rebuilds keeps its change', async ({ db }) => {
+  const notes = new Map(written);
+  const plain = notesSource(notes);
+  await reindex(db, [plain]);
+  // The rebuild's first read of the documents waits, once it has read them, until released.
+  let readByRebuild!: () => void;
+  const read = new Promise<void>((resolve) => (readByRebuild = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = true;
+  const held: SearchSource = {
+    ...plain,
+    documents: async (tx, ids) => {
+      const documents = await plain.documents(tx, ids);
+      if (holding) {
+        holding = false;
+        readByRebuild();
+        await released;
+      }
+      return documents;
+    },
+  };
+  const rebuilding = reindex(db, [held], { writers: 2 });
+  let rebuilt = false;
+  void rebuilding.then(() => (rebuilt = true), () => undefined);
+  await read;
+  // A command commits while the rebuild holds the old texts: one record changed, one removed, one added.
+  await db.transaction().execute(async (tx) => {
+    notes.set('es1', { title: 'Conectividad', body: 'Ya no habla de dinero.', language: 'es' });
+    notes.delete('es2');
+    notes.set('es9', { title: 'Financiación tardía', body: 'Llegó durante la reconstrucción.', language: 'es' });
+    await indexRecords(tx, plain, ['es1', 'es2', 'es9']);
+  });
+  // Another is still running when the rebuild comes to its swap: the swap waits for it.
+  let commit!: () => void;
+  const committing = new Promise<void>((resolve) => (commit = resolve));
+  const command = db.transaction().execute(async (tx) => {
+    notes.set('fr1', { title: 'Accès rural', body: 'La connectivité des villages.', language: 'fr' });
+    await indexRecords(tx, plain, ['fr1']);
+    await committing;
+  });
+  release();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  assert.equal(rebuilt, false, 'the swap waits for the command that is indexing');
+  commit();
+  await command;
+  await rebuilding;
+  const found = async (q: string) => (await search(db, [plain], anonymous, { q, limit: 20, offset: 0, locale: 'es' })).items.map((i) => i.recordId).sort();
+  assert.deepEqual(await found('conectividad'), ['es1']);
+  assert.deepEqual(await found('villages'), ['fr1']);
+  assert.deepEqual(await found('financiacion'), ['es9']);
+  assert.deepEqual(await found('regionales'), [], 'the record removed meanwhile is not found');
+  assert.deepEqual(await found('gouvernance'), []);
+  const after = await answers(db, [plain]);
+  await reindex(db, [plain]);
+  assert.deepEqual(await answers(db, [plain]), after, 'the index is what a rebuild now gives');
+}, { kinds: ['postgres'], timeout: 120_000 });
 
-perDatabase('a PostgreSQL search reads both halves of the vectors’ index, never every vector', { kinds: ['postgres'], timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    const notes = manyNotes();
-    await reindex(db, [notesSource(notes)], { writers: 2 });
-    const compiled = await postgresIndex.compile(db, parseQuery('financiacion "rural connectivity"'));
-    assert.ok(compiled);
-    // A plan that could use neither half would read every row: with sequential scans priced out, it still would.
-    const plan = await db.transaction().execute(async (tx) => {
-      await sql`set local enable_seqscan = off`.execute(tx);
-      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select d.id from ${compiled.documents} where ${compiled.where} limit 501`.execute(tx);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    assert.match(plan, /Bitmap Index Scan on search_documents_terms_even/);
-    assert.match(plan, /Bitmap Index Scan on search_documents_terms_odd/);
-    assert.doesNotMatch(plan, /Seq Scan/);
-    // Every document is in one half: an anonymous search finds the public documents that reading every vector finds.
-    const broad = await postgresIndex.compile(db, parseQuery('financiacion'));
-    assert.ok(broad);
-    const everyVector = await db.transaction().execute(async (tx) => {
-      await sql`set local enable_bitmapscan = off`.execute(tx);
-      await sql`set local enable_indexscan = off`.execute(tx);
-      const { rows } = await sql<{ n: string }>`select count(*) as n from ${broad.documents} where ${broad.where} and d.visibility = 'public'`.execute(tx);
-      return Number(rows[0]!.n);
-    });
-    const { total } = await search(db, [notesSource(notes)], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'en' });
-    assert.ok(everyVector > 100);
-    assert.equal(total, everyVector);
-  } finally {
-    await database.close();
-  }
-});
+eachDatabase('a PostgreSQL search reads both halves of the vectors’ index, never every vector', async ({ db }) => {
+  const notes = manyNotes();
+  await reindex(db, [notesSource(notes)], { writers: 2 });
+  const compiled = await postgresIndex.compile(db, parseQuery('financiacion "rural connectivity"'));
+  assert.ok(compiled);
+  // A plan that could use neither half would read every row: with sequential scans priced out, it still would.
+  const plan = await db.transaction().execute(async (tx) => {
+    await sql`set local enable_seqscan = off`.execute(tx);
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select d.id from ${compiled.documents} where ${compiled.where} limit 501`.execute(tx);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+  assert.match(plan, /Bitmap Index Scan on search_documents_terms_even/);
+  assert.match(plan, /Bitmap Index Scan on search_documents_terms_odd/);
+  assert.doesNotMatch(plan, /Seq Scan/);
+  // Every document is in one half: an anonymous search finds the public documents that reading every vector finds.
+  const broad = await postgresIndex.compile(db, parseQuery('financiacion'));
+  assert.ok(broad);
+  const everyVector = await db.transaction().execute(async (tx) => {
+    await sql`set local enable_bitmapscan = off`.execute(tx);
+    await sql`set local enable_indexscan = off`.execute(tx);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from ${broad.documents} where ${broad.where} and d.visibility = 'public'`.execute(tx);
+    return Number(rows[0]!.n);
+  });
+  const { total } = await search(db, [notesSource(notes)], anonymous, { q: 'financiacion', limit: 20, offset: 0, locale: 'en' });
+  assert.ok(everyVector > 100);
+  assert.equal(total, everyVector);
+}, { kinds: ['postgres'], timeout: 120_000 });
 
-perDatabase('a SQLite rebuild, stemmed on a worker thread, gives the same results as indexing record by record', { kinds: ['sqlite'], timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    // More documents than a rebuild stems inline.
-    const notes = manyNotes(2_500);
-    const source = notesSource(notes);
-    await db.transaction().execute((tx) => indexRecords(tx, source, [...notes.keys()]));
-    const before = await answers(db, [source]);
-    let ticked = 0;
-    assert.equal(await reindex(db, [source], { tick: (n) => (ticked += n) }), notes.size);
-    assert.equal(ticked, notes.size, 'the progress bar reaches its end');
-    assert.deepEqual(await answers(db, [source]), before);
-  } finally {
-    await database.close();
-  }
-});
+eachDatabase('a SQLite rebuild, stemmed on a worker thread, gives the same results as indexing record by record', async ({ db }) => {
+  // More documents than a rebuild stems inline.
+  const notes = manyNotes(2_500);
+  const source = notesSource(notes);
+  await db.transaction().execute((tx) => indexRecords(tx, source, [...notes.keys()]));
+  const before = await answers(db, [source]);
+  let ticked = 0;
+  assert.equal(await reindex(db, [source], { tick: (n) => (ticked += n) }), notes.size);
+  assert.equal(ticked, notes.size, 'the progress bar reaches its end');
+  assert.deepEqual(await answers(db, [source]), before);
+}, { kinds: ['sqlite'], timeout: 120_000 });
 
-perDatabase('a failed rebuild leaves the index as it was', { timeout: 120_000 }, async (kind) => {
-  const database = await freshDatabase(kind);
-  const { db } = database;
-  try {
-    // Enough for SQLite to stem on its worker thread, and for PostgreSQL's writers to have several batches each.
-    const notes = manyNotes(2_500);
-    const source = notesSource(notes);
-    await reindex(db, [source]);
-    const before = await answers(db, [source]);
-    let calls = 0;
-    const failing: SearchSource = {
-      ...source,
-      documents: async (tx, ids) => {
-        if (++calls === 4) throw new Error('the records could not be read');
-        return source.documents(tx, ids);
-      },
-    };
-    await assert.rejects(reindex(db, [failing], { writers: 2 }), /could not be read/);
-    assert.deepEqual(await answers(db, [source]), before);
-    if (kind === 'postgres') {
-      const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename like '%rebuild%'`.execute(db);
-      assert.deepEqual(rows, [], 'no shadow table is left');
-    }
-  } finally {
-    await database.close();
+eachDatabase('a failed rebuild leaves the index as it was', async ({ db }) => {
+  // Enough for SQLite to stem on its worker thread, and for PostgreSQL's writers to have several batches each.
+  const notes = manyNotes(2_500);
+  const source = notesSource(notes);
+  await reindex(db, [source]);
+  const before = await answers(db, [source]);
+  let calls = 0;
+  const failing: SearchSource = {
+    ...source,
+    documents: async (tx, ids) => {
+      if (++calls === 4) throw new Error('the records could not be read');
+      return source.documents(tx, ids);
+    },
+  };
+  await assert.rejects(reindex(db, [failing], { writers: 2 }), /could not be read/);
+  assert.deepEqual(await answers(db, [source]), before);
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename like '%rebuild%'`.execute(db);
+    assert.deepEqual(rows, [], 'no shadow table is left');
   }
-});
+}, { timeout: 120_000 });
