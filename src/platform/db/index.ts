@@ -179,7 +179,12 @@ export function dialectOf(db: Db): Dialect {
 
 /** A random, url-safe id: 128 bits, so ids can be shown in URLs without leaking counts. */
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  // Never with a leading '-': CSV exports defuse a cell starting with one (a spreadsheet would read a
+  // formula) by prefixing a quote, which would change the id in the open data (1 id in 64 before).
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** The one timestamp format stored on both databases: ISO 8601 UTC with milliseconds. */
